@@ -31,6 +31,11 @@ public final class AttachmentService {
         return settings;
     }
 
+    /** Where uploads are spooled before they are stored (same file system as the blobs). */
+    public java.nio.file.Path tempDir() {
+        return store.blobs().tempDir();
+    }
+
     void checkLimits(List<Upload> files) {
         if (files.size() > settings.maxFilesPerMessage()) {
             throw new ServiceException(ServiceException.Kind.TOO_LARGE,
