@@ -1,13 +1,164 @@
 package dev.ticket.cli;
 
+import dev.ticket.server.ServerSettings;
+import dev.ticket.server.TicketApp;
+import dev.ticket.service.Bootstrap;
+import dev.ticket.service.BusinessHours;
+import dev.ticket.service.ServiceSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
-/** {@code ticket serve}: runs the service. Filled in with the server. */
-@Command(name = "serve", description = "Run the ticket service.")
+/** {@code ticket serve}: runs the service until SIGTERM or Ctrl+C, then finishes requests in flight. */
+@Command(name = "serve", sortOptions = false,
+        description = {"Run the ticket service: the HTTP JSON API under /api/v1.",
+                "Data lives in embedded SQLite under --data, or in PostgreSQL with --db. On first start with an "
+                        + "empty store it creates an admin and writes its token to DATA_DIR/admin.token (0600)."},
+        footer = {"", "Examples:",
+                "  ticket serve --dev                      # demo users; saves CLI profiles 'default' and 'agent'",
+                "  ticket serve --port 9000 --data /var/lib/ticket",
+                "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
+                "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25,2026-12-26"})
 public class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (default: $XDG_DATA_HOME/ticket, else ~/.local/share/ticket).")
+    Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "PostgreSQL instead of SQLite: jdbc:postgresql://...")
+    String db;
+
+    @Option(names = "--dev", description = "Also create a demo account with a customer and an agent, and save "
+            + "their tokens as the CLI profiles 'default' and 'agent'.")
+    boolean dev;
+
+    @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "Business hours time zone (default: ${DEFAULT-VALUE}).")
+    String zone;
+
+    @Option(names = "--hours", defaultValue = "10:00-19:00", description = "Business hours (default: ${DEFAULT-VALUE}).")
+    String hours;
+
+    @Option(names = "--workdays", defaultValue = "mon-fri", description = "Working days (default: ${DEFAULT-VALUE}).")
+    String workdays;
+
+    @Option(names = "--holidays", paramLabel = "DATES", description = "Holidays, comma-separated ISO dates.")
+    String holidays;
+
+    @Option(names = "--topics", paramLabel = "LIST", split = ",",
+            description = "Topics offered for 'about' (default: Account settings,Finance,AI employees,Channels).")
+    List<String> topics;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "26214400",
+            description = "Largest attachment accepted, in bytes (default: ${DEFAULT-VALUE}, 25 MiB).")
+    long maxFileSize;
+
+    @Option(names = "--max-files", defaultValue = "10", description = "Most files on one message (default: ${DEFAULT-VALUE}).")
+    int maxFiles;
+
+    @Option(names = "--db-pool", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
+    int dbPool;
+
+    @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Log each request as one structured line on stderr (default: on).")
+    boolean requestLog;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerSettings settings = settings(System.getenv());
+        TicketApp app;
+        try {
+            app = TicketApp.start(settings);
+        } catch (IOException e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new ParameterException(spec.commandLine(),
+                        "Port " + port + " on " + bind + " is in use; choose another with --port.");
+            }
+            throw e;
+        }
+        out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + settings.dataDir()
+                : "PostgreSQL") + ")");
+        if (app.adminCreated()) {
+            out.println("Created the admin user; its token is in " + app.adminTokenFile() + " (mode 0600).");
+        }
+        if (dev) {
+            saveDemoProfiles(app, out);
+        }
+        out.flush();
+        awaitStopSignal();
+        out.println("ticket serve: stopping (finishing requests in flight)");
+        out.flush();
+        app.close();
         return 0;
+    }
+
+    private void saveDemoProfiles(TicketApp app, PrintWriter out) {
+        Bootstrap.DemoUsers demo = app.demoUsers();
+        ConfigFile config = ConfigFile.load(System.getenv());
+        config.saveProfile(ConfigFile.DEFAULT_PROFILE, app.url(), demo.customer().token());
+        config.saveProfile("agent", app.url(), demo.agent().token());
+        out.println("Demo account '" + Bootstrap.DEMO_ACCOUNT + "': saved CLI profiles 'default' ("
+                + demo.customer().name() + ") and 'agent' (" + demo.agent().name() + ") in " + config.path() + ".");
+        out.println("Try:  ticket new -t \"Cannot connect Telegram\" -m \"The channel stays offline\"");
+        out.println("      ticket list --profile agent --awaiting team");
+    }
+
+    ServerSettings settings(Map<String, String> env) {
+        BusinessHours businessHours;
+        try {
+            businessHours = BusinessHours.parse(zone, hours, workdays, holidays);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535.");
+        }
+        if (maxFileSize < 1 || maxFiles < 1 || dbPool < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-file-size, --max-files and --db-pool must be positive.");
+        }
+        if (db != null && !db.startsWith("jdbc:postgresql:")) {
+            throw new ParameterException(spec.commandLine(), "--db takes a PostgreSQL JDBC URL: jdbc:postgresql://HOST/DB");
+        }
+        ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
+                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000);
+        return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
+                dbPool, requestLog);
+    }
+
+    static Path defaultDataDir(Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "ticket");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "ticket");
+    }
+
+    /** Blocks until SIGTERM or SIGINT; the JVM's own handling would exit 143 without a graceful stop. */
+    private static void awaitStopSignal() throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : Arrays.asList("TERM", "INT")) {
+            Signal.handle(new Signal(name), signal -> stop.countDown());
+        }
+        stop.await();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticket.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,7 @@ public record Ticket(
                 closedAt, dueAt, awaiting, unread, messageCount, refs, labels, messages, Boolean.TRUE);
     }
 
+    @JsonIgnore
     public boolean isDone() {
         return status == Status.DONE;
     }

@@ -1,0 +1,162 @@
+package dev.ticket.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticket.model.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The CLI's profiles: {@code $XDG_CONFIG_HOME/ticket/config.json} (else {@code ~/.config/ticket/config.json}),
+ * written with mode 0600 in a 0700 directory. Shape:
+ * {@code {"current_profile": "default", "profiles": {"default": {"server": "...", "token": "..."}}}}.
+ */
+public final class ConfigFile {
+    /** The profile used when neither a flag, the environment nor the file names one. */
+    public static final String DEFAULT_PROFILE = "default";
+
+    /** One profile: where the service is and the token to use there (either may be null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Profile(String server, String token) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Document(String currentProfile, Map<String, Profile> profiles) {
+    }
+
+    private final Path path;
+    private String currentProfile;
+    private final Map<String, Profile> profiles;
+
+    private ConfigFile(Path path, String currentProfile, Map<String, Profile> profiles) {
+        this.path = path;
+        this.currentProfile = currentProfile;
+        this.profiles = new TreeMap<>(profiles);
+    }
+
+    /** Reads the config file the environment points at; a missing file is an empty config. */
+    public static ConfigFile load(Map<String, String> env) {
+        Path file = pathFor(env);
+        if (!Files.isRegularFile(file)) {
+            return new ConfigFile(file, null, Map.of());
+        }
+        try {
+            Document doc = mapper().readValue(file.toFile(), Document.class);
+            Map<String, Profile> profiles = doc == null || doc.profiles() == null ? Map.of() : doc.profiles();
+            return new ConfigFile(file, doc == null ? null : doc.currentProfile(), profiles);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the config file lives for this environment. */
+    public static Path pathFor(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base;
+        if (xdg != null && !xdg.isBlank()) {
+            base = Path.of(xdg);
+        } else {
+            String home = env.get("HOME");
+            base = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config");
+        }
+        return base.resolve("ticket").resolve("config.json");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The profile named in the file as current, or {@value #DEFAULT_PROFILE}. */
+    public String currentProfile() {
+        return currentProfile != null && !currentProfile.isBlank() ? currentProfile : DEFAULT_PROFILE;
+    }
+
+    public Optional<Profile> profile(String name) {
+        return Optional.ofNullable(profiles.get(name));
+    }
+
+    public Map<String, Profile> profiles() {
+        return Map.copyOf(profiles);
+    }
+
+    /** Saves (creates or replaces) a profile and writes the file at once. */
+    public void saveProfile(String name, String server, String token) {
+        profiles.put(name, new Profile(server, token));
+        if (currentProfile == null) {
+            currentProfile = DEFAULT_PROFILE;
+        }
+        write();
+    }
+
+    /** Forgets a profile's token (keeping its server); false when it had none. */
+    public boolean removeToken(String name) {
+        Profile profile = profiles.get(name);
+        if (profile == null || profile.token() == null) {
+            return false;
+        }
+        profiles.put(name, new Profile(profile.server(), null));
+        write();
+        return true;
+    }
+
+    private void write() {
+        try {
+            Path dir = path.getParent();
+            createPrivateDirectory(dir);
+            Path tmp = posix()
+                    ? Files.createTempFile(dir, "config", ".tmp",
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                    : Files.createTempFile(dir, "config", ".tmp");
+            byte[] json = mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(new Document(currentProfile, profiles));
+            Files.write(tmp, json);
+            move(tmp, path);
+        } catch (IOException e) {
+            throw new ConfigException("cannot write the config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createPrivateDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.getParent());
+        if (posix()) {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dir);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static ObjectMapper mapper() {
+        return Json.mapper();
+    }
+
+    /** The config file could not be read or written. */
+    public static final class ConfigException extends UncheckedIOException {
+        ConfigException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ticket.server;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.ticket.model.Json;
+import dev.ticket.model.Wire;
+import dev.ticket.service.Caller;
+import dev.ticket.service.ServiceException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
+/** Reading requests: the caller, ids, query parameters and JSON bodies, with clear refusals. */
+final class Requests {
+    static final String CALLER = "ticket.caller";
+
+    private Requests() {
+    }
+
+    static Caller caller(Context ctx) {
+        return ctx.attribute(CALLER);
+    }
+
+    static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw.startsWith("#") ? raw.substring(1) : raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "'" + printable(raw) + "' is not an id.");
+    }
+
+    static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** A JSON body of the given type; unknown fields are refused so that typos do not pass silently. */
+    static <T> T json(Context ctx, Class<T> type) throws IOException {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ServiceException(ServiceException.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the body as application/json" + (type.getSimpleName().equals("NewTicket")
+                            || type.getSimpleName().equals("NewMessage") ? " or multipart/form-data." : "."));
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            T value = Json.mapper().readerFor(type)
+                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(in);
+            if (value == null) {
+                throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The body is empty; send a JSON object.");
+            }
+            return value;
+        }
+    }
+
+    static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Wire.parse(type, raw);
+        } catch (IllegalArgumentException e) {
+            throw ServiceException.validation(name + ": " + printable(e.getMessage()) + ".");
+        }
+    }
+
+    static Integer intParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ServiceException.validation(name + " must be a whole number, not '" + printable(raw) + "'.");
+        }
+    }
+
+    static boolean boolParam(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw ServiceException.validation(name + " must be true or false.");
+        };
+    }
+
+    static String printable(String text) {
+        String value = text == null ? "" : text.replaceAll("\\p{Cc}", "?");
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+}

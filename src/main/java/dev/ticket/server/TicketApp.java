@@ -1,0 +1,111 @@
+package dev.ticket.server;
+
+import dev.ticket.model.User;
+import dev.ticket.service.AccountService;
+import dev.ticket.service.Bootstrap;
+import dev.ticket.service.TicketService;
+import dev.ticket.store.FileBlobStore;
+import dev.ticket.store.JdbcTicketStore;
+import dev.ticket.store.TicketStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The running service: store, rules and HTTP wired together (the composition root of {@code ticket serve}). */
+public final class TicketApp implements AutoCloseable {
+    public static final String ADMIN_TOKEN_FILE = "admin.token";
+
+    private final TicketStore store;
+    private final TicketServer server;
+    private final AccountService accounts;
+    private final Path adminTokenFile;
+    private final boolean adminCreated;
+    private final String bind;
+
+    private TicketApp(TicketStore store, TicketServer server, AccountService accounts, Path adminTokenFile,
+                      boolean adminCreated, String bind) {
+        this.store = store;
+        this.server = server;
+        this.accounts = accounts;
+        this.adminTokenFile = adminTokenFile;
+        this.adminCreated = adminCreated;
+        this.bind = bind;
+    }
+
+    /** Opens the store (migrating it), creates the first admin if the store is empty, and starts HTTP. */
+    public static TicketApp start(ServerSettings settings) throws IOException {
+        Clock clock = Clock.systemUTC();
+        TicketStore store = settings.dbUrl() == null
+                ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
+                : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
+                        new FileBlobStore(settings.dataDir().resolve("blobs")));
+        try {
+            AccountService accounts = new AccountService(store, clock);
+            TicketService tickets = new TicketService(store, settings.hours(), settings.service(), clock);
+            tickets.attachments().sweepOrphans();
+            Path tokenFile = settings.dataDir().resolve(ADMIN_TOKEN_FILE);
+            Optional<User> admin = new Bootstrap(accounts).adminIfEmpty();
+            if (admin.isPresent()) {
+                writeSecret(tokenFile, admin.get().token());
+            }
+            TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock);
+            return new TicketApp(store, server, accounts, tokenFile, admin.isPresent(), settings.bind());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The demo account's customer and agent with fresh tokens ({@code --dev}). */
+    public Bootstrap.DemoUsers demoUsers() {
+        return new Bootstrap(accounts).demoUsers();
+    }
+
+    /** Writes a secret readable by the owner only (0600), creating it with those permissions. */
+    public static void writeSecret(Path file, String secret) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, secret + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The base URL clients on this machine use. */
+    public String url() {
+        String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public boolean adminCreated() {
+        return adminCreated;
+    }
+
+    public Path adminTokenFile() {
+        return adminTokenFile;
+    }
+
+    public TicketServer server() {
+        return server;
+    }
+
+    /** Finishes requests in flight, then closes the store. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ticket.server;
+
+import dev.ticket.model.Awaiting;
+import dev.ticket.model.NewMessage;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Status;
+import dev.ticket.model.TicketType;
+import dev.ticket.model.Topics;
+import dev.ticket.service.AccountService;
+import dev.ticket.service.AttachmentService;
+import dev.ticket.service.BusinessHours;
+import dev.ticket.service.ListRequest;
+import dev.ticket.service.Opened;
+import dev.ticket.service.ServiceException;
+import dev.ticket.service.TicketService;
+import dev.ticket.service.Upload;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+/** The customer and agent routes: thin mappings from HTTP to {@link TicketService}. */
+final class TicketHandlers {
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final TicketService tickets;
+    private final AccountService accounts;
+    private final BusinessHours hours;
+    private final Clock clock;
+    private final Uploads uploads;
+
+    TicketHandlers(TicketService tickets, AccountService accounts, BusinessHours hours, Clock clock) {
+        this.tickets = tickets;
+        this.accounts = accounts;
+        this.hours = hours;
+        this.clock = clock;
+        this.uploads = new Uploads(tickets.attachments());
+    }
+
+    void me(Context ctx) {
+        ctx.json(accounts.me(Requests.caller(ctx)));
+    }
+
+    void hours(Context ctx) {
+        ctx.json(hours.hoursAt(clock.instant()));
+    }
+
+    void topics(Context ctx) {
+        ctx.json(new Topics(tickets.attachments().settings().topics()));
+    }
+
+    void list(Context ctx) {
+        String status = ctx.queryParam("status");
+        Status wanted = status == null || status.isBlank() || status.equalsIgnoreCase("all")
+                ? null : Requests.enumParam(ctx, "status", Status.class);
+        ListRequest request = new ListRequest(wanted, ctx.queryParam("q"), Requests.boolParam(ctx, "unread"),
+                Requests.enumParam(ctx, "type", TicketType.class), blankToNull(ctx.queryParam("label")),
+                Requests.enumParam(ctx, "awaiting", Awaiting.class), Requests.intParam(ctx, "limit"),
+                ctx.queryParam("cursor"));
+        ctx.json(tickets.list(Requests.caller(ctx), request));
+    }
+
+    void open(Context ctx) throws IOException {
+        Opened opened;
+        if (Requests.isMultipart(ctx)) {
+            try (Uploads.Received form = uploads.receive(ctx)) {
+                opened = tickets.open(Requests.caller(ctx), form.newTicket(), form.files(),
+                        ctx.header(IDEMPOTENCY_KEY));
+            }
+        } else {
+            opened = tickets.open(Requests.caller(ctx), Requests.json(ctx, NewTicket.class), List.of(),
+                    ctx.header(IDEMPOTENCY_KEY));
+        }
+        ctx.status(opened.deduplicated() ? 200 : 201).json(opened.ticket());
+    }
+
+    void get(Context ctx) {
+        ctx.json(tickets.get(Requests.caller(ctx), Requests.id(ctx)));
+    }
+
+    void reply(Context ctx) throws IOException {
+        long id = Requests.id(ctx);
+        if (Requests.isMultipart(ctx)) {
+            try (Uploads.Received form = uploads.receive(ctx)) {
+                ctx.status(201).json(tickets.reply(Requests.caller(ctx), id, form.field("body"), form.files(),
+                        ctx.header(IDEMPOTENCY_KEY)));
+            }
+        } else {
+            NewMessage message = Requests.json(ctx, NewMessage.class);
+            ctx.status(201).json(tickets.reply(Requests.caller(ctx), id, message.body(), List.<Upload>of(),
+                    ctx.header(IDEMPOTENCY_KEY)));
+        }
+    }
+
+    void close(Context ctx) {
+        ctx.json(tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
+    }
+
+    void read(Context ctx) {
+        ctx.json(tickets.markRead(Requests.caller(ctx), Requests.id(ctx)));
+    }
+
+    void attachment(Context ctx) {
+        AttachmentService.Content content = tickets.attachments().open(Requests.caller(ctx), Requests.id(ctx));
+        ctx.header("Content-Disposition", ContentDisposition.attachment(content.attachment().filename()));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Length", String.valueOf(content.attachment().size()));
+        ctx.header("Digest", "sha-256=" + content.attachment().sha256());
+        ctx.contentType(content.attachment().contentType());
+        ctx.result(content.bytes());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static ServiceException unsupported(String message) {
+        return new ServiceException(ServiceException.Kind.UNSUPPORTED_MEDIA_TYPE, message);
+    }
+}

@@ -1,0 +1,165 @@
+package dev.ticket.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticket.model.Json;
+import dev.ticket.service.AccountService;
+import dev.ticket.service.Caller;
+import dev.ticket.service.EventFeed;
+import dev.ticket.service.ServiceException;
+import dev.ticket.service.TicketService;
+import dev.ticket.store.StoreException;
+import dev.ticket.store.TicketStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side of {@code ticket serve}: routes, authentication, problem details, logs, shutdown. */
+public final class TicketServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
+    private static final long MAX_JSON_BYTES = 1024 * 1024;
+
+    private final Javalin app;
+    private final EventStream events;
+    private final List<Route> routes;
+
+    private TicketServer(Javalin app, EventStream events, List<Route> routes) {
+        this.app = app;
+        this.events = events;
+        this.routes = routes;
+    }
+
+    /** Builds the routes over the services and starts listening. */
+    public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
+                                     AccountService accounts, Clock clock) {
+        EventStream events = new EventStream(new EventFeed(store));
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
+                new AdminHandlers(accounts), events, new Probes(store::ready));
+        Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes));
+        app.start(settings.bind(), settings.port());
+        return new TicketServer(app, events, routes);
+    }
+
+    private static void configure(JavalinConfig config, ServerSettings settings, TicketStore store,
+                                  AccountService accounts, List<Route> routes) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        config.http.maxRequestSize = MAX_JSON_BYTES;
+        config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
+        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
+        config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
+        config.jetty.modifyServer(server -> {
+            server.setStopTimeout(10_000);
+            server.setHandler(new GracefulHandler());
+        });
+        for (Route route : routes) {
+            Handler handler = guarded(route, accounts);
+            if (route.method().equals(HandlerType.GET)) {
+                config.routes.get(route.path(), handler);
+            } else if (route.method().equals(HandlerType.POST)) {
+                config.routes.post(route.path(), handler);
+            } else if (route.method().equals(HandlerType.DELETE)) {
+                config.routes.delete(route.path(), handler);
+            } else {
+                throw new IllegalStateException("no registration for " + route.method());
+            }
+        }
+        config.routes.exception(ServiceException.class, Problems::service);
+        config.routes.exception(JsonProcessingException.class, Problems::json);
+        config.routes.exception(HttpResponseException.class, TicketServer::httpError);
+        config.routes.exception(Exception.class, TicketServer::unexpected);
+        config.routes.error(404, "*", ctx -> unlessProblem(ctx, 404, "not-found", "Not found",
+                "There is no " + ctx.method() + " " + Requests.printable(ctx.path()) + " in this API."));
+        config.routes.error(405, "*", ctx -> unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
+                ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
+        if (settings.requestLog()) {
+            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={}",
+                    ctx.method(), Requests.printable(ctx.path()), ctx.statusCode(), String.format("%.1f", ms),
+                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-"));
+        }
+    }
+
+    private static Handler guarded(Route route, AccountService accounts) {
+        if (route.access() == Access.PUBLIC) {
+            return route.handler();
+        }
+        return ctx -> {
+            Caller caller = accounts.authenticate(bearer(ctx.header("Authorization")));
+            if (route.access() == Access.ADMIN && !caller.admin()) {
+                throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users and tokens.");
+            }
+            ctx.attribute(Requests.CALLER, caller);
+            route.handler().handle(ctx);
+        };
+    }
+
+    private static String bearer(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
+    }
+
+    private static void unlessProblem(Context ctx, int status, String type, String title, String detail) {
+        String contentType = ctx.res().getContentType();
+        if (contentType == null || !contentType.startsWith(Problems.CONTENT_TYPE)) {
+            Problems.send(ctx, status, type, title, detail);
+        }
+    }
+
+    private static void httpError(HttpResponseException e, Context ctx) {
+        int status = e.getStatus();
+        String type = switch (status) {
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            case 404 -> "not-found";
+            case 400 -> "bad-request";
+            default -> "http-" + status;
+        };
+        String detail = status == 413 ? "The body is larger than this service accepts." : e.getMessage();
+        Problems.send(ctx, status, type, e.getMessage(), detail);
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        if (e instanceof StoreException || e instanceof JdbiException) {
+            LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            Problems.send(ctx, 503, "unavailable", "Service unavailable",
+                    "The ticket database is not answering; try again shortly.");
+            return;
+        }
+        if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("exceeds")) {
+            Problems.send(ctx, 413, "too-large", "Too large", "A file is larger than this service accepts.");
+            return;
+        }
+        LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        Problems.send(ctx, 500, "internal", "Internal error", "Something went wrong on the service; it is logged.");
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Stops accepting, finishes requests in flight (up to 10 s), then stops. */
+    @Override
+    public void close() {
+        events.stop();
+        app.stop();
+    }
+}

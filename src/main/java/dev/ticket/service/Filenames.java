@@ -1,0 +1,35 @@
+package dev.ticket.service;
+
+/** Attachment file names as stored and shown: a plain name, never a path, never control characters. */
+public final class Filenames {
+    private Filenames() {
+    }
+
+    public static String safe(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        StringBuilder clean = new StringBuilder();
+        base.codePoints().filter(c -> !Character.isISOControl(c) && c != 0x7f)
+                .forEach(clean::appendCodePoint);
+        String result = clean.toString().strip();
+        if (result.isEmpty() || result.equals(".") || result.equals("..")) {
+            result = "attachment";
+        }
+        return result.length() > 255 ? result.substring(0, 255) : result;
+    }
+
+    public static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.1f", value))
+                + " " + units[unit];
+    }
+}

@@ -1,0 +1,170 @@
+package dev.ticket.service;
+
+import dev.ticket.model.Event;
+import dev.ticket.model.Message;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.store.Listed;
+import dev.ticket.store.NewTicketRow;
+import dev.ticket.store.StoreTx;
+import dev.ticket.store.TicketHead;
+import dev.ticket.store.TicketQuery;
+import dev.ticket.store.TicketStore;
+import dev.ticket.store.Viewer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules of SPEC section 1: opening, replying, closing, reading and listing tickets. */
+public final class TicketService {
+    private static final int DEFAULT_LIMIT = 30;
+    private static final int MAX_LIMIT = 100;
+
+    private final TicketStore store;
+    private final BusinessHours hours;
+    private final ServiceSettings settings;
+    private final Clock clock;
+    private final Idempotency idempotency;
+    private final AttachmentService attachments;
+
+    public TicketService(TicketStore store, BusinessHours hours, ServiceSettings settings, Clock clock) {
+        this.store = store;
+        this.hours = hours;
+        this.settings = settings;
+        this.clock = clock;
+        this.idempotency = new Idempotency(store, clock);
+        this.attachments = new AttachmentService(store, settings, clock);
+    }
+
+    /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
+    public Opened open(Caller caller, NewTicket in, List<Upload> files, String idempotencyKey) {
+        if (caller.team() || caller.accountId() == null) {
+            throw new ServiceException(ServiceException.Kind.FORBIDDEN,
+                    "Only customers open tickets; the team answers them with ticket reply.");
+        }
+        TicketRules.Clean t = TicketRules.check(in, settings.maxBodyChars());
+        attachments.checkLimits(files);
+        String fingerprint = Idempotency.fingerprint("open", in, files);
+        return idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
+            List<Long> refs = new ArrayList<>(t.refs());
+            if (t.dedupeKey() != null) {
+                var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
+                if (open.isPresent()) {
+                    TicketHead head = tx.ticketHead(open.get()).orElseThrow();
+                    addMessage(tx, caller, head, t.body(), files);
+                    return new Opened(tx.ticket(head.id(), viewer(caller)).orElseThrow().asDeduplicated(), true);
+                }
+                tx.latestTicketByDedupeKey(caller.accountId(), t.dedupeKey())
+                        .filter(done -> !refs.contains(done)).ifPresent(refs::add);
+            }
+            if (tx.countTicketsInAccount(refs, caller.accountId()) != refs.size()) {
+                throw ServiceException.validation("refs must name earlier tickets of your account.");
+            }
+            Instant now = clock.instant();
+            long id = tx.insertTicket(new NewTicketRow(caller.accountId(), caller.userId(), t.title(),
+                    TitleFolding.fold(t.title()), t.type(), t.about(), t.dialogUrl(), t.dedupeKey(), now,
+                    hours.dueAt(t.type(), now)));
+            tx.insertRefs(id, refs);
+            tx.insertLabels(id, t.labels());
+            addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), files);
+            return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
+        });
+    }
+
+    /** Adds a message to an open ticket (SPEC R2, R4). */
+    public Message reply(Caller caller, long ticketId, String body, List<Upload> files, String idempotencyKey) {
+        String text = files.isEmpty() || (body != null && !body.isBlank())
+                ? TicketRules.body(body, settings.maxBodyChars(), "body")
+                : "";
+        attachments.checkLimits(files);
+        String fingerprint = Idempotency.fingerprint("reply:" + ticketId, text, files);
+        return idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
+            TicketHead head = openHead(tx, caller, ticketId);
+            return addMessage(tx, caller, head, text, files);
+        });
+    }
+
+    /** Sets Done; Done is final (R4). */
+    public Ticket close(Caller caller, long ticketId, String idempotencyKey) {
+        return idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
+            TicketHead head = openHead(tx, caller, ticketId);
+            Instant now = clock.instant();
+            long event = tx.appendEvent(head.id(), head.accountId(), Event.STATUS,
+                    Idempotency.json(new Event(0, Event.STATUS, head.id(), Status.DONE, null, now)), now);
+            tx.closeTicket(head.id(), now, event);
+            return tx.ticket(head.id(), viewer(caller)).orElseThrow();
+        });
+    }
+
+    /** Marks the ticket read up to its newest message for the caller (R7). */
+    public Ticket markRead(Caller caller, long ticketId) {
+        return store.write(tx -> {
+            TicketHead head = visibleHead(tx, caller, ticketId);
+            tx.markRead(caller.userId(), head.id(), head.lastMessageId());
+            return tx.ticket(head.id(), viewer(caller)).orElseThrow();
+        });
+    }
+
+    /** One ticket with its chat. */
+    public Ticket get(Caller caller, long ticketId) {
+        return store.read(tx -> {
+            Ticket ticket = tx.ticket(ticketId, viewer(caller))
+                    .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
+            return ticket.withMessages(tx.messages(ticketId));
+        });
+    }
+
+    /** Tickets newest activity first, one page at a time (R5). */
+    public TicketPage list(Caller caller, ListRequest request) {
+        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ServiceException.validation("limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        String search = request.search() == null || request.search().isBlank()
+                ? null : TitleFolding.fold(request.search().strip());
+        TicketQuery query = new TicketQuery(request.status(), search, request.unreadOnly(), request.type(),
+                request.label(), request.awaiting(), limit + 1, Cursor.decode(request.cursor()));
+        List<Listed> found = store.read(tx -> tx.tickets(query, viewer(caller)));
+        List<Ticket> page = found.stream().limit(limit).map(Listed::ticket).toList();
+        String next = found.size() > limit ? Cursor.encode(found.get(limit - 1).activity()) : null;
+        return new TicketPage(page, next);
+    }
+
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
+    private Message addMessage(StoreTx tx, Caller caller, TicketHead head, String body, List<Upload> files) {
+        Instant now = clock.instant();
+        long messageId = tx.insertMessage(head.id(), caller.userId(), caller.team(), body, now);
+        attachments.store(tx, head, messageId, files);
+        Message message = tx.message(messageId).orElseThrow();
+        long event = tx.appendEvent(head.id(), head.accountId(), Event.MESSAGE,
+                Idempotency.json(new Event(0, Event.MESSAGE, head.id(), null, message, now)), now);
+        tx.touchTicket(head.id(), now, event, caller.team());
+        tx.markRead(caller.userId(), head.id(), messageId);
+        return message;
+    }
+
+    private TicketHead openHead(StoreTx tx, Caller caller, long ticketId) {
+        TicketHead head = visibleHead(tx, caller, ticketId);
+        if (head.status() == Status.DONE) {
+            throw ServiceException.closed(ticketId);
+        }
+        return head;
+    }
+
+    /** Another account's ticket is answered exactly as one that does not exist. */
+    static TicketHead visibleHead(StoreTx tx, Caller caller, long ticketId) {
+        return tx.ticketHead(ticketId)
+                .filter(h -> caller.team() || h.accountId() == caller.accountId())
+                .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
+    }
+
+    static Viewer viewer(Caller caller) {
+        return new Viewer(caller.userId(), caller.team(), caller.team() ? null : caller.accountId());
+    }
+}

@@ -1,0 +1,21 @@
+package dev.ticket.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Attachment bytes, stored once per content and named by their SHA-256. */
+public interface BlobStore {
+
+    /** Moves a fully written, already hashed temporary file in as the blob {@code sha256} (kept if present). */
+    void put(String sha256, Path tempFile) throws IOException;
+
+    /** Opens the blob's bytes for streaming. */
+    InputStream open(String sha256) throws IOException;
+
+    /** Removes blobs no attachment row names (after a crash mid-upload). Returns how many went. */
+    int sweepOrphans(java.util.Set<String> referenced) throws IOException;
+
+    /** A directory for in-flight uploads on the same file system as the blobs. */
+    Path tempDir();
+}

@@ -1,0 +1,84 @@
+package dev.ticket.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/** Blobs as files named by their SHA-256 under one directory, written by atomic rename after fsync. */
+public final class FileBlobStore implements BlobStore {
+    private final Path dir;
+    private final Path temp;
+
+    public FileBlobStore(Path dir) {
+        this.dir = dir;
+        this.temp = dir.resolve("tmp");
+        try {
+            Files.createDirectories(temp);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + temp + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void put(String sha256, Path tempFile) throws IOException {
+        Path target = path(sha256);
+        if (Files.exists(target)) {
+            Files.deleteIfExists(tempFile);
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.createDirectories(target.getParent());
+        Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        return Files.newInputStream(path(sha256));
+    }
+
+    @Override
+    public int sweepOrphans(Set<String> referenced) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(temp)) {
+            for (Path file : stale) {
+                Files.deleteIfExists(file);
+            }
+        }
+        try (DirectoryStream<Path> shards = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path shard : shards) {
+                if (shard.equals(temp)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
+                    for (Path file : files) {
+                        if (!referenced.contains(file.getFileName().toString())) {
+                            Files.deleteIfExists(file);
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    @Override
+    public Path tempDir() {
+        return temp;
+    }
+
+    private Path path(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        return dir.resolve(sha256.substring(0, 2)).resolve(sha256);
+    }
+}

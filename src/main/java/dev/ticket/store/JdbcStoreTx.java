@@ -1,0 +1,286 @@
+package dev.ticket.store;
+
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Author;
+import dev.ticket.model.Message;
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** {@link StoreTx} over one JDBC transaction; SQL that SQLite and PostgreSQL both speak. */
+class JdbcStoreTx extends TicketQueries implements StoreTx {
+
+    private boolean appendedEvents;
+
+    JdbcStoreTx(Handle handle) {
+        super(handle);
+    }
+
+    /** True once this transaction appended an event, so listeners are told after the commit. */
+    boolean appendedEvents() {
+        return appendedEvents;
+    }
+
+    @Override
+    public Optional<Long> accountId(String name, boolean create, Instant now) {
+        if (create) {
+            h.createUpdate("INSERT INTO accounts (name, created_at) VALUES (:name, :now) ON CONFLICT (name) DO NOTHING")
+                    .bind("name", name).bind("now", now.toEpochMilli()).execute();
+        }
+        return h.createQuery("SELECT id FROM accounts WHERE name = :name").bind("name", name)
+                .mapTo(Long.class).findOne();
+    }
+
+    @Override
+    public User insertUser(String name, Role role, Long accountId, Instant now) {
+        long id = h.createUpdate("INSERT INTO users (name, role, account_id, created_at) "
+                        + "VALUES (:name, :role, :account, :now)")
+                .bind("name", name).bind("role", role.wire()).bind("account", accountId)
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return user(id).orElseThrow();
+    }
+
+    private static final String USER_SQL = "SELECT u.id, u.name, u.role, a.name AS account FROM users u "
+            + "LEFT JOIN accounts a ON a.id = u.account_id ";
+
+    @Override
+    public Optional<User> user(long userId) {
+        return h.createQuery(USER_SQL + "WHERE u.id = :id").bind("id", userId).map(JdbcStoreTx::userRow).findOne();
+    }
+
+    @Override
+    public Optional<User> userByName(String name) {
+        return h.createQuery(USER_SQL + "WHERE u.name = :name ORDER BY u.id LIMIT 1").bind("name", name)
+                .map(JdbcStoreTx::userRow).findOne();
+    }
+
+    @Override
+    public List<User> users() {
+        return h.createQuery(USER_SQL + "ORDER BY u.id").map(JdbcStoreTx::userRow).list();
+    }
+
+    private static User userRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+        return new User(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
+                rs.getString("account"), null);
+    }
+
+    @Override
+    public long userCount() {
+        return h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void insertToken(long userId, String hash, Instant now) {
+        h.createUpdate("INSERT INTO tokens (user_id, hash, created_at) VALUES (:user, :hash, :now)")
+                .bind("user", userId).bind("hash", hash).bind("now", now.toEpochMilli()).execute();
+    }
+
+    @Override
+    public Optional<Principal> principalByTokenHash(String hash) {
+        return h.createQuery("SELECT u.id, u.name, u.role, u.account_id, a.name AS account FROM tokens t "
+                        + "JOIN users u ON u.id = t.user_id LEFT JOIN accounts a ON a.id = u.account_id "
+                        + "WHERE t.hash = :hash AND t.revoked_at IS NULL")
+                .bind("hash", hash)
+                .map((rs, ctx) -> new Principal(rs.getLong("id"), rs.getString("name"),
+                        Role.parse(rs.getString("role")), nullableLong(rs, "account_id"), rs.getString("account")))
+                .findOne();
+    }
+
+    @Override
+    public int revokeTokens(long userId, Instant now) {
+        return h.createUpdate("UPDATE tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("user", userId).execute();
+    }
+
+    @Override
+    public long insertTicket(NewTicketRow row) {
+        return h.createUpdate("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, about, "
+                        + "dialog_url, dedupe_key, created_at, updated_at, due_at, activity) VALUES (:account, "
+                        + ":author, :title, :folded, 'on_customer', :type, :about, :dialog, :dedupe, :created, "
+                        + ":created, :due, 0)")
+                .bind("account", row.accountId()).bind("author", row.authorId()).bind("title", row.title())
+                .bind("folded", row.titleFolded()).bind("type", row.type().wire()).bind("about", row.about())
+                .bind("dialog", row.dialogUrl()).bind("dedupe", row.dedupeKey())
+                .bind("created", row.createdAt().toEpochMilli()).bind("due", row.dueAt().toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void insertRefs(long ticketId, Collection<Long> refs) {
+        for (Long ref : new java.util.LinkedHashSet<>(refs)) {
+            h.createUpdate("INSERT INTO ticket_refs (ticket_id, ref_id) VALUES (:t, :r)")
+                    .bind("t", ticketId).bind("r", ref).execute();
+        }
+    }
+
+    @Override
+    public void insertLabels(long ticketId, Collection<String> labels) {
+        for (String label : new java.util.LinkedHashSet<>(labels)) {
+            h.createUpdate("INSERT INTO ticket_labels (ticket_id, label) VALUES (:t, :l)")
+                    .bind("t", ticketId).bind("l", label).execute();
+        }
+    }
+
+    @Override
+    public int countTicketsInAccount(Collection<Long> ticketIds, long accountId) {
+        if (ticketIds.isEmpty()) {
+            return 0;
+        }
+        return h.createQuery("SELECT COUNT(*) FROM tickets WHERE account_id = :account AND id IN (<ids>)")
+                .bind("account", accountId).bindList("ids", new ArrayList<>(new HashSet<>(ticketIds)))
+                .mapTo(Integer.class).one();
+    }
+
+    @Override
+    public long insertMessage(long ticketId, long authorId, boolean team, String body, Instant now) {
+        return h.createUpdate("INSERT INTO messages (ticket_id, author_id, team, body, created_at) "
+                        + "VALUES (:t, :a, :team, :body, :now)")
+                .bind("t", ticketId).bind("a", authorId).bind("team", team ? 1 : 0).bind("body", body)
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public long insertAttachment(NewAttachmentRow row) {
+        return h.createUpdate("INSERT INTO attachments (message_id, ticket_id, filename, content_type, size, sha256) "
+                        + "VALUES (:m, :t, :f, :c, :s, :h)")
+                .bind("m", row.messageId()).bind("t", row.ticketId()).bind("f", row.filename())
+                .bind("c", row.contentType()).bind("s", row.size()).bind("h", row.sha256())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public void touchTicket(long ticketId, Instant now, long activity, boolean lastMessageTeam) {
+        h.createUpdate("UPDATE tickets SET updated_at = :now, activity = :activity, "
+                        + "message_count = message_count + 1, last_message_team = :team WHERE id = :id")
+                .bind("now", now.toEpochMilli()).bind("activity", activity).bind("team", lastMessageTeam ? 1 : 0)
+                .bind("id", ticketId).execute();
+    }
+
+    @Override
+    public void closeTicket(long ticketId, Instant now, long activity) {
+        h.createUpdate("UPDATE tickets SET status = 'done', closed_at = :now, updated_at = :now, "
+                        + "activity = :activity WHERE id = :id")
+                .bind("now", now.toEpochMilli()).bind("activity", activity).bind("id", ticketId).execute();
+    }
+
+    @Override
+    public Optional<Long> openTicketByDedupeKey(long accountId, String dedupeKey) {
+        return h.createQuery("SELECT id FROM tickets WHERE account_id = :a AND dedupe_key = :k "
+                        + "AND status = 'on_customer'")
+                .bind("a", accountId).bind("k", dedupeKey).mapTo(Long.class).findOne();
+    }
+
+    @Override
+    public Optional<Long> latestTicketByDedupeKey(long accountId, String dedupeKey) {
+        return h.createQuery("SELECT id FROM tickets WHERE account_id = :a AND dedupe_key = :k "
+                        + "ORDER BY id DESC LIMIT 1")
+                .bind("a", accountId).bind("k", dedupeKey).mapTo(Long.class).findOne();
+    }
+
+    @Override
+    public void markRead(long userId, long ticketId, long lastMessageId) {
+        h.createUpdate("INSERT INTO read_markers (user_id, ticket_id, last_message_id) VALUES (:u, :t, :m) "
+                        + "ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
+                        + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
+                        + "THEN excluded.last_message_id ELSE read_markers.last_message_id END")
+                .bind("u", userId).bind("t", ticketId).bind("m", lastMessageId).execute();
+    }
+
+    @Override
+    public Optional<Attachment> attachment(long attachmentId, Viewer viewer) {
+        return h.createQuery("SELECT at.* FROM attachments at JOIN tickets t ON t.id = at.ticket_id "
+                        + "WHERE at.id = :id AND (:all OR t.account_id = :account)")
+                .bind("id", attachmentId).bind("all", viewer.accountId() == null)
+                .bind("account", viewer.accountId() == null ? -1 : viewer.accountId())
+                .map((rs, ctx) -> attachmentRow(rs)).findOne();
+    }
+
+    @Override
+    public boolean blobExists(String sha256) {
+        return h.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :h").bind("h", sha256)
+                .mapTo(Integer.class).one() > 0;
+    }
+
+    @Override
+    public void insertBlob(String sha256, long size, Instant now) {
+        h.createUpdate("INSERT INTO blobs (sha256, size, created_at) VALUES (:h, :s, :now) "
+                        + "ON CONFLICT (sha256) DO NOTHING")
+                .bind("h", sha256).bind("s", size).bind("now", now.toEpochMilli()).execute();
+    }
+
+    @Override
+    public Set<String> attachmentBlobNames() {
+        h.createUpdate("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)").execute();
+        return new HashSet<>(h.createQuery("SELECT DISTINCT sha256 FROM attachments").mapTo(String.class).list());
+    }
+
+    @Override
+    public boolean claimIdempotency(long userId, String key, String fingerprint, Instant now) {
+        return h.createUpdate("INSERT INTO idempotency (user_id, key, fingerprint, created_at) "
+                        + "VALUES (:u, :k, :f, :now) ON CONFLICT (user_id, key) DO NOTHING")
+                .bind("u", userId).bind("k", key).bind("f", fingerprint).bind("now", now.toEpochMilli())
+                .execute() == 1;
+    }
+
+    @Override
+    public Optional<IdempotencyRecord> idempotency(long userId, String key) {
+        return h.createQuery("SELECT fingerprint, kind, response FROM idempotency WHERE user_id = :u AND key = :k")
+                .bind("u", userId).bind("k", key)
+                .map((rs, ctx) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne();
+    }
+
+    @Override
+    public void completeIdempotency(long userId, String key, String kind, String response) {
+        h.createUpdate("UPDATE idempotency SET kind = :kind, response = :r WHERE user_id = :u AND key = :k")
+                .bind("kind", kind).bind("r", response).bind("u", userId).bind("k", key).execute();
+    }
+
+    @Override
+    public int expireIdempotency(Instant before) {
+        return h.createUpdate("DELETE FROM idempotency WHERE created_at < :t").bind("t", before.toEpochMilli())
+                .execute();
+    }
+
+    @Override
+    public long appendEvent(long ticketId, long accountId, String kind, String payload, Instant now) {
+        appendedEvents = true;
+        return h.createUpdate("INSERT INTO events (ticket_id, account_id, kind, payload, created_at) "
+                        + "VALUES (:t, :a, :k, :p, :now)")
+                .bind("t", ticketId).bind("a", accountId).bind("k", kind).bind("p", payload)
+                .bind("now", now.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Override
+    public List<EventRow> eventsAfter(long afterId, Long accountId, Long ticketId, int limit) {
+        return h.createQuery("SELECT id, ticket_id, account_id, kind, payload FROM events WHERE id > :after "
+                        + "AND (:allAccounts OR account_id = :account) AND (:allTickets OR ticket_id = :ticket) "
+                        + "ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("allAccounts", accountId == null)
+                .bind("account", accountId == null ? -1 : accountId)
+                .bind("allTickets", ticketId == null).bind("ticket", ticketId == null ? -1 : ticketId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new EventRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
+    @Override
+    public long lastEventId() {
+        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one();
+    }
+}

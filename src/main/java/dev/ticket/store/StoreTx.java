@@ -1,0 +1,105 @@
+package dev.ticket.store;
+
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Message;
+import dev.ticket.model.Role;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.User;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The operations available inside one store transaction. */
+public interface StoreTx {
+
+    // accounts, users, tokens
+
+    /** The id of the named account, creating it when asked. */
+    Optional<Long> accountId(String name, boolean create, Instant now);
+
+    User insertUser(String name, Role role, Long accountId, Instant now);
+
+    Optional<User> user(long userId);
+
+    Optional<User> userByName(String name);
+
+    List<User> users();
+
+    long userCount();
+
+    void insertToken(long userId, String hash, Instant now);
+
+    Optional<Principal> principalByTokenHash(String hash);
+
+    /** Revokes every live token of the user; returns how many. */
+    int revokeTokens(long userId, Instant now);
+
+    // tickets and messages
+
+    long insertTicket(NewTicketRow row);
+
+    void insertRefs(long ticketId, Collection<Long> refs);
+
+    void insertLabels(long ticketId, Collection<String> labels);
+
+    /** How many of {@code ticketIds} exist in the account. */
+    int countTicketsInAccount(Collection<Long> ticketIds, long accountId);
+
+    long insertMessage(long ticketId, long authorId, boolean team, String body, Instant now);
+
+    long insertAttachment(NewAttachmentRow row);
+
+    /** Records a new message in the ticket's summary columns. */
+    void touchTicket(long ticketId, Instant now, long activity, boolean lastMessageTeam);
+
+    void closeTicket(long ticketId, Instant now, long activity);
+
+    Optional<TicketHead> ticketHead(long ticketId);
+
+    Optional<Long> openTicketByDedupeKey(long accountId, String dedupeKey);
+
+    Optional<Long> latestTicketByDedupeKey(long accountId, String dedupeKey);
+
+    Optional<Ticket> ticket(long ticketId, Viewer viewer);
+
+    List<Message> messages(long ticketId);
+
+    Optional<Message> message(long messageId);
+
+    List<Listed> tickets(TicketQuery query, Viewer viewer);
+
+    void markRead(long userId, long ticketId, long lastMessageId);
+
+    // attachments
+
+    Optional<Attachment> attachment(long attachmentId, Viewer viewer);
+
+    boolean blobExists(String sha256);
+
+    void insertBlob(String sha256, long size, Instant now);
+
+    /** The SHA-256 of every blob some attachment names. */
+    Set<String> attachmentBlobNames();
+
+    // idempotency
+
+    /** Claims the key for the user; false when it was claimed before (then read it with {@link #idempotency}). */
+    boolean claimIdempotency(long userId, String key, String fingerprint, Instant now);
+
+    Optional<IdempotencyRecord> idempotency(long userId, String key);
+
+    void completeIdempotency(long userId, String key, String kind, String response);
+
+    int expireIdempotency(Instant before);
+
+    // events
+
+    long appendEvent(long ticketId, long accountId, String kind, String payload, Instant now);
+
+    /** Events after {@code afterId} in id order; {@code accountId} null means every account. */
+    List<EventRow> eventsAfter(long afterId, Long accountId, Long ticketId, int limit);
+
+    long lastEventId();
+}

@@ -1,0 +1,199 @@
+package dev.ticket.store;
+
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Author;
+import dev.ticket.model.Awaiting;
+import dev.ticket.model.Message;
+import dev.ticket.model.Role;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The read side of the ticket tables: tickets as one viewer sees them, and their chats. */
+abstract class TicketQueries {
+    /** Messages by the other side after the viewer's read marker. */
+    private static final String UNREAD = "(SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id "
+            + "AND m.team = :otherSide AND m.id > COALESCE((SELECT r.last_message_id FROM read_markers r "
+            + "WHERE r.user_id = :viewer AND r.ticket_id = t.id), 0))";
+    private static final String TICKET_SQL = "SELECT t.*, a.name AS account_name, u.name AS author_name, "
+            + "u.role AS author_role, " + UNREAD + " AS unread FROM tickets t "
+            + "JOIN accounts a ON a.id = t.account_id JOIN users u ON u.id = t.author_id "
+            + "WHERE (:allAccounts OR t.account_id = :account) ";
+    private static final String MESSAGE_SQL = "SELECT m.*, u.name AS author_name, u.role AS author_role "
+            + "FROM messages m JOIN users u ON u.id = m.author_id ";
+
+    protected final Handle h;
+
+    TicketQueries(Handle handle) {
+        this.h = handle;
+    }
+
+    public Optional<TicketHead> ticketHead(long ticketId) {
+        return h.createQuery("SELECT t.id, t.account_id, t.status, "
+                        + "(SELECT COALESCE(MAX(m.id), 0) FROM messages m WHERE m.ticket_id = t.id) AS last_message "
+                        + "FROM tickets t WHERE t.id = :id")
+                .bind("id", ticketId)
+                .map((rs, ctx) -> new TicketHead(rs.getLong(1), rs.getLong(2), Status.parse(rs.getString(3)),
+                        rs.getLong(4)))
+                .findOne();
+    }
+
+    public Optional<Ticket> ticket(long ticketId, Viewer viewer) {
+        List<Ticket> found = withRefsAndLabels(bindViewer(h.createQuery(TICKET_SQL + "AND t.id = :id"), viewer)
+                .bind("id", ticketId).map((rs, ctx) -> ticketRow(rs)).list());
+        return found.stream().findFirst();
+    }
+
+    public List<Listed> tickets(TicketQuery q, Viewer viewer) {
+        StringBuilder sql = new StringBuilder(TICKET_SQL);
+        if (q.status() != null) {
+            sql.append("AND t.status = :status ");
+        }
+        if (q.titleFolded() != null) {
+            sql.append("AND t.title_folded LIKE :pattern ESCAPE '\\' ");
+        }
+        if (q.unreadOnly()) {
+            sql.append("AND ").append(UNREAD).append(" > 0 ");
+        }
+        if (q.type() != null) {
+            sql.append("AND t.type = :type ");
+        }
+        if (q.label() != null) {
+            sql.append("AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_id = t.id AND l.label = :label) ");
+        }
+        if (q.awaiting() != null) {
+            sql.append("AND t.last_message_team = :lastTeam ");
+        }
+        if (q.before() != null) {
+            sql.append("AND t.activity < :before ");
+        }
+        sql.append("ORDER BY t.activity DESC LIMIT :limit");
+        Query query = bindViewer(h.createQuery(sql.toString()), viewer).bind("limit", q.limit());
+        if (q.status() != null) {
+            query.bind("status", q.status().wire());
+        }
+        if (q.titleFolded() != null) {
+            query.bind("pattern", "%" + escapeLike(q.titleFolded()) + "%");
+        }
+        if (q.type() != null) {
+            query.bind("type", q.type().wire());
+        }
+        if (q.label() != null) {
+            query.bind("label", q.label());
+        }
+        if (q.awaiting() != null) {
+            query.bind("lastTeam", q.awaiting() == Awaiting.TEAM ? 0 : 1);
+        }
+        if (q.before() != null) {
+            query.bind("before", q.before());
+        }
+        List<Long> activity = new ArrayList<>();
+        List<Ticket> tickets = withRefsAndLabels(query.map((rs, ctx) -> {
+            activity.add(rs.getLong("activity"));
+            return ticketRow(rs);
+        }).list());
+        List<Listed> listed = new ArrayList<>(tickets.size());
+        for (int i = 0; i < tickets.size(); i++) {
+            listed.add(new Listed(tickets.get(i), activity.get(i)));
+        }
+        return listed;
+    }
+
+    public List<Message> messages(long ticketId) {
+        List<Message> plain = h.createQuery(MESSAGE_SQL + "WHERE m.ticket_id = :t ORDER BY m.id")
+                .bind("t", ticketId).map((rs, ctx) -> messageRow(rs)).list();
+        Map<Long, List<Attachment>> files = new HashMap<>();
+        h.createQuery("SELECT * FROM attachments WHERE ticket_id = :t ORDER BY id").bind("t", ticketId)
+                .map((rs, ctx) -> Map.entry(rs.getLong("message_id"), attachmentRow(rs)))
+                .forEach(e -> files.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        if (files.isEmpty()) {
+            return plain;
+        }
+        return plain.stream().map(m -> new Message(m.id(), m.ticketId(), m.author(), m.body(), m.createdAt(),
+                files.getOrDefault(m.id(), List.of()))).collect(Collectors.toList());
+    }
+
+    public Optional<Message> message(long messageId) {
+        Optional<Message> plain = h.createQuery(MESSAGE_SQL + "WHERE m.id = :id").bind("id", messageId)
+                .map((rs, ctx) -> messageRow(rs)).findOne();
+        return plain.map(m -> new Message(m.id(), m.ticketId(), m.author(), m.body(), m.createdAt(),
+                h.createQuery("SELECT * FROM attachments WHERE message_id = :m ORDER BY id").bind("m", messageId)
+                        .map((rs, ctx) -> attachmentRow(rs)).list()));
+    }
+
+    private static Query bindViewer(Query query, Viewer viewer) {
+        return query.bind("otherSide", viewer.team() ? 0 : 1).bind("viewer", viewer.userId())
+                .bind("allAccounts", viewer.accountId() == null)
+                .bind("account", viewer.accountId() == null ? -1L : viewer.accountId());
+    }
+
+    private List<Ticket> withRefsAndLabels(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return tickets;
+        }
+        List<Long> ids = tickets.stream().map(Ticket::id).collect(Collectors.toList());
+        Map<Long, List<Long>> refs = new HashMap<>();
+        h.createQuery("SELECT ticket_id, ref_id FROM ticket_refs WHERE ticket_id IN (<ids>) ORDER BY ref_id")
+                .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .forEach(e -> refs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<String>> labels = new HashMap<>();
+        h.createQuery("SELECT ticket_id, label FROM ticket_labels WHERE ticket_id IN (<ids>) ORDER BY label")
+                .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> labels.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        if (refs.isEmpty() && labels.isEmpty()) {
+            return tickets;
+        }
+        return tickets.stream().map(t -> new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(),
+                t.dialogUrl(), t.account(), t.author(), t.createdAt(), t.updatedAt(), t.closedAt(), t.dueAt(),
+                t.awaiting(), t.unread(), t.messageCount(), refs.get(t.id()), labels.get(t.id()), null, null))
+                .collect(Collectors.toList());
+    }
+
+    private static Ticket ticketRow(ResultSet rs) throws SQLException {
+        Author author = new Author(rs.getLong("author_id"), rs.getString("author_name"),
+                Role.parse(rs.getString("author_role")));
+        return new Ticket(rs.getLong("id"), rs.getString("title"), Status.parse(rs.getString("status")),
+                TicketType.parse(rs.getString("type")), rs.getString("about"), rs.getString("dialog_url"),
+                rs.getString("account_name"), author, instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "closed_at"), instant(rs, "due_at"),
+                rs.getInt("last_message_team") == 0 ? Awaiting.TEAM : Awaiting.CUSTOMER,
+                rs.getInt("unread"), rs.getInt("message_count"), null, null, null, null);
+    }
+
+    private static Message messageRow(ResultSet rs) throws SQLException {
+        Author author = new Author(rs.getLong("author_id"), rs.getString("author_name"),
+                Role.parse(rs.getString("author_role")));
+        return new Message(rs.getLong("id"), rs.getLong("ticket_id"), author, rs.getString("body"),
+                instant(rs, "created_at"), List.of());
+    }
+
+    static Attachment attachmentRow(ResultSet rs) throws SQLException {
+        return new Attachment(rs.getLong("id"), rs.getString("filename"), rs.getString("content_type"),
+                rs.getLong("size"), rs.getString("sha256"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

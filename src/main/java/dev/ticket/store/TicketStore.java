@@ -1,0 +1,28 @@
+package dev.ticket.store;
+
+import java.util.function.Function;
+
+/**
+ * Storage behind one interface: SQLite for one machine, PostgreSQL for several nodes.
+ * All access goes through a transaction; writes are atomic and durable once they return.
+ */
+public interface TicketStore extends AutoCloseable {
+
+    /** Runs {@code work} in a read-write transaction and commits it. */
+    <T> T write(Function<StoreTx, T> work);
+
+    /** Runs {@code work} in a read-only view of the data. */
+    <T> T read(Function<StoreTx, T> work);
+
+    /** True when the database answers now (for {@code /readyz}). */
+    boolean ready();
+
+    /** Where the store keeps attachment bytes. */
+    BlobStore blobs();
+
+    /** Registers a listener called (on some thread) when events may have been appended, by any node. */
+    void onEvents(Runnable listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,59 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void lives_under_xdg_config_home_when_set_else_under_home_dot_config() {
+        assertEquals(tmp.resolve("x/ticket/config.json"),
+                ConfigFile.pathFor(Map.of("XDG_CONFIG_HOME", tmp.resolve("x").toString(), "HOME", "/nowhere")));
+        assertEquals(tmp.resolve(".config/ticket/config.json"), ConfigFile.pathFor(Map.of("HOME", tmp.toString())));
+    }
+
+    @Test
+    void a_missing_file_is_an_empty_config_with_the_default_profile_current() {
+        ConfigFile config = ConfigFile.load(Map.of("XDG_CONFIG_HOME", tmp.toString()));
+        assertEquals("default", config.currentProfile());
+        assertTrue(config.profile("default").isEmpty());
+    }
+
+    @Test
+    void saved_profiles_are_written_private_and_read_back() throws Exception {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.toString());
+        ConfigFile.load(env).saveProfile("default", "http://127.0.0.1:8765", "cust-token");
+        ConfigFile.load(env).saveProfile("agent", "http://127.0.0.1:8765", "agent-token");
+
+        ConfigFile config = ConfigFile.load(env);
+        assertEquals("default", config.currentProfile());
+        assertEquals(new ConfigFile.Profile("http://127.0.0.1:8765", "cust-token"), config.profile("default").get());
+        assertEquals("agent-token", config.profile("agent").get().token());
+        Path file = tmp.resolve("ticket/config.json");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        String json = Files.readString(file);
+        assertTrue(json.contains("\"current_profile\" : \"default\""), json);
+        assertTrue(json.contains("\"profiles\""), json);
+    }
+
+    @Test
+    void removing_a_token_keeps_the_server() {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.toString());
+        ConfigFile.load(env).saveProfile("default", "http://h:1", "t");
+        assertTrue(ConfigFile.load(env).removeToken("default"));
+        ConfigFile config = ConfigFile.load(env);
+        assertEquals(new ConfigFile.Profile("http://h:1", null), config.profile("default").get());
+        assertFalse(config.removeToken("default"));
+    }
+}

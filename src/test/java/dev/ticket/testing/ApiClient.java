@@ -1,0 +1,113 @@
+package dev.ticket.testing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small raw-HTTP client for service tests: the tests see exactly what goes over the wire. */
+public final class ApiClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String token;
+
+    public ApiClient(String url, String token) {
+        this.base = url + "/api/v1";
+        this.token = token;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Reply get(String path) {
+        return send(builder(path).GET());
+    }
+
+    public Reply post(String path, Object body) {
+        return post(path, body, Map.of());
+    }
+
+    public Reply post(String path, Object body, Map<String, String> headers) {
+        String json = body instanceof String s ? s : write(body);
+        HttpRequest.Builder b = builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    public Reply postBytes(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply delete(String path) {
+        return send(builder(path).DELETE());
+    }
+
+    public Reply send(String method, String path) {
+        return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private static Reply send(HttpRequest.Builder b) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String write(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, body text, and typed views of the body. */
+    public record Reply(int status, String body, HttpResponse<byte[]> raw) {
+        public Reply expect(int wanted) {
+            if (status != wanted) {
+                throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        public <T> T as(Class<T> type) {
+            try {
+                return Json.mapper().readValue(body, type);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not a " + type.getSimpleName() + ": " + body, e);
+            }
+        }
+
+        public JsonNode json() {
+            return as(JsonNode.class);
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+}
