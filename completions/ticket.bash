@@ -154,12 +154,66 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_ticket() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} new" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reply" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} close" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hours" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logout" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user" ];    then _picocli_ticket_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token" ];    then _picocli_ticket_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user add" ];    then _picocli_ticket_admin_user; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user list" ];    then _picocli_ticket_admin_user; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token issue" ];    then _picocli_ticket_admin_token; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token revoke" ];    then _picocli_ticket_admin_token; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(serve)
+  local cmds0=(new)
+  local cmds1=(list)
+  local cmds2=(show)
+  local cmds3=(reply)
+  local cmds4=(close)
+  local cmds5=(wait)
+  local cmds6=(hours)
+  local cmds7=(login)
+  local cmds8=(logout)
+  local cmds9=(whoami)
+  local cmds10=(admin)
+  local cmds11=(completion)
+  local cmds12=(serve)
+  local cmds13=(admin user)
+  local cmds14=(admin token)
+  local cmds15=(admin user add)
+  local cmds16=(admin user list)
+  local cmds17=(admin token issue)
+  local cmds18=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_close; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_reply; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_show; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ticket_list; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_ticket_new; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_ticket; return $?;
@@ -169,15 +223,501 @@ function _complete_ticket() {
 function _picocli_ticket() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="serve"
-  local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local commands="new list show reply close wait hours login logout whoami admin completion serve"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `new` subcommand.
+function _picocli_ticket_new() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '--idempotency-key' '--dedupe-key'"
+  local TYPE_option_args=("critical" "question" "suggestion") # --type values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '-t'|'--title')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+    '-F'|'--file')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--about')
+      return
+      ;;
+    '--dialog')
+      return
+      ;;
+    '--ref')
+      return
+      ;;
+    '-l'|'--label')
+      return
+      ;;
+    '--idempotency-key')
+      return
+      ;;
+    '--dedupe-key')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_ticket_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local STATUS_option_args=("all" "on-customer" "done") # --status values
+  local TYPE_option_args=("critical" "question" "suggestion") # --type values
+  local SIDE_option_args=("team" "customer") # --awaiting values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '-s'|'--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+    '-S'|'--search')
+      return
+      ;;
+    '--type')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
+    '-l'|'--label')
+      return
+      ;;
+    '--awaiting')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${SIDE_option_args[@]}" ) )
+      return $?
+      ;;
+    '-L'|'--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_ticket_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reply` subcommand.
+function _picocli_ticket_reply() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+    '-F'|'--file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `close` subcommand.
+function _picocli_ticket_close() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `wait` subcommand.
+function _picocli_ticket_wait() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--timeout'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `hours` subcommand.
+function _picocli_ticket_hours() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `login` subcommand.
+function _picocli_ticket_login() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logout` subcommand.
+function _picocli_ticket_logout() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `whoami` subcommand.
+function _picocli_ticket_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `admin` subcommand.
+function _picocli_ticket_admin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="user token"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `completion` subcommand.
+function _picocli_ticket_completion() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+  local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "completion" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -233,6 +773,213 @@ function _picocli_ticket_serve() {
       return
       ;;
     '--db-pool')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `user` subcommand.
+function _picocli_ticket_admin_user() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add list"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_ticket_admin_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="issue revoke"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_ticket_admin_user_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
+  local ROLE_option_args=("customer" "agent" "admin") # --role values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--role')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ROLE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--account')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_ticket_admin_user_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `issue` subcommand.
+function _picocli_ticket_admin_token_issue() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `revoke` subcommand.
+function _picocli_ticket_admin_token_revoke() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
       return
       ;;
   esac

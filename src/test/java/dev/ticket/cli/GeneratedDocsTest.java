@@ -70,6 +70,16 @@ class GeneratedDocsTest {
     }
 
     @Test
+    void ticket_completion_prints_the_scripts_shipped_in_completions() {
+        Map<String, String> files = Map.of("bash", CompletionScripts.BASH_FILE, "zsh", CompletionScripts.ZSH_FILE,
+                "fish", CompletionScripts.FISH_FILE);
+        for (Map.Entry<String, String> shell : files.entrySet()) {
+            assertEquals(read(Path.of("completions", shell.getValue())),
+                    new CliHarness(null).ok("completion", shell.getKey()), "ticket completion " + shell.getKey());
+        }
+    }
+
+    @Test
     void every_command_has_a_description_and_examples_for_its_help_and_man_page() {
         List<String> lacking = new ArrayList<>();
         List<CommandSpec> commands = new ArrayList<>();
