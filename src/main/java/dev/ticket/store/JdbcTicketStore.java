@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -20,8 +19,8 @@ public final class JdbcTicketStore implements TicketStore {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
-    /** SQLite allows one writer; serialising here avoids SQLITE_BUSY instead of retrying on it. */
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** SQLite allows one writer: one thread writes, committing concurrent writes together. */
+    private final GroupCommit groupCommit;
     private final BlobStore blobs;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -30,6 +29,7 @@ public final class JdbcTicketStore implements TicketStore {
         this.jdbi = Jdbi.create(dataSource);
         this.sqlite = sqlite;
         this.blobs = blobs;
+        this.groupCommit = sqlite ? new GroupCommit(jdbi, this::eventsAppended) : null;
     }
 
     /** Opens (creating and migrating as needed) the SQLite store in {@code dataDir}. */
@@ -78,12 +78,7 @@ public final class JdbcTicketStore implements TicketStore {
         JdbcStoreTx[] tx = new JdbcStoreTx[1];
         T result;
         if (sqlite) {
-            writeLock.lock();
-            try {
-                result = jdbi.inTransaction(h -> work.apply(tx[0] = new JdbcStoreTx(h)));
-            } finally {
-                writeLock.unlock();
-            }
+            return groupCommit.submit(work);
         } else {
             result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
                     h -> work.apply(tx[0] = new JdbcStoreTx(h)));
@@ -129,6 +124,9 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         dataSource.close();
     }
 }
