@@ -123,7 +123,7 @@ final class GroupCommit implements AutoCloseable {
         /** Runs in a savepoint; returns whether it appended events that stayed. */
         boolean runIn(Handle h) {
             h.execute("SAVEPOINT task");
-            JdbcStoreTx tx = new JdbcStoreTx(h);
+            JdbcStoreTx tx = new JdbcStoreTx(h, false);
             try {
                 value = work.apply(tx);
                 h.execute("RELEASE task");
