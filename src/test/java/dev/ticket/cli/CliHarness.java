@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -88,8 +90,29 @@ final class CliHarness {
     }
 
     Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), args);
+    }
+
+    /** A run in the background whose standard error can be watched while it goes on. */
+    record Running(CompletableFuture<Result> result, ByteArrayOutputStream err) {
+        /** Waits (up to 20 s) until standard error contains {@code text}. */
+        void awaitErr(String text) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!err.toString(StandardCharsets.UTF_8).contains(text) && !result.isDone()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("never saw '" + text + "' on standard error");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+        }
+    }
+
+    Running start(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        return new Running(CompletableFuture.supplyAsync(() -> run(new ByteArrayOutputStream(), err, args)), err);
+    }
+
+    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         int width = columns;
         Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
