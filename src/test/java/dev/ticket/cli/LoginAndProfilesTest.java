@@ -76,16 +76,19 @@ class LoginAndProfilesTest {
 
     @Test
     void the_server_comes_from_flag_then_environment_then_profile_then_the_default() {
-        CliHarness cli = new CliHarness(null).token("t");
-        ConfigFile.load(java.util.Map.of("XDG_CONFIG_HOME", cli.configHome().toString()))
-                .saveProfile("default", "http://127.0.0.1:9/from-profile", null);
-        assertTrue(cli.run("whoami").err().contains("http://127.0.0.1:9/from-profile"));
-        cli.env("TICKET_SERVER", "http://127.0.0.1:9/from-env");
-        assertTrue(cli.run("whoami").err().contains("from-env"));
-        assertTrue(cli.run("whoami", "--server", "http://127.0.0.1:9/from-flag").err().contains("from-flag"));
-        CliHarness bare = new CliHarness(null).token("t");
-        assertEquals("http://127.0.0.1:8765", Settings.resolve(new GlobalOptions(), java.util.Map.of(
-                "XDG_CONFIG_HOME", bare.configHome().toString())).server());
+        CliHarness cli = new CliHarness(null);
+        java.util.Map<String, String> env = new java.util.HashMap<>(
+                java.util.Map.of("XDG_CONFIG_HOME", cli.configHome().toString()));
+        GlobalOptions none = new GlobalOptions();
+        assertEquals("http://127.0.0.1:8765", Settings.resolve(none, env).server());
+        ConfigFile.load(env).saveProfile("default", "http://profile:1", "profile-token");
+        assertEquals("http://profile:1", Settings.resolve(none, env).server());
+        env.put("TICKET_SERVER", "http://env:1");
+        assertEquals("http://env:1", Settings.resolve(none, env).server());
+        assertEquals("profile-token", Settings.resolve(none, env).token(), "token and server resolve separately");
+        GlobalOptions flag = new GlobalOptions();
+        flag.server = "http://flag:1";
+        assertEquals("http://flag:1", Settings.resolve(flag, env).server());
     }
 
     @Test
