@@ -112,12 +112,21 @@ final class CliHarness {
         return new Running(CompletableFuture.supplyAsync(() -> run(new ByteArrayOutputStream(), err, args)), err);
     }
 
-    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+    /** An Io like the runs get, writing into throwaway buffers. */
+    Io ioForTests() {
+        return io(new ByteArrayOutputStream(), new ByteArrayOutputStream());
+    }
+
+    private Io io(ByteArrayOutputStream out, ByteArrayOutputStream err) {
         int width = columns;
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), tty, tty, Map.copyOf(env), false,
                 () -> width);
+    }
+
+    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        Io io = io(out, err);
         int exit = Cli.run(io, Clock.systemUTC(), args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
