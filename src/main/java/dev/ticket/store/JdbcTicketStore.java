@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -23,8 +22,8 @@ public final class JdbcTicketStore implements TicketStore {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
-    /** SQLite allows one writer; serialising here avoids SQLITE_BUSY instead of retrying on it. */
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** SQLite allows one writer: one thread writes, committing concurrent writes together. */
+    private final GroupCommit groupCommit;
     private final BlobStore blobs;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
@@ -35,6 +34,7 @@ public final class JdbcTicketStore implements TicketStore {
         this.jdbi = Jdbi.create(dataSource);
         this.sqlite = sqlite;
         this.blobs = blobs;
+        this.groupCommit = sqlite ? new GroupCommit(jdbi, this::eventsAppended) : null;
     }
 
     /** Opens (creating and migrating as needed) the SQLite store in {@code dataDir}. */
@@ -96,12 +96,7 @@ public final class JdbcTicketStore implements TicketStore {
     @Override
     public <T> T write(Function<StoreTx, T> work) {
         if (sqlite) {
-            writeLock.lock();
-            try {
-                return writeOnce(work, null);
-            } finally {
-                writeLock.unlock();
-            }
+            return groupCommit.submit(work);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -169,6 +164,9 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
         for (AutoCloseable resource : resources) {
             try {
                 resource.close();
