@@ -14,6 +14,11 @@ public interface TicketStore extends AutoCloseable {
     /** Runs {@code work} in a read-only view of the data. */
     <T> T read(Function<StoreTx, T> work);
 
+    /** True when this process is the only writer (SQLite), so in-process caches cannot go stale. */
+    default boolean singleNode() {
+        return false;
+    }
+
     /** True when the database answers now (for {@code /readyz}). */
     boolean ready();
 
