@@ -164,6 +164,7 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logout" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} whoami" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tui" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} serve" ];    then _picocli_ticket; return $?; fi
@@ -185,25 +186,27 @@ function _complete_ticket() {
   local cmds7=(login)
   local cmds8=(logout)
   local cmds9=(whoami)
-  local cmds10=(admin)
-  local cmds11=(completion)
-  local cmds12=(serve)
-  local cmds13=(admin user)
-  local cmds14=(admin token)
-  local cmds15=(admin user add)
-  local cmds16=(admin user list)
-  local cmds17=(admin token issue)
-  local cmds18=(admin token revoke)
+  local cmds10=(tui)
+  local cmds11=(admin)
+  local cmds12=(completion)
+  local cmds13=(serve)
+  local cmds14=(admin user)
+  local cmds15=(admin token)
+  local cmds16=(admin user add)
+  local cmds17=(admin user list)
+  local cmds18=(admin token issue)
+  local cmds19=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_tui; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_whoami; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_logout; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_login; return $?; fi
@@ -225,7 +228,7 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply close wait hours login logout whoami admin completion serve"
+  local commands="new list show reply close wait hours login logout whoami tui admin completion serve"
   local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile'"
 
@@ -620,6 +623,39 @@ function _picocli_ticket_logout() {
 
 # Generates completions for the options and subcommands of the `whoami` subcommand.
 function _picocli_ticket_whoami() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tui` subcommand.
+function _picocli_ticket_tui() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

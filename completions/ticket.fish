@@ -47,6 +47,8 @@ function __ticket_child --argument-names path token
             echo 'logout'
         case '/whoami'
             echo 'whoami'
+        case '/tui'
+            echo 'tui'
         case '/admin'
             echo 'admin'
         case '/completion'
@@ -72,7 +74,7 @@ end
 
 function __ticket_takes_value --argument-names path token
     switch "$path/$token"
-        case '/--server' '/--token' '/--profile' 'new/--server' 'new/--token' 'new/--profile' 'new/-t' 'new/--title' 'new/-m' 'new/--message' 'new/-F' 'new/--file' 'new/--type' 'new/--about' 'new/--dialog' 'new/--ref' 'new/-l' 'new/--label' 'new/--idempotency-key' 'new/--dedupe-key' 'list/--server' 'list/--token' 'list/--profile' 'list/-s' 'list/--status' 'list/-S' 'list/--search' 'list/--type' 'list/-l' 'list/--label' 'list/--awaiting' 'list/-L' 'list/--limit' 'show/--server' 'show/--token' 'show/--profile' 'reply/--server' 'reply/--token' 'reply/--profile' 'reply/-m' 'reply/--message' 'reply/-F' 'reply/--file' 'close/--server' 'close/--token' 'close/--profile' 'wait/--server' 'wait/--token' 'wait/--profile' 'wait/--timeout' 'hours/--server' 'hours/--token' 'hours/--profile' 'login/--server' 'login/--token' 'login/--profile' 'logout/--server' 'logout/--token' 'logout/--profile' 'whoami/--server' 'whoami/--token' 'whoami/--profile' 'admin/--server' 'admin/--token' 'admin/--profile' 'admin user/--server' 'admin user/--token' 'admin user/--profile' 'admin user add/--server' 'admin user add/--token' 'admin user add/--profile' 'admin user add/--role' 'admin user add/--account' 'admin user list/--server' 'admin user list/--token' 'admin user list/--profile' 'admin token/--server' 'admin token/--token' 'admin token/--profile' 'admin token issue/--server' 'admin token issue/--token' 'admin token issue/--profile' 'admin token revoke/--server' 'admin token revoke/--token' 'admin token revoke/--profile' 'completion/--server' 'completion/--token' 'completion/--profile' 'serve/--port' 'serve/--bind' 'serve/--data' 'serve/--db' 'serve/--zone' 'serve/--hours' 'serve/--workdays' 'serve/--holidays' 'serve/--topics' 'serve/--max-file-size' 'serve/--max-files' 'serve/--db-pool'
+        case '/--server' '/--token' '/--profile' 'new/--server' 'new/--token' 'new/--profile' 'new/-t' 'new/--title' 'new/-m' 'new/--message' 'new/-F' 'new/--file' 'new/--type' 'new/--about' 'new/--dialog' 'new/--ref' 'new/-l' 'new/--label' 'new/--idempotency-key' 'new/--dedupe-key' 'list/--server' 'list/--token' 'list/--profile' 'list/-s' 'list/--status' 'list/-S' 'list/--search' 'list/--type' 'list/-l' 'list/--label' 'list/--awaiting' 'list/-L' 'list/--limit' 'show/--server' 'show/--token' 'show/--profile' 'reply/--server' 'reply/--token' 'reply/--profile' 'reply/-m' 'reply/--message' 'reply/-F' 'reply/--file' 'close/--server' 'close/--token' 'close/--profile' 'wait/--server' 'wait/--token' 'wait/--profile' 'wait/--timeout' 'hours/--server' 'hours/--token' 'hours/--profile' 'login/--server' 'login/--token' 'login/--profile' 'logout/--server' 'logout/--token' 'logout/--profile' 'whoami/--server' 'whoami/--token' 'whoami/--profile' 'tui/--server' 'tui/--token' 'tui/--profile' 'admin/--server' 'admin/--token' 'admin/--profile' 'admin user/--server' 'admin user/--token' 'admin user/--profile' 'admin user add/--server' 'admin user add/--token' 'admin user add/--profile' 'admin user add/--role' 'admin user add/--account' 'admin user list/--server' 'admin user list/--token' 'admin user list/--profile' 'admin token/--server' 'admin token/--token' 'admin token/--profile' 'admin token issue/--server' 'admin token issue/--token' 'admin token issue/--profile' 'admin token revoke/--server' 'admin token revoke/--token' 'admin token revoke/--profile' 'completion/--server' 'completion/--token' 'completion/--profile' 'serve/--port' 'serve/--bind' 'serve/--data' 'serve/--db' 'serve/--zone' 'serve/--hours' 'serve/--workdays' 'serve/--holidays' 'serve/--topics' 'serve/--max-file-size' 'serve/--max-files' 'serve/--db-pool'
             return 0
     end
     return 1
@@ -89,6 +91,7 @@ complete -c ticket -n '__ticket_at ""' -a 'hours' -d 'Show the support team\'s b
 complete -c ticket -n '__ticket_at ""' -a 'login' -d 'Save a server and token in a profile of the config file ($XDG_CONFIG_HOME/ticke…'
 complete -c ticket -n '__ticket_at ""' -a 'logout' -d 'Remove the token of the current profile (or --profile NAME) from the config fil…'
 complete -c ticket -n '__ticket_at ""' -a 'whoami' -d 'Show who you are to the service: name, role, account, and the server and profil…'
+complete -c ticket -n '__ticket_at ""' -a 'tui' -d 'The full-screen chat view: your tickets on the left, the selected ticket\'s chat…'
 complete -c ticket -n '__ticket_at ""' -a 'admin' -d 'Manage users and tokens (needs an admin token)'
 complete -c ticket -n '__ticket_at ""' -a 'completion' -d 'Print a shell completion script for bash, zsh or fish (the same scripts ship in…'
 complete -c ticket -n '__ticket_at ""' -a 'serve' -d 'Run the ticket service: the HTTP JSON API under /api/v1'
@@ -215,6 +218,15 @@ complete -c ticket -n '__ticket_at "whoami"' -l 'no-color' -d 'No colour (also w
 complete -c ticket -n '__ticket_at "whoami"' -l 'verbose' -d 'Explain failures in full, with stack traces'
 complete -c ticket -n '__ticket_at "whoami"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "whoami"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "tui"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
+complete -c ticket -n '__ticket_at "tui"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
+complete -c ticket -n '__ticket_at "tui"' -l 'profile' -x -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
+complete -c ticket -n '__ticket_at "tui"' -l 'json' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "tui"' -s 'q' -l 'quiet' -d 'Print only ids, one per line'
+complete -c ticket -n '__ticket_at "tui"' -l 'no-color' -d 'No colour (also when NO_COLOR is set)'
+complete -c ticket -n '__ticket_at "tui"' -l 'verbose' -d 'Explain failures in full, with stack traces'
+complete -c ticket -n '__ticket_at "tui"' -s 'h' -l 'help' -d 'Show this help message and exit'
+complete -c ticket -n '__ticket_at "tui"' -s 'V' -l 'version' -d 'Print version information and exit'
 complete -c ticket -n '__ticket_at "admin"' -a 'user' -d 'Add and list users'
 complete -c ticket -n '__ticket_at "admin"' -a 'token' -d 'Issue and revoke users\' tokens'
 complete -c ticket -n '__ticket_at "admin"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'

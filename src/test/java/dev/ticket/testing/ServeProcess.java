@@ -46,7 +46,7 @@ public final class ServeProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new ServeProcess(process, url.get(30, TimeUnit.SECONDS), output);
+                return new ServeProcess(process, url.get(120, TimeUnit.SECONDS), output);
             } catch (Exception e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("ticket serve did not start: " + output, e);
