@@ -91,7 +91,7 @@ complete -c ticket -n '__ticket_at ""' -a 'hours' -d 'Show the support team\'s b
 complete -c ticket -n '__ticket_at ""' -a 'login' -d 'Save a server and token in a profile of the config file ($XDG_CONFIG_HOME/ticke…'
 complete -c ticket -n '__ticket_at ""' -a 'logout' -d 'Remove the token of the current profile (or --profile NAME) from the config fil…'
 complete -c ticket -n '__ticket_at ""' -a 'whoami' -d 'Show who you are to the service: name, role, account, and the server and profil…'
-complete -c ticket -n '__ticket_at ""' -a 'tui' -d 'The full-screen chat view: your tickets on the left, the selected ticket\'s chat…'
+complete -c ticket -n '__ticket_at ""' -a 'tui' -d 'The full-screen chat view of your tickets'
 complete -c ticket -n '__ticket_at ""' -a 'admin' -d 'Manage users and tokens (needs an admin token)'
 complete -c ticket -n '__ticket_at ""' -a 'completion' -d 'Print a shell completion script for bash, zsh or fish (the same scripts ship in…'
 complete -c ticket -n '__ticket_at ""' -a 'serve' -d 'Run the ticket service: the HTTP JSON API under /api/v1'

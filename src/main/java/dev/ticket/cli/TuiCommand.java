@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket tui [ID]}: the full-screen chat view (SPEC section 5). */
 @Command(name = "tui", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The full-screen chat view: your tickets on the left, the selected ticket's chat on the "
-                + "right (the team's messages on the left, the customer's on the right), an input box below.",
+        description = {"The full-screen chat view of your tickets.",
+                "Your tickets on the left, the selected ticket's chat on the right (the team's messages on the "
+                        + "left, the customer's on the right), an input box below.",
                 "New messages and status changes appear as they happen. Press ? inside for every key: "
                         + "Enter sends, Alt+Enter (or Ctrl+N) starts a new line, / searches titles, f cycles "
                         + "All, On Customer and Done, n opens a ticket, a attaches a file, d downloads one, "
