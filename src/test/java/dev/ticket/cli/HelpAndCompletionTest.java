@@ -36,21 +36,13 @@ class HelpAndCompletionTest {
         assertTrue(r.out().contains("--dedupe-key=KEY"), r.out());
     }
 
-    @Test
-    void fish_completion_knows_subcommands_flags_and_enum_values() {
-        String fish = new CliHarness(null).ok("completion", "fish");
-        assertTrue(fish.contains("complete -c ticket -n '__ticket_is \"\"' -a 'new'"), fish);
-        assertTrue(fish.contains("complete -c ticket -n '__ticket_is \"admin user\"' -a 'add'"), fish);
-        assertTrue(fish.contains("-n '__ticket_is \"list\"' -s s -l status -x -a 'all on-customer done'"), fish);
-        assertTrue(fish.contains("-n '__ticket_is \"new\"' -l type -x -a 'critical question suggestion'"), fish);
-        assertTrue(fish.contains("-n '__ticket_is \"new\"' -s F -l file -r -F"), fish);
-    }
 
     @Test
-    void bash_and_zsh_completion_come_from_picocli() {
+    void bash_completion_comes_from_picocli_and_zsh_has_its_own_compdef_file() {
         String bash = new CliHarness(null).ok("completion", "bash");
         assertTrue(bash.contains("complete -F _complete_ticket"), bash.substring(0, 200));
-        assertEquals(bash, new CliHarness(null).ok("completion", "zsh"));
+        String zsh = new CliHarness(null).ok("completion", "zsh");
+        assertTrue(zsh.startsWith("#compdef ticket"), zsh.substring(0, 100));
         assertEquals(2, new CliHarness(null).run("completion", "powershell").exit());
     }
 
