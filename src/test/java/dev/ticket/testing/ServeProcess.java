@@ -46,6 +46,7 @@ public final class ServeProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
+                // Generous: a loaded 2-core CI machine has taken over 30 s to start a JVM with Jetty and Flyway.
                 return new ServeProcess(process, url.get(120, TimeUnit.SECONDS), output);
             } catch (Exception e) {
                 process.destroyForcibly();
