@@ -84,6 +84,26 @@ class GracefulShutdownTest {
         }
     }
 
+    @Test
+    void sigterm_ends_an_open_event_stream_and_exits_0_well_within_the_stop_timeout() throws Exception {
+        Path data = dir.resolve("data");
+        try (ServeProcess serve = ServeProcess.start(data)) {
+            HttpRequest events = HttpRequest.newBuilder(URI.create(serve.url() + "/api/v1/events"))
+                    .header("Authorization", "Bearer " + serve.adminToken(data)).build();
+            HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+                    .send(events, HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, stream.statusCode());
+            long start = System.nanoTime();
+            int exit = serve.terminate(Duration.ofSeconds(20));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(0, exit, String.join("\n", serve.output()));
+            assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "the 10 s stop timeout was nearly used up: " + took);
+            try (InputStream body = stream.body()) {
+                assertTrue(new String(body.readAllBytes(), StandardCharsets.UTF_8).startsWith("retry:"));
+            }
+        }
+    }
+
     /** The stop has begun once the listener refuses new connections. */
     private static void waitForStopping(ServeProcess serve) throws InterruptedException {
         URI uri = URI.create(serve.url());
