@@ -4,7 +4,6 @@ import dev.ticket.model.User;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.TicketService;
-import dev.ticket.store.FileBlobStore;
 import dev.ticket.store.JdbcTicketStore;
 import dev.ticket.store.TicketStore;
 import java.io.IOException;
@@ -38,11 +37,15 @@ public final class TicketApp implements AutoCloseable {
 
     /** Opens the store (migrating it), creates the first admin if the store is empty, and starts HTTP. */
     public static TicketApp start(ServerSettings settings) throws IOException {
-        Clock clock = Clock.systemUTC();
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerSettings)} with the clock the rules read (tests move it to check time limits). */
+    public static TicketApp start(ServerSettings settings, Clock clock) throws IOException {
         TicketStore store = settings.dbUrl() == null
                 ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
                 : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
-                        new FileBlobStore(settings.dataDir().resolve("blobs")));
+                        settings.dataDir().resolve("spool"));
         try {
             AccountService accounts = new AccountService(store, clock);
             TicketService tickets = new TicketService(store, settings.hours(), settings.service(), clock);

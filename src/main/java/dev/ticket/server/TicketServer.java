@@ -2,6 +2,7 @@ package dev.ticket.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
+import dev.ticket.model.Problem;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
@@ -20,6 +21,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,6 @@ import org.slf4j.LoggerFactory;
 /** The HTTP side of {@code ticket serve}: routes, authentication, problem details, logs, shutdown. */
 public final class TicketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
-    private static final long MAX_JSON_BYTES = 1024 * 1024;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin app;
@@ -59,7 +60,8 @@ public final class TicketServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-        config.http.maxRequestSize = MAX_JSON_BYTES;
+        config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
+        config.http.prefer405over404 = true;
         config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
         config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
         config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
@@ -67,6 +69,7 @@ public final class TicketServer implements AutoCloseable {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
             server.setHandler(drain);
+            server.setErrorHandler(new JettyProblems());
         });
         for (Route route : routes) {
             Handler handler = guarded(route, accounts);
@@ -125,16 +128,7 @@ public final class TicketServer implements AutoCloseable {
     }
 
     private static void httpError(HttpResponseException e, Context ctx) {
-        int status = e.getStatus();
-        String type = switch (status) {
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
-            case 404 -> "not-found";
-            case 400 -> "bad-request";
-            default -> "http-" + status;
-        };
-        String detail = status == 413 ? "The body is larger than this service accepts." : e.getMessage();
-        Problems.send(ctx, status, type, e.getMessage(), detail);
+        Problems.send(ctx, Problems.forStatus(e.getStatus(), ctx.method().name(), ctx.path(), e.getMessage()));
     }
 
     private static void unexpected(Exception e, Context ctx) {
@@ -142,6 +136,15 @@ public final class TicketServer implements AutoCloseable {
             LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.send(ctx, 503, "unavailable", "Service unavailable",
                     "The ticket database is not answering; try again shortly.");
+            return;
+        }
+        HttpException http = HttpException.asHttpException(e);
+        if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
+            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400
+                    ? new Problem("bad-request", "Bad request", 400, "The multipart/form-data body is malformed; "
+                            + "send complete parts separated by the boundary its Content-Type names.",
+                            Requests.printable(ctx.path()))
+                    : Problems.forStatus(http.getCode(), ctx.method().name(), ctx.path(), http.getReason()));
             return;
         }
         if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("exceeds")) {

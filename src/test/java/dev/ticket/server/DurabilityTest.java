@@ -47,7 +47,7 @@ class DurabilityTest {
                 writers.submit(() -> write(customer, writer, stop, ticketsAcked, messagesAcked));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (ticketsAcked.size() + messagesAcked.size() < 150 && System.nanoTime() < deadline) {
+            while (ticketsAcked.size() + messagesAcked.size() < 80 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             serve.kill();
