@@ -24,6 +24,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.ContentType;
@@ -46,6 +47,7 @@ final class HttpTransport implements Closeable {
     record Answer(int status, String contentType, byte[] body, String retryAfter) {
     }
 
+    private static final String USER_AGENT = "ticket/0.1.0";
     private final ClientConfig config;
     private CloseableHttpClient http;
     private volatile TlsSocketStrategy tls;
@@ -86,7 +88,9 @@ final class HttpTransport implements Closeable {
     /** Opens a streaming GET (no retries: the caller reconnects); the caller closes the response. */
     ClassicHttpResponse open(HttpUriRequestBase request) {
         try {
-            ClassicHttpResponse response = http().executeOpen(null, request, null);
+            URI uri = uriOf(request);
+            HttpHost target = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+            ClassicHttpResponse response = http().executeOpen(target, request, null);
             int status = response.getCode();
             if (status >= 300) {
                 try (response) {
@@ -100,8 +104,17 @@ final class HttpTransport implements Closeable {
         }
     }
 
+    private static URI uriOf(HttpUriRequestBase request) {
+        try {
+            return request.getUri();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable URL: " + request.getRequestUri(), e);
+        }
+    }
+
     HttpUriRequestBase build(Request request, Duration responseTimeout) {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        http.addHeader("User-Agent", USER_AGENT);
         request.headers().forEach(http::addHeader);
         if (config.token() != null) {
             http.addHeader("Authorization", "Bearer " + config.token());
@@ -109,9 +122,8 @@ final class HttpTransport implements Closeable {
         if (request.json() != null) {
             http.setEntity(new ByteArrayEntity(request.json(), ContentType.APPLICATION_JSON));
         }
-        if (responseTimeout != null) {
-            http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
-        }
+        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(
+                responseTimeout != null ? responseTimeout : config.readTimeout())).build());
         return http;
     }
 
@@ -137,21 +149,12 @@ final class HttpTransport implements Closeable {
                     .setConnectTimeout(Timeout.of(config.connectTimeout()))
                     .setSocketTimeout(Timeout.of(config.readTimeout()))
                     .build();
-            http = HttpClients.custom()
-                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connection)
-                            .setTlsSocketStrategy(this::upgrade)
-                            .setMaxConnPerRoute(4)
-                            .build())
-                    .setDefaultRequestConfig(RequestConfig.custom()
-                            .setResponseTimeout(Timeout.of(config.readTimeout())).build())
-                    .disableAutomaticRetries()
-                    .disableCookieManagement()
-                    .disableAuthCaching()
-                    .disableRedirectHandling()
-                    .disableContentCompression()
-                    .setUserAgent("ticket/0.1.0")
-                    .build();
+            // the minimal client: no redirects, cookies, auth or built-in retries (we retry ourselves)
+            http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDefaultConnectionConfig(connection)
+                    .setTlsSocketStrategy(this::upgrade)
+                    .setMaxConnPerRoute(4)
+                    .build());
         }
         return http;
     }

@@ -36,8 +36,9 @@ public final class PgSearchBench {
             new Case("operators as text, no match", "100%_", null, false),
             new Case("common word, status done (~10%)", "ошибка", Status.DONE, false),
             new Case("common word, one account (1%)", "ошибка", null, true),
-            new Case("rare code, one account", "код4242", null, true),
-            new Case("two letters (no trigram)", "ош", null, false));
+            new Case("rare code, one account", "код4241", null, true),
+            new Case("two letters, common (no trigram)", "ош", null, false),
+            new Case("two letters, no match (no trigram)", "qz", null, false));
 
     private PgSearchBench() {
     }

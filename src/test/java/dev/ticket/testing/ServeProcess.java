@@ -46,7 +46,8 @@ public final class ServeProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new ServeProcess(process, url.get(30, TimeUnit.SECONDS), output);
+                // Generous: a loaded 2-core CI machine has taken over 30 s to start a JVM with Jetty and Flyway.
+                return new ServeProcess(process, url.get(120, TimeUnit.SECONDS), output);
             } catch (Exception e) {
                 process.destroyForcibly();
                 throw new IllegalStateException("ticket serve did not start: " + output, e);
