@@ -70,6 +70,8 @@ public final class TicketServer implements AutoCloseable {
             Handler handler = guarded(route, accounts);
             if (route.method().equals(HandlerType.GET)) {
                 config.routes.get(route.path(), handler);
+                // Without its own HEAD route Javalin answers HEAD with an empty 200, skipping the token check.
+                config.routes.head(route.path(), handler);
             } else if (route.method().equals(HandlerType.POST)) {
                 config.routes.post(route.path(), handler);
             } else if (route.method().equals(HandlerType.DELETE)) {
