@@ -11,7 +11,6 @@ import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -56,9 +55,7 @@ public final class TicketServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.http.maxRequestSize = MAX_JSON_BYTES;
-        config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
-        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-        config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
+        // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(10_000);
             server.setHandler(new GracefulHandler());

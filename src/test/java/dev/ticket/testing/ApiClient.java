@@ -48,6 +48,27 @@ public final class ApiClient {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A multipart POST; files in the body are streamed from disk. */
+    public Reply post(String path, MultipartBody body) {
+        return send(builder(path).timeout(Duration.ofMinutes(5)).header("Content-Type", body.contentType())
+                .POST(body.publisher()));
+    }
+
+    /** Downloads to {@code target} (streamed); the reply's body is empty unless the status is an error. */
+    public Reply download(String path, java.nio.file.Path target) {
+        try {
+            HttpResponse<java.nio.file.Path> r = HTTP.send(builder(path).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(target));
+            String body = r.statusCode() >= 300 ? java.nio.file.Files.readString(target) : "";
+            return new Reply(r.statusCode(), body, null, r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE());
     }
@@ -68,7 +89,7 @@ public final class ApiClient {
     private static Reply send(HttpRequest.Builder b) {
         try {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -86,7 +107,7 @@ public final class ApiClient {
     }
 
     /** A response: status, body text, and typed views of the body. */
-    public record Reply(int status, String body, HttpResponse<byte[]> raw) {
+    public record Reply(int status, String body, HttpResponse<byte[]> raw, java.net.http.HttpHeaders headers) {
         public Reply expect(int wanted) {
             if (status != wanted) {
                 throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
@@ -107,7 +128,7 @@ public final class ApiClient {
         }
 
         public String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
+            return headers.firstValue(name).orElse(null);
         }
     }
 }
