@@ -38,7 +38,11 @@ public final class TicketApp implements AutoCloseable {
 
     /** Opens the store (migrating it), creates the first admin if the store is empty, and starts HTTP. */
     public static TicketApp start(ServerSettings settings) throws IOException {
-        Clock clock = Clock.systemUTC();
+        return start(settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ServerSettings)} with the clock the rules read (tests move it to check time limits). */
+    public static TicketApp start(ServerSettings settings, Clock clock) throws IOException {
         TicketStore store = settings.dbUrl() == null
                 ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
                 : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),

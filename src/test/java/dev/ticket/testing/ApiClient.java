@@ -77,6 +77,17 @@ public final class ApiClient {
         return send(builder(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Any request, byte for byte: {@code contentType} and {@code body} may be null. */
+    public Reply raw(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(30));

@@ -1,43 +1,45 @@
 package dev.ticket.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A multipart/form-data body for tests; files are streamed from disk, never read into memory. */
+/**
+ * Builds a multipart/form-data body by hand, so tests control every byte. File parts given as a
+ * {@link Path} are streamed from disk by {@link #publisher()}, never read into memory.
+ */
 public final class MultipartBody {
-    private final String boundary = "test-" + UUID.randomUUID();
-    private final List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
+    private final String boundary = "b" + UUID.randomUUID().toString().replace("-", "");
+    /** Each element is a byte[] or a Path. */
+    private final List<Object> pieces = new ArrayList<>();
 
     public MultipartBody field(String name, String value) {
-        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n");
+        pieces.add(value.getBytes(StandardCharsets.UTF_8));
+        text("\r\n");
+        return this;
+    }
+
+    public MultipartBody file(String filename, String contentType, byte[] content) {
+        header("filename=\"" + filename + "\"", contentType);
+        pieces.add(content);
+        text("\r\n");
         return this;
     }
 
     /** A {@code file} part named {@code filename} (sent as given, quotes escaped), claiming {@code contentType}. */
     public MultipartBody file(String filename, String contentType, Path file) {
-        return filePart("filename=\"" + filename.replace("\"", "\\\"") + "\"", contentType, file);
-    }
-
-    /** A {@code file} part whose name travels as RFC 5987 {@code filename*} (so it may hold any character). */
-    public MultipartBody fileExtended(String filename, Path file) {
-        String encoded = java.net.URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
-        return filePart("filename*=UTF-8''" + encoded, "application/octet-stream", file);
-    }
-
-    private MultipartBody filePart(String nameParameter, String contentType, Path file) {
-        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; " + nameParameter
-                + "\r\nContent-Type: " + contentType + "\r\n\r\n");
-        try {
-            parts.add(HttpRequest.BodyPublishers.ofFile(file));
-        } catch (FileNotFoundException e) {
-            throw new UncheckedIOException(e);
-        }
+        header("filename=\"" + filename.replace("\"", "\\\"") + "\"", contentType);
+        pieces.add(file);
         text("\r\n");
         return this;
     }
@@ -46,17 +48,58 @@ public final class MultipartBody {
         return file(filename, "application/octet-stream", file);
     }
 
+    /** A {@code file} part whose name travels as RFC 5987 {@code filename*} (so it may hold any character). */
+    public MultipartBody fileExtended(String filename, Path file) {
+        header("filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"),
+                "application/octet-stream");
+        pieces.add(file);
+        text("\r\n");
+        return this;
+    }
+
     public String contentType() {
         return "multipart/form-data; boundary=" + boundary;
     }
 
+    /** The whole body in memory (for small bodies). */
+    public byte[] bytes() {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Object piece : withClosing()) {
+            try {
+                all.writeBytes(piece instanceof Path p ? Files.readAllBytes(p) : (byte[]) piece);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all.toByteArray();
+    }
+
+    /** The body as a streaming publisher. */
     public HttpRequest.BodyPublisher publisher() {
-        List<HttpRequest.BodyPublisher> all = new ArrayList<>(parts);
-        all.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n", StandardCharsets.UTF_8));
+        List<HttpRequest.BodyPublisher> all = new ArrayList<>();
+        for (Object piece : withClosing()) {
+            try {
+                all.add(piece instanceof Path p ? HttpRequest.BodyPublishers.ofFile(p)
+                        : HttpRequest.BodyPublishers.ofByteArray((byte[]) piece));
+            } catch (FileNotFoundException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return HttpRequest.BodyPublishers.concat(all.toArray(HttpRequest.BodyPublisher[]::new));
     }
 
+    private List<Object> withClosing() {
+        List<Object> all = new ArrayList<>(pieces);
+        all.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return all;
+    }
+
+    private void header(String nameParameter, String contentType) {
+        text("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; " + nameParameter
+                + "\r\nContent-Type: " + contentType + "\r\n\r\n");
+    }
+
     private void text(String value) {
-        parts.add(HttpRequest.BodyPublishers.ofString(value, StandardCharsets.UTF_8));
+        pieces.add(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -35,9 +36,14 @@ public final class TestService implements AutoCloseable {
 
     /** Starts with settings adjusted by {@code tweak} (hours, limits...). */
     public static TestService start(UnaryOperator<ServerSettings> tweak) {
+        return start(tweak, Clock.systemUTC());
+    }
+
+    /** Starts with adjusted settings and the clock the service's rules read. */
+    public static TestService start(UnaryOperator<ServerSettings> tweak, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("ticket-test-");
-            return new TestService(TicketApp.start(tweak.apply(ServerSettings.sqlite(dir, 0))), dir, true);
+            return new TestService(TicketApp.start(tweak.apply(ServerSettings.sqlite(dir, 0)), clock), dir, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,33 @@
+package dev.ticket.cli;
+
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket admin token issue USER}: a new token for a user. */
+@Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Issue another token for a user and print it (shown this once). Earlier tokens stay "
+                + "valid until revoked."},
+        footer = {"", "Examples:",
+                "  ticket admin token revoke 7 && ticket admin token issue 7",
+                "  ticket admin token issue 7 --json | jq -r .token"})
+public class AdminTokenIssueCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
+            description = "The user's id (see 'ticket admin user list').")
+    long userId;
+
+    @Override
+    protected int run() {
+        User user = client().issueToken(userId, TicketClient.newIdempotencyKey());
+        Output out = out();
+        if (out.json()) {
+            out.printJson(user);
+        } else if (out.quiet()) {
+            out.println(user.token());
+        } else {
+            out.println("New token for " + WhoamiCommand.describe(user) + " (shown once): " + user.token());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ticket.cli;
+
+import dev.ticket.model.User;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code ticket admin user list}: every user. */
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "List every user: id, name, role and account (--json: an array of users).",
+        footer = {"", "Examples:",
+                "  ticket admin user list",
+                "  ticket admin user list --json | jq -r '.[] | select(.role == \"agent\") | .name'"})
+public class AdminUserListCommand extends BaseCommand {
+    @Override
+    protected int run() {
+        List<User> users = client().users();
+        Output out = out();
+        if (out.json()) {
+            out.printJson(users);
+        } else if (out.quiet()) {
+            users.forEach(u -> out.println(Long.toString(u.id())));
+        } else {
+            Table table = new Table("ID", "NAME", "ROLE", "ACCOUNT").alignRight(0);
+            for (User u : users) {
+                table.row("#" + u.id(), u.name(), u.role() == null ? "" : u.role().wire(),
+                        u.account() == null ? "" : u.account());
+            }
+            table.print(out.out(), out.style(), 0, (column, text) -> text);
+        }
+        return ExitCodes.OK;
+    }
+}

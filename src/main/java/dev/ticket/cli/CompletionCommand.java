@@ -1,0 +1,45 @@
+package dev.ticket.cli;
+
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket completion SHELL}: prints a completion script. */
+@Command(name = "completion", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print a shell completion script for bash, zsh or fish (the same scripts ship in "
+                + "completions/). Completes subcommands, flags and the values of closed sets (types, statuses...)."},
+        footer = {"", "Examples:",
+                "  source <(ticket completion bash)              # bash, in ~/.bashrc",
+                "  ticket completion zsh > \"${fpath[1]}/_ticket\"   # zsh",
+                "  ticket completion fish > ~/.config/fish/completions/ticket.fish"})
+public class CompletionCommand extends BaseCommand {
+    /** The shells there are scripts for. */
+    public static final class Shells implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("bash", "zsh", "fish").iterator();
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class,
+            description = "bash, zsh or fish.")
+    String shell;
+
+    @Override
+    protected int run() {
+        CommandLine root = spec.root().commandLine();
+        switch (shell) {
+            case "bash":
+            case "zsh":
+                io.out().print(Completions.bash(root));
+                break;
+            case "fish":
+                io.out().print(Completions.fish(root));
+                break;
+            default:
+                throw new UsageException("no completion for '" + shell + "': choose bash, zsh or fish");
+        }
+        return ExitCodes.OK;
+    }
+}

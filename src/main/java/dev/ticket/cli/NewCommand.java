@@ -1,0 +1,134 @@
+package dev.ticket.cli;
+
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketType;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ticket new}: opens a ticket (asking for the fields on a terminal). */
+@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open a ticket with a title and a first message: what happened, which AI employee or "
+                + "function it concerns, what you did, what went wrong, how to reproduce it.",
+                "On a terminal without -t it asks for the fields (Tab completes types and topics) and opens "
+                        + "$EDITOR for the message; an empty message cancels. Without a terminal a missing "
+                        + "field is an error (exit 2).",
+                "One question, one ticket: to add to an open ticket use 'ticket reply'."},
+        footer = {"", "Examples:",
+                "  ticket new                                   # asks for everything",
+                "  ticket new -t \"Booking link opens a blank page\" --type critical --about \"AI employees\" \\",
+                "      -m \"Concierge in Telegram sends a booking link that opens a blank page since yesterday.\"",
+                "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly-export -q",
+                "  make test 2>&1 | ticket new -t \"CI failure\" -F - --label ci",
+                "  ticket new -t \"Still broken\" --ref 42 -e"})
+public class NewCommand extends BaseCommand {
+    @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
+    String title;
+
+    @Mixin
+    MessageOptions message;
+
+    @Option(names = "--type", paramLabel = "TYPE", converter = Choices.Types.class,
+            completionCandidates = Choices.Types.class,
+            description = "critical (platform down, wrong charges), question (the default) or suggestion.")
+    TicketType type;
+
+    @Option(names = "--about", paramLabel = "TEXT",
+            description = "The AI employee or platform function concerned, e.g. \"Concierge\" or \"Finance\".")
+    String about;
+
+    @Option(names = "--dialog", paramLabel = "URL", description = "Link (http or https) to the chat dialog concerned.")
+    String dialog;
+
+    @Option(names = "--ref", paramLabel = "ID", converter = TicketIdConverter.class,
+            description = "An earlier ticket this one follows up (repeatable).")
+    List<Long> refs = new ArrayList<>();
+
+    @Option(names = {"-l", "--label"}, paramLabel = "LABEL", description = "A label (repeatable).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "Send this key instead of a random one: resending with the same key opens no second ticket.")
+    String idempotencyKey;
+
+    @Option(names = "--dedupe-key", paramLabel = "KEY",
+            description = "If an open ticket of your account has this key, add the message to it instead.")
+    String dedupeKey;
+
+    @Override
+    protected int run() {
+        NewTicket ticket = io.canPrompt() && (title == null || !message.given()) ? ask() : fromFlags();
+        Ticket opened = client().createTicket(ticket,
+                idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey());
+        report(opened);
+        return ExitCodes.OK;
+    }
+
+    private NewTicket fromFlags() {
+        if (title == null || title.isBlank()) {
+            throw new UsageException("missing the title: give -t TITLE (no terminal to ask for it)");
+        }
+        String body = new Composer(io).fromOptions(message, NewTicketForm.TEMPLATE, null);
+        if (body == null) {
+            throw new UsageException("missing the message: give -m TEXT, -F FILE or -F - (no terminal to ask for it)");
+        }
+        return build(title.strip(), body, type, about, dialog);
+    }
+
+    private NewTicket ask() {
+        try (Prompter prompter = new Prompter(io)) {
+            NewTicketForm form = new NewTicketForm(prompter, this::topics);
+            String askedTitle = title != null ? title.strip() : form.title();
+            TicketType askedType = type != null || title != null ? type : form.type();
+            String askedAbout = about != null || title != null ? about : form.about();
+            String askedDialog = dialog != null || title != null ? dialog : form.dialog();
+            Composer composer = new Composer(io);
+            String body = composer.fromOptions(message, NewTicketForm.TEMPLATE, prompter);
+            if (body == null) {
+                body = composer.fromEditor(NewTicketForm.TEMPLATE, prompter);
+            }
+            return build(askedTitle, body, askedType, askedAbout, askedDialog);
+        }
+    }
+
+    private List<String> topics() {
+        try {
+            return client().topics().topics();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private NewTicket build(String ticketTitle, String body, TicketType ticketType, String ticketAbout,
+                            String dialogUrl) {
+        return new NewTicket(ticketTitle, body, ticketType, blankToNull(ticketAbout), blankToNull(dialogUrl),
+                refs.isEmpty() ? null : List.copyOf(refs), labels.isEmpty() ? null : List.copyOf(labels),
+                blankToNull(dedupeKey));
+    }
+
+    private void report(Ticket t) {
+        Output out = out();
+        if (out.json()) {
+            out.printJson(t);
+        } else if (out.quiet()) {
+            out.println(Long.toString(t.id()));
+        } else if (Boolean.TRUE.equals(t.deduplicated())) {
+            out.println("Added your message to open ticket #" + t.id() + " (" + t.title() + "): it has the same "
+                    + "dedupe key.");
+        } else {
+            out.println("Opened ticket #" + t.id() + ": " + t.title());
+            if (t.dueAt() != null) {
+                out.println("Type " + (t.type() == null ? "question" : t.type().wire()) + "; the team aims to answer "
+                        + "by " + out.formats().dateTime(t.dueAt()) + ". Follow it with: ticket show " + t.id());
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ticket.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticket.model.Json;
+import java.io.PrintStream;
+import java.time.Clock;
+
+/** How a command prints: JSON (the API's documents), ids only, or human text with optional colour. */
+final class Output {
+    private final Io io;
+    private final GlobalOptions options;
+    private final Clock clock;
+    private final Style style;
+
+    Output(Io io, GlobalOptions options, Clock clock) {
+        this.io = io;
+        this.options = options;
+        this.clock = clock;
+        this.style = new Style(io.color(options.noColor()));
+    }
+
+    boolean json() {
+        return options.json();
+    }
+
+    boolean quiet() {
+        return options.quiet() && !options.json();
+    }
+
+    boolean human() {
+        return !json() && !quiet();
+    }
+
+    Style style() {
+        return style;
+    }
+
+    Formats formats() {
+        return new Formats(clock);
+    }
+
+    PrintStream out() {
+        return io.out();
+    }
+
+    /** Prints one JSON document on standard output. */
+    void printJson(Object document) {
+        try {
+            io.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot print JSON", e);
+        }
+    }
+
+    void println(String line) {
+        io.out().println(line);
+    }
+
+    /** A remark for people (standard error), e.g. that a list was cut. */
+    void note(String line) {
+        io.err().println(line);
+    }
+}

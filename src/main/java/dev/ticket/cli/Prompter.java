@@ -1,0 +1,90 @@
+package dev.ticket.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.StringsCompleter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Questions on a terminal with JLine (line editing, Tab completion). Built only when a command must
+ * ask; prompts go to the terminal (or standard error), never to standard output.
+ */
+final class Prompter implements Closeable {
+    private final Terminal terminal;
+
+    Prompter(Io io) {
+        try {
+            terminal = io.systemTerminal()
+                    ? TerminalBuilder.builder().system(true).build()
+                    : TerminalBuilder.builder().system(false).streams(io.in(), io.err()).type("dumb")
+                            .encoding(java.nio.charset.StandardCharsets.UTF_8).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the terminal", e);
+        }
+    }
+
+    /** One line; Tab offers {@code choices}; {@code initial} is pre-filled. Ctrl-C or Ctrl-D cancels (exit 2). */
+    String ask(String prompt, List<String> choices, String initial) {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .completer(new StringsCompleter(choices))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        try {
+            return reader.readLine(prompt, null, initial == null ? "" : initial).strip();
+        } catch (UserInterruptException | EndOfFileException e) {
+            throw new UsageException("cancelled; nothing was sent");
+        }
+    }
+
+    /** A secret, not echoed. */
+    String secret(String prompt) {
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+        try {
+            return reader.readLine(prompt, '*').strip();
+        } catch (UserInterruptException | EndOfFileException e) {
+            throw new UsageException("cancelled");
+        }
+    }
+
+    /** Several lines, until a line holding only "." or end of input. */
+    String lines(String intro) {
+        terminal.writer().println(intro);
+        terminal.writer().flush();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
+        List<String> lines = new ArrayList<>();
+        try {
+            for (String line = reader.readLine("> "); !".".equals(line.strip()); line = reader.readLine("> ")) {
+                lines.add(line);
+            }
+        } catch (EndOfFileException e) {
+            // end of input ends the message
+        } catch (UserInterruptException e) {
+            throw new UsageException("cancelled; nothing was sent");
+        }
+        return String.join("\n", lines);
+    }
+
+    void say(String line) {
+        terminal.writer().println(line);
+        terminal.writer().flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.close();
+        } catch (IOException ignored) {
+            // nothing left to do with it
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ticket.cli;
+
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.Message;
+import dev.ticket.model.NewMessage;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket reply ID}: adds a message to a ticket. */
+@Command(name = "reply", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Add a message to a ticket. To add to your question, reply in the same ticket rather than "
+                + "opening a new one.",
+                "A Done ticket cannot be replied to (exit 5): open a new one with 'ticket new --ref ID'.",
+                "On a terminal without -m or -F it opens $EDITOR; an empty message cancels."},
+        footer = {"", "Examples:",
+                "  ticket reply 42 -m \"It happens in Chrome and Firefox alike.\"",
+                "  ticket reply '#42' -e",
+                "  journalctl -u bot --since today | ticket reply 42 -F -"})
+public class ReplyCommand extends BaseCommand {
+    static final String TEMPLATE = String.join("\n", "",
+            "# Write your reply above. Lines starting with '# ' are dropped; an empty message cancels.", "");
+
+    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            description = "The ticket: 42 or #42.")
+    long ticketId;
+
+    @Mixin
+    MessageOptions message;
+
+    @Override
+    protected int run() {
+        String body = compose();
+        Message sent = client().reply(ticketId, new NewMessage(body), TicketClient.newIdempotencyKey());
+        Output out = out();
+        if (out.json()) {
+            out.printJson(sent);
+        } else if (out.quiet()) {
+            out.println(Long.toString(sent.id()));
+        } else {
+            out.println("Replied to #" + ticketId + ".");
+        }
+        return ExitCodes.OK;
+    }
+
+    private String compose() {
+        Composer composer = new Composer(io);
+        if (!io.canPrompt()) {
+            String body = composer.fromOptions(message, TEMPLATE, null);
+            if (body == null) {
+                throw new UsageException("missing the message: give -m TEXT, -F FILE or -F - "
+                        + "(no terminal to ask for it)");
+            }
+            return body;
+        }
+        try (Prompter prompter = new Prompter(io)) {
+            String body = composer.fromOptions(message, TEMPLATE, prompter);
+            return body != null ? body : composer.fromEditor(TEMPLATE, prompter);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.ticket.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * An aligned text table. Widths are measured on plain text; colour is applied after padding, so
+ * colour never breaks alignment. One column may be marked flexible: it is shortened to fit a width.
+ */
+final class Table {
+    private final List<String> headers;
+    private final List<List<String>> rows = new ArrayList<>();
+    private final boolean[] rightAligned;
+    private int flexible = -1;
+
+    Table(String... headers) {
+        this.headers = List.of(headers);
+        this.rightAligned = new boolean[headers.length];
+    }
+
+    Table alignRight(int column) {
+        rightAligned[column] = true;
+        return this;
+    }
+
+    Table flexible(int column) {
+        flexible = column;
+        return this;
+    }
+
+    void row(String... cells) {
+        rows.add(List.of(cells));
+    }
+
+    /**
+     * Prints header and rows; {@code maxWidth} (0 = unlimited) shortens the flexible column;
+     * {@code colour} gets (column, plain cell) and returns it styled.
+     */
+    void print(PrintStream out, Style style, int maxWidth, BiFunction<Integer, String, String> colour) {
+        int[] widths = widths();
+        shrinkToFit(widths, maxWidth);
+        out.println(style.bold(line(headers, widths, (c, text) -> text)).stripTrailing());
+        for (List<String> row : rows) {
+            out.println(line(row, widths, colour));
+        }
+    }
+
+    private String line(List<String> cells, int[] widths, BiFunction<Integer, String, String> colour) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String text = fit(cells.get(c), widths[c]);
+            String pad = " ".repeat(widths[c] - width(text));
+            boolean last = c == cells.size() - 1;
+            String styled = colour.apply(c, text);
+            line.append(rightAligned[c] ? pad + styled : styled + (last ? "" : pad));
+            if (!last) {
+                line.append("  ");
+            }
+        }
+        return line.toString();
+    }
+
+    private int[] widths() {
+        int[] widths = new int[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = width(headers.get(c));
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], width(row.get(c)));
+            }
+        }
+        return widths;
+    }
+
+    private void shrinkToFit(int[] widths, int maxWidth) {
+        if (maxWidth <= 0 || flexible < 0) {
+            return;
+        }
+        int total = 2 * (widths.length - 1);
+        for (int w : widths) {
+            total += w;
+        }
+        int excess = total - maxWidth;
+        if (excess > 0) {
+            widths[flexible] = Math.max(Math.max(10, width(headers.get(flexible))), widths[flexible] - excess);
+        }
+    }
+
+    /** The text cut to {@code width} columns, ending in an ellipsis when cut. */
+    static String fit(String text, int width) {
+        if (width(text) <= width) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, Math.max(0, width - 1));
+        return text.substring(0, end) + "…";
+    }
+
+    /** Display width in columns (one per code point; enough for Latin and Cyrillic). */
+    static int width(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}

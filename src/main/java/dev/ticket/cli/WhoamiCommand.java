@@ -1,0 +1,33 @@
+package dev.ticket.cli;
+
+import dev.ticket.model.User;
+import picocli.CommandLine.Command;
+
+/** {@code ticket whoami}: who the token belongs to. */
+@Command(name = "whoami", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Show who you are to the service: name, role, account, and the server and profile in use.",
+        footer = {"", "Examples:",
+                "  ticket whoami",
+                "  ticket whoami --profile agent --json"})
+public class WhoamiCommand extends BaseCommand {
+    @Override
+    protected int run() {
+        User me = client().me();
+        Output out = out();
+        if (out.json()) {
+            out.printJson(me);
+        } else if (out.quiet()) {
+            out.println(Long.toString(me.id()));
+        } else {
+            out.println(describe(me));
+            out.println("Server " + settings().server() + " · profile '" + settings().profile() + "'");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code Anna (customer, account acme)}. */
+    static String describe(User user) {
+        String role = user.role() == null ? "?" : user.role().wire();
+        return user.name() + " (" + role + (user.account() == null ? "" : ", account " + user.account()) + ")";
+    }
+}

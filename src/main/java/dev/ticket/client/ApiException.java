@@ -1,0 +1,27 @@
+package dev.ticket.client;
+
+import dev.ticket.model.Problem;
+
+/** The service answered with an error; {@code problem} is its RFC 9457 document (synthesised if it sent none). */
+public class ApiException extends RuntimeException {
+    private final transient Problem problem;
+
+    public ApiException(String message, Problem problem) {
+        super(message);
+        this.problem = problem;
+    }
+
+    public ApiException(String message, Problem problem, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** The HTTP status, or 0 when no answer came. */
+    public int status() {
+        return problem == null ? 0 : problem.status();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ticket.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticket.model.Event;
+import dev.ticket.model.Json;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the live event stream until a handler is satisfied or a deadline passes, reconnecting
+ * after dropped connections with {@code Last-Event-ID} so no event is lost in between.
+ */
+public final class EventFollower {
+    /** Decides when following is done. */
+    public interface Handler {
+        /** Called each time the stream is (re)connected; true to stop (e.g. a re-check found what we wait for). */
+        default boolean onConnected() {
+            return false;
+        }
+
+        /** Called for each event; true to stop. */
+        boolean onEvent(Event event);
+    }
+
+    /** Reconnect quietly at this interval even when nothing arrives, in case a connection died silently. */
+    private static final Duration IDLE_RECONNECT = Duration.ofMinutes(5);
+
+    private final TicketClient client;
+    private final Long ticketId;
+    private String lastEventId;
+
+    public EventFollower(TicketClient client, Long ticketId) {
+        this.client = client;
+        this.ticketId = ticketId;
+    }
+
+    /**
+     * Follows until the handler returns true (then true) or {@code timeout} passes (then false);
+     * a null timeout waits for ever. Throws {@link UnavailableException} when reconnecting keeps failing.
+     */
+    public boolean follow(Duration timeout, Handler handler) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+        RetryPolicy policy = client.config().retry();
+        int failures = 0;
+        long failingSince = 0;
+        while (remaining(deadline) > 0) {
+            try (EventStream stream = client.openEvents(ticketId, lastEventId, readTimeout(deadline))) {
+                failures = 0;
+                if (handler.onConnected()) {
+                    return true;
+                }
+                if (read(stream, deadline, handler)) {
+                    return true;
+                }
+                sleep(Math.min(250, remaining(deadline) / 1_000_000));
+            } catch (UnavailableException e) {
+                failingSince = failures++ == 0 ? System.nanoTime() : failingSince;
+                Duration delay = policy.nextDelay(failures, Duration.ofNanos(System.nanoTime() - failingSince), null);
+                if (delay == null) {
+                    throw e;
+                }
+                sleep(Math.min(delay.toMillis(), remaining(deadline) / 1_000_000));
+            }
+        }
+        return false;
+    }
+
+    /** The id of the newest event seen, for resuming. */
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    private boolean read(EventStream stream, long deadline, Handler handler) {
+        CompletableFuture<Void> watchdog = deadline == Long.MAX_VALUE ? null : CompletableFuture.runAsync(
+                stream::abort, CompletableFuture.delayedExecutor(remaining(deadline), TimeUnit.NANOSECONDS));
+        try {
+            ServerSentEvent raw;
+            while ((raw = stream.next()) != null) {
+                if (raw.id() != null) {
+                    lastEventId = raw.id();
+                }
+                Event event = parse(raw);
+                if (event != null && handler.onEvent(event)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+        }
+    }
+
+    private static Event parse(ServerSentEvent raw) {
+        if (!raw.data().startsWith("{")) {
+            return null;
+        }
+        try {
+            Event event = Json.mapper().readValue(raw.data(), Event.class);
+            return event.kind() == null ? null : event;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static Duration readTimeout(long deadline) {
+        long left = remaining(deadline);
+        return left < IDLE_RECONNECT.toNanos() ? Duration.ofNanos(left).plusSeconds(1) : IDLE_RECONNECT;
+    }
+
+    private static long remaining(long deadline) {
+        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(0, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for events", null, e);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.ticket.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * HTTP exchanges with retries. The Apache client is built on first use (it costs class loading),
+ * and TLS is set up only when an https server is actually contacted.
+ */
+final class HttpTransport implements Closeable {
+    /** A request to make: method, absolute URI, headers, optional JSON body. */
+    record Request(String method, URI uri, Map<String, String> headers, byte[] json) {
+        boolean retryable() {
+            return !"POST".equals(method) || headers.containsKey("Idempotency-Key");
+        }
+    }
+
+    /** A complete answer. */
+    record Answer(int status, String contentType, byte[] body, String retryAfter) {
+    }
+
+    private final ClientConfig config;
+    private CloseableHttpClient http;
+    private volatile TlsSocketStrategy tls;
+
+    HttpTransport(ClientConfig config) {
+        this.config = config;
+    }
+
+    /** Sends the request, retrying what is safe to retry; returns a 2xx answer or throws an {@link ApiException}. */
+    Answer exchange(Request request) {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            Duration delay;
+            try {
+                Answer answer = http().execute(build(request, null), HttpTransport::read);
+                if (answer.status() < 300) {
+                    return answer;
+                }
+                ApiException failure = Problems.toException(answer.status(), answer.contentType(), answer.body());
+                if (!request.retryable() || !retryableStatus(answer.status())) {
+                    throw failure;
+                }
+                delay = config.retry().nextDelay(attempt, elapsed(start), retryAfter(answer.retryAfter()));
+                if (delay == null) {
+                    throw failure;
+                }
+            } catch (IOException e) {
+                boolean safe = request.retryable() || neverSent(e);
+                delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;
+                if (delay == null) {
+                    throw unreachable(e);
+                }
+            }
+            pause(delay);
+        }
+    }
+
+    /** Opens a streaming GET (no retries: the caller reconnects); the caller closes the response. */
+    ClassicHttpResponse open(HttpUriRequestBase request) {
+        try {
+            ClassicHttpResponse response = http().executeOpen(null, request, null);
+            int status = response.getCode();
+            if (status >= 300) {
+                try (response) {
+                    Answer answer = read(response);
+                    throw Problems.toException(status, answer.contentType(), answer.body());
+                }
+            }
+            return response;
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    HttpUriRequestBase build(Request request, Duration responseTimeout) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        request.headers().forEach(http::addHeader);
+        if (config.token() != null) {
+            http.addHeader("Authorization", "Bearer " + config.token());
+        }
+        if (request.json() != null) {
+            http.setEntity(new ByteArrayEntity(request.json(), ContentType.APPLICATION_JSON));
+        }
+        if (responseTimeout != null) {
+            http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
+        }
+        return http;
+    }
+
+    private static Answer read(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] body = new byte[0];
+        String contentType = null;
+        if (entity != null) {
+            contentType = entity.getContentType();
+            try (InputStream in = entity.getContent()) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                in.transferTo(buffer);
+                body = buffer.toByteArray();
+            }
+        }
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        return new Answer(response.getCode(), contentType, body, retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    private synchronized CloseableHttpClient http() {
+        if (http == null) {
+            ConnectionConfig connection = ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.of(config.connectTimeout()))
+                    .setSocketTimeout(Timeout.of(config.readTimeout()))
+                    .build();
+            http = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setDefaultConnectionConfig(connection)
+                            .setTlsSocketStrategy(this::upgrade)
+                            .setMaxConnPerRoute(4)
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setResponseTimeout(Timeout.of(config.readTimeout())).build())
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
+                    .disableAuthCaching()
+                    .disableRedirectHandling()
+                    .disableContentCompression()
+                    .setUserAgent("ticket/0.1.0")
+                    .build();
+        }
+        return http;
+    }
+
+    private javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
+                                            org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
+        if (tls == null) {
+            tls = DefaultClientTlsStrategy.createSystemDefault();
+        }
+        return tls.upgrade(socket, target, port, attachment, context);
+    }
+
+    static boolean retryableStatus(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** True when the failure happened before the request could reach the service, so any request may be resent. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof UnknownHostException
+                || e instanceof org.apache.hc.client5.http.ConnectTimeoutException
+                || e instanceof org.apache.hc.client5.http.HttpHostConnectException;
+    }
+
+    /** Parses {@code Retry-After}: delta seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(Instant.now(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
+    }
+
+    private UnavailableException unreachable(IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new UnavailableException("cannot reach the service at " + config.server() + " (" + why + ")", null, e);
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting to retry", null, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close(CloseMode.IMMEDIATE);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.ticket.client;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ticket.model.Hours;
+import dev.ticket.model.Json;
+import dev.ticket.model.Message;
+import dev.ticket.model.NewMessage;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.NewUser;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.model.Topics;
+import dev.ticket.model.User;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hc.core5.net.URIBuilder;
+
+/**
+ * The ticket service's API ({@code /api/v1}) as Java calls returning the shared model records.
+ * Errors arrive as {@link ApiException} subtypes; safe requests are retried (see {@link RetryPolicy}).
+ */
+public final class TicketClient implements Closeable {
+    private final ClientConfig config;
+    private final HttpTransport transport;
+
+    public TicketClient(ClientConfig config) {
+        this.config = config;
+        this.transport = new HttpTransport(config);
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    /** A fresh random idempotency key: the same key on a resent request returns the first answer. */
+    public static String newIdempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Opens a ticket (or merges it into an open one with the same dedupe key: {@code deduplicated} is then true). */
+    public Ticket createTicket(NewTicket ticket, String idempotencyKey) {
+        return post("/tickets", ticket, idempotencyKey, Ticket.class);
+    }
+
+    /** One page of tickets, newest activity first. */
+    public TicketPage listTickets(TicketQuery query, int limit, String cursor) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("status", query.status() == null ? "all" : query.status().wire());
+        put(params, "q", query.text());
+        if (query.unreadOnly()) {
+            params.put("unread", "true");
+        }
+        put(params, "type", query.type() == null ? null : query.type().wire());
+        put(params, "label", query.label());
+        put(params, "awaiting", query.awaiting() == null ? null : query.awaiting().wire());
+        params.put("limit", Integer.toString(limit));
+        put(params, "cursor", cursor);
+        return get(uri("/tickets", params), TicketPage.class);
+    }
+
+    /** The ticket with all its messages. */
+    public Ticket getTicket(long id) {
+        return get(uri("/tickets/" + id, Map.of()), Ticket.class);
+    }
+
+    public Message reply(long ticketId, NewMessage message, String idempotencyKey) {
+        return post("/tickets/" + ticketId + "/messages", message, idempotencyKey, Message.class);
+    }
+
+    /** Sets the ticket Done (final, SPEC R4). */
+    public Ticket close(long ticketId, String idempotencyKey) {
+        return post("/tickets/" + ticketId + "/close", null, idempotencyKey, Ticket.class);
+    }
+
+    /** Marks the ticket read up to its newest message for the caller. */
+    public Ticket markRead(long ticketId, String idempotencyKey) {
+        return post("/tickets/" + ticketId + "/read", null, idempotencyKey, Ticket.class);
+    }
+
+    public User me() {
+        return get(uri("/me", Map.of()), User.class);
+    }
+
+    public Hours hours() {
+        return get(uri("/hours", Map.of()), Hours.class);
+    }
+
+    public Topics topics() {
+        return get(uri("/topics", Map.of()), Topics.class);
+    }
+
+    /** Admin: creates a user; the answer carries its token, shown this once. */
+    public User createUser(NewUser user, String idempotencyKey) {
+        return post("/users", user, idempotencyKey, User.class);
+    }
+
+    /** Admin: every user. */
+    public List<User> users() {
+        JsonNode page = get(uri("/users", Map.of()), JsonNode.class);
+        List<User> users = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            users.add(convert(item, User.class));
+        }
+        return users;
+    }
+
+    /** Admin: issues another token for a user; the answer carries it, shown this once. */
+    public User issueToken(long userId, String idempotencyKey) {
+        return post("/users/" + userId + "/tokens", null, idempotencyKey, User.class);
+    }
+
+    /** Admin: revokes every token of a user. */
+    public void revokeTokens(long userId) {
+        transport.exchange(new HttpTransport.Request("DELETE", uri("/tokens/" + userId, Map.of()), jsonHeaders(null),
+                null));
+    }
+
+    /** Opens the live event stream, optionally for one ticket and resuming after {@code lastEventId}. */
+    public EventStream openEvents(Long ticketId, String lastEventId, Duration readTimeout) {
+        Map<String, String> params = new LinkedHashMap<>();
+        put(params, "ticket", ticketId == null ? null : ticketId.toString());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "text/event-stream");
+        put(headers, "Last-Event-ID", lastEventId);
+        var request = transport.build(new HttpTransport.Request("GET", uri("/events", params), headers, null),
+                readTimeout);
+        return new EventStream(request, transport.open(request));
+    }
+
+    private <T> T get(URI uri, Class<T> type) {
+        HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("GET", uri, jsonHeaders(null),
+                null));
+        return parse(answer.body(), mapper().constructType(type));
+    }
+
+    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        byte[] json = null;
+        try {
+            json = body == null ? null : mapper().writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpTransport.Answer answer = transport.exchange(
+                new HttpTransport.Request("POST", uri(path, Map.of()), jsonHeaders(idempotencyKey), json));
+        return parse(answer.body(), mapper().constructType(type));
+    }
+
+    private static Map<String, String> jsonHeaders(String idempotencyKey) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        put(headers, "Idempotency-Key", idempotencyKey);
+        return headers;
+    }
+
+    private URI uri(String path, Map<String, String> params) {
+        try {
+            String base = config.server().toString().replaceAll("/+$", "");
+            URIBuilder builder = new URIBuilder(base + "/api/v1" + path);
+            params.forEach(builder::addParameter);
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable server URL: " + config.server(), e);
+        }
+    }
+
+    private static <T> T parse(byte[] body, JavaType type) {
+        try {
+            return mapper().readValue(body, type);
+        } catch (IOException e) {
+            throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
+                    null, e);
+        }
+    }
+
+    private static <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return mapper().treeToValue(node, type);
+        } catch (IOException e) {
+            throw new ApiException("the service sent an answer this client cannot read", null, e);
+        }
+    }
+
+    private static void put(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        return Json.mapper();
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

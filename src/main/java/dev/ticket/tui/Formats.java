@@ -1,0 +1,64 @@
+package dev.ticket.tui;
+
+import dev.ticket.model.Status;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How times, sizes and statuses read on screen. */
+final class Formats {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM dd", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ENGLISH);
+
+    private Formats() {
+    }
+
+    /** Short, for the list: "14:05" today, "May 02" this year, "2023-05-02" before. */
+    static String shortTime(Instant t, Instant now, ZoneId zone) {
+        if (t == null) {
+            return "";
+        }
+        ZonedDateTime at = t.atZone(zone);
+        ZonedDateTime today = now.atZone(zone);
+        if (at.toLocalDate().equals(today.toLocalDate())) {
+            return CLOCK.format(at);
+        }
+        return at.getYear() == today.getYear() ? DAY.format(at) : DATE.format(at);
+    }
+
+    /** Full, for messages: "14:05" today, "May 02 14:05" this year, "2023-05-02 14:05" before. */
+    static String time(Instant t, Instant now, ZoneId zone) {
+        if (t == null) {
+            return "";
+        }
+        ZonedDateTime at = t.atZone(zone);
+        ZonedDateTime today = now.atZone(zone);
+        if (at.toLocalDate().equals(today.toLocalDate())) {
+            return CLOCK.format(at);
+        }
+        String day = at.getYear() == today.getYear() ? DAY.format(at) : DATE.format(at);
+        return day + " " + CLOCK.format(at);
+    }
+
+    /** "512 B", "12.4 KB", "3.0 MB" (powers of 1024). */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    static String status(Status s) {
+        return s == Status.DONE ? "Done" : "On Customer";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import dev.ticket.model.Role;
+import dev.ticket.testing.TestService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NewCommandTest {
+    static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void new_with_title_and_message_opens_a_ticket_and_says_its_number() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-t", "Booking link opens a blank page", "-m", "Since yesterday.");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().matches("(?s)Opened ticket #\\d+: Booking link opens a blank page\n.*"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void json_prints_only_the_apis_ticket_document() throws Exception {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        String out = anna.ok("new", "-t", "Channel offline", "-m", "Telegram", "--type", "critical",
+                "--about", "Channels", "-l", "telegram", "--json");
+        JsonNode ticket = Json.mapper().readTree(out);
+        assertEquals("Channel offline", ticket.get("title").asText());
+        assertEquals("critical", ticket.get("type").asText());
+        assertEquals("on_customer", ticket.get("status").asText());
+        assertEquals("acme", ticket.get("account").asText());
+        assertEquals("telegram", ticket.get("labels").get(0).asText());
+    }
+
+    @Test
+    void quiet_prints_the_id_alone() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        assertTrue(anna.ok("new", "-t", "Quiet", "-m", "body", "-q").matches("\\d+\n"));
+    }
+
+    @Test
+    void without_a_terminal_a_missing_title_is_exit_2_naming_it() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-m", "no title");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("missing the title"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void without_a_terminal_a_missing_message_is_exit_2_naming_it() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-t", "No message");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("missing the message"), r.err());
+    }
+
+    @Test
+    void dash_F_dash_reads_the_message_from_standard_input() throws Exception {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme").stdin("line one\nстрока два\n");
+        String out = anna.ok("show", anna.ok("new", "-t", "From stdin", "-F", "-", "-q").strip(), "--json");
+        assertEquals("line one\nстрока два", Json.mapper().readTree(out).get("messages").get(0).get("body").asText());
+    }
+
+    @Test
+    void an_unreadable_message_file_is_exit_2() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-t", "x", "-F", "/nonexistent/message.txt");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("cannot read the message from /nonexistent/message.txt"), r.err());
+    }
+
+    @Test
+    void a_dialog_link_that_is_not_http_is_refused_with_exit_2() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-t", "x", "-m", "y", "--dialog", "ftp://example.com/chat");
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("ticket: "), r.err());
+    }
+
+    @Test
+    void an_unknown_type_is_a_usage_error_listing_the_choices() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness.Result r = anna.run("new", "-t", "x", "-m", "y", "--type", "urgent");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("critical, question, suggestion"), r.err());
+    }
+
+    @Test
+    void the_same_idempotency_key_twice_opens_one_ticket() {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "solo-idem");
+        String first = anna.ok("new", "-t", "Once", "-m", "body", "--idempotency-key", "k-1", "-q");
+        String second = anna.ok("new", "-t", "Once", "-m", "body", "--idempotency-key", "k-1", "-q");
+        assertEquals(first, second);
+        assertEquals(first, anna.ok("list", "-q"));
+    }
+
+    @Test
+    void a_dedupe_key_adds_to_the_open_ticket_and_says_so() throws Exception {
+        CliHarness ci = CliHarness.as(service, "CI", Role.CUSTOMER, "solo-dedupe");
+        String id = ci.ok("new", "-t", "Nightly failed", "-m", "run 1", "--dedupe-key", "nightly", "-q").strip();
+        String again = ci.ok("new", "-t", "Nightly failed", "-m", "run 2", "--dedupe-key", "nightly");
+        assertTrue(again.startsWith("Added your message to open ticket #" + id), again);
+        JsonNode json = Json.mapper().readTree(
+                ci.ok("new", "-t", "Nightly failed", "-m", "run 3", "--dedupe-key", "nightly", "--json"));
+        assertTrue(json.get("deduplicated").asBoolean());
+        assertEquals(id + "\n", ci.ok("list", "-q"));
+    }
+}

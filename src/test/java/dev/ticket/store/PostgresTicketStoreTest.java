@@ -1,0 +1,32 @@
+package dev.ticket.store;
+
+import dev.ticket.testing.PgDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** The store contract on PostgreSQL (a database of its own on TICKET_TEST_PG_URL's server). */
+class PostgresTicketStoreTest extends TicketStoreContract {
+    private PgDatabase db;
+    private Path dir;
+
+    @Override
+    TicketStore openStore() throws Exception {
+        db = PgDatabase.create();
+        dir = Files.createTempDirectory("ticket-pg-");
+        return JdbcTicketStore.openPostgres(db.url(), 4, new FileBlobStore(dir.resolve("blobs")));
+    }
+
+    @Override
+    void cleanUp() throws Exception {
+        if (db != null) {
+            db.close();
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package dev.ticket.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.model.Event;
+import dev.ticket.model.Message;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.service.ListRequest;
+import dev.ticket.service.ServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What every store must do, with the same expected results on SQLite and PostgreSQL.
+ * Each test works in an account of its own, so one store serves the whole class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TicketStoreContract {
+    TicketStore store;
+    StoreFixture f;
+
+    /** A new, empty, migrated store. */
+    abstract TicketStore openStore() throws Exception;
+
+    /** Releases what {@link #openStore} made. */
+    abstract void cleanUp() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+        store = openStore();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (store != null) {
+            store.close();
+        }
+        cleanUp();
+    }
+
+    @BeforeEach
+    void freshAccount() {
+        f = new StoreFixture(store);
+    }
+
+    @Test
+    void ids_are_unique_and_grow() {
+        long a = f.open("first").id();
+        long b = f.open("second").id();
+        assertTrue(b > a);
+    }
+
+    @Test
+    void title_search_ignores_case_in_cyrillic_and_latin() {
+        f.open("Ошибка оплаты");
+        f.open("ОШИБКА в счёте");
+        f.open("Payment FAILED twice");
+        f.open("Консьерж молчит");
+        assertEquals(List.of("ОШИБКА в счёте", "Ошибка оплаты"), f.search("ошибка"));
+        assertEquals(List.of("ОШИБКА в счёте", "Ошибка оплаты"), f.search("оШиБкА"));
+        assertEquals(List.of("ОШИБКА в счёте"), f.search("СЧЕТ"));
+        assertEquals(List.of("Payment FAILED twice"), f.search("failed"));
+        assertEquals(List.of(), f.search("нет такого"));
+    }
+
+    @Test
+    void title_search_treats_like_operators_and_quotes_as_text() {
+        f.open("100% broken");
+        f.open("100 percent broken");
+        f.open("a_b matters");
+        f.open("axb matters");
+        f.open("back\\slash");
+        f.open("it's O'Reilly");
+        assertEquals(List.of("100% broken"), f.search("100%"));
+        assertEquals(List.of("a_b matters"), f.search("a_b"));
+        assertEquals(List.of("back\\slash"), f.search("\\"));
+        assertEquals(List.of("it's O'Reilly"), f.search("'s o'"));
+        assertEquals(List.of(), f.search("%".repeat(3)));
+    }
+
+    @Test
+    void search_combines_with_the_status_filter() {
+        Ticket open = f.open("Канал Telegram офлайн");
+        Ticket done = f.open("Канал WhatsApp офлайн");
+        f.tickets.close(f.customer, done.id(), null);
+        TicketPage onlyDone = f.tickets.list(f.customer,
+                new ListRequest(Status.DONE, "канал", false, null, null, null, 10, null));
+        assertEquals(List.of(done.id()), onlyDone.items().stream().map(Ticket::id).toList());
+        TicketPage onlyOpen = f.tickets.list(f.customer,
+                new ListRequest(Status.ON_CUSTOMER, "КАНАЛ", false, null, null, null, 10, null));
+        assertEquals(List.of(open.id()), onlyOpen.items().stream().map(Ticket::id).toList());
+    }
+
+    @Test
+    void unread_counts_the_other_sides_messages_after_the_read_marker() {
+        Ticket t = f.open("Unread please");
+        assertEquals(1, f.asAgent(t.id()).unread());
+        assertEquals(0, f.asCustomer(t.id()).unread());
+        f.tickets.reply(f.agent, t.id(), "Looking", List.of(), null);
+        f.tickets.reply(f.agent, t.id(), "Found it", List.of(), null);
+        assertEquals(2, f.asCustomer(t.id()).unread());
+        assertEquals(0, f.asAgent(t.id()).unread());
+        TicketPage unreadOnly = f.tickets.list(f.customer,
+                new ListRequest(null, null, true, null, null, null, 10, null));
+        assertEquals(List.of(t.id()), unreadOnly.items().stream().map(Ticket::id).toList());
+        assertEquals(0, f.tickets.markRead(f.customer, t.id()).unread());
+        assertEquals(0, f.asCustomer(t.id()).unread());
+        assertEquals(2, f.tickets.get(f.otherCustomer, t.id()).unread(), "read markers are per person");
+    }
+
+    @Test
+    void a_read_marker_never_moves_back() {
+        Ticket t = f.open("Markers");
+        Message reply = f.tickets.reply(f.agent, t.id(), "One", List.of(), null);
+        f.tickets.reply(f.agent, t.id(), "Two", List.of(), null);
+        f.tickets.markRead(f.customer, t.id());
+        store.write(tx -> {
+            tx.markRead(f.customer.userId(), t.id(), reply.id());
+            return null;
+        });
+        assertEquals(0, f.asCustomer(t.id()).unread());
+    }
+
+    @Test
+    void pages_follow_newest_activity_without_skips_or_repeats() {
+        List<Long> opened = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            opened.add(f.open("Page " + i).id());
+        }
+        f.tickets.reply(f.customer, opened.get(0), "bump", List.of(), null);
+        List<Long> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            TicketPage page = f.tickets.list(f.customer, new ListRequest(null, null, false, null, null, null, 3,
+                    cursor));
+            page.items().forEach(t -> seen.add(t.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        List<Long> expected = new ArrayList<>(List.of(opened.get(0)));
+        for (int i = opened.size() - 1; i >= 1; i--) {
+            expected.add(opened.get(i));
+        }
+        assertEquals(expected, seen);
+    }
+
+    @Test
+    void an_idempotency_key_is_claimed_once_per_user() {
+        Instant now = Instant.now();
+        String key = "key-" + f.customer.userId();
+        assertTrue(claim(f.customer.userId(), key, now));
+        assertFalse(claim(f.customer.userId(), key, now));
+        assertTrue(claim(f.otherCustomer.userId(), key, now));
+        IdempotencyRecord pending = store.read(tx -> tx.idempotency(f.customer.userId(), key)).orElseThrow();
+        assertNull(pending.response());
+        store.write(tx -> {
+            tx.completeIdempotency(f.customer.userId(), key, "Ticket", "{\"id\":1}");
+            return null;
+        });
+        IdempotencyRecord done = store.read(tx -> tx.idempotency(f.customer.userId(), key)).orElseThrow();
+        assertEquals(new IdempotencyRecord("fp", "Ticket", "{\"id\":1}"), done);
+    }
+
+    private boolean claim(long userId, String key, Instant now) {
+        Boolean claimed = store.write(tx -> tx.claimIdempotency(userId, key, "fp", now));
+        return claimed;
+    }
+
+    @Test
+    void a_repeated_idempotent_open_returns_the_first_ticket() {
+        var in = new dev.ticket.model.NewTicket("Once", "body", null, null, null, null, null, null);
+        Ticket first = f.tickets.open(f.customer, in, List.of(), "open-once").ticket();
+        Ticket again = f.tickets.open(f.customer, in, List.of(), "open-once").ticket();
+        assertEquals(first.id(), again.id());
+        assertEquals(List.of("Once"), f.search("once"));
+    }
+
+    @Test
+    void a_dedupe_key_merges_into_the_open_ticket_and_a_done_one_is_referenced() {
+        Ticket first = f.open(f.customer, "CI failed", "ci-main");
+        Ticket merged = f.open(f.otherCustomer, "CI failed again", "ci-main");
+        assertEquals(first.id(), merged.id());
+        assertEquals(2, f.asCustomer(first.id()).messageCount());
+        f.tickets.close(f.customer, first.id(), null);
+        Ticket next = f.open(f.customer, "CI failed once more", "ci-main");
+        assertNotEquals(first.id(), next.id());
+        assertEquals(List.of(first.id()), next.refs());
+    }
+
+    @Test
+    void two_open_tickets_cannot_share_a_dedupe_key() {
+        long account = f.customer.accountId();
+        Instant now = Instant.now();
+        NewTicketRow row = new NewTicketRow(account, f.customer.userId(), "t", "t",
+                dev.ticket.model.TicketType.QUESTION, null, null, "same", now, now);
+        assertThrows(RuntimeException.class, () -> store.write(tx -> {
+            tx.insertTicket(row);
+            return tx.insertTicket(row);
+        }));
+        assertTrue(store.read(tx -> tx.openTicketByDedupeKey(account, "same")).isEmpty());
+    }
+
+    @Test
+    void events_come_in_id_order_filtered_by_account_and_ticket_and_listeners_hear_of_them() {
+        AtomicInteger heard = new AtomicInteger();
+        store.onEvents(heard::incrementAndGet);
+        long before = store.read(StoreTx::lastEventId);
+        Ticket mine = f.open("Events");
+        StoreFixture other = new StoreFixture(store);
+        Ticket theirs = other.open("Not yours");
+        f.tickets.reply(f.agent, mine.id(), "Answer", List.of(), null);
+        f.tickets.close(f.customer, mine.id(), null);
+        assertTrue(heard.get() >= 4);
+        List<EventRow> all = store.read(tx -> tx.eventsAfter(before, null, null, 100));
+        assertEquals(4, all.size());
+        for (int i = 1; i < all.size(); i++) {
+            assertTrue(all.get(i).id() > all.get(i - 1).id());
+        }
+        List<EventRow> account = store.read(tx -> tx.eventsAfter(before, f.customer.accountId(), null, 100));
+        assertEquals(List.of(Event.MESSAGE, Event.MESSAGE, Event.STATUS), account.stream().map(EventRow::kind).toList());
+        List<EventRow> ticket = store.read(tx -> tx.eventsAfter(before, null, theirs.id(), 100));
+        assertEquals(1, ticket.size());
+        assertEquals(all.get(all.size() - 1).id(), store.read(StoreTx::lastEventId));
+        assertEquals(2, store.read(tx -> tx.eventsAfter(all.get(1).id(), null, null, 100)).size());
+    }
+
+    @Test
+    void a_failed_write_leaves_nothing_behind_and_tells_no_listener() {
+        AtomicInteger heard = new AtomicInteger();
+        store.onEvents(heard::incrementAndGet);
+        long before = store.read(StoreTx::lastEventId);
+        Ticket t = f.open("Rolled back");
+        int after = heard.get();
+        assertThrows(ServiceException.class, () -> store.write(tx -> {
+            tx.appendEvent(t.id(), f.customer.accountId(), Event.MESSAGE, "{}", Instant.now());
+            throw ServiceException.validation("no");
+        }));
+        assertEquals(after, heard.get());
+        assertEquals(1, store.read(tx -> tx.eventsAfter(before, f.customer.accountId(), null, 100)).size());
+    }
+
+    @Test
+    void blobs_stream_back_byte_for_byte() throws Exception {
+        byte[] content = new byte[3 * 1024 * 1024 + 17];
+        new Random(42).nextBytes(content);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        Path temp = Files.createTempFile(store.blobs().tempDir(), "test-", ".part");
+        Files.write(temp, content);
+        store.blobs().put(sha, temp);
+        try (InputStream in = store.blobs().open(sha)) {
+            assertEquals(sha, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+        }
+        Files.deleteIfExists(temp);
+        assertThrows(IOException.class, () -> store.blobs().open("0".repeat(64)).read());
+    }
+}
