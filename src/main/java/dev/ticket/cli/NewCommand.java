@@ -4,6 +4,7 @@ import dev.ticket.client.TicketClient;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
                 "      -m \"Concierge in Telegram sends a booking link that opens a blank page since yesterday.\"",
                 "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly-export -q",
                 "  make test 2>&1 | ticket new -t \"CI failure\" -F - --label ci",
-                "  ticket new -t \"Still broken\" --ref 42 -e"})
+                "  ticket new -t \"Still broken\" --ref 42 -e",
+                "  ticket new -t \"Widget shows an error\" -m \"See the screenshot.\" -a screenshot.png"})
 public class NewCommand extends BaseCommand {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
     String title;
@@ -51,6 +53,10 @@ public class NewCommand extends BaseCommand {
     @Option(names = {"-l", "--label"}, paramLabel = "LABEL", description = "A label (repeatable).")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "FILE",
+            description = "Attach a file to the first message (repeatable; a progress bar shows on a terminal).")
+    List<Path> attachments = new ArrayList<>();
+
     @Option(names = "--idempotency-key", paramLabel = "KEY",
             description = "Send this key instead of a random one: resending with the same key opens no second ticket.")
     String idempotencyKey;
@@ -61,9 +67,11 @@ public class NewCommand extends BaseCommand {
 
     @Override
     protected int run() {
+        List<Path> files = FileSender.check(attachments, this::client);
         NewTicket ticket = io.canPrompt() && (title == null || !message.given()) ? ask() : fromFlags();
-        Ticket opened = client().createTicket(ticket,
-                idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey());
+        Ticket opened = client().createTicket(ticket, files,
+                idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey(),
+                TerminalProgress.forTask(io, out(), "Uploading"));
         report(opened);
         return ExitCodes.OK;
     }

@@ -45,16 +45,14 @@ class AttachmentStreamingTest {
         }
     }
 
+    /** Random bytes, one random mebibyte stamped with its index, so no two blocks are alike. */
     static Path randomFile(Path target, long size) throws IOException {
-        SplittableRandom random = new SplittableRandom(42);
         byte[] chunk = new byte[1024 * 1024];
+        new SplittableRandom(42).nextBytes(chunk);
         try (OutputStream out = Files.newOutputStream(target)) {
-            for (long written = 0; written < size; written += chunk.length) {
-                for (int i = 0; i < chunk.length; i += 8) {
-                    long value = random.nextLong();
-                    for (int j = 0; j < 8; j++) {
-                        chunk[i + j] = (byte) (value >>> (8 * j));
-                    }
+            for (long written = 0, index = 0; written < size; written += chunk.length, index++) {
+                for (int j = 0; j < 8; j++) {
+                    chunk[j] = (byte) (index >>> (8 * j));
                 }
                 out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
             }

@@ -47,10 +47,14 @@ public final class ServeProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new ServeProcess(process, url.get(60, TimeUnit.SECONDS), dataDir);
+                // a JVM start plus migrations can take long on a loaded machine
+                return new ServeProcess(process, url.get(180, TimeUnit.SECONDS), dataDir);
             } catch (Exception e) {
                 process.destroyForcibly();
-                throw new IllegalStateException("ticket serve did not start: " + output, e);
+                synchronized (output) {
+                    throw new IllegalStateException("ticket serve did not start (alive: " + process.isAlive()
+                            + "): " + output, e);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
