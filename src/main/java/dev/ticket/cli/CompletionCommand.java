@@ -31,11 +31,13 @@ public class CompletionCommand extends BaseCommand {
         CommandLine root = spec.root().commandLine();
         switch (shell) {
             case "bash":
+                io.out().print(CompletionScripts.bash(root));
+                break;
             case "zsh":
-                io.out().print(Completions.bash(root));
+                io.out().print(CompletionScripts.zsh(root));
                 break;
             case "fish":
-                io.out().print(Completions.fish(root));
+                io.out().print(CompletionScripts.fish(root));
                 break;
             default:
                 throw new UsageException("no completion for '" + shell + "': choose bash, zsh or fish");

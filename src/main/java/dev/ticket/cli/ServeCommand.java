@@ -86,6 +86,7 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerSettings settings = settings(System.getenv());
+        CountDownLatch stop = stopSignal();
         TicketApp app;
         try {
             app = TicketApp.start(settings);
@@ -105,7 +106,7 @@ public class ServeCommand implements Callable<Integer> {
             saveDemoProfiles(app, out);
         }
         out.flush();
-        awaitStopSignal();
+        stop.await();
         out.println("ticket serve: stopping (finishing requests in flight)");
         out.flush();
         app.close();
@@ -153,12 +154,15 @@ public class ServeCommand implements Callable<Integer> {
         return Path.of(System.getProperty("user.home"), ".local", "share", "ticket");
     }
 
-    /** Blocks until SIGTERM or SIGINT; the JVM's own handling would exit 143 without a graceful stop. */
-    private static void awaitStopSignal() throws InterruptedException {
+    /**
+     * A latch released by SIGTERM or SIGINT, installed before the service starts so that a signal
+     * right after start-up is not met by the JVM's own handling (exit 143, no graceful stop).
+     */
+    private static CountDownLatch stopSignal() {
         CountDownLatch stop = new CountDownLatch(1);
         for (String name : Arrays.asList("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> stop.countDown());
         }
-        stop.await();
+        return stop;
     }
 }

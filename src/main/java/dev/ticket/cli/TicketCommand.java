@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {NewCommand.class, ListCommand.class, ShowCommand.class, ReplyCommand.class,
                 AttachCommand.class, DownloadCommand.class,
                 CloseCommand.class, WaitCommand.class, HoursCommand.class, LoginCommand.class, LogoutCommand.class,
-                WhoamiCommand.class, AdminCommand.class, CompletionCommand.class, ServeCommand.class},
+                WhoamiCommand.class, TuiCommand.class, AdminCommand.class, CompletionCommand.class, ServeCommand.class},
         footer = {"", "Exit status: 0 success, 1 unexpected error, 2 usage or invalid input, 3 not authenticated "
                 + "or not allowed, 4 not found, 5 ticket is closed, 6 service unreachable, 7 wait timed out.",
                 "",

@@ -1,16 +1,16 @@
 package dev.ticket.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ticket.model.Json;
 import dev.ticket.model.Problem;
 import dev.ticket.service.ServiceException;
 import io.javalin.http.Context;
-import java.util.stream.Collectors;
 
 /** Turns refusals into RFC 9457 problem details with a stable {@code type} per kind. */
 final class Problems {
@@ -20,12 +20,20 @@ final class Problems {
     }
 
     static void send(Context ctx, int status, String type, String title, String detail) {
-        ctx.status(status).contentType(CONTENT_TYPE);
-        if (status == 401) {
+        send(ctx, new Problem(type, title, status, detail, Requests.printable(ctx.path())));
+    }
+
+    static void send(Context ctx, Problem problem) {
+        ctx.status(problem.status()).contentType(CONTENT_TYPE);
+        if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
+        ctx.result(bytes(problem));
+    }
+
+    static byte[] bytes(Problem problem) {
         try {
-            ctx.result(Json.mapper().writeValueAsBytes(new Problem(type, title, status, detail, ctx.path())));
+            return Json.mapper().writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -48,7 +56,30 @@ final class Problems {
         }
     }
 
-    /** Bodies that are not the JSON the route takes. */
+    /** Refusals decided by HTTP itself (routing, Jetty's parser) rather than by the service. */
+    static Problem forStatus(int status, String method, String path, String reason) {
+        String where = Requests.printable(path);
+        return switch (status) {
+            case 400 -> new Problem("bad-request", "Bad request", 400,
+                    "The request is not valid HTTP" + (reason == null ? "." : " (" + sentence(reason) + ")."), where);
+            case 404 -> new Problem("not-found", "Not found", 404,
+                    "There is no " + method + " " + where + " in this API.", where);
+            case 405 -> new Problem("method-not-allowed", "Method not allowed", 405,
+                    method + " is not allowed on " + where + ".", where);
+            case 413 -> new Problem("too-large", "Too large", 413, "The body is larger than this service accepts.",
+                    where);
+            case 414 -> new Problem("uri-too-long", "URI too long", 414,
+                    "The address is too long; keep the path and query (search text included) under 8 KiB.", where);
+            case 415 -> new Problem("unsupported-media-type", "Unsupported media type", 415,
+                    "The body's content type is not one this route takes.", where);
+            case 431 -> new Problem("header-too-large", "Request header fields too large", 431,
+                    "A request header is too large; keep all headers under 8 KiB.", where);
+            default -> new Problem("http-" + status, "HTTP " + status, status,
+                    reason == null ? "The request was refused (HTTP " + status + ")." : sentence(reason) + ".", where);
+        };
+    }
+
+    /** Bodies that parse as JSON but do not fit the record the route takes. */
     static void json(JsonProcessingException e, Context ctx) {
         if (e instanceof UnrecognizedPropertyException u) {
             send(ctx, 422, "validation", "Invalid input", "Unknown field '" + u.getPropertyName() + "'.");
@@ -56,26 +87,66 @@ final class Problems {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
             String reason = cause != null ? cause.getMessage() : "has the wrong format";
             send(ctx, 422, "validation", "Invalid input", field((JsonMappingException) e) + ": " + reason + ".");
-        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            send(ctx, 422, "validation", "Invalid input", field(m) + " has the wrong type.");
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            send(ctx, 422, "validation", "Invalid input", field(m) + (m.getCause() instanceof InputCoercionException
+                    ? ": the number is out of range." : " has the wrong type."));
+        } else if (e instanceof InputCoercionException c) {
+            send(ctx, 422, "validation", "Invalid input", pointer(c) + ": the number is out of range.");
         } else {
-            send(ctx, 400, "bad-request", "Malformed JSON",
-                    "The body is not valid JSON (" + firstLine(e.getOriginalMessage()) + ").");
+            send(ctx, 400, "bad-request", "Malformed JSON", syntax(e));
         }
     }
 
+    /** One sentence on why a body is not JSON at all, without parser internals. */
+    static String syntax(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "The JSON body nests too deeply or has values too long to read.";
+        }
+        String message = firstLine(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            return "The body has more after its JSON value; send exactly one JSON object.";
+        }
+        if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("surrogate")) {
+            return "The body is not valid UTF-8 (" + message + ").";
+        }
+        return "The body is not valid JSON (" + message + ").";
+    }
+
     private static String field(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "body" : path;
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
+    }
+
+    private static String pointer(InputCoercionException e) {
+        com.fasterxml.jackson.core.JsonParser p = e.getProcessor();
+        if (p != null && p.getParsingContext() != null) {
+            String path = p.getParsingContext().pathAsPointer().toString()
+                    .replaceAll("/([0-9]+)", "[$1]").replace('/', '.');
+            return path.isEmpty() ? "body" : path.startsWith(".") ? path.substring(1) : path;
+        }
+        return "a number";
+    }
+
+    private static String sentence(String text) {
+        String line = firstLine(text);
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static String firstLine(String text) {
         if (text == null) {
             return "unreadable";
         }
-        String line = text.lines().findFirst().orElse("");
-        return line.length() > 120 ? line.substring(0, 120) : line;
+        String line = text.lines().findFirst().orElse("")
+                .replaceAll(" ?\\(start marker at \\[Source.*", "")
+                .replaceAll(" ?at \\[Source.*", "")
+                .replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 }

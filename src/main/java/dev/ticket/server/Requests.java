@@ -1,6 +1,9 @@
 package dev.ticket.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.ticket.model.Json;
 import dev.ticket.model.Wire;
 import dev.ticket.service.Caller;
@@ -13,6 +16,12 @@ import java.util.Locale;
 /** Reading requests: the caller, ids, query parameters and JSON bodies, with clear refusals. */
 final class Requests {
     static final String CALLER = "ticket.caller";
+    /** The largest JSON body accepted; files go as multipart, under their own limit. */
+    static final int MAX_JSON_BYTES = 1024 * 1024;
+    private static final ObjectReader TREE = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader BINDER = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Requests() {
     }
@@ -39,7 +48,11 @@ final class Requests {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
-    /** A JSON body of the given type; unknown fields are refused so that typos do not pass silently. */
+    /**
+     * A JSON body of the given type, read whole up to {@link #MAX_JSON_BYTES}: syntax errors (bad UTF-8,
+     * trailing garbage, not an object) are 400, fields that do not fit the record 422, and unknown fields are
+     * refused so that typos do not pass silently.
+     */
     static <T> T json(Context ctx, Class<T> type) throws IOException {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
@@ -47,15 +60,49 @@ final class Requests {
                     "Send the body as application/json" + (type.getSimpleName().equals("NewTicket")
                             || type.getSimpleName().equals("NewMessage") ? " or multipart/form-data." : "."));
         }
-        try (InputStream in = ctx.bodyInputStream()) {
-            T value = Json.mapper().readerFor(type)
-                    .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in);
-            if (value == null) {
+        JsonNode tree = tree(body(ctx));
+        if (tree.isNull()) {
+            throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The body is null; send a JSON object.");
+        }
+        if (!tree.isObject()) {
+            throw new ServiceException(ServiceException.Kind.BAD_REQUEST,
+                    "The body is a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
+                            + "; send a JSON object.");
+        }
+        return BINDER.forType(type).readValue(tree);
+    }
+
+    private static JsonNode tree(byte[] body) {
+        try {
+            JsonNode tree = TREE.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
                 throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The body is empty; send a JSON object.");
             }
-            return value;
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new ServiceException(ServiceException.Kind.BAD_REQUEST, Problems.syntax(e));
+        } catch (IOException e) {
+            throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The body could not be read.");
         }
+    }
+
+    /** The whole body, refused with 413 past the limit whether or not it declared its length. */
+    private static byte[] body(Context ctx) throws IOException {
+        if (ctx.req().getContentLengthLong() > MAX_JSON_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_JSON_BYTES + 1);
+            if (body.length > MAX_JSON_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static ServiceException tooLarge() {
+        return new ServiceException(ServiceException.Kind.TOO_LARGE,
+                "The JSON body is larger than 1 MiB; send files as multipart/form-data attachments.");
     }
 
     static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {

@@ -23,4 +23,8 @@ public record ServerSettings(String bind, int port, Path dataDir, String dbUrl, 
     public ServerSettings withService(ServiceSettings value) {
         return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog);
     }
+
+    public ServerSettings withRequestLog(boolean value) {
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, value);
+    }
 }

@@ -4,7 +4,6 @@ import dev.ticket.model.User;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.TicketService;
-import dev.ticket.store.FileBlobStore;
 import dev.ticket.store.JdbcTicketStore;
 import dev.ticket.store.TicketStore;
 import java.io.IOException;
@@ -46,7 +45,7 @@ public final class TicketApp implements AutoCloseable {
         TicketStore store = settings.dbUrl() == null
                 ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
                 : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
-                        new FileBlobStore(settings.dataDir().resolve("blobs")));
+                        settings.dataDir().resolve("spool"));
         try {
             AccountService accounts = new AccountService(store, clock);
             TicketService tickets = new TicketService(store, settings.hours(), settings.service(), clock);

@@ -2,6 +2,7 @@ package dev.ticket.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
+import dev.ticket.model.Problem;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
@@ -18,6 +19,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -26,7 +28,6 @@ import org.slf4j.LoggerFactory;
 /** The HTTP side of {@code ticket serve}: routes, authentication, problem details, logs, shutdown. */
 public final class TicketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
-    private static final long MAX_JSON_BYTES = 1024 * 1024;
 
     private final Javalin app;
     private final EventStream events;
@@ -54,11 +55,13 @@ public final class TicketServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-        config.http.maxRequestSize = MAX_JSON_BYTES;
+        config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
+        config.http.prefer405over404 = true;
         // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             server.setStopTimeout(10_000);
             server.setHandler(new GracefulHandler());
+            server.setErrorHandler(new JettyProblems());
         });
         for (Route route : routes) {
             Handler handler = guarded(route, accounts);
@@ -117,16 +120,7 @@ public final class TicketServer implements AutoCloseable {
     }
 
     private static void httpError(HttpResponseException e, Context ctx) {
-        int status = e.getStatus();
-        String type = switch (status) {
-            case 413 -> "too-large";
-            case 415 -> "unsupported-media-type";
-            case 404 -> "not-found";
-            case 400 -> "bad-request";
-            default -> "http-" + status;
-        };
-        String detail = status == 413 ? "The body is larger than this service accepts." : e.getMessage();
-        Problems.send(ctx, status, type, e.getMessage(), detail);
+        Problems.send(ctx, Problems.forStatus(e.getStatus(), ctx.method().name(), ctx.path(), e.getMessage()));
     }
 
     private static void unexpected(Exception e, Context ctx) {
@@ -134,6 +128,15 @@ public final class TicketServer implements AutoCloseable {
             LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.send(ctx, 503, "unavailable", "Service unavailable",
                     "The ticket database is not answering; try again shortly.");
+            return;
+        }
+        HttpException http = HttpException.asHttpException(e);
+        if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
+            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400
+                    ? new Problem("bad-request", "Bad request", 400, "The multipart/form-data body is malformed; "
+                            + "send complete parts separated by the boundary its Content-Type names.",
+                            Requests.printable(ctx.path()))
+                    : Problems.forStatus(http.getCode(), ctx.method().name(), ctx.path(), http.getReason()));
             return;
         }
         if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("exceeds")) {

@@ -106,7 +106,6 @@ public final class AttachmentService {
 
     /** Deletes blobs that no attachment names (left by a crash mid-upload). */
     public int sweepOrphans() throws IOException {
-        var referenced = store.write(StoreTx::attachmentBlobNames);
-        return store.blobs().sweepOrphans(referenced);
+        return store.sweepOrphanBlobs();
     }
 }

@@ -17,7 +17,8 @@ final class TicketRules {
     static final int MAX_LABELS = 20;
     static final int MAX_REFS = 50;
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}_.:/+-]{1,50}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+    /** Control characters, and unpaired surrogates (from a lone JSON surrogate escape) that no storage keeps intact. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}&&[^\\t\\n\\r]]");
 
     private TicketRules() {
     }
@@ -36,7 +37,7 @@ final class TicketRules {
             throw ServiceException.validation("title is longer than " + MAX_TITLE + " characters.");
         }
         if (CONTROL.matcher(title).find() || title.indexOf('\n') >= 0 || title.indexOf('\r') >= 0) {
-            throw ServiceException.validation("title must be one line without control characters.");
+            throw ServiceException.validation("title must be one line without control characters or broken Unicode.");
         }
         String body = body(in.body(), maxBodyChars, "body (the first message)");
         String about = optional(in.about(), "about", MAX_ABOUT);
@@ -59,7 +60,7 @@ final class TicketRules {
             throw ServiceException.validation(name + " is longer than " + maxChars + " characters.");
         }
         if (CONTROL.matcher(text).find()) {
-            throw ServiceException.validation(name + " contains control characters.");
+            throw ServiceException.validation(name + " contains control characters or broken Unicode.");
         }
         return text.strip();
     }

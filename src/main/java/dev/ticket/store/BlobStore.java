@@ -13,7 +13,10 @@ public interface BlobStore {
     /** Opens the blob's bytes for streaming. */
     InputStream open(String sha256) throws IOException;
 
-    /** Removes blobs no attachment row names (after a crash mid-upload). Returns how many went. */
+    /**
+     * Removes blobs no attachment row names (after a crash mid-upload). Returns how many went.
+     * {@code referenced} lists the names in use for stores that cannot ask the database themselves.
+     */
     int sweepOrphans(java.util.Set<String> referenced) throws IOException;
 
     /** A directory for in-flight uploads on the same file system as the blobs. */

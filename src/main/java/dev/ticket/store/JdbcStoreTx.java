@@ -19,17 +19,10 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** {@link StoreTx} over one JDBC transaction; SQL that SQLite and PostgreSQL both speak. */
-class JdbcStoreTx extends TicketQueries implements StoreTx {
+class JdbcStoreTx extends LedgerQueries implements StoreTx {
 
-    private boolean appendedEvents;
-
-    JdbcStoreTx(Handle handle) {
-        super(handle);
-    }
-
-    /** True once this transaction appended an event, so listeners are told after the commit. */
-    boolean appendedEvents() {
-        return appendedEvents;
+    JdbcStoreTx(Handle handle, boolean postgres) {
+        super(handle, postgres);
     }
 
     @Override
@@ -206,81 +199,5 @@ class JdbcStoreTx extends TicketQueries implements StoreTx {
                 .bind("id", attachmentId).bind("all", viewer.accountId() == null)
                 .bind("account", viewer.accountId() == null ? -1 : viewer.accountId())
                 .map((rs, ctx) -> attachmentRow(rs)).findOne();
-    }
-
-    @Override
-    public boolean blobExists(String sha256) {
-        return h.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :h").bind("h", sha256)
-                .mapTo(Integer.class).one() > 0;
-    }
-
-    @Override
-    public void insertBlob(String sha256, long size, Instant now) {
-        h.createUpdate("INSERT INTO blobs (sha256, size, created_at) VALUES (:h, :s, :now) "
-                        + "ON CONFLICT (sha256) DO NOTHING")
-                .bind("h", sha256).bind("s", size).bind("now", now.toEpochMilli()).execute();
-    }
-
-    @Override
-    public Set<String> attachmentBlobNames() {
-        h.createUpdate("DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM attachments)").execute();
-        return new HashSet<>(h.createQuery("SELECT DISTINCT sha256 FROM attachments").mapTo(String.class).list());
-    }
-
-    @Override
-    public boolean claimIdempotency(long userId, String key, String fingerprint, Instant now) {
-        return h.createUpdate("INSERT INTO idempotency (user_id, key, fingerprint, created_at) "
-                        + "VALUES (:u, :k, :f, :now) ON CONFLICT (user_id, key) DO NOTHING")
-                .bind("u", userId).bind("k", key).bind("f", fingerprint).bind("now", now.toEpochMilli())
-                .execute() == 1;
-    }
-
-    @Override
-    public Optional<IdempotencyRecord> idempotency(long userId, String key) {
-        return h.createQuery("SELECT fingerprint, kind, response FROM idempotency WHERE user_id = :u AND key = :k")
-                .bind("u", userId).bind("k", key)
-                .map((rs, ctx) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .findOne();
-    }
-
-    @Override
-    public void completeIdempotency(long userId, String key, String kind, String response) {
-        h.createUpdate("UPDATE idempotency SET kind = :kind, response = :r WHERE user_id = :u AND key = :k")
-                .bind("kind", kind).bind("r", response).bind("u", userId).bind("k", key).execute();
-    }
-
-    @Override
-    public int expireIdempotency(Instant before) {
-        return h.createUpdate("DELETE FROM idempotency WHERE created_at < :t").bind("t", before.toEpochMilli())
-                .execute();
-    }
-
-    @Override
-    public long appendEvent(long ticketId, long accountId, String kind, String payload, Instant now) {
-        appendedEvents = true;
-        return h.createUpdate("INSERT INTO events (ticket_id, account_id, kind, payload, created_at) "
-                        + "VALUES (:t, :a, :k, :p, :now)")
-                .bind("t", ticketId).bind("a", accountId).bind("k", kind).bind("p", payload)
-                .bind("now", now.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
-    @Override
-    public List<EventRow> eventsAfter(long afterId, Long accountId, Long ticketId, int limit) {
-        return h.createQuery("SELECT id, ticket_id, account_id, kind, payload FROM events WHERE id > :after "
-                        + "AND (:allAccounts OR account_id = :account) AND (:allTickets OR ticket_id = :ticket) "
-                        + "ORDER BY id LIMIT :limit")
-                .bind("after", afterId).bind("allAccounts", accountId == null)
-                .bind("account", accountId == null ? -1 : accountId)
-                .bind("allTickets", ticketId == null).bind("ticket", ticketId == null ? -1 : ticketId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> new EventRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                        rs.getString(5)))
-                .list();
-    }
-
-    @Override
-    public long lastEventId() {
-        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one();
     }
 }

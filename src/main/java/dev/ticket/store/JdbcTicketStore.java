@@ -2,11 +2,13 @@ package dev.ticket.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -20,23 +22,26 @@ public final class JdbcTicketStore implements TicketStore {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
-    /** SQLite allows one writer; serialising here avoids SQLITE_BUSY instead of retrying on it. */
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** SQLite allows one writer: one thread writes, committing concurrent writes together. */
+    private final GroupCommit groupCommit;
     private final BlobStore blobs;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private volatile PgEventListener otherNodes;
 
     private JdbcTicketStore(HikariDataSource dataSource, boolean sqlite, BlobStore blobs) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.sqlite = sqlite;
         this.blobs = blobs;
+        this.groupCommit = sqlite ? new GroupCommit(jdbi, this::eventsAppended) : null;
     }
 
     /** Opens (creating and migrating as needed) the SQLite store in {@code dataDir}. */
     public static JdbcTicketStore openSqlite(Path dataDir, int poolSize) {
         try {
             Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         HikariConfig config = new HikariConfig();
@@ -48,21 +53,36 @@ public final class JdbcTicketStore implements TicketStore {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
         config.setConnectionInitSql("PRAGMA journal_mode=WAL");
-        return open(config, "classpath:db/sqlite", true, new FileBlobStore(dataDir.resolve("blobs")));
+        HikariDataSource ds = migrated(config, "classpath:db/sqlite");
+        return new JdbcTicketStore(ds, true, new FileBlobStore(dataDir.resolve("blobs")));
     }
 
-    /** Opens (migrating as needed) a PostgreSQL store; attachment bytes live in {@code blobDir}. */
-    public static JdbcTicketStore openPostgres(String jdbcUrl, int poolSize, BlobStore blobs) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("postgresql");
-        config.setMaximumPoolSize(poolSize);
-        config.setConnectionTimeout(3000);
-        config.setInitializationFailTimeout(-1);
-        return open(config, "classpath:db/postgresql", false, blobs);
+    /**
+     * Opens (migrating as needed) a PostgreSQL store shared with any number of nodes: {@code poolSize}
+     * connections for requests, half as many (at least 2) for attachment bytes, and one that listens
+     * for other nodes' events. Uploads are spooled in {@code spoolDir} before they go to the database.
+     */
+    public static JdbcTicketStore openPostgres(String jdbcUrl, int poolSize, Path spoolDir) {
+        HikariDataSource ds = migrated(PgPools.requests(jdbcUrl, poolSize), "classpath:db/postgresql");
+        HikariDataSource blobPool = null;
+        try {
+            blobPool = new HikariDataSource(PgPools.blobs(jdbcUrl, poolSize));
+            JdbcTicketStore store = new JdbcTicketStore(ds, false,
+                    new PgBlobStore(Jdbi.create(blobPool), spoolDir, Clock.systemUTC()));
+            store.resources.add(blobPool);
+            store.otherNodes = new PgEventListener(jdbcUrl, store::eventsAppended);
+            store.resources.add(store.otherNodes);
+            return store;
+        } catch (RuntimeException e) {
+            ds.close();
+            if (blobPool != null) {
+                blobPool.close();
+            }
+            throw e;
+        }
     }
 
-    private static JdbcTicketStore open(HikariConfig config, String migrations, boolean sqlite, BlobStore blobs) {
+    private static HikariDataSource migrated(HikariConfig config, String migrations) {
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(ds).locations(migrations).load().migrate();
@@ -70,24 +90,31 @@ public final class JdbcTicketStore implements TicketStore {
             ds.close();
             throw new StoreException("cannot prepare the database: " + e.getMessage(), e);
         }
-        return new JdbcTicketStore(ds, sqlite, blobs);
+        return ds;
     }
 
     @Override
     public <T> T write(Function<StoreTx, T> work) {
-        JdbcStoreTx[] tx = new JdbcStoreTx[1];
-        T result;
         if (sqlite) {
-            writeLock.lock();
-            try {
-                result = jdbi.inTransaction(h -> work.apply(tx[0] = new JdbcStoreTx(h)));
-            } finally {
-                writeLock.unlock();
-            }
-        } else {
-            result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED,
-                    h -> work.apply(tx[0] = new JdbcStoreTx(h)));
+            return groupCommit.submit(work);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return writeOnce(work, TransactionIsolationLevel.READ_COMMITTED);
+            } catch (RuntimeException e) {
+                if (attempt >= TransientConflicts.MAX_ATTEMPTS || !TransientConflicts.retryable(e)) {
+                    throw e;
+                }
+                TransientConflicts.pause(attempt);
+            }
+        }
+    }
+
+    private <T> T writeOnce(Function<StoreTx, T> work, TransactionIsolationLevel isolation) {
+        JdbcStoreTx[] tx = new JdbcStoreTx[1];
+        T result = isolation == null
+                ? jdbi.inTransaction(h -> work.apply(tx[0] = new JdbcStoreTx(h, !sqlite)))
+                : jdbi.inTransaction(isolation, h -> work.apply(tx[0] = new JdbcStoreTx(h, !sqlite)));
         if (tx[0] != null && tx[0].appendedEvents()) {
             eventsAppended();
         }
@@ -96,13 +123,15 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public <T> T read(Function<StoreTx, T> work) {
-        return jdbi.withHandle(h -> work.apply(new JdbcStoreTx(h)));
+        return jdbi.withHandle(h -> work.apply(new JdbcStoreTx(h, !sqlite)));
     }
 
+    /** The database answers, and on PostgreSQL this node also hears other nodes' events. */
     @Override
     public boolean ready() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            boolean answers = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return answers && (otherNodes == null || otherNodes.connected());
         } catch (RuntimeException e) {
             return false;
         }
@@ -111,6 +140,12 @@ public final class JdbcTicketStore implements TicketStore {
     @Override
     public BlobStore blobs() {
         return blobs;
+    }
+
+    @Override
+    public int sweepOrphanBlobs() throws IOException {
+        Set<String> referenced = sqlite ? write(StoreTx::attachmentBlobNames) : Set.of();
+        return blobs.sweepOrphans(referenced);
     }
 
     @Override
@@ -129,6 +164,16 @@ public final class JdbcTicketStore implements TicketStore {
 
     @Override
     public void close() {
+        if (groupCommit != null) {
+            groupCommit.close();
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing the rest anyway
+            }
+        }
         dataSource.close();
     }
 }

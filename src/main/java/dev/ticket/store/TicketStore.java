@@ -20,6 +20,12 @@ public interface TicketStore extends AutoCloseable {
     /** Where the store keeps attachment bytes. */
     BlobStore blobs();
 
+    /**
+     * Removes stored attachment bytes that no attachment names (left by a crash mid-upload), sparing
+     * what may still be an upload in flight on another node. Returns how many went.
+     */
+    int sweepOrphanBlobs() throws java.io.IOException;
+
     /** Registers a listener called (on some thread) when events may have been appended, by any node. */
     void onEvents(Runnable listener);
 

@@ -44,7 +44,7 @@ class AttachmentCrashTest {
         long ticketId;
         String token;
         String done;
-        try (ServeProcess serve = ServeProcess.start(data, "64m")) {
+        try (ServeProcess serve = ServeProcess.startWithHeap(data, "64m")) {
             ApiClient customer = serve.client("Olga", Role.CUSTOMER, "acme");
             token = customer.token();
             Path kept = Files.writeString(dir.resolve("kept.txt"), "acknowledged before the crash");
@@ -64,7 +64,7 @@ class AttachmentCrashTest {
         }
         Path orphan = plantOrphanBlob(data);
 
-        try (ServeProcess again = ServeProcess.start(data, "64m")) {
+        try (ServeProcess again = ServeProcess.startWithHeap(data, "64m")) {
             ApiClient customer = new ApiClient(again.url(), token);
             JsonNode ticket = customer.get("/tickets/" + ticketId).expect(200).json();
             assertEquals(1, ticket.get("message_count").asInt(), "the interrupted reply left no message");

@@ -30,7 +30,7 @@ class AttachmentStreamingTest {
     void a_file_three_times_the_services_heap_is_streamed_in_and_out() throws Exception {
         Path big = randomFile(dir.resolve("big.bin"), SIZE);
         String sha = sha256(big);
-        try (ServeProcess serve = ServeProcess.start(dir.resolve("data"), "48m",
+        try (ServeProcess serve = ServeProcess.startWithHeap(dir.resolve("data"), "48m",
                 "--max-file-size", String.valueOf(SIZE))) {
             ApiClient customer = serve.client("Olga", Role.CUSTOMER, "acme");
             JsonNode ticket = customer.post("/tickets", new MultipartBody().field("title", "Big")

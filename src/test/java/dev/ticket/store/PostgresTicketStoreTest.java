@@ -15,7 +15,7 @@ class PostgresTicketStoreTest extends TicketStoreContract {
     TicketStore openStore() throws Exception {
         db = PgDatabase.create();
         dir = Files.createTempDirectory("ticket-pg-");
-        return JdbcTicketStore.openPostgres(db.url(), 4, new FileBlobStore(dir.resolve("blobs")));
+        return JdbcTicketStore.openPostgres(db.url(), 4, dir.resolve("spool"));
     }
 
     @Override

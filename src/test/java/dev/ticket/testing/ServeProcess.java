@@ -15,84 +15,104 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ticket serve} as a separate {@code java} process on this test's class path, for heap and kill -9 tests. */
+/** {@code ticket serve} as a separate OS process on this test's class path, for tests that kill, signal or starve it. */
 public final class ServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final Process process;
     private final String url;
+    private final List<String> output;
     private final Path dataDir;
 
-    private ServeProcess(Process process, String url, Path dataDir) {
+    private ServeProcess(Process process, String url, List<String> output, Path dataDir) {
         this.process = process;
         this.url = url;
+        this.output = output;
         this.dataDir = dataDir;
     }
 
-    /** Starts {@code ticket serve --port 0 --data DIR extraArgs...} with the given heap and waits until it listens. */
-    public static ServeProcess start(Path dataDir, String maxHeap, String... extraArgs) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "dev.ticket.Main", "serve", "--port", "0", "--data", dataDir.toString(), "--no-request-log"));
-        command.addAll(List.of(extraArgs));
+    /** Starts {@code ticket serve --port 0 --data DIR extra...} and waits until it listens. */
+    public static ServeProcess start(Path dataDir, String... extra) {
+        return startWithHeap(dataDir, "256m", extra);
+    }
+
+    /** Like {@link #start}, with the JVM's heap capped at {@code maxHeap} (e.g. {@code 48m}). */
+    public static ServeProcess startWithHeap(Path dataDir, String maxHeap, String... extra) {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
+                System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", "0",
+                "--data", dataDir.toString(), "--no-request-log"));
+        command.addAll(List.of(extra));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("XDG_CONFIG_HOME", dataDir.resolveSibling(dataDir.getFileName() + "-config")
+                    .toString());
+            Process process = builder.start();
+            List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<String> url = new CompletableFuture<>();
-            StringBuilder output = new StringBuilder();
-            Thread reader = new Thread(() -> pump(process, url, output), "serve-output");
+            Thread reader = new Thread(() -> pump(process, output, url), "serve-output");
             reader.setDaemon(true);
             reader.start();
             try {
                 // a JVM start plus migrations can take long on a loaded machine
-                return new ServeProcess(process, url.get(180, TimeUnit.SECONDS), dataDir);
+                return new ServeProcess(process, url.get(180, TimeUnit.SECONDS), output, dataDir);
             } catch (Exception e) {
                 process.destroyForcibly();
-                synchronized (output) {
-                    throw new IllegalStateException("ticket serve did not start (alive: " + process.isAlive()
-                            + "): " + output, e);
-                }
+                throw new IllegalStateException("ticket serve did not start (alive: " + process.isAlive() + "): "
+                        + output, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void pump(Process process, CompletableFuture<String> url, StringBuilder output) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = lines.readLine()) != null; ) {
-                synchronized (output) {
-                    output.append(line).append('\n');
-                }
+    private static void pump(Process process, List<String> output, CompletableFuture<String> url) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                output.add(line);
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     url.complete(m.group(1));
                 }
             }
         } catch (IOException e) {
-            // the process went away
+            // the process ended
         }
-        url.completeExceptionally(new IllegalStateException("exited with " + output));
+        url.completeExceptionally(new IllegalStateException("exited: " + output));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public String url() {
         return url;
     }
 
+    public List<String> output() {
+        return List.copyOf(output);
+    }
+
     public Path dataDir() {
         return dataDir;
     }
 
-    public ApiClient admin() {
+    public String adminToken(Path dataDir) {
         try {
-            return new ApiClient(url, Files.readString(dataDir.resolve("admin.token")).strip());
+            return Files.readString(dataDir.resolve("admin.token")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An API client acting as the admin this service created at first start. */
+    public ApiClient admin() {
+        return new ApiClient(url, adminToken(dataDir));
     }
 
     /** A new user of the given role; the client carries its token. */
@@ -101,34 +121,27 @@ public final class ServeProcess implements AutoCloseable {
         return new ApiClient(url, user.token());
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
+    /** SIGKILL: no shutdown code runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGKILL: no shutdown hooks, no graceful stop. */
-    public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() {
+    /** SIGTERM, then the exit code once it has stopped. */
+    public int terminate(Duration wait) throws InterruptedException {
         process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("ticket serve did not stop within " + wait + ": " + output);
         }
+        return process.exitValue();
+    }
+
+    public Process process() {
+        return process;
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */
-    public static boolean await(Duration timeout, java.util.function.BooleanSupplier condition) {
+    public static boolean await(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {
@@ -142,5 +155,10 @@ public final class ServeProcess implements AutoCloseable {
             }
         }
         return condition.getAsBoolean();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
     }
 }

@@ -1,0 +1,47 @@
+package dev.ticket.cli;
+
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.ticket.tui.ClientBackend;
+import dev.ticket.tui.TuiRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket tui [ID]}: the full-screen chat view (SPEC section 5). */
+@Command(name = "tui", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The full-screen chat view of your tickets.",
+                "Your tickets on the left, the selected ticket's chat on the right (the team's messages on the "
+                        + "left, the customer's on the right), an input box below.",
+                "New messages and status changes appear as they happen. Press ? inside for every key: "
+                        + "Enter sends, Alt+Enter (or Ctrl+N) starts a new line, / searches titles, f cycles "
+                        + "All, On Customer and Done, n opens a ticket, a attaches a file, d downloads one, "
+                        + "c closes the ticket, q quits.",
+                "Needs an interactive terminal of at least 80x24; in scripts use 'ticket list' and 'ticket show'."},
+        footer = {"", "Examples:",
+                "  ticket tui",
+                "  ticket tui 42          open #42 with the cursor in its input box"})
+public class TuiCommand extends BaseCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", converter = TicketIdConverter.class,
+            description = "Open this ticket first: 42 or #42.")
+    Long ticketId;
+
+    @Override
+    protected int run() throws Exception {
+        if (!io.canPrompt() || !io.systemTerminal()) {
+            throw new UsageException("ticket tui needs an interactive terminal; in scripts use 'ticket list' "
+                    + "and 'ticket show'");
+        }
+        ClientBackend backend = new ClientBackend(client());
+        Terminal terminal = new DefaultTerminalFactory(io.out(), io.in(), StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        Path workDir = Path.of("").toAbsolutePath();
+        Path home = Path.of(System.getProperty("user.home"));
+        new TuiRunner(terminal, backend, clock, workDir, home).run(ticketId);
+        return ExitCodes.OK;
+    }
+}

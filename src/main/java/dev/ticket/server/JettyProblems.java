@@ -1,0 +1,33 @@
+package dev.ticket.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Requests Jetty refuses before any route runs (a URI or header over the limit, a malformed request line)
+ * get the same RFC 9457 problem details as the API's own refusals, instead of an HTML page.
+ */
+final class JettyProblems extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) throws IOException {
+        byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(),
+                request.getHttpURI().getPath(), message));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        return ByteBuffer.wrap(Problems.bytes(Problems.forStatus(status, "", "", reason)));
+    }
+}

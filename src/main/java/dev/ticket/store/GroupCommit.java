@@ -1,0 +1,147 @@
+package dev.ticket.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * SQLite's one writer, with group commit: concurrent write transactions queue up and a single
+ * thread runs a batch of them in one database transaction, each in its own savepoint (so one
+ * refused write rolls back alone), then commits once. Every caller is answered only after that
+ * commit (and its fsync), so an acknowledged write is durable, while the fsync cost is shared
+ * by the whole batch.
+ */
+final class GroupCommit implements AutoCloseable {
+    private static final int MAX_BATCH = 256;
+
+    private final Jdbi jdbi;
+    private final Runnable afterEvents;
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    GroupCommit(Jdbi jdbi, Runnable afterEvents) {
+        this.jdbi = jdbi;
+        this.afterEvents = afterEvents;
+        this.writer = new Thread(this::run, "sqlite-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Runs {@code work} in the next batch and returns its result once the batch is committed. */
+    <T> T submit(Function<StoreTx, T> work) {
+        if (closed) {
+            throw new StoreException("the store is closed", null);
+        }
+        Task<T> task = new Task<>(work);
+        queue.add(task);
+        try {
+            return task.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new StoreException(cause.getMessage(), cause);
+        }
+    }
+
+    private void run() {
+        List<Task<?>> batch = new ArrayList<>();
+        while (!closed || !queue.isEmpty()) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            commit(batch);
+            batch.clear();
+        }
+    }
+
+    private void commit(List<Task<?>> batch) {
+        boolean events = false;
+        try (Handle h = jdbi.open()) {
+            h.begin();
+            for (Task<?> task : batch) {
+                events |= task.runIn(h);
+            }
+            h.commit();
+        } catch (RuntimeException e) {
+            for (Task<?> task : batch) {
+                task.result.completeExceptionally(new StoreException("the database refused the write: "
+                        + e.getMessage(), e));
+            }
+            return;
+        }
+        if (events) {
+            afterEvents.run();
+        }
+        for (Task<?> task : batch) {
+            task.complete();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        writer.interrupt();
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Task<?> task; (task = queue.poll()) != null; ) {
+            task.result.completeExceptionally(new StoreException("the store is closed", null));
+        }
+    }
+
+    /** One caller's transaction within a batch. */
+    private static final class Task<T> {
+        final Function<StoreTx, T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private T value;
+        private Throwable failure;
+
+        Task(Function<StoreTx, T> work) {
+            this.work = work;
+        }
+
+        /** Runs in a savepoint; returns whether it appended events that stayed. */
+        boolean runIn(Handle h) {
+            h.execute("SAVEPOINT task");
+            JdbcStoreTx tx = new JdbcStoreTx(h, false);
+            try {
+                value = work.apply(tx);
+                h.execute("RELEASE task");
+                return tx.appendedEvents();
+            } catch (RuntimeException | Error e) {
+                h.execute("ROLLBACK TO task");
+                h.execute("RELEASE task");
+                failure = e;
+                return false;
+            }
+        }
+
+        void complete() {
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
+            }
+        }
+    }
+}

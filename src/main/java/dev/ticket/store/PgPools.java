@@ -1,0 +1,39 @@
+package dev.ticket.store;
+
+import com.zaxxer.hikari.HikariConfig;
+
+/** Connection pool settings for PostgreSQL: fail fast while the database is away, recover by themselves. */
+final class PgPools {
+    private PgPools() {
+    }
+
+    /**
+     * The request pool. A request waits at most 3 s for a connection, then gets a 503; Hikari replaces
+     * broken connections as they are returned, so the node recovers when the database does.
+     */
+    static HikariConfig requests(String jdbcUrl, int size) {
+        HikariConfig config = common(jdbcUrl, "postgresql", size);
+        config.setConnectionTimeout(3_000);
+        return config;
+    }
+
+    /** Attachment bytes: fewer connections, and an upload may wait longer for one than a request. */
+    static HikariConfig blobs(String jdbcUrl, int requestPoolSize) {
+        HikariConfig config = common(jdbcUrl, "postgresql-blobs", Math.max(2, requestPoolSize / 2));
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        return config;
+    }
+
+    private static HikariConfig common(String jdbcUrl, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setValidationTimeout(2_000);
+        config.setKeepaliveTime(30_000);
+        // Start even while the database is away (the migration then reports it plainly).
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+}

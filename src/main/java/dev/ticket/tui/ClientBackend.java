@@ -1,0 +1,124 @@
+package dev.ticket.tui;
+
+import dev.ticket.client.ApiException;
+import dev.ticket.client.InvalidRequestException;
+import dev.ticket.client.NotAuthorizedException;
+import dev.ticket.client.NotFoundException;
+import dev.ticket.client.TicketClient;
+import dev.ticket.client.TicketClosedException;
+import dev.ticket.client.TicketQuery;
+import dev.ticket.client.UnavailableException;
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Message;
+import dev.ticket.model.NewMessage;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.User;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The chat view's backend over the HTTP {@link TicketClient}; its failures become one-sentence {@link BackendException}s. */
+public final class ClientBackend implements TuiBackend {
+    /** The list shows at most this many tickets (newest activity first); search finds the rest. */
+    static final int LIST_LIMIT = 100;
+
+    private final TicketClient client;
+
+    public ClientBackend(TicketClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public User me() {
+        return call(client::me);
+    }
+
+    @Override
+    public List<Ticket> tickets(StatusFilter filter, String search) {
+        String text = search == null || search.isBlank() ? null : search.strip();
+        TicketQuery query = new TicketQuery(filter.status(), text, false, null, null, null);
+        return call(() -> client.listTickets(query, LIST_LIMIT, null).items());
+    }
+
+    @Override
+    public Ticket ticket(long id) {
+        return call(() -> client.getTicket(id));
+    }
+
+    @Override
+    public Message reply(long ticketId, String body) {
+        String key = TicketClient.newIdempotencyKey();
+        return call(() -> client.reply(ticketId, new NewMessage(body), key));
+    }
+
+    @Override
+    public Message attach(long ticketId, Path file, String body) {
+        throw new BackendException(Failure.OTHER,
+                "Attaching files from the chat view is not available yet; use 'ticket attach'.", null);
+    }
+
+    @Override
+    public Ticket close(long ticketId) {
+        String key = TicketClient.newIdempotencyKey();
+        return call(() -> client.close(ticketId, key));
+    }
+
+    @Override
+    public void markRead(long ticketId) {
+        String key = TicketClient.newIdempotencyKey();
+        call(() -> client.markRead(ticketId, key));
+    }
+
+    @Override
+    public Ticket create(NewTicket ticket) {
+        String key = TicketClient.newIdempotencyKey();
+        return call(() -> client.createTicket(ticket, key));
+    }
+
+    @Override
+    public void download(Attachment attachment, Path target) {
+        throw new BackendException(Failure.OTHER,
+                "Downloading from the chat view is not available yet; use 'ticket download'.", null);
+    }
+
+    @Override
+    public AutoCloseable events(EventListener listener) {
+        return LiveEvents.start(client, listener);
+    }
+
+    /** Runs a client call, turning its exceptions into sentences for the status line. */
+    static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ApiException e) {
+            throw new BackendException(kind(e), sentence(e.getMessage()), e);
+        } catch (UncheckedIOException e) {
+            throw new BackendException(Failure.OTHER, sentence(e.getCause().getMessage()), e);
+        }
+    }
+
+    private static Failure kind(ApiException e) {
+        if (e instanceof TicketClosedException) {
+            return Failure.CLOSED;
+        }
+        if (e instanceof NotFoundException) {
+            return Failure.NOT_FOUND;
+        }
+        if (e instanceof UnavailableException) {
+            return Failure.UNAVAILABLE;
+        }
+        if (e instanceof NotAuthorizedException) {
+            return Failure.DENIED;
+        }
+        return e instanceof InvalidRequestException ? Failure.INVALID : Failure.OTHER;
+    }
+
+    /** "cannot reach the service" → "Cannot reach the service." */
+    static String sentence(String text) {
+        String s = text == null || text.isBlank() ? "The service refused the request" : text.strip();
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
+    }
+}

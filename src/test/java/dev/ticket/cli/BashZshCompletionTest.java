@@ -1,0 +1,91 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The bash script in a real bash, and the zsh function autoloaded by a real interactive zsh on the first Tab. */
+class BashZshCompletionTest {
+    @TempDir
+    Path dir;
+
+    /** What bash's completion function offers for the words typed so far (the last one being completed). */
+    private List<String> bash(CommandLine root, String... words) throws Exception {
+        Path script = dir.resolve("completion.bash");
+        Files.writeString(script, CompletionScripts.bash(root));
+        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
+        return ShellRunner.run("bash", "source " + ShellRunner.quoted(script) + "\n"
+                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
+                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
+                + "_complete_" + root.getCommandName() + "\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"");
+    }
+
+    @Test
+    void bash_offers_every_subcommand_of_ticket() throws Exception {
+        CommandLine ticket = new CommandLine(TicketCommand.class);
+        List<String> offered = bash(ticket, "ticket", "");
+        List<String> names = ticket.getSubcommands().values().stream().map(CommandLine::getCommandName)
+                .distinct().collect(Collectors.toList());
+        assertTrue(offered.containsAll(names), offered + " lacks some of " + names);
+    }
+
+    @Test
+    void bash_completes_nested_subcommands_flags_and_candidate_values() throws Exception {
+        CommandLine tix = new CommandLine(new CompletionFixture.Tix());
+        assertEquals(List.of("add"), bash(tix, "tix", "admin", "user", ""));
+        assertEquals(List.of("critical", "question", "suggestion"), bash(tix, "tix", "new", "--type", ""));
+        assertEquals(List.of("customer", "agent", "admin"), bash(tix, "tix", "admin", "user", "add", "--role", ""));
+        assertTrue(bash(tix, "tix", "new", "--t").containsAll(List.of("--title", "--type")));
+    }
+
+    @Test
+    void zsh_completes_on_the_first_tab_from_the_function_on_fpath() throws Exception {
+        Path functions = Files.createDirectories(dir.resolve("functions"));
+        Files.writeString(functions.resolve("_tix"),
+                CompletionScripts.zsh(new CommandLine(new CompletionFixture.Tix()).setCommandName("tix")));
+        String screen = typed(String.join("\n", ShellRunner.run("zsh", "setopt extendedglob\nzmodload zsh/zpty\n"
+                + "zpty z 'zsh -f -i'\n"
+                + "zpty -w z 'PROMPT=\"> \"; fpath=(" + ShellRunner.quoted(functions) + " $fpath); "
+                + "autoload -U compinit && compinit -u -D; echo READY'\n"
+                + "screen=''\n"
+                + "function upto() {\n"
+                + "  local out\n"
+                + "  for i in {1..200}; do\n"
+                + "    zpty -r -t z out && screen+=${out//$'\\e'\\[[0-9;?]#[a-zA-Z]/}\n"
+                + "    [[ $screen == *$1* ]] && return 0\n"
+                + "    sleep 0.1\n"
+                + "  done\n"
+                + "  return 1\n"
+                + "}\n"
+                + "upto READY$'\\r'\n"
+                + "zpty -w -n z 'tix adm'$'\\t'\n"
+                + "upto 'tix admin ' && zpty -w -n z 'user add --r'$'\\t'\n"
+                + "upto '--role ' && zpty -w -n z $'\\t'\n"
+                + "upto 'customer'\n"
+                + "print -r -- ${screen//$'\\r'/}\n"
+                + "zpty -d z")));
+        assertTrue(screen.contains("tix admin user add --role "), screen);
+        assertTrue(screen.contains("customer") && screen.contains("agent"), screen);
+    }
+
+    /** The terminal text as a user reads it: backspaces applied, bells dropped. */
+    private static String typed(String raw) {
+        StringBuilder text = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            if (c == '\b') {
+                text.setLength(Math.max(0, text.length() - 1));
+            } else if (c != '\u0007') {
+                text.append(c);
+            }
+        }
+        return text.toString();
+    }
+}

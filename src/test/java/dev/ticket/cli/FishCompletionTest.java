@@ -1,0 +1,81 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The fish script, loaded into a real fish and asked what it completes (skipped where fish is not installed). */
+class FishCompletionTest {
+    @TempDir
+    Path dir;
+
+    private List<String> complete(String commandLine) throws Exception {
+        Path script = dir.resolve("tix.fish");
+        Files.writeString(script, FishCompletion.script(new CommandLine(new CompletionFixture.Tix())));
+        return ShellRunner.run("fish", "source " + ShellRunner.quoted(script) + "; complete -C '" + commandLine + "'");
+    }
+
+    private static List<String> words(List<String> completions) {
+        return completions.stream().map(line -> line.split("\t")[0]).collect(Collectors.toList());
+    }
+
+    @Test
+    void top_level_offers_each_subcommand_with_its_first_sentence_once() throws Exception {
+        List<String> offered = complete("tix ");
+        assertEquals(List.of("admin\tManage users", "new\tOpen a ticket"), offered);
+    }
+
+    @Test
+    void option_values_complete_from_the_candidates_even_after_a_global_option_value() throws Exception {
+        assertEquals(List.of("critical", "question", "suggestion"), words(complete("tix new --type ")));
+        assertEquals(List.of("critical", "question", "suggestion"),
+                words(complete("tix --server http://h new --type ")));
+    }
+
+    @Test
+    void an_option_value_that_looks_like_a_subcommand_does_not_change_the_command() throws Exception {
+        List<String> offered = words(complete("tix --server new -"));
+        assertTrue(offered.contains("--server") && !offered.contains("--title"), offered.toString());
+    }
+
+    @Test
+    void flags_come_with_descriptions_and_defaults_filled_in() throws Exception {
+        List<String> offered = complete("tix new --");
+        assertTrue(offered.contains("--type\tcritical, question or suggestion (default: question)"), offered.toString());
+        assertTrue(words(offered).containsAll(List.of("--title", "--attach", "--read", "--no-read")),
+                offered.toString());
+    }
+
+    @Test
+    void nested_subcommands_and_enum_values_complete() throws Exception {
+        assertEquals(List.of("user"), words(complete("tix admin ")));
+        assertEquals(List.of("add"), words(complete("tix admin user ")));
+        assertEquals(List.of("customer", "agent", "admin"), words(complete("tix admin user add --role ")));
+    }
+
+    @Test
+    void file_options_complete_file_names() throws Exception {
+        Files.writeString(dir.resolve("screenshot.png"), "png");
+        List<String> offered = words(complete("tix new -a " + dir + "/scr"));
+        assertEquals(List.of(dir + "/screenshot.png"), offered);
+    }
+
+    @Test
+    void the_ticket_script_offers_every_subcommand() throws Exception {
+        CommandLine ticket = new CommandLine(TicketCommand.class);
+        Path script = dir.resolve("ticket.fish");
+        Files.writeString(script, CompletionScripts.fish(ticket));
+        List<String> offered = words(ShellRunner.run("fish",
+                "source " + ShellRunner.quoted(script) + "; complete -C 'ticket '"));
+        List<String> names = ticket.getSubcommands().values().stream().map(CommandLine::getCommandName)
+                .distinct().collect(Collectors.toList());
+        assertTrue(offered.containsAll(names), offered + " lacks some of " + names);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real shell on a script, for completion tests; skips the test where that shell is not installed. */
+final class ShellRunner {
+    private ShellRunner() {
+    }
+
+    static boolean installed(String shell) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, shell)));
+    }
+
+    /** Standard output of {@code shell -c script}, one line per element; fails on a non-zero exit. */
+    static List<String> run(String shell, String script) throws IOException, InterruptedException {
+        assumeTrue(installed(shell), shell + " is not installed");
+        Process process = new ProcessBuilder(shell, "-c", script)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(shell + " did not finish in 30 s");
+        }
+        if (process.exitValue() != 0) {
+            throw new AssertionError(shell + " exited " + process.exitValue() + ", printing:\n" + out);
+        }
+        return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+    }
+
+    /** A single-quoted shell word (bash, zsh and fish agree on this form when the text has no quote). */
+    static String quoted(Path path) {
+        return "'" + path.toString().replace("'", "") + "'";
+    }
+}
