@@ -60,7 +60,7 @@ public final class ApiClient {
             HttpResponse<java.nio.file.Path> r = HTTP.send(builder(path).timeout(Duration.ofMinutes(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(target));
             String body = r.statusCode() >= 300 ? java.nio.file.Files.readString(target) : "";
-            return new Reply(r.statusCode(), body, null, r.headers());
+            return new Reply(r.statusCode(), body, r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -100,7 +100,7 @@ public final class ApiClient {
     private static Reply send(HttpRequest.Builder b) {
         try {
             HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r, r.headers());
+            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -118,7 +118,7 @@ public final class ApiClient {
     }
 
     /** A response: status, body text, and typed views of the body. */
-    public record Reply(int status, String body, HttpResponse<byte[]> raw, java.net.http.HttpHeaders headers) {
+    public record Reply(int status, String body, HttpResponse<?> raw) {
         public Reply expect(int wanted) {
             if (status != wanted) {
                 throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
@@ -139,7 +139,7 @@ public final class ApiClient {
         }
 
         public String header(String name) {
-            return headers.firstValue(name).orElse(null);
+            return raw.headers().firstValue(name).orElse(null);
         }
     }
 }
