@@ -33,7 +33,7 @@ public class AttachCommand extends BaseCommand {
     @Override
     protected int run() {
         TicketClient client = client();
-        List<Path> ready = FileSender.check(files, () -> client);
+        List<Path> ready = FileSender.checkForReply(files, () -> client, ticketId);
         Message sent = client.reply(ticketId, text == null ? "" : text, ready, TicketClient.newIdempotencyKey(),
                 TerminalProgress.forTask(io, out(), "Uploading"));
         Output out = out();

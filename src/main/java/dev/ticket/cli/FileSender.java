@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
+import dev.ticket.client.TicketClosedException;
 import dev.ticket.model.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,19 @@ final class FileSender {
             within(ready, limits);
         }
         return List.copyOf(ready);
+    }
+
+    /**
+     * Files for a reply: refused early, before any byte is sent, when the ticket is Done (R4, exit 5) or not
+     * there (exit 4). The service refuses them too, but a large body may already be on its way by then.
+     */
+    static List<Path> checkForReply(List<Path> files, Supplier<TicketClient> client, long ticketId) {
+        List<Path> ready = check(files, client);
+        if (!ready.isEmpty() && client.get().getTicket(ticketId).isDone()) {
+            throw new TicketClosedException("ticket #" + ticketId + " is done and takes no more files; open a new "
+                    + "ticket that references it: ticket new --ref " + ticketId, null);
+        }
+        return ready;
     }
 
     static void within(List<Path> files, Limits limits) {

@@ -38,7 +38,7 @@ public class ReplyCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        List<Path> files = FileSender.check(attachments, this::client);
+        List<Path> files = FileSender.checkForReply(attachments, this::client, ticketId);
         String body = files.isEmpty() || message.given() || io.canPrompt() ? compose() : "";
         Message sent = client().reply(ticketId, body, files, TicketClient.newIdempotencyKey(),
                 TerminalProgress.forTask(io, out(), "Uploading"));

@@ -87,11 +87,11 @@ class AttachmentCommandsTest {
     void new_and_reply_take_files_with_repeatable_dash_a() throws Exception {
         String id = olga.ok("new", "-t", "Screens", "-m", "Two screenshots.", "-a", file("one.png", "1").toString(),
                 "--attach", file("two.png", "2").toString(), "-q").strip();
-        olga.ok("reply", id, "-a", file("three.txt", "3").toString());
+        olga.ok("reply", id, "-a", file("отчёт «3».txt", "3").toString());
         JsonNode messages = ticket(id).get("messages");
         assertEquals(2, messages.get(0).get("attachments").size());
         assertEquals("", messages.get(1).get("body").asText());
-        assertEquals("three.txt", messages.get(1).get("attachments").get(0).get("filename").asText());
+        assertEquals("отчёт «3».txt", messages.get(1).get("attachments").get(0).get("filename").asText());
     }
 
     @Test

@@ -57,7 +57,7 @@ class AttachmentApiTest {
     }
 
     static long openTicket(ApiClient who, MultipartBody body) {
-        return who.post("/tickets", body.field("title", "Screenshots").field("body", "See the files."))
+        return who.postMultipart("/tickets", body.field("title", "Screenshots").field("body", "See the files."))
                 .expect(201).as(Ticket.class).id();
     }
 
@@ -90,8 +90,8 @@ class AttachmentApiTest {
     void files_on_a_new_ticket_and_a_reply_come_back_byte_for_byte_with_their_sha256() throws Exception {
         byte[] log = "line one\nline two\n".getBytes(StandardCharsets.UTF_8);
         long id = openTicket(customer, new MultipartBody().file("screen.png", file("a.png", PNG)));
-        agent.post("/tickets/" + id + "/messages", new MultipartBody().field("body", "Logs, please")).expect(201);
-        JsonNode reply = customer.post("/tickets/" + id + "/messages", new MultipartBody()
+        agent.postMultipart("/tickets/" + id + "/messages", new MultipartBody().field("body", "Logs, please")).expect(201);
+        JsonNode reply = customer.postMultipart("/tickets/" + id + "/messages", new MultipartBody()
                 .file("app.log", file("app.log", log))).expect(201).json();
         assertEquals("", reply.get("body").asText());
         List<JsonNode> all = attachments(customer, id);
@@ -109,7 +109,7 @@ class AttachmentApiTest {
         long before = blobCount();
         long id = openTicket(customer, new MultipartBody().file("one.txt", file("one.txt", bytes))
                 .file("two.txt", file("two.txt", bytes)));
-        customer.post("/tickets/" + id + "/messages", new MultipartBody().file("three.txt", file("three.txt", bytes)))
+        customer.postMultipart("/tickets/" + id + "/messages", new MultipartBody().file("three.txt", file("three.txt", bytes)))
                 .expect(201);
         assertEquals(3, attachments(customer, id).size());
         assertEquals(before + 1, blobCount());
@@ -152,14 +152,14 @@ class AttachmentApiTest {
         long blobs = blobCount();
         byte[] big = new byte[(int) LIMIT + 1];
         big[0] = 1;
-        JsonNode problem = customer.post("/tickets/" + id + "/messages", new MultipartBody().field("body", "big")
+        JsonNode problem = customer.postMultipart("/tickets/" + id + "/messages", new MultipartBody().field("body", "big")
                 .file("big.bin", file("big.bin", big))).expect(413).json();
         assertEquals("too-large", problem.get("type").asText());
         assertEquals("File 'big.bin' is larger than the limit of 256 KiB.", problem.get("detail").asText());
         assertEquals(1, customer.get("/tickets/" + id).expect(200).json().get("message_count").asInt());
         assertEquals(blobs, blobCount());
         assertEquals(0, tempCount());
-        customer.post("/tickets", new MultipartBody().field("title", "t").field("body", "b")
+        customer.postMultipart("/tickets", new MultipartBody().field("title", "t").field("body", "b")
                 .file("big.bin", file("big2.bin", big))).expect(413);
         assertEquals(0, tempCount());
     }
@@ -179,7 +179,7 @@ class AttachmentApiTest {
             body.file("f" + i + ".txt", file("f" + i, ("file " + i).getBytes()));
         }
         long blobs = blobCount();
-        JsonNode problem = customer.post("/tickets", body).expect(413).json();
+        JsonNode problem = customer.postMultipart("/tickets", body).expect(413).json();
         assertEquals("A message takes at most 3 files.", problem.get("detail").asText());
         assertEquals(blobs, blobCount());
         assertEquals(0, tempCount());
@@ -194,9 +194,9 @@ class AttachmentApiTest {
     @Test
     void a_done_ticket_takes_no_attachments_and_keeps_no_blob() throws Exception {
         long id = openTicket(customer, new MultipartBody());
-        customer.post("/tickets/" + id + "/close", (Object) null).expect(200);
+        customer.post("/tickets/" + id + "/close", null).expect(200);
         long blobs = blobCount();
-        JsonNode problem = customer.post("/tickets/" + id + "/messages", new MultipartBody()
+        JsonNode problem = customer.postMultipart("/tickets/" + id + "/messages", new MultipartBody()
                 .file("late.txt", file("late.txt", "too late".getBytes()))).expect(409).json();
         assertEquals("ticket-closed", problem.get("type").asText());
         assertTrue(problem.get("detail").asText().contains("ticket new --ref " + id));
@@ -206,7 +206,7 @@ class AttachmentApiTest {
 
     @Test
     void unknown_form_fields_and_a_body_cut_short_are_refused_without_leftovers() throws Exception {
-        customer.post("/tickets", new MultipartBody().field("title", "t").field("body", "b").field("colour", "red"))
+        customer.postMultipart("/tickets", new MultipartBody().field("title", "t").field("body", "b").field("colour", "red"))
                 .expect(422);
         String boundary = "cut";
         byte[] cut = ("--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nhalf a fi")

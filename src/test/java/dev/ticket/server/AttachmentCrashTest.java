@@ -48,7 +48,7 @@ class AttachmentCrashTest {
             ApiClient customer = serve.client("Olga", Role.CUSTOMER, "acme");
             token = customer.token();
             Path kept = Files.writeString(dir.resolve("kept.txt"), "acknowledged before the crash");
-            ticketId = customer.post("/tickets", new MultipartBody().field("title", "Crash").field("body", "b")
+            ticketId = customer.postMultipart("/tickets", new MultipartBody().field("title", "Crash").field("body", "b")
                     .file("kept.txt", kept)).expect(201).json().get("id").asLong();
             done = sha256(Files.readAllBytes(kept));
 

@@ -33,7 +33,7 @@ class AttachmentStreamingTest {
         try (ServeProcess serve = ServeProcess.startWithHeap(dir.resolve("data"), "48m",
                 "--max-file-size", String.valueOf(SIZE))) {
             ApiClient customer = serve.client("Olga", Role.CUSTOMER, "acme");
-            JsonNode ticket = customer.post("/tickets", new MultipartBody().field("title", "Big")
+            JsonNode ticket = customer.postMultipart("/tickets", new MultipartBody().field("title", "Big")
                     .field("body", "A core dump").file("core.bin", big)).expect(201).json();
             JsonNode attachment = customer.get("/tickets/" + ticket.get("id").asLong()).expect(200).json()
                     .get("messages").get(0).get("attachments").get(0);

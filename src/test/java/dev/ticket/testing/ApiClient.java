@@ -49,7 +49,7 @@ public final class ApiClient {
     }
 
     /** A multipart POST; files in the body are streamed from disk. */
-    public Reply post(String path, MultipartBody body) {
+    public Reply postMultipart(String path, MultipartBody body) {
         return send(builder(path).timeout(Duration.ofMinutes(5)).header("Content-Type", body.contentType())
                 .POST(body.publisher()));
     }
