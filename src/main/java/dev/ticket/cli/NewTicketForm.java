@@ -47,7 +47,8 @@ final class NewTicketForm {
     TicketType type() {
         List<String> choices = List.of("critical", "question", "suggestion");
         while (true) {
-            String answer = prompter.ask("Type (critical, question, suggestion; Tab completes): ", choices, "question");
+            String answer = prompter.ask("Type [question] (critical, question, suggestion; Tab completes): ",
+                    choices, null);
             try {
                 return answer.isBlank() ? TicketType.QUESTION : Wire.parse(TicketType.class, answer);
             } catch (IllegalArgumentException e) {

@@ -1,8 +1,11 @@
 package dev.ticket.cli;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.EndOfFileException;
@@ -12,6 +15,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 
 /**
  * Questions on a terminal with JLine (line editing, Tab completion). Built only when a command must
@@ -24,8 +28,17 @@ final class Prompter implements Closeable {
         try {
             terminal = io.systemTerminal()
                     ? TerminalBuilder.builder().system(true).build()
-                    : TerminalBuilder.builder().system(false).streams(io.in(), io.err()).type("dumb")
-                            .encoding(java.nio.charset.StandardCharsets.UTF_8).build();
+                    : new DumbTerminal("ticket", "dumb", new FilterInputStream(io.in()) {
+                        @Override
+                        public void close() {
+                            // the Io's stream outlives the prompts
+                        }
+                    }, new FilterOutputStream(io.err()) {
+                        @Override
+                        public void close() throws IOException {
+                            flush();
+                        }
+                    }, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
         }

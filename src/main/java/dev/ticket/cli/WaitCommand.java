@@ -44,10 +44,17 @@ public class WaitCommand extends BaseCommand {
                 : before.messages().stream().mapToLong(Message::id).max().orElse(0);
         AtomicReference<Event> arrived = new AtomicReference<>();
         boolean done = new EventFollower(client, ticketId).follow(timeout, new EventFollower.Handler() {
+            private boolean announced;
+
             @Override
             public boolean onConnected() {
                 Event missed = recheck(client, me, seen);
                 arrived.set(missed);
+                if (missed == null && !announced && !options().quiet()) {
+                    announced = true;
+                    out().note("Waiting for news in #" + ticketId
+                            + (timeout == null ? "" : " (up to " + human(timeout) + ")") + "...");
+                }
                 return missed != null;
             }
 

@@ -51,7 +51,7 @@ public final class TicketApp implements AutoCloseable {
             TicketService tickets = new TicketService(store, settings.hours(), settings.service(), clock);
             tickets.attachments().sweepOrphans();
             Path tokenFile = settings.dataDir().resolve(ADMIN_TOKEN_FILE);
-            Optional<User> admin = new Bootstrap(accounts).adminIfEmpty();
+            Optional<User> admin = store.alone(() -> new Bootstrap(accounts).adminIfEmpty());
             if (admin.isPresent()) {
                 writeSecret(tokenFile, admin.get().token());
             }

@@ -8,7 +8,9 @@ import dev.ticket.store.TicketStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -19,9 +21,12 @@ final class Idempotency {
     /** Kept twice as long as promised (24 h) so clock skew between nodes cannot cut it short. */
     static final Duration KEEP = Duration.ofHours(48);
     private static final int MAX_KEY = 255;
+    /** How often old keys are swept, so the table stays bounded without a scheduler. */
+    static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
     private final TicketStore store;
     private final Clock clock;
+    private final AtomicReference<Instant> nextSweep = new AtomicReference<>(Instant.MIN);
 
     Idempotency(TicketStore store, Clock clock) {
         this.store = store;
@@ -35,6 +40,7 @@ final class Idempotency {
         if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw ServiceException.validation("Idempotency-Key must be 1-" + MAX_KEY + " printable ASCII characters.");
         }
+        sweepWhenDue();
         return store.write(tx -> {
             if (!tx.claimIdempotency(caller.userId(), key, fingerprint, clock.instant())) {
                 IdempotencyRecord first = tx.idempotency(caller.userId(), key).orElseThrow();
@@ -49,6 +55,14 @@ final class Idempotency {
             tx.completeIdempotency(caller.userId(), key, type.getSimpleName(), json(result));
             return result;
         });
+    }
+
+    private void sweepWhenDue() {
+        Instant now = clock.instant();
+        Instant due = nextSweep.get();
+        if (now.isAfter(due) && nextSweep.compareAndSet(due, now.plus(SWEEP_EVERY))) {
+            expire();
+        }
     }
 
     /** Forgets keys older than {@link #KEEP}. */

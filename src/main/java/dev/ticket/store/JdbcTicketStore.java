@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -119,6 +120,25 @@ public final class JdbcTicketStore implements TicketStore {
             eventsAppended();
         }
         return result;
+    }
+
+    @Override
+    public <T> T alone(Supplier<T> work) {
+        if (sqlite) {
+            return work.get();
+        }
+        // A session-level lock on a connection of its own: the work runs its own transactions.
+        return jdbi.withHandle(h -> {
+            h.createQuery("SELECT 1 FROM pg_advisory_lock(:space, :key)").bind("space", LedgerQueries.LOCK_SPACE)
+                    .bind("key", LedgerQueries.SETUP_LOCK).mapTo(Integer.class).one();
+            try {
+                return work.get();
+            } finally {
+                h.createQuery("SELECT 1 FROM pg_advisory_unlock(:space, :key)")
+                        .bind("space", LedgerQueries.LOCK_SPACE).bind("key", LedgerQueries.SETUP_LOCK)
+                        .mapTo(Integer.class).list();
+            }
+        });
     }
 
     @Override

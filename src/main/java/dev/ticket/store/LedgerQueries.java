@@ -22,6 +22,8 @@ abstract class LedgerQueries extends TicketQueries {
     /** Advisory lock keys: a key space of this application ('tick') and the event-order lock in it. */
     static final int LOCK_SPACE = 0x7469636b;
     static final int EVENT_LOCK = 1;
+    /** First-start setup, one node at a time. */
+    static final int SETUP_LOCK = 2;
 
     protected final boolean postgres;
     private boolean appendedEvents;

@@ -9,11 +9,15 @@ final class PgPools {
 
     /**
      * The request pool. A request waits at most 3 s for a connection, then gets a 503; Hikari replaces
-     * broken connections as they are returned, so the node recovers when the database does.
+     * broken connections as they are returned, so the node recovers when the database does. At least
+     * two: first-start setup holds one for its lock while it writes through another.
      */
     static HikariConfig requests(String jdbcUrl, int size) {
-        HikariConfig config = common(jdbcUrl, "postgresql", size);
+        HikariConfig config = common(jdbcUrl, "postgresql", Math.max(2, size));
         config.setConnectionTimeout(3_000);
+        // The list query's best plan depends on how common the searched text is (walk the activity
+        // index for common words, the trigram index for rare ones); a cached generic plan cannot know.
+        config.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
         return config;
     }
 

@@ -14,6 +14,12 @@ public interface TicketStore extends AutoCloseable {
     /** Runs {@code work} in a read-only view of the data. */
     <T> T read(Function<StoreTx, T> work);
 
+    /**
+     * Runs {@code work} while no other node sharing the database runs its own {@code alone} section:
+     * first-start setup (is the store empty? then create the admin) must happen once, not once per node.
+     */
+    <T> T alone(java.util.function.Supplier<T> work);
+
     /** True when the database answers now (for {@code /readyz}). */
     boolean ready();
 

@@ -15,7 +15,9 @@ final class ChatPane {
         Chat chat = m.chat();
         f.put(x0, lay.bodyTop() + 2, "─".repeat(lay.chatWidth()), Style.DIM, right);
         if (!chat.isOpen()) {
-            String hint = chat.loading() ? "Loading…" : m.list().loaded() && m.list().tickets().isEmpty()
+            String hint = chat.loading() ? "Loading…" : m.list().selected() != null
+                    ? "Could not load #" + m.list().selected() + "; press r to retry."
+                    : m.list().loaded() && m.list().tickets().isEmpty()
                     ? "Press n to open your first ticket." : "Select a ticket on the left.";
             f.put(x0 + 1, lay.bodyTop(), hint, Style.DIM, right);
             return;
@@ -68,10 +70,10 @@ final class ChatPane {
             }
         }
         if (first > 0) {
-            f.put(lay.cols() - 2, lay.messagesTop(), "↑", Style.fg(Tone.YELLOW), lay.cols());
+            f.put(lay.cols() - 1, lay.messagesTop(), "↑", Style.fg(Tone.YELLOW), lay.cols());
         }
         if (first + height < lines.size()) {
-            f.put(lay.cols() - 2, lay.messagesTop() + height - 1, "↓", Style.fg(Tone.YELLOW), lay.cols());
+            f.put(lay.cols() - 1, lay.messagesTop() + height - 1, "↓", Style.fg(Tone.YELLOW), lay.cols());
         }
     }
 

@@ -21,9 +21,11 @@ final class Failures {
                     new Overlay.AttachPrompt(a.ticketId(), EditBuffer.of(a.path()), List.of(), f.text()));
         } else if (cause instanceof Cmd.Create c) {
             next = next.withOverlay(form(c.ticket()).withError(f.text()));
-        } else if (cause instanceof Cmd.LoadTicket t && f.kind() == Failure.NOT_FOUND
-                && t.ticketId() == orZero(next.list().selected())) {
-            next = next.withChat(Chat.NONE);
+        } else if (cause instanceof Cmd.LoadList l && l.seq() == next.list().seq()) {
+            next = next.withList(next.list().withProblem(f.text()));
+        } else if (cause instanceof Cmd.LoadTicket t && t.ticketId() == orZero(next.list().selected())
+                && !next.chat().isOpen()) {
+            next = next.withChat(f.kind() == Failure.NOT_FOUND ? Chat.NONE : new Chat(null, 0, -1, false));
         }
         if (f.kind() == Failure.CLOSED) {
             Long id = ticketOf(cause);

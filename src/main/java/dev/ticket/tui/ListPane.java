@@ -17,7 +17,15 @@ final class ListPane {
         f.put(0, lay.bodyTop() + 2, "─".repeat(w), Style.DIM, w);
         List<Ticket> rows = list.rows(m.team());
         if (!list.loaded()) {
-            f.put(2, lay.listTop(), "Loading…", Style.DIM, w);
+            if (list.problem() == null) {
+                f.put(2, lay.listTop(), "Loading…", Style.DIM, w);
+            } else {
+                int y = lay.listTop();
+                for (String line : Text.wrap("Could not load the tickets: " + list.problem() + " Press r to retry.",
+                        w - 3)) {
+                    f.put(2, y++, line, Style.fg(Tone.RED), w);
+                }
+            }
             return;
         }
         if (rows.isEmpty()) {

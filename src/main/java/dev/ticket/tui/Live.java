@@ -46,7 +46,8 @@ final class Live {
             if (!m.online()) {
                 return Step.of(m);
             }
-            String detail = c.detail() == null || c.detail().isBlank() ? "" : " (" + c.detail() + ")";
+            String detail = c.detail() == null || c.detail().isBlank() ? ""
+                    : " (" + c.detail().strip().replaceAll("[.]+$", "") + ")";
             return Step.of(m.withOnline(false).withNotice(
                     Notice.error("Lost the connection to the service" + detail + ". Reconnecting…")));
         }

@@ -12,17 +12,18 @@ import java.util.Objects;
  * The left pane's state: the tickets the service returned for the current filter and search,
  * the selected ticket (by id, so it survives reloads), and the number of the latest list request
  * ({@code seq}) so that an answer to an older request is dropped. {@code reselect}: the filter or
- * search changed, so the next answer moves the selection to its first ticket.
+ * search changed, so the next answer moves the selection to its first ticket. {@code problem}: why the
+ * last request failed, shown until an answer comes.
  */
 public record TicketList(List<Ticket> tickets, StatusFilter filter, EditBuffer search, boolean searching,
-                         Long selected, boolean loaded, long seq, boolean reselect) {
+                         Long selected, boolean loaded, long seq, boolean reselect, String problem) {
 
     public TicketList {
         tickets = List.copyOf(tickets);
     }
 
     public static TicketList empty() {
-        return new TicketList(List.of(), StatusFilter.ALL, EditBuffer.EMPTY, false, null, false, 0, false);
+        return new TicketList(List.of(), StatusFilter.ALL, EditBuffer.EMPTY, false, null, false, 0, false, null);
     }
 
     /** The rows in display order: for the team, the tickets awaiting the team come first. */
@@ -51,20 +52,24 @@ public record TicketList(List<Ticket> tickets, StatusFilter filter, EditBuffer s
     }
 
     public TicketList withTickets(List<Ticket> t) {
-        return new TicketList(t, filter, search, searching, selected, true, seq, false);
+        return new TicketList(t, filter, search, searching, selected, true, seq, false, null);
     }
 
     public TicketList withSelected(Long id) {
-        return new TicketList(tickets, filter, search, searching, id, loaded, seq, reselect);
+        return new TicketList(tickets, filter, search, searching, id, loaded, seq, reselect, problem);
     }
 
     public TicketList withSearch(EditBuffer s, boolean editing) {
-        return new TicketList(tickets, filter, s, editing, selected, loaded, seq, reselect);
+        return new TicketList(tickets, filter, s, editing, selected, loaded, seq, reselect, problem);
     }
 
     /** A new list request: answers to earlier ones will be ignored. */
     public TicketList nextRequest(StatusFilter f, boolean reselectAfter) {
-        return new TicketList(tickets, f, search, searching, selected, loaded, seq + 1, reselect || reselectAfter);
+        return new TicketList(tickets, f, search, searching, selected, loaded, seq + 1, reselect || reselectAfter, problem);
+    }
+
+    public TicketList withProblem(String why) {
+        return new TicketList(tickets, filter, search, searching, selected, loaded, seq, reselect, why);
     }
 
     /** The same list with one ticket's unread counter changed. */
@@ -73,6 +78,6 @@ public record TicketList(List<Ticket> tickets, StatusFilter filter, EditBuffer s
         for (Ticket t : tickets) {
             copy.add(t.id() == ticketId ? Tickets.withUnread(t, unread) : t);
         }
-        return new TicketList(copy, filter, search, searching, selected, loaded, seq, reselect);
+        return new TicketList(copy, filter, search, searching, selected, loaded, seq, reselect, problem);
     }
 }

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -88,13 +90,43 @@ final class CliHarness {
     }
 
     Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return run(new ByteArrayOutputStream(), new ByteArrayOutputStream(), args);
+    }
+
+    /** A run in the background whose standard error can be watched while it goes on. */
+    record Running(CompletableFuture<Result> result, ByteArrayOutputStream err) {
+        /** Waits (up to 20 s) until standard error contains {@code text}. */
+        void awaitErr(String text) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!err.toString(StandardCharsets.UTF_8).contains(text) && !result.isDone()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("never saw '" + text + "' on standard error");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            }
+        }
+    }
+
+    Running start(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        return new Running(CompletableFuture.supplyAsync(() -> run(new ByteArrayOutputStream(), err, args)), err);
+    }
+
+    /** An Io like the runs get, writing into throwaway buffers. */
+    Io ioForTests() {
+        return io(new ByteArrayOutputStream(), new ByteArrayOutputStream());
+    }
+
+    private Io io(ByteArrayOutputStream out, ByteArrayOutputStream err) {
         int width = columns;
-        Io io = new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), tty, tty, Map.copyOf(env), false,
                 () -> width);
+    }
+
+    private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        Io io = io(out, err);
         int exit = Cli.run(io, Clock.systemUTC(), args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

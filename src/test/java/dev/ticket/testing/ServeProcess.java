@@ -57,7 +57,7 @@ public final class ServeProcess implements AutoCloseable {
             reader.setDaemon(true);
             reader.start();
             try {
-                // a JVM start plus migrations can take long on a loaded machine
+                // Generous: a loaded 2-core CI machine has taken over 30 s to start a JVM with Jetty and Flyway.
                 return new ServeProcess(process, url.get(180, TimeUnit.SECONDS), output, dataDir);
             } catch (Exception e) {
                 process.destroyForcibly();

@@ -60,13 +60,6 @@ class UpdateTest {
     }
 
     @Test
-    void an_answer_to_an_older_list_request_is_dropped() {
-        Step s = press(listFocused(), Key.ch('f'), Key.ch('f'));
-        Step late = run(s.model(), new Msg.ListLoaded(1, List.of()));
-        assertEquals(4, late.model().list().tickets().size(), "the stale empty answer did not replace the list");
-    }
-
-    @Test
     void a_new_filter_selects_the_first_matching_ticket_and_opens_it() {
         Step s = press(listFocused(), Key.ch('f'), Key.ch('f'));
         Ticket done = customerTickets().get(3);
@@ -93,17 +86,6 @@ class UpdateTest {
         assertEquals(11L, s.model().list().selected());
         assertEquals(List.of(new Cmd.LoadTicket(11)), s.commands());
         assertTrue(s.model().chat().loading());
-    }
-
-    @Test
-    void viewing_a_ticket_with_unread_messages_marks_it_read_and_the_counter_follows() {
-        Step s = press(listFocused(), Key.of(Key.Kind.DOWN));
-        Ticket eleven = customerTickets().get(1).withMessages(List.of(
-                message(110, 11, BOB_AUTHOR, "Answer", ago(Duration.ofHours(26)))));
-        Step loaded = run(s.model(), new Msg.TicketLoaded(eleven));
-        assertEquals(List.of(new Cmd.MarkRead(11)), loaded.commands());
-        Step read = run(loaded.model(), new Msg.MarkedRead(11));
-        assertEquals(0, read.model().list().tickets().get(1).unread());
     }
 
     @Test
@@ -139,24 +121,6 @@ class UpdateTest {
     }
 
     @Test
-    void a_failed_send_puts_the_text_back_and_says_why_in_the_status_line() {
-        Step s = press(customerModel(80, 24), Key.of(Key.Kind.ENTER));
-        Cmd send = s.commands().get(0);
-        Step failed = run(s.model(), new Msg.Failed(send, Failure.UNAVAILABLE, "Cannot reach the service."));
-        assertEquals("Страница всё ещё пустая", failed.model().input().text());
-        assertFalse(failed.model().online());
-        assertTrue(View.render(failed.model()).toText().contains("Cannot reach the service."));
-    }
-
-    @Test
-    void replying_to_a_ticket_closed_meanwhile_says_so_and_reloads_it() {
-        Cmd send = new Cmd.Send(12, "hi");
-        Step s = run(customerModel(80, 24), new Msg.Failed(send, Failure.CLOSED, "#12 is closed; open a new ticket."));
-        assertTrue(s.commands().contains(new Cmd.LoadTicket(12)));
-        assertTrue(s.model().notice().error());
-    }
-
-    @Test
     void a_done_tickets_input_takes_no_text_and_enter_offers_a_new_ticket_referring_to_it() {
         TuiModel m = ViewGoldenTest.doneTicket(80, 24);
         Step typed = type(m, "x");
@@ -189,17 +153,6 @@ class UpdateTest {
     }
 
     @Test
-    void a_refused_new_ticket_reopens_the_form_with_the_reason() {
-        Cmd.Create create = new Cmd.Create(new dev.ticket.model.NewTicket("T", "B", TicketType.QUESTION, null, null,
-                List.of(7L), List.of(), null));
-        Step s = run(listFocused(), new Msg.Failed(create, Failure.INVALID, "The title is too long."));
-        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().overlay();
-        assertEquals("T", form.title().text());
-        assertEquals(7L, form.ref());
-        assertEquals("The title is too long.", form.error());
-    }
-
-    @Test
     void close_asks_first_and_only_y_closes() {
         Step no = press(listFocused(), Key.ch('c'), Key.ch('n'));
         assertTrue(no.commands().isEmpty());
@@ -209,46 +162,6 @@ class UpdateTest {
         assertTrue(View.render(yes.model()).toText().contains("Done is final"));
         yes = press(yes.model(), Key.ch('y'));
         assertEquals(List.of(new Cmd.Close(12)), yes.commands());
-    }
-
-    @Test
-    void a_live_message_in_the_open_ticket_appears_and_is_marked_read() {
-        Event e = new Event(1, Event.MESSAGE, 12, null, message(200, 12, BOB_AUTHOR, "Fixed, please check.", NOW), NOW);
-        Step s = run(customerModel(80, 24), new Msg.LiveEvent(e));
-        assertEquals(4, s.model().chat().messages().size());
-        assertEquals(new Cmd.MarkRead(12), s.commands().get(0));
-        assertTrue(View.render(s.model()).toText().contains("Fixed, please check."));
-        Step again = run(s.model(), new Msg.LiveEvent(e));
-        assertEquals(4, again.model().chat().messages().size(), "the same message twice is shown once");
-    }
-
-    @Test
-    void a_live_message_in_another_ticket_refreshes_the_list_and_says_so() {
-        Event e = new Event(2, Event.MESSAGE, 11, null, message(201, 11, BOB_AUTHOR, "Hello", NOW), NOW);
-        Step s = run(customerModel(80, 24), new Msg.LiveEvent(e));
-        assertTrue(s.commands().get(0) instanceof Cmd.LoadList);
-        assertEquals("New message in #11 from Bob.", s.model().notice().text());
-    }
-
-    @Test
-    void a_live_status_change_of_the_open_ticket_reloads_it() {
-        Event e = new Event(3, Event.STATUS, 12, Status.DONE, null, NOW);
-        Step s = run(customerModel(80, 24), new Msg.LiveEvent(e));
-        assertTrue(s.commands().contains(new Cmd.LoadTicket(12)));
-    }
-
-    @Test
-    void a_lost_connection_says_so_and_coming_back_reloads_everything() {
-        Step lost = run(customerModel(80, 24), new Msg.Connection(false, "connection refused"));
-        assertFalse(lost.model().online());
-        String screen = View.render(lost.model()).toText();
-        assertTrue(screen.contains("offline, reconnecting"));
-        assertTrue(screen.contains("Lost the connection to the service (connection refused). Reconnecting…"));
-        Step back = run(lost.model(), new Msg.Connection(true, null));
-        assertTrue(back.model().online());
-        assertEquals("Reconnected.", back.model().notice().text());
-        assertTrue(back.commands().contains(new Cmd.LoadTicket(12)));
-        assertTrue(back.commands().get(0) instanceof Cmd.LoadList);
     }
 
     @Test

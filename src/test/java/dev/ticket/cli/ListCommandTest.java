@@ -1,0 +1,113 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import dev.ticket.model.Role;
+import dev.ticket.testing.TestService;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ListCommandTest {
+    static TestService service;
+    static CliHarness anna;
+    static CliHarness agent;
+    static String booking;
+    static String invoice;
+    static String closed;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+        anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        agent = CliHarness.as(service, "Sam", Role.AGENT, null);
+        booking = anna.ok("new", "-t", "Не работает ссылка на бронирование", "-m", "Консьерж", "-q").strip();
+        invoice = anna.ok("new", "-t", "Invoice twice", "-m", "charged twice", "--type", "critical", "-q").strip();
+        closed = anna.ok("new", "-t", "Old question", "-m", "how?", "-q").strip();
+        anna.ok("close", closed);
+        CliHarness.as(service, "Olga", Role.CUSTOMER, "globex").ok("new", "-t", "Other account", "-m", "x");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void a_customer_sees_an_aligned_table_of_their_accounts_tickets_newest_first() {
+        String out = anna.ok("list");
+        List<String> lines = out.lines().toList();
+        assertTrue(lines.get(0).matches("\\s*ID  STATUS       UNREAD  TYPE      TITLE\\s+LAST ACTIVITY"), out);
+        assertTrue(lines.get(1).matches("\\s*#" + closed + "  Done\\s+0  question  Old question\\s+just now"), out);
+        assertTrue(lines.get(2).matches("\\s*#" + invoice + "  On Customer\\s+0  critical  Invoice twice\\s+just now"),
+                out);
+        assertTrue(lines.get(3).contains("Не работает ссылка на бронирование"), out);
+        assertEquals(4, lines.size(), out);
+        assertFalse(out.contains("\u001b["), "no colour without a terminal");
+        int column = lines.get(0).indexOf("TITLE");
+        lines.stream().skip(1).forEach(line -> assertEquals(' ', line.charAt(column - 1), out));
+    }
+
+    @Test
+    void agents_see_every_account_with_an_account_column() {
+        String out = agent.ok("list");
+        assertTrue(out.lines().findFirst().orElseThrow().contains("ACCOUNT"), out);
+        assertTrue(out.contains("globex") && out.contains("acme"), out);
+    }
+
+    @Test
+    void agents_queue_is_the_tickets_awaiting_the_team() {
+        String queue = agent.ok("list", "--awaiting", "team", "-s", "on-customer", "-q");
+        assertTrue(queue.contains(booking + "\n") && queue.contains(invoice + "\n"), queue);
+        assertFalse(queue.contains(closed + "\n"), queue);
+    }
+
+    @Test
+    void search_finds_cyrillic_titles_case_insensitively_and_combines_with_status() {
+        assertEquals(booking + "\n", anna.ok("list", "-S", "БРОНИРОВАНИЕ", "-q"));
+        assertEquals("", anna.ok("list", "-S", "бронирование", "-s", "done", "-q"));
+        assertEquals(closed + "\n", anna.ok("list", "-s", "done", "-q"));
+    }
+
+    @Test
+    void json_is_an_array_of_the_apis_tickets_and_nothing_else() throws Exception {
+        JsonNode array = Json.mapper().readTree(anna.ok("list", "--json"));
+        assertTrue(array.isArray());
+        assertEquals(3, array.size());
+        assertEquals(Long.parseLong(closed), array.get(0).get("id").asLong());
+        assertEquals("done", array.get(0).get("status").asText());
+    }
+
+    @Test
+    void a_limit_that_cuts_the_list_says_so_on_standard_error() {
+        CliHarness.Result r = anna.run("list", "-L", "2", "-q");
+        assertEquals(0, r.exit());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertEquals("showing first 2; more exist (raise -L, or -L 0 for all)\n", r.err());
+        CliHarness.Result all = anna.run("list", "-L", "3", "-q");
+        assertEquals("", all.err());
+    }
+
+    @Test
+    void the_type_filter_and_an_empty_result_read_well() {
+        assertEquals(invoice + "\n", anna.ok("list", "--type", "critical", "-q"));
+        assertEquals("No tickets match.\n", anna.ok("list", "--type", "suggestion"));
+    }
+
+    @Test
+    void on_a_terminal_unread_counts_are_red_unless_no_color() {
+        CliHarness bob = CliHarness.as(service, "Bob", Role.CUSTOMER, "initech");
+        String id = bob.ok("new", "-t", "Colours", "-m", "?", "-q").strip();
+        agent.ok("reply", id, "-m", "Which dialog?");
+        String coloured = bob.tty(true).ok("list");
+        String plain = bob.env("NO_COLOR", "1").ok("list");
+        assertTrue(coloured.contains("\u001b[31m"), coloured);
+        assertFalse(plain.contains("\u001b["), plain);
+        assertTrue(plain.lines().skip(1).findFirst().orElseThrow().matches("\\s*#\\d+  On Customer\\s+1  .*"), plain);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import dev.ticket.model.Role;
+import dev.ticket.testing.TestService;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WaitCommandTest {
+    static TestService service;
+    static CliHarness anna;
+    static CliHarness agent;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+        anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        agent = CliHarness.as(service, "Sam", Role.AGENT, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    /** Runs {@code wait} in the background and acts once it follows the event stream. */
+    private static CliHarness.Result waitWhile(CliHarness who, Runnable action, String... args) throws Exception {
+        CliHarness.Running waiting = who.start(args);
+        waiting.awaitErr("Waiting for news");
+        action.run();
+        return waiting.result().get();
+    }
+
+    @Test
+    void wait_prints_the_teams_reply_when_it_arrives_and_exits_0() throws Exception {
+        String id = anna.ok("new", "-t", "Waiting", "-m", "Please help", "-q").strip();
+        CliHarness.Result r = waitWhile(anna, () -> agent.ok("reply", id, "-m", "Here is the fix."),
+                "wait", id, "--timeout", "30s");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().matches("Sam \\(team\\) · [-0-9 :]+\nHere is the fix\\.\n"), r.out());
+    }
+
+    @Test
+    void wait_ignores_messages_from_its_own_side() throws Exception {
+        String id = anna.ok("new", "-t", "Own side", "-m", "one", "-q").strip();
+        CliHarness.Result r = waitWhile(anna, () -> {
+            anna.ok("reply", id, "-m", "two");
+            agent.ok("reply", id, "-m", "three");
+        }, "wait", id, "--timeout", "30s", "--json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode event = Json.mapper().readTree(r.out());
+        assertEquals("message", event.get("kind").asText());
+        assertEquals("three", event.get("message").get("body").asText());
+    }
+
+    @Test
+    void an_agent_waiting_sees_the_customer_close_the_ticket() throws Exception {
+        String id = anna.ok("new", "-t", "Closing soon", "-m", "x", "-q").strip();
+        CliHarness.Result r = waitWhile(agent, () -> anna.ok("close", id), "wait", "#" + id, "--timeout", "30s");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("Ticket #" + id + " (Closing soon) was closed: it is Done.\n", r.out());
+    }
+
+    @Test
+    void wait_times_out_with_exit_7() {
+        String id = anna.ok("new", "-t", "Nobody answers", "-m", "x", "-q").strip();
+        long start = System.nanoTime();
+        CliHarness.Result r = anna.run("wait", id, "--timeout", "1500ms");
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals(7, r.exit(), r.toString());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("nothing new in #" + id), r.err());
+        assertTrue(took >= 1400 && took < 10_000, "took " + took + " ms");
+    }
+
+    @Test
+    void wait_on_a_missing_ticket_is_exit_4() {
+        assertEquals(4, anna.run("wait", "424242", "--timeout", "5s").exit());
+    }
+
+    @Test
+    void a_bad_timeout_is_a_usage_error() {
+        CliHarness.Result r = anna.run("wait", "1", "--timeout", "soon");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("'soon' is not a duration"), r.err());
+    }
+}

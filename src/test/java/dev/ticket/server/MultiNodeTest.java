@@ -1,0 +1,196 @@
+package dev.ticket.server;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.model.Message;
+import dev.ticket.model.NewMessage;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Role;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.EventReader;
+import dev.ticket.testing.MultipartBody;
+import dev.ticket.testing.PgCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Three {@code ticket serve} nodes on one PostgreSQL database behave as one service (SPEC section 4). */
+class MultiNodeTest {
+    static PgCluster cluster;
+    static String customerToken;
+    static String agentToken;
+
+    @BeforeAll
+    static void start() {
+        cluster = PgCluster.start(3);
+        customerToken = cluster.addUser("Olga", Role.CUSTOMER, "acme").token();
+        agentToken = cluster.addUser("Sam", Role.AGENT, null).token();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    static ApiClient customer(int node) {
+        return cluster.client(node, customerToken);
+    }
+
+    static ApiClient agent(int node) {
+        return cluster.client(node, agentToken);
+    }
+
+    static NewTicket ticket(String title, String dedupeKey) {
+        return new NewTicket(title, "It broke.", null, null, null, null, null, dedupeKey);
+    }
+
+    @Test
+    void an_idempotency_key_sent_to_two_nodes_at_once_makes_one_ticket() throws Exception {
+        List<ApiClient.Reply> replies = atOnce(4, i -> customer(i % 2).post("/tickets", ticket("Retried twice", null),
+                Map.of("Idempotency-Key", "same-key-1")));
+        Set<Long> ids = new HashSet<>();
+        for (ApiClient.Reply reply : replies) {
+            ids.add(reply.expect(201).as(Ticket.class).id());
+        }
+        assertEquals(1, ids.size(), "every retry answers with the first ticket");
+        assertEquals(1, search(2, "retried twice").size());
+    }
+
+    @Test
+    void a_dedupe_key_sent_to_two_nodes_at_once_makes_one_ticket() throws Exception {
+        List<ApiClient.Reply> replies = atOnce(4, i -> customer(i % 2).post("/tickets",
+                ticket("Nightly failed " + i, "nightly-main")));
+        Set<Long> ids = new HashSet<>();
+        int created = 0;
+        for (ApiClient.Reply reply : replies) {
+            ids.add(reply.as(Ticket.class).id());
+            created += reply.status() == 201 ? 1 : 0;
+        }
+        assertEquals(1, ids.size());
+        assertEquals(1, created, "one 201, the others 200 deduplicated");
+        assertEquals(4, customer(2).get("/tickets/" + ids.iterator().next()).expect(200).as(Ticket.class)
+                .messageCount());
+    }
+
+    @Test
+    void ids_stay_unique_while_every_node_creates() throws Exception {
+        List<ApiClient.Reply> replies = atOnce(6, i -> customer(i % 3).post("/tickets", ticket("Parallel " + i, null)));
+        Set<Long> ids = new HashSet<>();
+        replies.forEach(r -> ids.add(r.expect(201).as(Ticket.class).id()));
+        assertEquals(6, ids.size());
+    }
+
+    @Test
+    void read_markers_and_unread_counts_agree_on_every_node() {
+        Ticket t = customer(0).post("/tickets", ticket("Unread across nodes", null)).expect(201).as(Ticket.class);
+        agent(1).post("/tickets/" + t.id() + "/messages", new NewMessage("Looking into it")).expect(201);
+        for (int node = 0; node < 3; node++) {
+            assertEquals(1, customer(node).get("/tickets/" + t.id()).expect(200).as(Ticket.class).unread());
+        }
+        customer(2).post("/tickets/" + t.id() + "/read", Map.of()).expect(200);
+        for (int node = 0; node < 3; node++) {
+            assertEquals(0, customer(node).get("/tickets/" + t.id()).expect(200).as(Ticket.class).unread());
+        }
+    }
+
+    @Test
+    void a_message_written_through_one_node_reaches_the_streams_of_every_node_within_a_second() {
+        Ticket t = customer(0).post("/tickets", ticket("Live across nodes", null)).expect(201).as(Ticket.class);
+        List<EventReader> streams = new ArrayList<>();
+        try {
+            for (int node = 0; node < 3; node++) {
+                streams.add(EventReader.open(cluster.url(node), customerToken, "ticket=" + t.id(), Map.of()));
+            }
+            Message reply = agent(1).post("/tickets/" + t.id() + "/messages", new NewMessage("Fixed on our side"))
+                    .expect(201).as(Message.class);
+            for (EventReader stream : streams) {
+                List<EventReader.Frame> got = stream.until(f -> f.json().path("message").path("id").asLong()
+                        == reply.id(), Duration.ofSeconds(1));
+                assertEquals("message", got.get(got.size() - 1).event());
+            }
+        } finally {
+            streams.forEach(EventReader::close);
+        }
+    }
+
+    @Test
+    void last_event_id_resumes_on_another_node_after_the_first_one_dies() throws Exception {
+        int doomed = cluster.startNode();
+        Ticket t = customer(0).post("/tickets", ticket("Resume elsewhere", null)).expect(201).as(Ticket.class);
+        long lastSeen;
+        try (EventReader stream = EventReader.open(cluster.url(doomed), customerToken, "ticket=" + t.id(), Map.of())) {
+            agent(0).post("/tickets/" + t.id() + "/messages", new NewMessage("First")).expect(201);
+            lastSeen = stream.until(f -> true, Duration.ofSeconds(2)).get(0).eventId();
+            cluster.stopNode(doomed);
+        }
+        Message second = agent(1).post("/tickets/" + t.id() + "/messages", new NewMessage("Second")).expect(201)
+                .as(Message.class);
+        Message third = agent(2).post("/tickets/" + t.id() + "/messages", new NewMessage("Third")).expect(201)
+                .as(Message.class);
+        try (EventReader resumed = EventReader.open(cluster.url(1), customerToken, "ticket=" + t.id(),
+                Map.of("Last-Event-ID", Long.toString(lastSeen)))) {
+            List<EventReader.Frame> frames = resumed.until(f -> f.json().path("message").path("id").asLong()
+                    == third.id(), Duration.ofSeconds(2));
+            assertEquals(List.of(second.id(), third.id()),
+                    frames.stream().map(f -> f.json().path("message").path("id").asLong()).toList());
+            assertTrue(frames.get(0).eventId() > lastSeen);
+        }
+    }
+
+    @Test
+    void an_attachment_uploaded_through_one_node_downloads_from_another() {
+        Ticket t = customer(0).post("/tickets", ticket("Screenshot attached", null)).expect(201).as(Ticket.class);
+        byte[] content = new byte[700_000];
+        new Random(7).nextBytes(content);
+        MultipartBody body = new MultipartBody().field("body", "See attached").file("dump.bin",
+                "application/octet-stream", content);
+        Message sent = customer(1).postBytes("/tickets/" + t.id() + "/messages", body.contentType(), body.bytes())
+                .expect(201).as(Message.class);
+        long attachmentId = sent.attachments().get(0).id();
+        ApiClient.Reply download = agent(2).get("/attachments/" + attachmentId).expect(200);
+        assertArrayEquals(content, download.raw().body());
+    }
+
+    static List<Ticket> search(int node, String text) {
+        return customer(node).get("/tickets?q=" + text.replace(" ", "+")).expect(200).as(TicketPage.class).items();
+    }
+
+    /** Sends {@code count} requests released together on as many threads. */
+    static List<ApiClient.Reply> atOnce(int count, IntFunction<ApiClient.Reply> request) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(count);
+        List<CompletableFuture<ApiClient.Reply>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    together.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return request.apply(n);
+            }, CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS, r -> new Thread(r).start())));
+        }
+        List<ApiClient.Reply> replies = new ArrayList<>();
+        for (CompletableFuture<ApiClient.Reply> future : futures) {
+            replies.add(future.get(60, TimeUnit.SECONDS));
+        }
+        return replies;
+    }
+}

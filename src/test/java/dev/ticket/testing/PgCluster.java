@@ -1,0 +1,102 @@
+package dev.ticket.testing;
+
+import dev.ticket.model.NewUser;
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
+import dev.ticket.server.ServerSettings;
+import dev.ticket.server.TicketApp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Several real {@code ticket serve} nodes in this JVM, each on its own loopback port and data
+ * directory, all on one fresh PostgreSQL database: what a load balancer would have behind it.
+ */
+public final class PgCluster implements AutoCloseable {
+    private final PgDatabase db;
+    private final List<TicketApp> nodes = new ArrayList<>();
+    private final List<Path> dirs = new ArrayList<>();
+    private final String adminToken;
+
+    private PgCluster(PgDatabase db, int size) throws IOException {
+        this.db = db;
+        for (int i = 0; i < size; i++) {
+            startNode();
+        }
+        adminToken = Files.readString(dirs.get(0).resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
+    }
+
+    /** Starts {@code size} nodes on a new database (skips, or fails under CI, without PostgreSQL). */
+    public static PgCluster start(int size) {
+        PgDatabase db = PgDatabase.create();
+        try {
+            return new PgCluster(db, size);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Starts one more node on the same database; returns its index. */
+    public int startNode() throws IOException {
+        Path dir = Files.createTempDirectory("ticket-node-");
+        dirs.add(dir);
+        ServerSettings base = ServerSettings.sqlite(dir, 0);
+        ServerSettings settings = new ServerSettings(base.bind(), 0, dir, db.url(), base.hours(), base.service(), 4,
+                false);
+        nodes.add(TicketApp.start(settings));
+        return nodes.size() - 1;
+    }
+
+    public PgDatabase db() {
+        return db;
+    }
+
+    public String url(int node) {
+        return nodes.get(node).url();
+    }
+
+    /** An API client for {@code token} talking to one node. */
+    public ApiClient client(int node, String token) {
+        return new ApiClient(url(node), token);
+    }
+
+    public ApiClient admin(int node) {
+        return client(node, adminToken);
+    }
+
+    /** Creates a user (through node 0); the result carries its token. */
+    public User addUser(String name, Role role, String account) {
+        return admin(0).post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+    }
+
+    /** Stops one node as a crash would leave the others: its clients are cut off. */
+    public void stopNode(int node) {
+        nodes.get(node).close();
+    }
+
+    @Override
+    public void close() {
+        for (TicketApp node : nodes) {
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                // stopped already
+            }
+        }
+        db.close();
+        for (Path dir : dirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
+    }
+}
