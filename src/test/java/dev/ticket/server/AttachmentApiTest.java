@@ -121,7 +121,7 @@ class AttachmentApiTest {
         long id = openTicket(customer, new MultipartBody().file("отчёт \"1\".html", "text/html", file("x", PNG)));
         JsonNode attachment = attachments(customer, id).get(0);
         assertEquals("image/png", attachment.get("content_type").asText());
-        ApiClient.Reply reply = customer.download("/attachments/" + attachment.get("id").asLong(), dir.resolve("d"));
+        ApiClient.Download reply = customer.download("/attachments/" + attachment.get("id").asLong(), dir.resolve("d"));
         reply.expect(200);
         assertEquals("image/png", reply.header("Content-Type"));
         assertEquals("nosniff", reply.header("X-Content-Type-Options"));

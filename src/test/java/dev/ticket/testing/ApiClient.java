@@ -55,12 +55,12 @@ public final class ApiClient {
     }
 
     /** Downloads to {@code target} (streamed); the reply's body is empty unless the status is an error. */
-    public Reply download(String path, java.nio.file.Path target) {
+    public Download download(String path, java.nio.file.Path target) {
         try {
             HttpResponse<java.nio.file.Path> r = HTTP.send(builder(path).timeout(Duration.ofMinutes(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(target));
             String body = r.statusCode() >= 300 ? java.nio.file.Files.readString(target) : "";
-            return new Reply(r.statusCode(), body, r);
+            return new Download(r.statusCode(), body, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -118,7 +118,21 @@ public final class ApiClient {
     }
 
     /** A response: status, body text, and typed views of the body. */
-    public record Reply(int status, String body, HttpResponse<?> raw) {
+    /** A download's status and headers; the body went to a file (or is here when it is an error). */
+    public record Download(int status, String body, java.net.http.HttpHeaders headers) {
+        public Download expect(int wanted) {
+            if (status != wanted) {
+                throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public record Reply(int status, String body, HttpResponse<byte[]> raw) {
         public Reply expect(int wanted) {
             if (status != wanted) {
                 throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
