@@ -7,8 +7,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token issue USER}: a new token for a user. */
 @Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Issue another token for a user and print it (shown this once). Earlier tokens stay "
-                + "valid until revoked."},
+        description = {"Issue another token for a user and print it.",
+                "The token is shown this once. Earlier tokens stay valid until revoked."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7 && ticket admin token issue 7",
                 "  ticket admin token issue 7 --json | jq -r .token"})

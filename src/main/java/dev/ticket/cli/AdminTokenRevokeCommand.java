@@ -6,7 +6,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token revoke USER}: revokes every token of a user. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Revoke every token of a user: requests with them are refused from now on (exit 3).",
+        description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3)."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7",
                 "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' "

@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin user add}: creates a user and prints its token once. */
 @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Create a user and print its token. The token is shown this once: the service keeps only "
-                + "a hash. Customers belong to an account (--account); agents and admins answer every account.",
+        description = {"Create a user and print its token.",
+                "The token is shown this once: the service keeps only a hash. Customers belong to an account "
+                        + "(--account); agents and admins answer every account.",
                 "With --json: {id, name, role, account, token}. With -q: the id on standard output, the token on "
                         + "standard error."},
         footer = {"", "Examples:",

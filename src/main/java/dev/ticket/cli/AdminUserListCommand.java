@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket admin user list}: every user. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "List every user: id, name, role and account (--json: an array of users).",
+        description = {"List every user.", "Shows id, name, role and account (--json: an array of users)."},
         footer = {"", "Examples:",
                 "  ticket admin user list",
-                "  ticket admin user list --json | jq -r '.[] | select(.role == \"agent\") | .name'"})
+                "  ticket admin user list --json | jq -r '.[] | select(.role==\"agent\") | .name'"})
 public class AdminUserListCommand extends BaseCommand {
     @Override
     protected int run() {

@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket attach ID FILE... [-m TEXT]}: a message carrying files. */
 @Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add a message carrying files (screenshots, logs, any file) to a ticket, with a progress bar "
-                + "on a terminal.",
+        description = {"Attach files to a ticket.",
+                "Adds a message carrying the files (screenshots, logs, any file), with a progress bar on a "
+                        + "terminal.",
                 "The service's limits (size per file, files per message) are checked before anything is sent; a "
                         + "file over them is exit 2. A Done ticket takes no files (exit 5)."},
         footer = {"", "Examples:",

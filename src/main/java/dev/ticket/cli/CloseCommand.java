@@ -7,8 +7,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket close ID}: sets a ticket Done. */
 @Command(name = "close", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Close a ticket: set it Done. Done is final: the ticket cannot be reopened, replied to or "
-                + "changed; a returning question gets a new ticket that references it (ticket new --ref ID)."},
+        description = {"Close a ticket: set it Done.",
+                "Done is final: the ticket cannot be reopened, replied to or changed; a returning question gets a "
+                        + "new ticket that references it (ticket new --ref ID)."},
         footer = {"", "Examples:",
                 "  ticket close 42",
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -n1 ticket close"})

@@ -7,8 +7,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket completion SHELL}: prints a completion script. */
 @Command(name = "completion", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print a shell completion script for bash, zsh or fish (the same scripts ship in "
-                + "completions/). Completes subcommands, flags and the values of closed sets (types, statuses...)."},
+        description = {"Print a shell completion script for bash, zsh or fish.",
+                "The same scripts ship in completions/. They complete subcommands, flags and the values of closed "
+                        + "sets (types, statuses...)."},
         footer = {"", "Examples:",
                 "  source <(ticket completion bash)              # bash, in ~/.bashrc",
                 "  ticket completion zsh > \"${fpath[1]}/_ticket\"   # zsh",

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket download ID}: saves a ticket's attachments, verified, never outside DIR, never over a file. */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Save a ticket's attachments (or one of them) into a directory.",
+        description = {"Save a ticket's attachments.",
+                "Saves every attachment of the ticket, or the one given with --attachment, into DIR.",
                 "Each file is checked against its SHA-256 before it takes its name; an existing file is never "
                         + "overwritten without --force (exit 2, nothing is downloaded); whatever a stored name "
                         + "says, files land as plain names inside DIR."},

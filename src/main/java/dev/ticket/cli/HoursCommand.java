@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket hours}: business hours, whether support works now, and when it next does. */
 @Command(name = "hours", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the support team's business hours, whether it is working now, and when it next is.",
+        description = {"Show business hours and whether support is working now.",
+                "Also says when the team next works, if it is not working now.",
                 "Critical tickets may be handled outside business hours."},
         footer = {"", "Examples:",
                 "  ticket hours",

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ticket list}: the tickets the caller may see, newest activity first. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List tickets, newest activity first: id, status, unread messages, type, title and last "
-                + "activity (agents also see the account).",
+        description = {"List tickets, newest activity first.",
+                "Shows id, status, unread messages, type, title and last activity (agents also see the account).",
                 "Search (-S) looks in titles, case-insensitively (Cyrillic too); filters combine."},
         footer = {"", "Examples:",
                 "  ticket list                          # everything, 30 at most",

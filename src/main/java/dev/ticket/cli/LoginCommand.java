@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ticket login}: checks a token with the service and saves it in a profile. */
 @Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Save a server and token in a profile of the config file ($XDG_CONFIG_HOME/ticket/config.json, "
-                + "else ~/.config/ticket/config.json, mode 0600), after checking the token with the service.",
+        description = {"Check a token with the service and save it in a profile.",
+                "Profiles live in $XDG_CONFIG_HOME/ticket/config.json, else ~/.config/ticket/config.json (mode 0600).",
                 "The token comes from --token, from standard input with --with-token, or is asked for on a terminal."},
         footer = {"", "Examples:",
                 "  ticket login --server https://support.example.com --token \"$TOKEN\"",

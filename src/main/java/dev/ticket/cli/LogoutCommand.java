@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket logout}: forgets the profile's token. */
 @Command(name = "logout", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Remove the token of the current profile (or --profile NAME) from the config file; the "
-                + "server stays. The token itself stays valid until an admin revokes it."},
+        description = {"Remove the profile's token from the config file.",
+                "Acts on the current profile, or --profile NAME; the server stays. The token itself stays valid "
+                        + "until an admin revokes it."},
         footer = {"", "Examples:",
                 "  ticket logout",
                 "  ticket logout --profile agent"})

@@ -13,20 +13,21 @@ import picocli.CommandLine.Option;
 
 /** {@code ticket new}: opens a ticket (asking for the fields on a terminal). */
 @Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Open a ticket with a title and a first message: what happened, which AI employee or "
-                + "function it concerns, what you did, what went wrong, how to reproduce it.",
+        description = {"Open a ticket.",
+                "A ticket has a title and a first message: what happened, which AI employee or function it "
+                        + "concerns, what you did, what went wrong, how to reproduce it.",
                 "On a terminal without -t it asks for the fields (Tab completes types and topics) and opens "
                         + "$EDITOR for the message; an empty message cancels. Without a terminal a missing "
                         + "field is an error (exit 2).",
                 "One question, one ticket: to add to an open ticket use 'ticket reply'."},
         footer = {"", "Examples:",
                 "  ticket new                                   # asks for everything",
-                "  ticket new -t \"Booking link opens a blank page\" --type critical --about \"AI employees\" \\",
-                "      -m \"Concierge in Telegram sends a booking link that opens a blank page since yesterday.\"",
-                "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly-export -q",
+                "  ticket new -t \"Booking link opens a blank page\" --type critical \\",
+                "      --about \"AI employees\" -m \"Concierge in Telegram sends a broken link.\"",
+                "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly -q",
                 "  make test 2>&1 | ticket new -t \"CI failure\" -F - --label ci",
                 "  ticket new -t \"Still broken\" --ref 42 -e",
-                "  ticket new -t \"Widget shows an error\" -m \"See the screenshot.\" -a screenshot.png"})
+                "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png"})
 public class NewCommand extends BaseCommand {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
     String title;

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket reply ID}: adds a message to a ticket. */
 @Command(name = "reply", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add a message to a ticket. To add to your question, reply in the same ticket rather than "
-                + "opening a new one.",
+        description = {"Add a message to a ticket.",
+                "To add to your question, reply in the same ticket rather than opening a new one.",
                 "A Done ticket cannot be replied to (exit 5): open a new one with 'ticket new --ref ID'.",
                 "On a terminal without -m or -F it opens $EDITOR; an empty message cancels."},
         footer = {"", "Examples:",

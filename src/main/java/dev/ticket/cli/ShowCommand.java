@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket show ID}: a ticket and its whole chat; marks it read. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show a ticket and its whole chat, and mark it read (unless --no-read).",
+        description = {"Show a ticket and its chat, and mark it read.",
+                "Marks the ticket read unless --no-read.",
                 "On a terminal the team's messages stand on the left and the customer's on the right."},
         footer = {"", "Examples:",
                 "  ticket show 42",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Examples:",
                 "  ticket login --token \"$TOKEN\"",
-                "  ticket new -t \"Booking link opens a blank page\" -m \"Since yesterday the Concierge bot ...\"",
+                "  ticket new -t \"Booking link is blank\" -m \"Since yesterday the Concierge ...\"",
                 "  ticket list -s on-customer",
                 "  ticket show 42",
                 "  ticket reply '#42' -m \"Here is the screenshot you asked for.\""})

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket wait ID}: blocks until the other side writes in the ticket or it is closed. */
 @Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Wait until the other side writes in a ticket (the team, for a customer; the customer, "
-                + "for the team) or the ticket is closed, and print what arrived.",
+        description = {"Wait for the other side to write in a ticket, or for it to close.",
+                "The other side is the team for a customer and the customer for the team; prints what arrived.",
                 "Follows the live event stream and reconnects if the connection drops. Exits 7 when the "
                         + "timeout passes first."},
         footer = {"", "Examples:",

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket whoami}: who the token belongs to. */
 @Command(name = "whoami", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Show who you are to the service: name, role, account, and the server and profile in use.",
+        description = {"Show who you are to the service.",
+                "Name, role and account, and the server and profile in use."},
         footer = {"", "Examples:",
                 "  ticket whoami",
                 "  ticket whoami --profile agent --json"})

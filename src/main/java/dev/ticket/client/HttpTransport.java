@@ -25,6 +25,7 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.ContentType;
@@ -54,6 +55,7 @@ final class HttpTransport implements Closeable {
 
     /** A streamed upload is answered only once the service has stored every byte durably. */
     static final Duration STORE_TIMEOUT = Duration.ofMinutes(10);
+    private static final String USER_AGENT = "ticket/0.1.0";
 
     private final ClientConfig config;
     private CloseableHttpClient http;
@@ -96,7 +98,9 @@ final class HttpTransport implements Closeable {
     /** Opens a streaming GET (no retries: the caller reconnects); the caller closes the response. */
     ClassicHttpResponse open(HttpUriRequestBase request) {
         try {
-            ClassicHttpResponse response = http().executeOpen(null, request, null);
+            URI uri = uriOf(request);
+            HttpHost target = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+            ClassicHttpResponse response = http().executeOpen(target, request, null);
             int status = response.getCode();
             if (status >= 300) {
                 try (response) {
@@ -110,8 +114,17 @@ final class HttpTransport implements Closeable {
         }
     }
 
+    private static URI uriOf(HttpUriRequestBase request) {
+        try {
+            return request.getUri();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a usable URL: " + request.getRequestUri(), e);
+        }
+    }
+
     HttpUriRequestBase build(Request request, Duration responseTimeout) {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
+        http.addHeader("User-Agent", USER_AGENT);
         request.headers().forEach(http::addHeader);
         if (config.token() != null) {
             http.addHeader("Authorization", "Bearer " + config.token());
@@ -122,11 +135,10 @@ final class HttpTransport implements Closeable {
         if (request.streamed() != null) {
             http.setEntity(request.streamed().get());
         }
-        if (responseTimeout != null) {
-            // Expect: 100-continue lets the service refuse (401, 404, 409) before a large body is sent
-            http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout))
-                    .setExpectContinueEnabled(request.streamed() != null).build());
-        }
+        // Expect: 100-continue lets the service refuse (401, 404, 409) before a large body is sent
+        http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(
+                        responseTimeout != null ? responseTimeout : config.readTimeout()))
+                .setExpectContinueEnabled(request.streamed() != null).build());
         return http;
     }
 
@@ -152,21 +164,12 @@ final class HttpTransport implements Closeable {
                     .setConnectTimeout(Timeout.of(config.connectTimeout()))
                     .setSocketTimeout(Timeout.of(config.readTimeout()))
                     .build();
-            http = HttpClients.custom()
-                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                            .setDefaultConnectionConfig(connection)
-                            .setTlsSocketStrategy(this::upgrade)
-                            .setMaxConnPerRoute(4)
-                            .build())
-                    .setDefaultRequestConfig(RequestConfig.custom()
-                            .setResponseTimeout(Timeout.of(config.readTimeout())).build())
-                    .disableAutomaticRetries()
-                    .disableCookieManagement()
-                    .disableAuthCaching()
-                    .disableRedirectHandling()
-                    .disableContentCompression()
-                    .setUserAgent("ticket/0.1.0")
-                    .build();
+            // the minimal client: no redirects, cookies, auth or built-in retries (we retry ourselves)
+            http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDefaultConnectionConfig(connection)
+                    .setTlsSocketStrategy(this::upgrade)
+                    .setMaxConnPerRoute(4)
+                    .build());
         }
         return http;
     }

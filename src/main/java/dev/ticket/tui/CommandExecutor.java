@@ -18,14 +18,16 @@ final class CommandExecutor implements AutoCloseable {
     private final Consumer<Msg> inbox;
     private final PathCompleter paths;
     private final Path downloadDir;
-    private final ExecutorService requests = Executors.newSingleThreadExecutor(daemon("ticket-tui-requests"));
-    private final ExecutorService transfers = Executors.newSingleThreadExecutor(daemon("ticket-tui-transfers"));
+    private final ExecutorService requests;
+    private final ExecutorService transfers;
 
     CommandExecutor(TuiBackend backend, Consumer<Msg> inbox, PathCompleter paths, Path downloadDir) {
         this.backend = backend;
         this.inbox = inbox;
         this.paths = paths;
         this.downloadDir = downloadDir;
+        this.requests = Executors.newSingleThreadExecutor(daemon("ticket-tui-requests"));
+        this.transfers = Executors.newSingleThreadExecutor(daemon("ticket-tui-transfers"));
     }
 
     void submit(List<Cmd> cmds) {
@@ -106,10 +108,13 @@ final class CommandExecutor implements AutoCloseable {
         return usable ? name : "attachment-" + a.id();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Daemon threads whose worst failure becomes a status line, never a stack trace on the screen. */
+    private java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> inbox.accept(
+                    new Msg.Failed(null, Failure.OTHER, "Unexpected error: " + e)));
             return t;
         };
     }

@@ -1,7 +1,6 @@
 package dev.ticket.tui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ticket.client.ApiException;
 import dev.ticket.client.EventStream;
 import dev.ticket.client.ServerSentEvent;
 import dev.ticket.client.TicketClient;
@@ -49,11 +48,12 @@ final class LiveEvents implements AutoCloseable, Runnable {
                 listener.onConnection(true, null);
                 read(stream);
                 pause(250);
-            } catch (ApiException e) {
+            } catch (RuntimeException e) {
                 if (closed) {
                     return;
                 }
-                listener.onConnection(false, e.getMessage());
+                // ApiException when the service is away; anything else must not end the stream for good either
+                listener.onConnection(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 pause(backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             } finally {

@@ -89,7 +89,8 @@ final class Results {
         if (list.filter() == StatusFilter.DONE) {
             list = list.nextRequest(StatusFilter.ALL, false);
         }
-        TuiModel next = m.withList(list.withSelected(t.id())).withChat(Chat.pending()).withFocus(Focus.INPUT)
+        TuiModel next = m.switchingDraft(t.id()).withList(list.withSelected(t.id())).withChat(Chat.pending())
+                .withFocus(Focus.INPUT)
                 .withNotice(Notice.info(Boolean.TRUE.equals(t.deduplicated())
                         ? "Added to the open ticket #" + t.id() + "." : "Opened #" + t.id() + "."));
         Step s = Update.loadList(next, false);

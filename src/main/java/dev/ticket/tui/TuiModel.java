@@ -3,6 +3,8 @@ package dev.ticket.tui;
 import dev.ticket.model.User;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Everything the chat view shows, as one immutable value: {@link Update} makes the next one from
@@ -10,12 +12,17 @@ import java.time.ZoneId;
  * {@code online} is false while the service cannot be reached.
  */
 public record TuiModel(User me, TicketList list, Chat chat, EditBuffer input, Focus focus, Overlay overlay,
-                       Notice notice, boolean online, int cols, int rows, Instant now, ZoneId zone, boolean quit) {
+                       Notice notice, boolean online, int cols, int rows, Instant now, ZoneId zone, boolean quit,
+                       Map<Long, String> drafts) {
+
+    public TuiModel {
+        drafts = Map.copyOf(drafts);
+    }
 
     /** The state before anything is loaded, at a terminal size and a clock. */
     public static TuiModel initial(int cols, int rows, Instant now, ZoneId zone) {
         return new TuiModel(null, TicketList.empty(), Chat.NONE, EditBuffer.EMPTY, Focus.LIST, Overlay.NONE,
-                null, true, cols, rows, now, zone, false);
+                null, true, cols, rows, now, zone, false, Map.of());
     }
 
     /** True when the viewer is on the support team (agent or admin). */
@@ -24,46 +31,64 @@ public record TuiModel(User me, TicketList list, Chat chat, EditBuffer input, Fo
     }
 
     public TuiModel withMe(User u) {
-        return new TuiModel(u, list, chat, input, focus, overlay, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(u, list, chat, input, focus, overlay, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withList(TicketList l) {
-        return new TuiModel(me, l, chat, input, focus, overlay, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, l, chat, input, focus, overlay, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withChat(Chat c) {
-        return new TuiModel(me, list, c, input, focus, overlay, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, c, input, focus, overlay, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withInput(EditBuffer i) {
-        return new TuiModel(me, list, chat, i, focus, overlay, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, chat, i, focus, overlay, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withFocus(Focus f) {
-        return new TuiModel(me, list, chat, input, f, overlay, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, chat, input, f, overlay, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withOverlay(Overlay o) {
-        return new TuiModel(me, list, chat, input, focus, o, notice, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, chat, input, focus, o, notice, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withNotice(Notice n) {
-        return new TuiModel(me, list, chat, input, focus, overlay, n, online, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, chat, input, focus, overlay, n, online, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withOnline(boolean o) {
-        return new TuiModel(me, list, chat, input, focus, overlay, notice, o, cols, rows, now, zone, quit);
+        return new TuiModel(me, list, chat, input, focus, overlay, notice, o, cols, rows, now, zone, quit, drafts);
     }
 
     public TuiModel withSize(int c, int r) {
-        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, c, r, now, zone, quit);
+        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, c, r, now, zone, quit, drafts);
     }
 
     public TuiModel withNow(Instant n) {
-        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, cols, rows, n, zone, quit);
+        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, cols, rows, n, zone, quit, drafts);
+    }
+
+    /**
+     * Keeps what was typed for the open ticket and brings back what was typed for {@code next}, so a
+     * message never follows the selection into another ticket.
+     */
+    public TuiModel switchingDraft(Long next) {
+        Map<Long, String> kept = new HashMap<>(drafts);
+        if (chat.isOpen()) {
+            if (input.text().isEmpty()) {
+                kept.remove(chat.ticket().id());
+            } else {
+                kept.put(chat.ticket().id(), input.text());
+            }
+        }
+        String restored = next == null ? null : kept.remove(next);
+        return new TuiModel(me, list, chat, EditBuffer.of(restored == null ? "" : restored), focus, overlay, notice,
+                online, cols, rows, now, zone, quit, kept);
     }
 
     public TuiModel quitting() {
-        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, cols, rows, now, zone, true);
+        return new TuiModel(me, list, chat, input, focus, overlay, notice, online, cols, rows, now, zone, true, drafts);
     }
 }

@@ -55,12 +55,12 @@ public final class Update {
     /** Select a ticket in the list and load its chat. */
     static Step select(TuiModel m, Ticket t) {
         if (t == null) {
-            return Step.of(m.withList(m.list().withSelected(null)).withChat(Chat.NONE));
+            return Step.of(m.switchingDraft(null).withList(m.list().withSelected(null)).withChat(Chat.NONE));
         }
         if (m.chat().isOpen() && m.chat().ticket().id() == t.id()) {
             return Step.of(m.withList(m.list().withSelected(t.id())));
         }
-        TuiModel next = m.withList(m.list().withSelected(t.id())).withChat(Chat.pending());
+        TuiModel next = m.switchingDraft(t.id()).withList(m.list().withSelected(t.id())).withChat(Chat.pending());
         return Step.of(next, new Cmd.LoadTicket(t.id()));
     }
 

@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or the proxy answers 503 with {@code Retry-After} itself. Later connections pass through untouched.
  */
 final class LoopbackProxy implements AutoCloseable {
-    enum Sabotage { DROP_FIRST_RESPONSE, BUSY_FIRST_REQUEST }
+    enum Sabotage { NONE, DROP_FIRST_RESPONSE, BUSY_FIRST_REQUEST }
 
     private final ServerSocket listener;
     private final URI upstream;
     private final Sabotage sabotage;
     private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     LoopbackProxy(String upstreamUrl, Sabotage sabotage) throws IOException {
         this.upstream = URI.create(upstreamUrl);
@@ -44,6 +45,7 @@ final class LoopbackProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                open.add(client);
                 boolean first = connections.incrementAndGet() == 1;
                 Thread t = new Thread(() -> serve(client, first), "proxy-conn");
                 t.setDaemon(true);
@@ -99,6 +101,14 @@ final class LoopbackProxy implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** Cuts every connection open now, as a network failure would. */
+    void cutAll() throws IOException {
+        for (Socket socket : open) {
+            socket.close();
+        }
+        open.clear();
     }
 
     @Override

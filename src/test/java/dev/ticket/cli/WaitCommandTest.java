@@ -68,6 +68,25 @@ class WaitCommandTest {
     }
 
     @Test
+    void wait_survives_a_dropped_connection_and_still_sees_the_reply() throws Exception {
+        String token = service.addUser("Cleo", Role.CUSTOMER, "acme").token();
+        String id = new CliHarness(service.url()).token(token).ok("new", "-t", "Flaky network", "-m", "x", "-q")
+                .strip();
+        try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.NONE)) {
+            CliHarness viaProxy = new CliHarness(proxy.url()).token(token);
+            CliHarness.Running waiting = viaProxy.start("wait", id, "--timeout", "60s");
+            waiting.awaitErr("Waiting for news");
+            int before = proxy.connections();
+            proxy.cutAll();
+            agent.ok("reply", id, "-m", "Sent while you were away.");
+            CliHarness.Result r = waiting.result().get();
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().contains("Sent while you were away."), r.out());
+            assertTrue(proxy.connections() > before, "it reconnected");
+        }
+    }
+
+    @Test
     void wait_times_out_with_exit_7() {
         String id = anna.ok("new", "-t", "Nobody answers", "-m", "x", "-q").strip();
         long start = System.nanoTime();

@@ -238,4 +238,14 @@ class UpdateTest {
         assertEquals(80, f.cols());
         assertTrue(f.line(0).endsWith("? help"));
     }
+
+    @Test
+    void a_draft_stays_with_its_ticket_when_the_selection_moves() {
+        TuiModel m = customerModel(80, 24).withFocus(Focus.LIST);
+        Step s = press(m, Key.of(Key.Kind.DOWN));
+        assertEquals("", s.model().input().text(), "the draft for #12 does not follow into #11");
+        s = run(s.model(), new Msg.TicketLoaded(customerTickets().get(1).withMessages(List.of())));
+        s = press(s.model(), Key.of(Key.Kind.UP));
+        assertEquals("Страница всё ещё пустая", s.model().input().text());
+    }
 }
