@@ -213,8 +213,28 @@ final class HttpTransport implements Closeable {
     }
 
     private UnavailableException unreachable(IOException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new UnavailableException("cannot reach the service at " + config.server() + " (" + why + ")", null, e);
+        return new UnavailableException("cannot reach the service at " + config.server() + ": " + reason(e), null, e);
+    }
+
+    /** Why a connection failed, in words rather than exception names. */
+    static String reason(IOException e) {
+        if (e instanceof ConnectException || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
+            return "connection refused (is the service running?)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + e.getMessage();
+        }
+        if (e instanceof java.net.SocketTimeoutException
+                || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+            return "the connection closed without an answer";
+        }
+        if (e instanceof javax.net.ssl.SSLException) {
+            return "TLS failed (" + e.getMessage() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Duration elapsed(long startNanos) {

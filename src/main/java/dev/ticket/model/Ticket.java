@@ -42,6 +42,12 @@ public record Ticket(
                 closedAt, dueAt, awaiting, unread, messageCount, refs, labels, List.copyOf(chat), deduplicated);
     }
 
+    /** The same ticket as seen by a viewer with {@code count} unread messages. */
+    public Ticket withUnread(int count) {
+        return new Ticket(id, title, status, type, about, dialogUrl, account, author, createdAt, updatedAt,
+                closedAt, dueAt, awaiting, count, messageCount, refs, labels, messages, deduplicated);
+    }
+
     /** The same ticket marked as the target of a dedupe merge. */
     public Ticket asDeduplicated() {
         return new Ticket(id, title, status, type, about, dialogUrl, account, author, createdAt, updatedAt,

@@ -6,6 +6,7 @@ import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.ServiceException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ final class EventStream {
         ctx.res().setContentType("text/event-stream; charset=utf-8");
         ctx.res().setHeader("Cache-Control", "no-store");
         ctx.res().setHeader("X-Accel-Buffering", "no");
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
         OutputStream out = ctx.res().getOutputStream();
         out.write(("retry: 1000\n: last event " + last + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();

@@ -15,10 +15,12 @@ public final class AccountService {
 
     private final TicketStore store;
     private final Clock clock;
+    private final ReadCache cache;
 
     public AccountService(TicketStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.cache = new ReadCache(store);
     }
 
     /** The caller behind a bearer token, or UNAUTHORIZED. */
@@ -27,7 +29,7 @@ public final class AccountService {
             throw new ServiceException(ServiceException.Kind.UNAUTHORIZED,
                     "No token given: send Authorization: Bearer <token> (ticket login).");
         }
-        Principal p = store.read(tx -> tx.principalByTokenHash(Tokens.hash(token.strip())))
+        Principal p = cache.principal(Tokens.hash(token.strip()))
                 .orElseThrow(() -> new ServiceException(ServiceException.Kind.UNAUTHORIZED,
                         "The token is not valid or was revoked; log in again with ticket login."));
         return new Caller(p.userId(), p.name(), p.role(), p.accountId(), p.account());
@@ -92,10 +94,12 @@ public final class AccountService {
     /** Revokes every token of the user; returns how many were live. */
     public int revokeTokens(Caller caller, long userId) {
         requireAdmin(caller);
-        return store.write(tx -> {
+        int revoked = store.write(tx -> {
             tx.user(userId).orElseThrow(() -> ServiceException.notFound("User " + userId));
             return tx.revokeTokens(userId, clock.instant());
         });
+        cache.tokensChanged();
+        return revoked;
     }
 
     long userCount() {

@@ -29,6 +29,7 @@ public final class TicketService {
     private final Clock clock;
     private final Idempotency idempotency;
     private final AttachmentService attachments;
+    private final ReadCache cache;
 
     public TicketService(TicketStore store, BusinessHours hours, ServiceSettings settings, Clock clock) {
         this.store = store;
@@ -37,6 +38,7 @@ public final class TicketService {
         this.clock = clock;
         this.idempotency = new Idempotency(store, clock);
         this.attachments = new AttachmentService(store, settings, clock);
+        this.cache = new ReadCache(store);
     }
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
@@ -49,7 +51,7 @@ public final class TicketService {
         attachments.checkLimits(files);
         String fingerprint = Idempotency.fingerprint("open", in, files);
         List<AttachmentService.Stored> stored = attachments.persist(files);
-        return idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
+        Opened opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
             List<Long> refs = new ArrayList<>(t.refs());
             if (t.dedupeKey() != null) {
                 var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
@@ -73,6 +75,8 @@ public final class TicketService {
             addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), stored);
             return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
         });
+        written(caller, opened.ticket().id());
+        return opened;
     }
 
     /** Adds a message to an open ticket (SPEC R2, R4). */
@@ -86,10 +90,12 @@ public final class TicketService {
             requireOpen(caller, ticketId);
         }
         List<AttachmentService.Stored> stored = attachments.persist(files);
-        return idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
+        Message message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
             return addMessage(tx, caller, head, text, stored);
         });
+        written(caller, ticketId);
+        return message;
     }
 
     /**
@@ -102,7 +108,7 @@ public final class TicketService {
 
     /** Sets Done; Done is final (R4). */
     public Ticket close(Caller caller, long ticketId, String idempotencyKey) {
-        return idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
+        Ticket closed = idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
             Instant now = clock.instant();
             long event = tx.appendEvent(head.id(), head.accountId(), Event.STATUS,
@@ -110,24 +116,33 @@ public final class TicketService {
             tx.closeTicket(head.id(), now, event);
             return tx.ticket(head.id(), viewer(caller)).orElseThrow();
         });
+        written(caller, ticketId);
+        return closed;
     }
 
     /** Marks the ticket read up to its newest message for the caller (R7). */
     public Ticket markRead(Caller caller, long ticketId) {
-        return store.write(tx -> {
+        Ticket read = store.write(tx -> {
             TicketHead head = visibleHead(tx, caller, ticketId);
             tx.markRead(caller.userId(), head.id(), head.lastMessageId());
             return tx.ticket(head.id(), viewer(caller)).orElseThrow();
         });
+        cache.markerChanged(caller.userId(), ticketId);
+        return read;
     }
 
     /** One ticket with its chat. */
     public Ticket get(Caller caller, long ticketId) {
-        return store.read(tx -> {
-            Ticket ticket = tx.ticket(ticketId, viewer(caller))
-                    .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
-            return ticket.withMessages(tx.messages(ticketId));
-        });
+        Ticket ticket = cache.ticket(ticketId)
+                .filter(t -> caller.team() || t.account().equals(caller.account()))
+                .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
+        return ticket.withUnread(cache.unread(ticket, caller));
+    }
+
+    /** After a committed write to a ticket: its cached chat and the writer's read marker are stale. */
+    private void written(Caller caller, long ticketId) {
+        cache.ticketChanged(ticketId);
+        cache.markerChanged(caller.userId(), ticketId);
     }
 
     /** Tickets newest activity first, one page at a time (R5). */

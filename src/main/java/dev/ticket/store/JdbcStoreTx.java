@@ -193,6 +193,12 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
     }
 
     @Override
+    public long readMarker(long userId, long ticketId) {
+        return h.createQuery("SELECT last_message_id FROM read_markers WHERE user_id = :u AND ticket_id = :t")
+                .bind("u", userId).bind("t", ticketId).mapTo(Long.class).findOne().orElse(0L);
+    }
+
+    @Override
     public Optional<Attachment> attachment(long attachmentId, Viewer viewer) {
         return h.createQuery("SELECT at.* FROM attachments at JOIN tickets t ON t.id = at.ticket_id "
                         + "WHERE at.id = :id AND (:all OR t.account_id = :account)")

@@ -158,6 +158,11 @@ public final class JdbcTicketStore implements TicketStore {
     }
 
     @Override
+    public boolean singleNode() {
+        return sqlite;
+    }
+
+    @Override
     public BlobStore blobs() {
         return blobs;
     }

@@ -72,6 +72,9 @@ public interface StoreTx {
 
     void markRead(long userId, long ticketId, long lastMessageId);
 
+    /** The newest message id the user has read in the ticket (0 when never read). */
+    long readMarker(long userId, long ticketId);
+
     // attachments
 
     Optional<Attachment> attachment(long attachmentId, Viewer viewer);

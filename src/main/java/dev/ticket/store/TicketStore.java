@@ -14,6 +14,11 @@ public interface TicketStore extends AutoCloseable {
     /** Runs {@code work} in a read-only view of the data. */
     <T> T read(Function<StoreTx, T> work);
 
+    /** True when this process is the only writer (SQLite), so in-process caches cannot go stale. */
+    default boolean singleNode() {
+        return false;
+    }
+
     /**
      * Runs {@code work} while no other node sharing the database runs its own {@code alone} section:
      * first-start setup (is the store empty? then create the admin) must happen once, not once per node.

@@ -66,12 +66,12 @@ public final class View {
         }
         switch (m.focus()) {
             case CHAT:
-                return "↑↓ attachment · PgUp PgDn scroll · d download · a attach · c close · Tab focus · ? help";
+                return "↑↓ attachment · PgUp PgDn scroll · d download · a attach · c close · ? help";
             case INPUT:
                 return m.chat().isDone() ? "n new ticket referring to this one · Esc back · Tab focus"
                         : "Enter send · Alt+Enter new line · Esc back · Tab focus";
             default:
-                return "↑↓ select · Enter write · / search · f filter · n new · r refresh · ? help · q quit";
+                return "↑↓ select · Enter write · / search · f filter · n new · ? help · q quit";
         }
     }
 }

@@ -98,6 +98,9 @@ class IdempotencyTest {
                 .expect(201).json();
         assertEquals(replies.get(0), late, "a retry of an acknowledged reply gets its answer, not 409");
         customer.post("/tickets/" + id + "/messages", "{\"body\":\"Twice\"}", key("reply-2")).expect(409);
+        assertEquals(0, db.rows("SELECT * FROM idempotency WHERE key = 'reply-2'").size(),
+                "a refused request leaves its key unused");
+        customer.post("/tickets/" + id + "/messages", "{\"body\":\"Twice\"}", key("reply-2")).expect(409);
     }
 
     @Test

@@ -191,6 +191,22 @@ class IsolationTest {
     }
 
     @Test
+    void head_requests_are_checked_like_the_get_they_stand_for() {
+        ApiClient anonymous = new ApiClient(service.url(), null);
+        for (String path : List.of("/tickets/" + openTicket, "/attachments/" + attachment)) {
+            assertEquals(404, stranger.raw("HEAD", service.url() + "/api/v1" + path, null, null, Map.of()).status());
+            assertEquals(200, victim.raw("HEAD", service.url() + "/api/v1" + path, null, null, Map.of()).status());
+        }
+        assertEquals(404, stranger.raw("HEAD", service.url() + "/api/v1/events?ticket=" + openTicket, null, null,
+                Map.of()).status());
+        ApiClient.Reply events = victim.raw("HEAD", service.url() + "/api/v1/events", null, null, Map.of());
+        assertEquals(200, events.status());
+        assertTrue(events.header("Content-Type").startsWith("text/event-stream"));
+        assertEquals(401, anonymous.raw("HEAD", service.url() + "/api/v1/tickets/" + MISSING, null, null, Map.of())
+                .status());
+    }
+
+    @Test
     void admin_routes_refuse_customers_and_agents_with_403() {
         List<Route> adminRoutes = service.app().server().routes().stream()
                 .filter(r -> r.access() == Access.ADMIN).toList();
@@ -213,14 +229,19 @@ class IsolationTest {
             if (route.access() == Access.PUBLIC) {
                 continue;
             }
-            for (String auth : new String[] {null, "Bearer tkt_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer "}) {
-                Map<String, String> headers = auth == null ? Map.of() : Map.of("Authorization", auth);
-                ApiClient.Reply r = new ApiClient(service.url(), null).raw(route.method().name(),
-                        service.url() + route.path().replace("{id}", String.valueOf(openTicket)),
-                        "application/json", TICKET_JSON.getBytes(StandardCharsets.UTF_8), headers);
-                if (r.status() != 401 || !"Bearer".equals(r.header("WWW-Authenticate"))
-                        || !r.json().get("type").asText().equals("unauthorized")) {
-                    failures.add(route.method() + " " + route.path() + " with " + auth + ": " + r.status());
+            List<String> methods = route.method().name().equals("GET") ? List.of("GET", "HEAD")
+                    : List.of(route.method().name());
+            for (String method : methods) {
+                for (String auth : new String[] {null, "Bearer tkt_not-a-real-token", "Basic dXNlcjpwYXNz", "Bearer "}) {
+                    Map<String, String> headers = auth == null ? Map.of() : Map.of("Authorization", auth);
+                    ApiClient.Reply r = new ApiClient(service.url(), null).raw(method,
+                            service.url() + route.path().replace("{id}", String.valueOf(openTicket)),
+                            "application/json", method.equals("HEAD") ? null
+                                    : TICKET_JSON.getBytes(StandardCharsets.UTF_8), headers);
+                    if (r.status() != 401 || !"Bearer".equals(r.header("WWW-Authenticate"))
+                            || !(method.equals("HEAD") || r.json().get("type").asText().equals("unauthorized"))) {
+                        failures.add(method + " " + route.path() + " with " + auth + ": " + r.status());
+                    }
                 }
             }
         }
