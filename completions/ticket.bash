@@ -268,8 +268,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -320,6 +320,15 @@ function _picocli_ticket_new() {
       return
       ;;
     '--dedupe-key')
+      return
+      ;;
+    '--log')
+      return
+      ;;
+    '--tail')
+      return
+      ;;
+    '--fingerprint')
       return
       ;;
   esac

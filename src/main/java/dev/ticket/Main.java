@@ -3,8 +3,10 @@ package dev.ticket;
 import dev.ticket.cli.Cli;
 import dev.ticket.cli.Io;
 import dev.ticket.cli.Terminals;
+import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.InputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,9 @@ public final class Main {
         boolean outTty = console || Terminals.isTerminal(1);
         boolean inTty = console || Terminals.isTerminal(0);
         Map<String, String> env = System.getenv();
-        return new Io(out, err, new FileInputStream(FileDescriptor.in), outTty, outTty && inTty, env, true,
+        // buffered: FileInputStream.readAllBytes seeks, which fails on a pipe ("Illegal seek")
+        InputStream in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
+        return new Io(out, err, in, outTty, outTty && inTty, env, true,
                 () -> Terminals.columns(env));
     }
 }
