@@ -12,7 +12,6 @@ import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -62,9 +61,7 @@ public final class TicketServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
-        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-        config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
+        // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
