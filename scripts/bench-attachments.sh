@@ -2,8 +2,9 @@
 # Attachment benchmark: `ticket attach` uploads a file of SIZE_MIB (default 1024 = 1 GiB) to a fresh
 # `ticket serve` whose limit is raised with --max-file-size, then `ticket download` fetches it back
 # (SHA-256 checked). Server and both CLI runs get -Xmx64m; prints MB/s (10^6 bytes, wall clock of the
-# whole command, JVM start included) and each JVM's peak heap (largest "used before GC" in -Xlog:gc,
-# and the heap in use at exit).
+# whole command, JVM start included), the CPU seconds each side spent (on a shared machine the wall
+# clock mostly measures the queue for a core; CPU time does not), and each JVM's peak heap (largest
+# "used before GC" in -Xlog:gc, and the heap in use at exit).
 # Usage: scripts/bench-attachments.sh [SIZE_MIB]      (needs ~3x SIZE_MIB of free disk under $TMPDIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,27 +33,30 @@ for _ in $(seq 1 600); do
 done
 [ -n "$url" ] || { echo "bench-attachments: ticket serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
 
-cli() { # cli NAME ARGS...: the CLI with the benchmark heap and its own GC log
+cli() { # cli NAME ARGS...: the CLI with the benchmark heap, its own GC log and CPU time in NAME-cpu
   local name=$1; shift
-  java -Xmx"$heap" -Xlog:gc:file="$work/$name-gc.log" -Xlog:gc+heap+exit:file="$work/$name-exit.log" \
+  /usr/bin/time -f '%U %S' -o "$work/$name-cpu" \
+    java -Xmx"$heap" -Xlog:gc:file="$work/$name-gc.log" -Xlog:gc+heap+exit:file="$work/$name-exit.log" \
     -jar "$jar" --server "$url" "$@"
 }
+server_cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$server/stat"; }  # user+sys seconds
+cpu_of() { awk '{printf "%.2f", $1 + $2}' "$work/$1-cpu"; }
 admin=$(cat "$work/data/admin.token")
 customer=$(cli admin admin user add bench --role customer --account bench --json --token "$admin" |
   sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')
 ticket=$(cli new new -t "Attachment benchmark" -m "A ${size_mib} MiB file" -q --token "$customer")
 
 now() { date +%s.%N; }
-t0=$(now)
+s0=$(server_cpu); t0=$(now)
 cli upload attach "$ticket" "$work/big.bin" -q --token "$customer" >/dev/null
-t1=$(now)
+t1=$(now); s1=$(server_cpu)
 cli download download "$ticket" -o "$work/out" -q --token "$customer" >/dev/null
-t2=$(now)
+t2=$(now); s2=$(server_cpu)
 cmp -s "$work/big.bin" "$work/out/big.bin" || { echo "bench-attachments: the download differs" >&2; exit 1; }
 kill "$server"; wait "$server" 2>/dev/null || true; server=
 
 peak() { # largest heap in use before a collection, in MiB, from a -Xlog:gc file
-  grep -o '[0-9]*M->' "$1" | tr -d 'M->' | sort -n | tail -1
+  grep -o '[0-9]*M->' "$1" | sed 's/M->//' | sort -n | tail -1
 }
 at_exit() { # heap in use when the JVM exited (the "used" of the heap summary)
   grep -o 'used [0-9]*K' "$1" | head -1 | awk '{printf "%d", $2/1024}'
@@ -61,8 +65,12 @@ report() { # report NAME: "peak X MiB before GC, Y MiB at exit"
   printf 'peak %s MiB before a GC, %s MiB in use at exit' "$(peak "$work/$1-gc.log" || echo '?')" \
     "$(at_exit "$work/$1-exit.log" || echo '?')"
 }
-awk -v b="$bytes" -v up="$(echo "$t1 - $t0" | bc)" -v down="$(echo "$t2 - $t1" | bc)" 'BEGIN {
-  printf "upload:   %d MiB in %.2f s = %.0f MB/s\n", b / 1048576, up, b / 1e6 / up
-  printf "download: %d MiB in %.2f s = %.0f MB/s (SHA-256 checked, byte-identical)\n", b / 1048576, down, b / 1e6 / down
+awk -v b="$bytes" -v up="$(echo "$t1 - $t0" | bc)" -v down="$(echo "$t2 - $t1" | bc)" \
+  -v uc="$(cpu_of upload)" -v us="$(echo "$s1 - $s0" | bc)" -v dc="$(cpu_of download)" -v ds="$(echo "$s2 - $s1" | bc)" \
+  -v loadavg="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+  printf "upload:   %d MiB in %.2f s = %.0f MB/s; CPU: CLI %.1f s, service %.1f s\n", b / 1048576, up, b / 1e6 / up, uc, us
+  printf "download: %d MiB in %.2f s = %.0f MB/s; CPU: CLI %.1f s, service %.1f s (SHA-256 checked, identical)\n",
+    b / 1048576, down, b / 1e6 / down, dc, ds
+  printf "load average at the end: %s on %d cores\n", loadavg, '"$(nproc)"'
 }'
 echo "heap (-Xmx$heap): server $(report serve); CLI attach $(report upload); CLI download $(report download)"

@@ -9,15 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +47,7 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
     private String encodedFileName;
     private int fieldCount;
     private RuntimeException failure;
-    private FilePart file;
+    private SpooledFile file;
     private ByteArrayOutputStream field;
 
     private MultipartReceiver(Path tempDir, Limits limits, Set<String> fieldNames) {
@@ -115,7 +110,7 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
                             "A message takes at most " + limits.maxFiles() + " files.");
                 }
                 String fileName = encodedFileName != null ? encodedFileName : getFileName();
-                file = FilePart.create(tempDir, fileName == null ? "" : fileName);
+                file = SpooledFile.create(tempDir, fileName == null ? "" : fileName);
             } else if (name != null && fieldNames.contains(name)) {
                 if (++fieldCount > MAX_FIELDS) {
                     throw ServiceException.validation("The form has more than " + MAX_FIELDS + " fields.");
@@ -141,9 +136,9 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
             }
             ByteBuffer bytes = chunk.getByteBuffer();
             if (file != null) {
-                if (file.size + bytes.remaining() > limits.maxFileBytes()) {
+                if (file.size() + bytes.remaining() > limits.maxFileBytes()) {
                     throw new ServiceException(ServiceException.Kind.TOO_LARGE, "File '"
-                            + Requests.printable(file.filename) + "' is larger than the limit of "
+                            + Requests.printable(file.filename()) + "' is larger than the limit of "
                             + Filenames.humanSize(limits.maxFileBytes()) + ".");
                 }
                 file.write(bytes);
@@ -201,7 +196,7 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
         List<Path> temps = new ArrayList<>(files.stream().map(Upload::tempFile).toList());
         if (file != null) {
             file.closeQuietly();
-            temps.add(file.temp);
+            temps.add(file.temp());
         }
         for (Path temp : temps) {
             try {
@@ -230,53 +225,5 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
             }
         }
         return null;
-    }
-
-    /** One file being received: its temporary file, running size and digest. */
-    private static final class FilePart {
-        private final String filename;
-        private final Path temp;
-        private final FileChannel channel;
-        private final MessageDigest sha;
-        private long size;
-
-        private FilePart(String filename, Path temp, FileChannel channel, MessageDigest sha) {
-            this.filename = filename;
-            this.temp = temp;
-            this.channel = channel;
-            this.sha = sha;
-        }
-
-        static FilePart create(Path tempDir, String filename) throws IOException {
-            Path temp = Files.createTempFile(tempDir, "upload-", ".part");
-            try {
-                return new FilePart(filename, temp, FileChannel.open(temp, StandardOpenOption.WRITE),
-                        MessageDigest.getInstance("SHA-256"));
-            } catch (NoSuchAlgorithmException e) {
-                Files.deleteIfExists(temp);
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void write(ByteBuffer bytes) throws IOException {
-            sha.update(bytes.duplicate());
-            size += bytes.remaining();
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        }
-
-        Upload finish() throws IOException {
-            channel.close();
-            return new Upload(filename, temp, size, HexFormat.of().formatHex(sha.digest()));
-        }
-
-        void closeQuietly() {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // deleted next
-            }
-        }
     }
 }
