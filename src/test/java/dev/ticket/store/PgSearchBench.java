@@ -38,7 +38,8 @@ public final class PgSearchBench {
             new Case("common word, one account (1%)", "ошибка", null, true),
             new Case("rare code, one account", "код4241", null, true),
             new Case("two letters, common (no trigram)", "ош", null, false),
-            new Case("two letters, no match (no trigram)", "qz", null, false));
+            new Case("two letters, no match (no trigram)", "qz", null, false),
+            new Case("one character, no match", "ъ", null, false));
 
     private PgSearchBench() {
     }
@@ -105,13 +106,18 @@ public final class PgSearchBench {
 
     /** The access paths PostgreSQL picks for the same filter and order (scan node names only). */
     static String plan(String url, String folded, Case c) throws SQLException {
+        boolean shortText = folded.codePointCount(0, folded.length()) <= 2;
         String sql = "EXPLAIN SELECT t.id FROM tickets t WHERE t.title_folded LIKE ? ESCAPE '\\' "
+                + (shortText ? "AND ticket_short_grams(t.title_folded) @> ARRAY[CAST(? AS text)] " : "")
                 + (c.status() != null ? "AND t.status = '" + c.status().wire() + "' " : "")
                 + (c.oneAccount() ? "AND t.account_id = 42 " : "") + "ORDER BY t.activity DESC LIMIT " + PAGE;
         List<String> nodes = new ArrayList<>();
         try (Connection conn = DriverManager.getConnection(url);
              var ps = conn.prepareStatement(sql)) {
             ps.setString(1, "%" + TicketQueries.escapeLike(folded) + "%");
+            if (shortText) {
+                ps.setString(2, folded);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String line = rs.getString(1).strip().replaceFirst("^->\\s*", "");
