@@ -18,6 +18,7 @@ import java.util.List;
  * Title search on PostgreSQL at scale: loads N tickets (default 1,000,000) with generate_series into a
  * fresh database, then times the store's own list query for several kinds of search text and prints
  * p50/p99, plus the plan of each, so one sees an index and not a scan. Run: scripts/bench-pg-search.sh.
+ * TICKET_BENCH_KEEP=1 keeps the loaded database; TICKET_BENCH_DB=name times an existing one again.
  */
 public final class PgSearchBench {
     private static final int WARMUP = 10;
@@ -46,15 +47,23 @@ public final class PgSearchBench {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+        String reuse = System.getenv("TICKET_BENCH_DB");
         Path spool = Files.createTempDirectory("ticket-bench-");
-        try (PgDatabase db = PgDatabase.create();
-             JdbcTicketStore store = JdbcTicketStore.openPostgres(db.url(), 4, spool)) {
-            long t0 = System.nanoTime();
-            load(db.url(), rows);
-            System.out.printf("loaded %,d tickets in %.1f s (database %s)%n", rows,
-                    (System.nanoTime() - t0) / 1e9, db.name());
+        PgDatabase db = reuse == null ? PgDatabase.create() : null;
+        String url = db != null ? db.url() : PgDatabase.urlOf(reuse);
+        try (JdbcTicketStore store = JdbcTicketStore.openPostgres(url, 4, spool)) {
+            if (db != null) {
+                long t0 = System.nanoTime();
+                load(url, rows);
+                System.out.printf("loaded %,d tickets in %.1f s (database %s)%n", rows,
+                        (System.nanoTime() - t0) / 1e9, db.name());
+            }
             for (Case c : CASES) {
-                run(store, db.url(), c);
+                run(store, url, c);
+            }
+        } finally {
+            if (db != null && !"1".equals(System.getenv("TICKET_BENCH_KEEP"))) {
+                db.close();
             }
         }
     }
@@ -114,6 +123,9 @@ public final class PgSearchBench {
         List<String> nodes = new ArrayList<>();
         try (Connection conn = DriverManager.getConnection(url);
              var ps = conn.prepareStatement(sql)) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("SET max_parallel_workers_per_gather = 0"); // as the service's pool does
+            }
             ps.setString(1, "%" + TicketQueries.escapeLike(folded) + "%");
             if (shortText) {
                 ps.setString(2, folded);
