@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png",
                 "  ticket new --from-ci --log build.log         # in a CI job's failure step"})
 public class NewCommand extends BaseCommand {
-    @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
+    @Option(names = {"-t", "--title"}, paramLabel = "TITLE",
+            description = "The ticket's title (required, except with --from-ci).")
     String title;
 
     @Mixin
@@ -155,7 +156,8 @@ public class NewCommand extends BaseCommand {
 
     private NewTicket build(String ticketTitle, String body, TicketType ticketType, String ticketAbout,
                             String dialogUrl) {
-        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout), blankToNull(dialogUrl),
+        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout),
+                blankToNull(dialogUrl),
                 refs.isEmpty() ? null : List.copyOf(refs), labels.isEmpty() ? null : List.copyOf(labels),
                 blankToNull(dedupeKey));
     }
