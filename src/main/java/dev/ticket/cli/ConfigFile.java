@@ -88,11 +88,11 @@ public final class ConfigFile {
         return Map.copyOf(profiles);
     }
 
-    /** Saves (creates or replaces) a profile and writes the file at once. */
+    /** Saves (creates or replaces) a profile and writes the file at once; the first profile saved becomes current. */
     public void saveProfile(String name, String server, String token) {
         profiles.put(name, new Profile(server, token));
         if (currentProfile == null) {
-            currentProfile = DEFAULT_PROFILE;
+            currentProfile = name;
         }
         write();
     }

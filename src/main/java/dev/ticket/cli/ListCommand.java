@@ -63,7 +63,7 @@ public class ListCommand extends BaseCommand {
             throw new UsageException("--limit must be 0 (all) or more");
         }
         TicketQuery query = new TicketQuery(status, search, unread, type, label, awaiting);
-        Listing listing = fetch(client(), query, limit == 0 ? Integer.MAX_VALUE : limit);
+        Listing listing = fetch(client(), query, limit == 0 ? Integer.MAX_VALUE : limit, PAGE);
         Output out = out();
         if (out.json()) {
             out.printJson(listing.tickets());
@@ -82,12 +82,12 @@ public class ListCommand extends BaseCommand {
     }
 
     /** Follows the cursor until {@code limit} tickets are in hand; asks one extra to know whether more exist. */
-    static Listing fetch(TicketClient client, TicketQuery query, int limit) {
+    static Listing fetch(TicketClient client, TicketQuery query, int limit, int pageSize) {
         List<Ticket> tickets = new ArrayList<>();
         String cursor = null;
         do {
             long wanted = (long) limit + 1 - tickets.size();
-            TicketPage page = client.listTickets(query, (int) Math.min(PAGE, wanted), cursor);
+            TicketPage page = client.listTickets(query, (int) Math.min(pageSize, wanted), cursor);
             tickets.addAll(page.items());
             cursor = page.items().isEmpty() ? null : page.nextCursor();
         } while (cursor != null && tickets.size() <= limit);

@@ -11,16 +11,15 @@ import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.http.HttpException;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +27,18 @@ import org.slf4j.LoggerFactory;
 /** The HTTP side of {@code ticket serve}: routes, authentication, problem details, logs, shutdown. */
 public final class TicketServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin app;
     private final EventStream events;
     private final List<Route> routes;
+    private final DrainingHandler drain;
 
-    private TicketServer(Javalin app, EventStream events, List<Route> routes) {
+    private TicketServer(Javalin app, EventStream events, List<Route> routes, DrainingHandler drain) {
         this.app = app;
         this.events = events;
         this.routes = routes;
+        this.drain = drain;
     }
 
     /** Builds the routes over the services and starts listening. */
@@ -45,26 +47,24 @@ public final class TicketServer implements AutoCloseable {
         EventStream events = new EventStream(new EventFeed(store));
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
                 new AdminHandlers(accounts), events, new Probes(store::ready));
-        Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes));
+        DrainingHandler drain = new DrainingHandler();
+        Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes, drain));
         app.start(settings.bind(), settings.port());
-        return new TicketServer(app, events, routes);
+        return new TicketServer(app, events, routes, drain);
     }
 
     private static void configure(JavalinConfig config, ServerSettings settings, TicketStore store,
-                                  AccountService accounts, List<Route> routes) {
+                                  AccountService accounts, List<Route> routes, DrainingHandler drain) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
-        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-        config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
-        // Multipart text fields (title, body) get the JSON body's limit rather than Jetty's 200 KB form default.
-        config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(Requests.MAX_JSON_BYTES));
+        // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
-            server.setStopTimeout(10_000);
-            server.setHandler(new GracefulHandler());
+            // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
+            server.setStopTimeout(0);
+            server.setHandler(drain);
             server.setErrorHandler(new JettyProblems());
         });
         for (Route route : routes) {
@@ -159,10 +159,14 @@ public final class TicketServer implements AutoCloseable {
         return routes;
     }
 
-    /** Stops accepting, finishes requests in flight (up to 10 s), then stops. */
+    /** Ends event streams, stops accepting, finishes requests in flight (up to 10 s), then stops. */
     @Override
     public void close() {
         events.stop();
+        if (!drain.drain(STOP_TIMEOUT)) {
+            LOG.warn("stopping with {} requests still in flight after {} s", drain.inFlight(),
+                    STOP_TIMEOUT.toSeconds());
+        }
         app.stop();
     }
 }

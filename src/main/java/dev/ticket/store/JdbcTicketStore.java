@@ -9,17 +9,23 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store on a JDBC database: SQLite (one process, one writer at a time) or PostgreSQL
  * (many nodes). Migrations are versioned (Flyway) and run when the store opens.
  */
 public final class JdbcTicketStore implements TicketStore {
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
@@ -73,6 +79,7 @@ public final class JdbcTicketStore implements TicketStore {
             store.resources.add(blobPool);
             store.otherNodes = new PgEventListener(jdbcUrl, store::eventsAppended);
             store.resources.add(store.otherNodes);
+            store.sweepHourly();
             return store;
         } catch (RuntimeException e) {
             ds.close();
@@ -81,6 +88,23 @@ public final class JdbcTicketStore implements TicketStore {
             }
             throw e;
         }
+    }
+
+    /** Nodes may run for months: sweep unreferenced blobs as they go, not only when they start. */
+    private void sweepHourly() {
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ticket-blob-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                sweepOrphanBlobs();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("sweeping unused attachment files failed: {}", e.getMessage());
+            }
+        }, 1, 1, TimeUnit.HOURS);
+        resources.add(sweeper::shutdownNow);
     }
 
     private static HikariDataSource migrated(HikariConfig config, String migrations) {

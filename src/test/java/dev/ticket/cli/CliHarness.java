@@ -55,6 +55,10 @@ final class CliHarness {
         return new CliHarness(service.url()).token(user.token());
     }
 
+    String token() {
+        return env.get("TICKET_TOKEN");
+    }
+
     CliHarness token(String token) {
         env.put("TICKET_TOKEN", token);
         return this;

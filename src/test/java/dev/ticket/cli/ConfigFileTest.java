@@ -48,6 +48,14 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_first_profile_saved_becomes_the_current_one() {
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.toString());
+        ConfigFile.load(env).saveProfile("agent", "http://h:1", "t");
+        ConfigFile.load(env).saveProfile("default", "http://h:1", "u");
+        assertEquals("agent", ConfigFile.load(env).currentProfile());
+    }
+
+    @Test
     void removing_a_token_keeps_the_server() {
         Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.toString());
         ConfigFile.load(env).saveProfile("default", "http://h:1", "t");

@@ -94,6 +94,17 @@ class ListCommandTest {
     }
 
     @Test
+    void listing_follows_the_cursor_across_pages_and_knows_when_more_exist() {
+        dev.ticket.client.TicketClient client = new dev.ticket.client.TicketClient(
+                dev.ticket.client.ClientConfig.of(java.net.URI.create(service.url()), agent.token()));
+        ListCommand.Listing all = ListCommand.fetch(client, dev.ticket.client.TicketQuery.ALL, 100, 1);
+        ListCommand.Listing two = ListCommand.fetch(client, dev.ticket.client.TicketQuery.ALL, 2, 1);
+        assertTrue(all.tickets().size() >= 4 && !all.more(), all.toString());
+        assertEquals(all.tickets().subList(0, 2), two.tickets());
+        assertTrue(two.more());
+    }
+
+    @Test
     void the_type_filter_and_an_empty_result_read_well() {
         assertEquals(invoice + "\n", anna.ok("list", "--type", "critical", "-q"));
         assertEquals("No tickets match.\n", anna.ok("list", "--type", "suggestion"));

@@ -10,6 +10,7 @@ import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.PgDatabase;
+import dev.ticket.testing.PostgresAvailable;
 import dev.ticket.testing.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two real {@code ticket serve --db jdbc:postgresql://...} processes, started at the same moment on one
  * empty database, and the CLI driven through both: what one writes the other shows, waits hear, and
  * keys mean one ticket whichever node a retry lands on.
  */
+@ExtendWith(PostgresAvailable.class)
 class TwoServeProcessesTest {
     static PgDatabase db;
     static ServeProcess nodeA;

@@ -12,18 +12,21 @@ import dev.ticket.model.Ticket;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.EventReader;
 import dev.ticket.testing.PgCluster;
+import dev.ticket.testing.PostgresAvailable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * While PostgreSQL is away the nodes answer 503 problems and are not ready; when it is back they
  * recover by themselves, live events included. "Away" is this test's own database refusing
  * connections with the open ones cut; the machine's PostgreSQL keeps running.
  */
+@ExtendWith(PostgresAvailable.class)
 class DatabaseOutageTest {
     static PgCluster cluster;
     static String customerToken;

@@ -14,6 +14,7 @@ import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.EventReader;
 import dev.ticket.testing.MultipartBody;
 import dev.ticket.testing.PgCluster;
+import dev.ticket.testing.PostgresAvailable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,8 +29,10 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Three {@code ticket serve} nodes on one PostgreSQL database behave as one service (SPEC section 4). */
+@ExtendWith(PostgresAvailable.class)
 class MultiNodeTest {
     static PgCluster cluster;
     static String customerToken;

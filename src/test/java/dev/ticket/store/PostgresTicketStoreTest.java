@@ -1,12 +1,15 @@
 package dev.ticket.store;
 
 import dev.ticket.testing.PgDatabase;
+import dev.ticket.testing.PostgresAvailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The store contract on PostgreSQL (a database of its own on TICKET_TEST_PG_URL's server). */
+@ExtendWith(PostgresAvailable.class)
 class PostgresTicketStoreTest extends TicketStoreContract {
     private PgDatabase db;
     private Path dir;

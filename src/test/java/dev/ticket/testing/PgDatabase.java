@@ -30,7 +30,7 @@ public final class PgDatabase implements AutoCloseable {
 
     /** Creates {@code ticket_test_<random>}; skips (or fails under CI) when PostgreSQL is not reachable. */
     public static PgDatabase create() {
-        String adminUrl = System.getenv().getOrDefault("TICKET_TEST_PG_URL", DEFAULT_ADMIN_URL);
+        String adminUrl = adminUrl();
         String name = "ticket_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -43,6 +43,11 @@ public final class PgDatabase implements AutoCloseable {
             Assumptions.abort(why);
         }
         return new PgDatabase(adminUrl, name);
+    }
+
+    /** The admin connection URL the tests use. */
+    static String adminUrl() {
+        return System.getenv().getOrDefault("TICKET_TEST_PG_URL", DEFAULT_ADMIN_URL);
     }
 
     /** The JDBC URL of this database (same server, user and parameters as the admin URL). */

@@ -22,12 +22,18 @@ public record CiReport(String title, String body, List<String> labels, String fi
      * when not blank ({@code -t}, {@code --fingerprint}); {@code log} is {@link CiLog#NONE} without {@code --log}.
      */
     public static CiReport build(CiEnvironment env, CiLog log, String title, String fingerprint) {
+        return build(env, log, title, fingerprint, true);
+    }
+
+    /** As {@link #build(CiEnvironment, CiLog, String, String)}; {@code logAttached} says whether the full log goes along. */
+    public static CiReport build(CiEnvironment env, CiLog log, String title, String fingerprint,
+                                 boolean logAttached) {
         Redactor redactor = Redactor.forEnvironment(env);
         String finalTitle = oneLine(redactor.redact(isBlank(title) ? defaultTitle(env) : title));
         String finalFingerprint = isBlank(fingerprint)
                 ? Fingerprint.ofErrorLine(env.job(), log.firstErrorLine())
                 : oneLine(redactor.redact(fingerprint));
-        String body = redactor.redact(body(env, log, finalFingerprint));
+        String body = redactor.redact(body(env, log, finalFingerprint, logAttached));
         return new CiReport(finalTitle, body, List.of(LABEL), finalFingerprint);
     }
 
@@ -36,7 +42,7 @@ public record CiReport(String title, String body, List<String> labels, String fi
         return "CI failure: " + env.job() + (isBlank(env.branch()) ? "" : " on " + env.branch());
     }
 
-    private static String body(CiEnvironment env, CiLog log, String fingerprint) {
+    private static String body(CiEnvironment env, CiLog log, String fingerprint, boolean logAttached) {
         StringBuilder b = new StringBuilder();
         b.append("The ").append(env.provider().displayName()).append(" job \"").append(env.job())
                 .append("\" failed.\n\n");
@@ -50,7 +56,8 @@ public record CiReport(String title, String body, List<String> labels, String fi
         if (!log.tail().isEmpty()) {
             String fence = fenceFor(log.tail());
             b.append("\nLast ").append(log.tail().size()).append(log.tail().size() == 1 ? " line" : " lines")
-                    .append(" of the log (").append(log.lineCount()).append(" in all; the full log is attached):\n")
+                    .append(" of the log (").append(log.lineCount())
+                    .append(logAttached ? " in all; the full log is attached):\n" : " in all):\n")
                     .append(fence).append('\n');
             log.tail().forEach(line -> b.append(line).append('\n'));
             b.append(fence).append('\n');

@@ -1,0 +1,122 @@
+package dev.ticket.cli;
+
+import dev.ticket.cli.ci.CiDetector;
+import dev.ticket.cli.ci.CiEnvironment;
+import dev.ticket.cli.ci.CiLog;
+import dev.ticket.cli.ci.CiReport;
+import dev.ticket.cli.ci.Redactor;
+import dev.ticket.model.Json;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.TicketType;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns {@code ticket new --from-ci} into the ticket to send: everything the CI environment and the log say,
+ * redacted, with the fingerprint as dedupe key and an idempotency key that a re-run of the same step repeats.
+ */
+final class CiFailure {
+    /** Variables naming one CI run (not one attempt): a re-run of a step in the same run keeps them. */
+    private static final List<String> RUN_IDS = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG",
+            "BUILDKITE_BUILD_ID", "CIRCLE_WORKFLOW_ID", "DRONE_BUILD_NUMBER", "TRAVIS_BUILD_ID", "CI_BUILD_ID",
+            "BUILD_ID");
+
+    /** The ticket to open and the idempotency key to open it with. */
+    record Prepared(NewTicket ticket, String idempotencyKey) {
+    }
+
+    private final Io io;
+    private final CiOptions options;
+
+    CiFailure(Io io, CiOptions options) {
+        this.io = io;
+        this.options = options;
+    }
+
+    /**
+     * Completes {@code given} (the user's -t, note, --type, --about, --dialog, --ref, -l, --dedupe-key; title and
+     * body may be null) into the CI ticket. Exit 2 when no CI environment is found or the log cannot be read.
+     */
+    Prepared prepare(NewTicket given) {
+        CiEnvironment env = CiDetector.detect(io.env()).orElseThrow(() -> new UsageException(
+                "--from-ci found no CI here (no GitHub Actions, GitLab CI or Jenkins variables, and CI is not "
+                        + "true); set CI=true to report from another CI"));
+        Redactor redactor = Redactor.forEnvironment(env);
+        CiLog log = readLog(redactor);
+        String fingerprint = options.fingerprint != null ? options.fingerprint : given.dedupeKey();
+        CiReport report = CiReport.build(env, log, given.title(), fingerprint, false);
+        String body = given.body() == null ? report.body()
+                : redactor.redact(given.body()).strip() + "\n\n" + report.body();
+        List<String> labels = new ArrayList<>(report.labels());
+        if (given.labels() != null) {
+            given.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
+        }
+        NewTicket ticket = new NewTicket(report.title(), body, given.type() == null ? TicketType.QUESTION
+                : given.type(), redactor.redact(given.about()), redactor.redact(given.dialogUrl()), given.refs(),
+                List.copyOf(labels), report.fingerprint());
+        return new Prepared(ticket, idempotencyKey(report.fingerprint(), ticket));
+    }
+
+    private CiLog readLog(Redactor redactor) {
+        if (options.log == null) {
+            return CiLog.NONE;
+        }
+        int tail = options.tail == null ? CiReport.DEFAULT_TAIL : options.tail;
+        try (Reader in = open(options.log)) {
+            return CiLog.scan(in, Writer.nullWriter(), redactor, tail);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read the log " + options.log + ": no such file", e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read the log " + options.log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Reader open(String name) throws IOException {
+        if ("-".equals(name)) {
+            return new InputStreamReader(io.in(), StandardCharsets.UTF_8);
+        }
+        Path path = Path.of(name);
+        if (Files.isDirectory(path)) {
+            throw new IOException("it is a directory");
+        }
+        // Not Files.newBufferedReader: a log with a stray non-UTF-8 byte must still be read (as U+FFFD).
+        return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same run, fingerprint and report give the same key, so retries and re-runs of the step return the first
+     * answer instead of adding a message; a different run (or a different report) gets its own key.
+     */
+    private String idempotencyKey(String fingerprint, NewTicket ticket) {
+        Map<String, String> env = io.env();
+        String run = RUN_IDS.stream().map(env::get).filter(v -> v != null && !v.isBlank()).findFirst().orElse("");
+        String repository = String.valueOf(env.getOrDefault("GITHUB_REPOSITORY",
+                env.getOrDefault("CI_PROJECT_PATH", env.getOrDefault("JOB_NAME", ""))));
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(repository, run, fingerprint)) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            sha.update(Json.mapper().writeValueAsBytes(ticket));
+            return "ci-" + HexFormat.of().formatHex(sha.digest(), 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

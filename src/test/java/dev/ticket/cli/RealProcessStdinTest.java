@@ -1,0 +1,40 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ticket.model.Role;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.TestService;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code -F -} as a script uses it: the real {@code ticket} process reading a pipe. */
+class RealProcessStdinTest {
+
+    @Test
+    void new_reads_the_message_from_a_pipe_with_F_dash() throws Exception {
+        try (TestService service = TestService.start()) {
+            String token = service.addUser("piper", Role.CUSTOMER, "pipes").token();
+            Process ticket = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "dev.ticket.Main", "new", "-t", "From a pipe",
+                    "-F", "-", "-q", "--server", service.url(), "--token", token)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (OutputStream stdin = ticket.getOutputStream()) {
+                stdin.write("Build 4521 failed:\nстрока по-русски\n".getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(ticket.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            ticket.waitFor(60, TimeUnit.SECONDS);
+            assertEquals(0, ticket.exitValue(), out);
+            Ticket opened = new ApiClient(service.url(), token).get("/tickets/" + out).expect(200).as(Ticket.class);
+            assertEquals("Build 4521 failed:\nстрока по-русски", opened.messages().get(0).body());
+            assertEquals(List.of(opened.id()), new ApiClient(service.url(), token).get("/tickets")
+                    .as(TicketPage.class).items().stream().map(Ticket::id).toList());
+        }
+    }
+}
