@@ -161,7 +161,7 @@ class BadInputTest {
                 bad("multipart text field over 1 MiB", "POST", t,
                         "multipart/form-data; boundary=zzz", "--zzz\r\nContent-Disposition: form-data; name=\"title\""
                                 + "\r\n\r\nx\r\n--zzz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n"
-                                + "b".repeat(MIB + MIB / 4) + "\r\n--zzz--\r\n", 413, "too-large", "larger"),
+                                + "b".repeat(MIB + MIB / 4) + "\r\n--zzz--\r\n", 413, "too-large", "body"),
                 header(bad("Idempotency-Key over 255 characters", "POST", m, JSON, "{\"body\":\"y\"}", 422,
                         "validation", "Idempotency-Key"), "Idempotency-Key", "k".repeat(300)),
                 header(bad("Idempotency-Key with a space", "POST", t, JSON, "{\"title\":\"x\",\"body\":\"y\"}", 422,
