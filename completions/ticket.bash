@@ -158,6 +158,8 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reply" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} close" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hours" ];    then _picocli_ticket; return $?; fi
@@ -180,39 +182,43 @@ function _complete_ticket() {
   local cmds1=(list)
   local cmds2=(show)
   local cmds3=(reply)
-  local cmds4=(close)
-  local cmds5=(wait)
-  local cmds6=(hours)
-  local cmds7=(login)
-  local cmds8=(logout)
-  local cmds9=(whoami)
-  local cmds10=(tui)
-  local cmds11=(admin)
-  local cmds12=(completion)
-  local cmds13=(serve)
-  local cmds14=(admin user)
-  local cmds15=(admin token)
-  local cmds16=(admin user add)
-  local cmds17=(admin user list)
-  local cmds18=(admin token issue)
-  local cmds19=(admin token revoke)
+  local cmds4=(attach)
+  local cmds5=(download)
+  local cmds6=(close)
+  local cmds7=(wait)
+  local cmds8=(hours)
+  local cmds9=(login)
+  local cmds10=(logout)
+  local cmds11=(whoami)
+  local cmds12=(tui)
+  local cmds13=(admin)
+  local cmds14=(completion)
+  local cmds15=(serve)
+  local cmds16=(admin user)
+  local cmds17=(admin token)
+  local cmds18=(admin user add)
+  local cmds19=(admin user list)
+  local cmds20=(admin token issue)
+  local cmds21=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_wait; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_close; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_close; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_download; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_attach; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_reply; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_show; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ticket_list; return $?; fi
@@ -228,7 +234,7 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply close wait hours login logout whoami tui admin completion serve"
+  local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
   local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile'"
 
@@ -263,7 +269,7 @@ function _picocli_ticket_new() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -303,6 +309,12 @@ function _picocli_ticket_new() {
       ;;
     '-l'|'--label')
       return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--idempotency-key')
       return
@@ -431,7 +443,7 @@ function _picocli_ticket_reply() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -450,6 +462,97 @@ function _picocli_ticket_reply() {
       ;;
     '-F'|'--file')
       return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `attach` subcommand.
+function _picocli_ticket_attach() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "attach" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `download` subcommand.
+function _picocli_ticket_download() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--attachment')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

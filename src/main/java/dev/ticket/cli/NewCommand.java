@@ -4,6 +4,7 @@ import dev.ticket.client.TicketClient;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketType;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -26,9 +27,11 @@ import picocli.CommandLine.Option;
                 "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly -q",
                 "  make test 2>&1 | ticket new -t \"CI failure\" -F - --label ci",
                 "  ticket new -t \"Still broken\" --ref 42 -e",
+                "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png",
                 "  ticket new --from-ci --log build.log         # in a CI job's failure step"})
 public class NewCommand extends BaseCommand {
-    @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
+    @Option(names = {"-t", "--title"}, paramLabel = "TITLE",
+            description = "The ticket's title (required, except with --from-ci).")
     String title;
 
     @Mixin
@@ -53,6 +56,10 @@ public class NewCommand extends BaseCommand {
     @Option(names = {"-l", "--label"}, paramLabel = "LABEL", description = "A label (repeatable).")
     List<String> labels = new ArrayList<>();
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "FILE",
+            description = "Attach a file to the first message (repeatable; a progress bar shows on a terminal).")
+    List<Path> attachments = new ArrayList<>();
+
     @Option(names = "--idempotency-key", paramLabel = "KEY",
             description = "Send this key instead of a random one: resending with the same key opens no second ticket.")
     String idempotencyKey;
@@ -67,18 +74,20 @@ public class NewCommand extends BaseCommand {
     @Override
     protected int run() {
         ci.check();
+        List<Path> files = FileSender.check(attachments, this::client);
         if (ci.fromCi) {
-            return fromCi();
+            return fromCi(files);
         }
         NewTicket ticket = io.canPrompt() && (title == null || !message.given()) ? ask() : fromFlags();
-        Ticket opened = client().createTicket(ticket,
-                idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey());
+        Ticket opened = client().createTicket(ticket, files,
+                idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey(),
+                TerminalProgress.forTask(io, out(), "Uploading"));
         report(opened);
         return ExitCodes.OK;
     }
 
     /** {@code --from-ci}: never prompts; the CI environment and log fill what the flags leave out. */
-    private int fromCi() {
+    private int fromCi(List<Path> files) {
         if (message.given() && message.editor) {
             throw new UsageException("--from-ci never prompts: give extra words with -m TEXT or -F FILE, not -e");
         }
@@ -87,8 +96,9 @@ public class NewCommand extends BaseCommand {
         }
         String note = new Composer(io).fromOptions(message, NewTicketForm.TEMPLATE, null);
         CiFailure.Prepared prepared = new CiFailure(io, ci).prepare(build(title, note, type, about, dialog));
-        Ticket opened = client().createTicket(prepared.ticket(),
-                idempotencyKey != null ? idempotencyKey : prepared.idempotencyKey());
+        Ticket opened = client().createTicket(prepared.ticket(), files,
+                idempotencyKey != null ? idempotencyKey : prepared.idempotencyKey(),
+                TerminalProgress.forTask(io, out(), "Uploading"));
         if (!out().json() && !out().quiet() && Boolean.TRUE.equals(opened.deduplicated())) {
             out().println("Added to open ticket #" + opened.id() + " (" + opened.title() + "): the same CI failure "
                     + "(fingerprint " + prepared.ticket().dedupeKey() + ") is already reported there.");
@@ -146,7 +156,8 @@ public class NewCommand extends BaseCommand {
 
     private NewTicket build(String ticketTitle, String body, TicketType ticketType, String ticketAbout,
                             String dialogUrl) {
-        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout), blankToNull(dialogUrl),
+        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout),
+                blankToNull(dialogUrl),
                 refs.isEmpty() ? null : List.copyOf(refs), labels.isEmpty() ? null : List.copyOf(labels),
                 blankToNull(dedupeKey));
     }

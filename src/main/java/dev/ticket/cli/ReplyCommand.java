@@ -2,8 +2,11 @@ package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Message;
-import dev.ticket.model.NewMessage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,7 +19,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  ticket reply 42 -m \"It happens in Chrome and Firefox alike.\"",
                 "  ticket reply '#42' -e",
-                "  journalctl -u bot --since today | ticket reply 42 -F -"})
+                "  journalctl -u bot --since today | ticket reply 42 -F -",
+                "  ticket reply 42 -m \"Here is the log.\" -a app.log"})
 public class ReplyCommand extends BaseCommand {
     static final String TEMPLATE = String.join("\n", "",
             "# Write your reply above. Lines starting with '# ' are dropped; an empty message cancels.", "");
@@ -28,10 +32,16 @@ public class ReplyCommand extends BaseCommand {
     @Mixin
     MessageOptions message;
 
+    @Option(names = {"-a", "--attach"}, paramLabel = "FILE",
+            description = "Attach a file (repeatable); with files the message may be empty.")
+    List<Path> attachments = new ArrayList<>();
+
     @Override
     protected int run() {
-        String body = compose();
-        Message sent = client().reply(ticketId, new NewMessage(body), TicketClient.newIdempotencyKey());
+        List<Path> files = FileSender.checkForReply(attachments, this::client, ticketId);
+        String body = files.isEmpty() || message.given() || io.canPrompt() ? compose() : "";
+        Message sent = client().reply(ticketId, body, files, TicketClient.newIdempotencyKey(),
+                TerminalProgress.forTask(io, out(), "Uploading"));
         Output out = out();
         if (out.json()) {
             out.printJson(sent);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                         + "($XDG_CONFIG_HOME/ticket/config.json), else http://127.0.0.1:8765. "
                         + "Token: --token, else TICKET_TOKEN, else the profile's token (see 'ticket login')."},
         subcommands = {NewCommand.class, ListCommand.class, ShowCommand.class, ReplyCommand.class,
+                AttachCommand.class, DownloadCommand.class,
                 CloseCommand.class, WaitCommand.class, HoursCommand.class, LoginCommand.class, LogoutCommand.class,
                 WhoamiCommand.class, TuiCommand.class, AdminCommand.class, CompletionCommand.class, ServeCommand.class},
         footer = {"", "Exit status: 0 success, 1 unexpected error, 2 usage or invalid input, 3 not authenticated "

@@ -86,7 +86,7 @@ final class Transcript {
             body.addAll(wrap(paragraph, bubble));
         }
         for (Attachment a : m.attachments()) {
-            body.add("[file] " + a.filename() + " (" + Formats.size(a.size()) + ")");
+            body.add("[file " + a.id() + "] " + plain(a.filename()) + " (" + Formats.size(a.size()) + ")");
         }
         if (!chat) {
             out.println(style.bold(who) + " (" + (team ? "team" : "customer") + ") · " + when);
@@ -102,6 +102,14 @@ final class Transcript {
                     + style.bold(who));
             body.forEach(line -> out.println((indent + line).stripTrailing()));
         }
+    }
+
+    /** A stored name made safe to print: control and bidi characters shown as '?'. */
+    static String plain(String name) {
+        StringBuilder out = new StringBuilder();
+        (name == null ? "" : name).codePoints().forEach(c -> out.appendCodePoint(
+                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return out.toString();
     }
 
     /** Breaks a paragraph into lines of at most {@code max} columns, at spaces where possible. */

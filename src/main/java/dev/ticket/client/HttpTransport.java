@@ -14,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -37,7 +38,12 @@ import org.apache.hc.core5.util.Timeout;
  */
 final class HttpTransport implements Closeable {
     /** A request to make: method, absolute URI, headers, optional JSON body. */
-    record Request(String method, URI uri, Map<String, String> headers, byte[] json) {
+    record Request(String method, URI uri, Map<String, String> headers, byte[] json,
+                   Supplier<HttpEntity> streamed) {
+        Request(String method, URI uri, Map<String, String> headers, byte[] json) {
+            this(method, uri, headers, json, null);
+        }
+
         boolean retryable() {
             return !"POST".equals(method) || headers.containsKey("Idempotency-Key");
         }
@@ -47,7 +53,10 @@ final class HttpTransport implements Closeable {
     record Answer(int status, String contentType, byte[] body, String retryAfter) {
     }
 
+    /** A streamed upload is answered only once the service has stored every byte durably. */
+    static final Duration STORE_TIMEOUT = Duration.ofMinutes(10);
     private static final String USER_AGENT = "ticket/0.1.0";
+
     private final ClientConfig config;
     private CloseableHttpClient http;
     private volatile TlsSocketStrategy tls;
@@ -62,7 +71,8 @@ final class HttpTransport implements Closeable {
         for (int attempt = 1; ; attempt++) {
             Duration delay;
             try {
-                Answer answer = http().execute(build(request, null), HttpTransport::read);
+                Answer answer = http().execute(build(request, request.streamed() == null ? null : STORE_TIMEOUT),
+                        HttpTransport::read);
                 if (answer.status() < 300) {
                     return answer;
                 }
@@ -122,8 +132,13 @@ final class HttpTransport implements Closeable {
         if (request.json() != null) {
             http.setEntity(new ByteArrayEntity(request.json(), ContentType.APPLICATION_JSON));
         }
+        if (request.streamed() != null) {
+            http.setEntity(request.streamed().get());
+        }
+        // Expect: 100-continue lets the service refuse (401, 404, 409) before a large body is sent
         http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(
-                responseTimeout != null ? responseTimeout : config.readTimeout())).build());
+                        responseTimeout != null ? responseTimeout : config.readTimeout()))
+                .setExpectContinueEnabled(request.streamed() != null).build());
         return http;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticket.model.Hours;
 import dev.ticket.model.Json;
+import dev.ticket.model.Limits;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
@@ -15,15 +16,21 @@ import dev.ticket.model.Topics;
 import dev.ticket.model.User;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.net.URIBuilder;
 
 /**
@@ -72,6 +79,85 @@ public final class TicketClient implements Closeable {
     /** The ticket with all its messages. */
     public Ticket getTicket(long id) {
         return get(uri("/tickets/" + id, Map.of()), Ticket.class);
+    }
+
+    /** Opens a ticket whose first message carries {@code files}, streamed from disk. */
+    public Ticket createTicket(NewTicket ticket, List<Path> files, String idempotencyKey, TransferProgress progress) {
+        if (files.isEmpty()) {
+            return createTicket(ticket, idempotencyKey);
+        }
+        return upload("/tickets", () -> MultipartBodies.ticket(ticket, files, progress), idempotencyKey, progress,
+                Ticket.class);
+    }
+
+    /** Adds a message carrying {@code files} (the body may be empty), streamed from disk. */
+    public Message reply(long ticketId, String body, List<Path> files, String idempotencyKey,
+                         TransferProgress progress) {
+        if (files.isEmpty()) {
+            return reply(ticketId, new NewMessage(body), idempotencyKey);
+        }
+        return upload("/tickets/" + ticketId + "/messages", () -> MultipartBodies.message(body, files, progress),
+                idempotencyKey, progress, Message.class);
+    }
+
+    /** What one message may carry; null from a service too old to say. */
+    public Limits limits() {
+        try {
+            return get(uri("/limits", Map.of()), Limits.class);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Streams an attachment's bytes into {@code sink} (never all in memory) and returns how many came.
+     * The caller checks them against the attachment's {@code sha256}.
+     */
+    public long download(long attachmentId, OutputStream sink, TransferProgress progress) {
+        var request = transport.build(new HttpTransport.Request("GET", uri("/attachments/" + attachmentId, Map.of()),
+                Map.of("Accept", "*/*"), null), null);
+        try (ClassicHttpResponse response = transport.open(request);
+             InputStream in = response.getEntity().getContent()) {
+            progress.start("download", response.getEntity().getContentLength());
+            byte[] buffer = new byte[256 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                write(sink, buffer, n);
+                total += n;
+                progress.advance(n);
+            }
+            return total;
+        } catch (IOException e) {
+            throw new UnavailableException("the download of attachment " + attachmentId + " broke off: "
+                    + e.getMessage(), null, e);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /** A failure to write locally is the caller's (disk full...), not the service's. */
+    private static void write(OutputStream sink, byte[] buffer, int length) {
+        try {
+            sink.write(buffer, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T upload(String path, Supplier<HttpEntity> body, String idempotencyKey, TransferProgress progress,
+                         Class<T> type) {
+        Supplier<HttpEntity> started = () -> {
+            HttpEntity entity = body.get();
+            progress.start("upload", entity.getContentLength());
+            return entity;
+        };
+        try {
+            HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("POST", uri(path, Map.of()),
+                    jsonHeaders(idempotencyKey), null, started));
+            return parse(answer.body(), mapper().constructType(type));
+        } finally {
+            progress.finish();
+        }
     }
 
     public Message reply(long ticketId, NewMessage message, String idempotencyKey) {

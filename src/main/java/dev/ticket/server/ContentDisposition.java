@@ -8,12 +8,13 @@ final class ContentDisposition {
     private ContentDisposition() {
     }
 
+    /** RFC 5987 {@code attr-char} has no {@code *}, which URLEncoder leaves as is. */
     static String attachment(String filename) {
         StringBuilder ascii = new StringBuilder();
         for (char c : filename.toCharArray()) {
             ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' ? c : '_');
         }
-        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 }

@@ -20,6 +20,7 @@ public final class Routes {
                 new Route(GET, API + "/me", Access.USER, tickets::me),
                 new Route(GET, API + "/hours", Access.USER, tickets::hours),
                 new Route(GET, API + "/topics", Access.USER, tickets::topics),
+                new Route(GET, API + "/limits", Access.USER, tickets::limits),
                 new Route(GET, API + "/tickets", Access.USER, tickets::list),
                 new Route(POST, API + "/tickets", Access.USER, tickets::open),
                 new Route(GET, API + "/tickets/{id}", Access.USER, tickets::get),

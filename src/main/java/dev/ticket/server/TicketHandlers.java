@@ -1,5 +1,6 @@
 package dev.ticket.server;
 
+import dev.ticket.model.Attachment;
 import dev.ticket.model.Awaiting;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
@@ -17,6 +18,8 @@ import dev.ticket.service.Upload;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /** The customer and agent routes: thin mappings from HTTP to {@link TicketService}. */
@@ -45,6 +48,10 @@ final class TicketHandlers {
         ctx.json(hours.hoursAt(clock.instant()));
     }
 
+    void limits(Context ctx) {
+        ctx.json(tickets.attachments().limits());
+    }
+
     void topics(Context ctx) {
         ctx.json(new Topics(tickets.attachments().settings().topics()));
     }
@@ -63,7 +70,7 @@ final class TicketHandlers {
     void open(Context ctx) throws IOException {
         Opened opened;
         if (Requests.isMultipart(ctx)) {
-            try (Uploads.Received form = uploads.receive(ctx)) {
+            try (Uploads.Received form = uploads.receive(ctx, Uploads.TICKET_FIELDS)) {
                 opened = tickets.open(Requests.caller(ctx), form.newTicket(), form.files(),
                         ctx.header(IDEMPOTENCY_KEY));
             }
@@ -81,7 +88,8 @@ final class TicketHandlers {
     void reply(Context ctx) throws IOException {
         long id = Requests.id(ctx);
         if (Requests.isMultipart(ctx)) {
-            try (Uploads.Received form = uploads.receive(ctx)) {
+            tickets.requireOpen(Requests.caller(ctx), id);
+            try (Uploads.Received form = uploads.receive(ctx, Uploads.MESSAGE_FIELDS)) {
                 ctx.status(201).json(tickets.reply(Requests.caller(ctx), id, form.field("body"), form.files(),
                         ctx.header(IDEMPOTENCY_KEY)));
             }
@@ -100,13 +108,19 @@ final class TicketHandlers {
         ctx.json(tickets.markRead(Requests.caller(ctx), Requests.id(ctx)));
     }
 
+    /** Streams the file: never compressed (Content-Length is the file's), never sniffed by browsers. */
     void attachment(Context ctx) {
         AttachmentService.Content content = tickets.attachments().open(Requests.caller(ctx), Requests.id(ctx));
-        ctx.header("Content-Disposition", ContentDisposition.attachment(content.attachment().filename()));
+        Attachment attachment = content.attachment();
+        ctx.disableCompression();
+        ctx.header("Content-Disposition", ContentDisposition.attachment(attachment.filename()));
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Content-Length", String.valueOf(content.attachment().size()));
-        ctx.header("Digest", "sha-256=" + content.attachment().sha256());
-        ctx.contentType(content.attachment().contentType());
+        ctx.header("Content-Length", String.valueOf(attachment.size()));
+        ctx.header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
+                HexFormat.of().parseHex(attachment.sha256())) + ":");
+        ctx.header("ETag", "\"" + attachment.sha256() + "\"");
+        ctx.header("Cache-Control", "private, max-age=31536000, immutable");
+        ctx.contentType(attachment.contentType());
         ctx.result(content.bytes());
     }
 

@@ -2,7 +2,6 @@ package dev.ticket.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
-import dev.ticket.model.Problem;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
@@ -12,7 +11,6 @@ import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -62,9 +60,7 @@ public final class TicketServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
         config.http.prefer405over404 = true;
-        config.jetty.multipartConfig.cacheDirectory(store.blobs().tempDir().toString());
-        config.jetty.multipartConfig.maxInMemoryFileSize(64, SizeUnit.KB);
-        config.jetty.multipartConfig.maxFileSize(settings.service().maxFileBytes() + 1, SizeUnit.BYTES);
+        // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
@@ -142,10 +138,7 @@ public final class TicketServer implements AutoCloseable {
         }
         HttpException http = HttpException.asHttpException(e);
         if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
-            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400
-                    ? new Problem("bad-request", "Bad request", 400, "The multipart/form-data body is malformed; "
-                            + "send complete parts separated by the boundary its Content-Type names.",
-                            Requests.printable(ctx.path()))
+            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400 ? Problems.multipart(e, ctx.path())
                     : Problems.forStatus(http.getCode(), ctx.method().name(), ctx.path(), http.getReason()));
             return;
         }

@@ -4,24 +4,23 @@ import dev.ticket.model.NewTicket;
 import dev.ticket.model.TicketType;
 import dev.ticket.service.AttachmentService;
 import dev.ticket.service.ServiceException;
+import dev.ticket.service.ServiceSettings;
 import dev.ticket.service.Upload;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
 
-/** Multipart bodies: form fields plus {@code file} parts streamed to temporary files and hashed. */
+/** Multipart bodies of the ticket routes: form fields plus {@code file} parts streamed to temporary files. */
 final class Uploads {
+    static final Set<String> TICKET_FIELDS =
+            Set.of("title", "body", "type", "about", "dialog_url", "refs", "labels", "dedupe_key");
+    static final Set<String> MESSAGE_FIELDS = Set.of("body");
+
     private final AttachmentService attachments;
 
     Uploads(AttachmentService attachments) {
@@ -29,9 +28,14 @@ final class Uploads {
     }
 
     /** What a multipart request carried; closing deletes temporary files that were not stored. */
-    record Received(Context ctx, List<Upload> files) implements AutoCloseable {
+    record Received(Map<String, List<String>> fields, List<Upload> files) implements AutoCloseable {
         String field(String name) {
-            return ctx.formParam(name);
+            List<String> values = fields.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+
+        List<String> all(String name) {
+            return fields.getOrDefault(name, List.of());
         }
 
         NewTicket newTicket() {
@@ -45,7 +49,7 @@ final class Uploads {
                 }
             }
             List<Long> refs = new ArrayList<>();
-            for (String ref : ctx.formParams("refs")) {
+            for (String ref : all("refs")) {
                 try {
                     refs.add(Long.parseLong(ref.strip().replaceFirst("^#", "")));
                 } catch (NumberFormatException e) {
@@ -53,7 +57,7 @@ final class Uploads {
                 }
             }
             return new NewTicket(field("title"), field("body"), type, field("about"), field("dialog_url"), refs,
-                    ctx.formParams("labels").stream().collect(Collectors.toList()), field("dedupe_key"));
+                    List.copyOf(all("labels")), field("dedupe_key"));
         }
 
         @Override
@@ -64,43 +68,15 @@ final class Uploads {
         }
     }
 
-    Received receive(Context ctx) throws IOException {
-        List<Upload> files = new ArrayList<>();
-        try {
-            for (UploadedFile part : ctx.uploadedFiles("file")) {
-                files.add(spool(part));
-            }
-        } catch (IOException | RuntimeException e) {
-            new Received(ctx, files).close();
-            throw e;
-        }
-        return new Received(ctx, files);
-    }
-
-    private Upload spool(UploadedFile part) throws IOException {
-        long limit = attachments.settings().maxFileBytes();
-        if (part.size() > limit) {
-            throw attachments.tooLarge(part.filename());
-        }
-        Path temp = Files.createTempFile(attachments.tempDir(), "upload-", ".part");
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        long size;
-        try (InputStream in = new DigestInputStream(part.content(), sha);
-             OutputStream out = Files.newOutputStream(temp)) {
-            size = in.transferTo(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        if (size > limit) {
-            Files.deleteIfExists(temp);
-            throw attachments.tooLarge(part.filename());
-        }
-        return new Upload(part.filename(), temp, size, HexFormat.of().formatHex(sha.digest()));
+    /** Streams the body in; refuses (413) a file over the limit or one file too many before storing anything. */
+    Received receive(Context ctx, Set<String> fieldNames) throws IOException {
+        ServiceSettings settings = attachments.settings();
+        int maxFieldBytes = (int) Math.min(Integer.MAX_VALUE - 8, settings.maxBodyChars() * 3L + 1024);
+        MultipartReceiver.Limits limits = new MultipartReceiver.Limits(settings.maxFileBytes(),
+                settings.maxFilesPerMessage(), maxFieldBytes);
+        InputStream body = ctx.req().getInputStream();
+        MultipartReceiver.Form form = MultipartReceiver.receive(body, ctx.contentType(), attachments.tempDir(),
+                limits, fieldNames);
+        return new Received(form.fields(), form.files());
     }
 }

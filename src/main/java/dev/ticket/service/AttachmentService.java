@@ -1,6 +1,7 @@
 package dev.ticket.service;
 
 import dev.ticket.model.Attachment;
+import dev.ticket.model.Limits;
 import dev.ticket.store.NewAttachmentRow;
 import dev.ticket.store.StoreTx;
 import dev.ticket.store.TicketHead;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Files on messages (R6): limits, content detection, storage once per content, and reading back. */
@@ -54,19 +56,41 @@ public final class AttachmentService {
                 + "' is larger than the limit of " + Filenames.humanSize(settings.maxFileBytes()) + ".");
     }
 
-    /** Moves the files into the blob store (durably, before the commit) and records them on the message. */
-    void store(StoreTx tx, TicketHead head, long messageId, List<Upload> files) {
+    /** A file made durable in the blob store, ready to be recorded on a message. */
+    record Stored(String filename, String contentType, long size, String sha256) {
+    }
+
+    /**
+     * Moves the files into the blob store, durably, before any transaction: a crash after this and before
+     * the commit leaves only blobs that no row names, which the sweep at start removes. Doing it outside
+     * the transaction keeps a large file's fsync from holding the database's write lock.
+     */
+    List<Stored> persist(List<Upload> files) {
+        List<Stored> stored = new ArrayList<>();
         for (Upload file : files) {
             try {
                 String type = ContentSniffer.detect(file.tempFile());
                 store.blobs().put(file.sha256(), file.tempFile());
-                tx.insertBlob(file.sha256(), file.size(), clock.instant());
-                tx.insertAttachment(new NewAttachmentRow(messageId, head.id(), Filenames.safe(file.filename()),
-                        type, file.size(), file.sha256()));
+                stored.add(new Stored(Filenames.safe(file.filename()), type, file.size(), file.sha256()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+        return stored;
+    }
+
+    /** Records already persisted files on a message, inside the message's transaction. */
+    void record(StoreTx tx, TicketHead head, long messageId, List<Stored> files) {
+        for (Stored file : files) {
+            tx.insertBlob(file.sha256(), file.size(), clock.instant());
+            tx.insertAttachment(new NewAttachmentRow(messageId, head.id(), file.filename(), file.contentType(),
+                    file.size(), file.sha256()));
+        }
+    }
+
+    /** What a client needs to know before it sends files: the per-file and per-message limits. */
+    public Limits limits() {
+        return new Limits(settings.maxFileBytes(), settings.maxFilesPerMessage(), settings.maxBodyChars());
     }
 
     /** The attachment if the caller may see its ticket; another account's is not found. */

@@ -50,13 +50,14 @@ public final class TicketService {
         TicketRules.Clean t = TicketRules.check(in, settings.maxBodyChars());
         attachments.checkLimits(files);
         String fingerprint = Idempotency.fingerprint("open", in, files);
+        List<AttachmentService.Stored> stored = attachments.persist(files);
         Opened opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
             List<Long> refs = new ArrayList<>(t.refs());
             if (t.dedupeKey() != null) {
                 var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
                 if (open.isPresent()) {
                     TicketHead head = tx.ticketHead(open.get()).orElseThrow();
-                    addMessage(tx, caller, head, t.body(), files);
+                    addMessage(tx, caller, head, t.body(), stored);
                     return new Opened(tx.ticket(head.id(), viewer(caller)).orElseThrow().asDeduplicated(), true);
                 }
                 tx.latestTicketByDedupeKey(caller.accountId(), t.dedupeKey())
@@ -71,7 +72,7 @@ public final class TicketService {
                     hours.dueAt(t.type(), now)));
             tx.insertRefs(id, refs);
             tx.insertLabels(id, t.labels());
-            addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), files);
+            addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), stored);
             return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
         });
         written(caller, opened.ticket().id());
@@ -85,12 +86,24 @@ public final class TicketService {
                 : "";
         attachments.checkLimits(files);
         String fingerprint = Idempotency.fingerprint("reply:" + ticketId, text, files);
+        if (!files.isEmpty()) {
+            requireOpen(caller, ticketId);
+        }
+        List<AttachmentService.Stored> stored = attachments.persist(files);
         Message message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
-            return addMessage(tx, caller, head, text, files);
+            return addMessage(tx, caller, head, text, stored);
         });
         written(caller, ticketId);
         return message;
+    }
+
+    /**
+     * Refuses early (404, or 409 for Done) a message to a ticket the caller cannot write to, so that a
+     * large upload is not received, or its blobs stored, only to be refused by the transaction.
+     */
+    public void requireOpen(Caller caller, long ticketId) {
+        store.read(tx -> openHead(tx, caller, ticketId));
     }
 
     /** Sets Done; Done is final (R4). */
@@ -152,10 +165,11 @@ public final class TicketService {
         return attachments;
     }
 
-    private Message addMessage(StoreTx tx, Caller caller, TicketHead head, String body, List<Upload> files) {
+    private Message addMessage(StoreTx tx, Caller caller, TicketHead head, String body,
+                               List<AttachmentService.Stored> files) {
         Instant now = clock.instant();
         long messageId = tx.insertMessage(head.id(), caller.userId(), caller.team(), body, now);
-        attachments.store(tx, head, messageId, files);
+        attachments.record(tx, head, messageId, files);
         Message message = tx.message(messageId).orElseThrow();
         long event = tx.appendEvent(head.id(), head.accountId(), Event.MESSAGE,
                 Idempotency.json(new Event(0, Event.MESSAGE, head.id(), null, message, now)), now);

@@ -35,8 +35,22 @@ public final class FileBlobStore implements BlobStore {
         try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+        boolean newShard = !Files.isDirectory(target.getParent());
         Files.createDirectories(target.getParent());
         Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // the rename (and a new shard's entry) must reach the disk too, or a power cut could undo it
+        syncDirectory(target.getParent());
+        if (newShard) {
+            syncDirectory(dir);
+        }
+    }
+
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open a directory for sync; the file itself is already on disk
+        }
     }
 
     @Override

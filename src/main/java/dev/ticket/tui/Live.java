@@ -21,7 +21,7 @@ final class Live {
         if (Event.MESSAGE.equals(e.kind()) && message != null) {
             if (open) {
                 Chat chat = m.chat().withTicket(Tickets.withMessage(m.chat().ticket(), message));
-                next = next.withChat(m.chat().scroll() == 0 ? chat : chat.withScroll(m.chat().scroll()));
+                next = next.withChat(chat.withScroll(keptScroll(m, chat)));
                 if (fromOther) {
                     cmds.add(new Cmd.MarkRead(e.ticketId()));
                 }
@@ -39,6 +39,17 @@ final class Live {
         Step list = Update.loadList(next, false);
         cmds.addAll(list.commands());
         return new Step(list.model(), cmds);
+    }
+
+    /** At the newest line the chat follows new messages; scrolled up, it keeps showing the same lines. */
+    private static int keptScroll(TuiModel m, Chat grown) {
+        if (m.chat().scroll() == 0) {
+            return 0;
+        }
+        int width = Layout.of(m).chatWidth();
+        int added = ChatLayout.lines(grown, width, m.now(), m.zone()).size()
+                - ChatLayout.lines(m.chat(), width, m.now(), m.zone()).size();
+        return m.chat().scroll() + added;
     }
 
     static Step connection(TuiModel m, Msg.Connection c) {

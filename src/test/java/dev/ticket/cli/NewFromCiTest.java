@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ticket new --from-ci} against a real service, with environments recorded from GitHub Actions and GitLab CI. */
+/** {@code ticket new --from-ci} against a real service, in environments recorded from GitHub Actions and GitLab. */
 class NewFromCiTest {
     static final String SHA = "4fd153c0a1b2c3d4e5f60718293a4b5c6d7e8f90";
     static final String GITHUB_TOKEN = "ghp_" + "R2d2C3po".repeat(4) + "BB8x";

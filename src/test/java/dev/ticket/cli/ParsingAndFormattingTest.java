@@ -97,7 +97,7 @@ class ParsingAndFormattingTest {
                 Sam (team) · 2025-11-25 12:00
                 Fixed.
                 Please check.
-                [file] shot.png (2.0 KB)
+                [file 3] shot.png (2.0 KB)
                 """, bytes.toString(StandardCharsets.UTF_8));
     }
 

@@ -96,6 +96,7 @@ class IsolationTest {
         cases.put("GET /api/v1/me", plain(a -> assertEquals("other", a.json().get("account").asText())));
         cases.put("GET /api/v1/hours", plain(a -> assertEquals(200, a.status())));
         cases.put("GET /api/v1/topics", plain(a -> assertEquals(200, a.status())));
+        cases.put("GET /api/v1/limits", plain(a -> assertEquals(200, a.status())));
         cases.put("GET /api/v1/tickets", plain(a -> assertFalse(a.body().contains("Private invoice"), a.body())));
         cases.put("POST /api/v1/tickets", new Case(0, "application/json", TICKET_JSON,
                 Map.of("Idempotency-Key", OPEN_KEY), a -> {

@@ -91,7 +91,7 @@ class OpenApiTest {
         assertEquals(Set.of("body", "file"), doc.properties("NewMessageForm"));
         for (Class<?> record : List.of(dev.ticket.model.Ticket.class, dev.ticket.model.Message.class,
                 dev.ticket.model.Attachment.class, dev.ticket.model.Author.class, dev.ticket.model.TicketPage.class,
-                dev.ticket.model.User.class, dev.ticket.model.Hours.class, dev.ticket.model.Topics.class,
+                dev.ticket.model.User.class, dev.ticket.model.Hours.class, dev.ticket.model.Topics.class, dev.ticket.model.Limits.class,
                 dev.ticket.model.Event.class, dev.ticket.model.Problem.class)) {
             assertEquals(fields(record), doc.properties(record.getSimpleName()), record.getSimpleName());
         }
@@ -103,7 +103,7 @@ class OpenApiTest {
         assertEquals(List.of(), problems, "responses that differ from openapi.yaml");
         assertEquals(registered(), exercised, "every route is held against its documented response");
         for (String name : List.of("Ticket", "Message", "Attachment", "Author", "TicketPage", "User", "UserList",
-                "Hours", "Topics", "Event", "Problem", "Revoked", "Health")) {
+                "Hours", "Topics", "Limits", "Event", "Problem", "Revoked", "Health")) {
             assertEquals(doc.properties(name), doc.seen.getOrDefault(name, Set.of()),
                     "fields of " + name + " declared in openapi.yaml vs. seen in real responses");
         }
@@ -116,6 +116,7 @@ class OpenApiTest {
         call(customer, "GET", "/api/v1/me", 200);
         call(customer, "GET", "/api/v1/hours", 200);
         call(customer, "GET", "/api/v1/topics", 200);
+        call(customer, "GET", "/api/v1/limits", 200);
         String json = "{\"title\":\"Widget\",\"body\":\"It broke\",\"type\":\"critical\",\"about\":\"Finance\","
                 + "\"dialog_url\":\"https://app.example.com/d/1\",\"labels\":[\"ci\"],\"dedupe_key\":\"nightly\"}";
         long first = send(customer, "POST", "/api/v1/tickets", 201, "application/json", json.getBytes(UTF8)).get("id")

@@ -48,6 +48,27 @@ public final class ApiClient {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A multipart POST; files in the body are streamed from disk. */
+    public Reply postMultipart(String path, MultipartBody body) {
+        return send(builder(path).timeout(Duration.ofMinutes(5)).header("Content-Type", body.contentType())
+                .POST(body.publisher()));
+    }
+
+    /** Downloads to {@code target} (streamed); the reply's body is empty unless the status is an error. */
+    public Download download(String path, java.nio.file.Path target) {
+        try {
+            HttpResponse<java.nio.file.Path> r = HTTP.send(builder(path).timeout(Duration.ofMinutes(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(target));
+            String body = r.statusCode() >= 300 ? java.nio.file.Files.readString(target) : "";
+            return new Download(r.statusCode(), body, r.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE());
     }
@@ -97,6 +118,20 @@ public final class ApiClient {
     }
 
     /** A response: status, body text, and typed views of the body. */
+    /** A download's status and headers; the body went to a file (or is here when it is an error). */
+    public record Download(int status, String body, java.net.http.HttpHeaders headers) {
+        public Download expect(int wanted) {
+            if (status != wanted) {
+                throw new AssertionError("expected HTTP " + wanted + " but got " + status + ": " + body);
+            }
+            return this;
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
     public record Reply(int status, String body, HttpResponse<byte[]> raw) {
         public Reply expect(int wanted) {
             if (status != wanted) {

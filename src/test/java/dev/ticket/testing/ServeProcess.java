@@ -1,5 +1,8 @@
 package dev.ticket.testing;
 
+import dev.ticket.model.NewUser;
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,26 +15,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ticket serve} as a separate OS process, for tests that kill or signal it. */
+/** {@code ticket serve} as a separate OS process on this test's class path, for tests that kill, signal or starve it. */
 public final class ServeProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final Process process;
     private final String url;
     private final List<String> output;
+    private final Path dataDir;
 
-    private ServeProcess(Process process, String url, List<String> output) {
+    private ServeProcess(Process process, String url, List<String> output, Path dataDir) {
         this.process = process;
         this.url = url;
         this.output = output;
+        this.dataDir = dataDir;
     }
 
     /** Starts {@code ticket serve --port 0 --data DIR extra...} and waits until it listens. */
     public static ServeProcess start(Path dataDir, String... extra) {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m", "-cp",
+        return startWithHeap(dataDir, "256m", extra);
+    }
+
+    /** Like {@link #start}, with the JVM's heap capped at {@code maxHeap} (e.g. {@code 48m}). */
+    public static ServeProcess startWithHeap(Path dataDir, String maxHeap, String... extra) {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
                 System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", "0",
                 "--data", dataDir.toString(), "--no-request-log"));
         command.addAll(List.of(extra));
@@ -47,10 +58,11 @@ public final class ServeProcess implements AutoCloseable {
             reader.start();
             try {
                 // Generous: a loaded 2-core CI machine has taken over 30 s to start a JVM with Jetty and Flyway.
-                return new ServeProcess(process, url.get(120, TimeUnit.SECONDS), output);
+                return new ServeProcess(process, url.get(180, TimeUnit.SECONDS), output, dataDir);
             } catch (Exception e) {
                 process.destroyForcibly();
-                throw new IllegalStateException("ticket serve did not start: " + output, e);
+                throw new IllegalStateException("ticket serve did not start (alive: " + process.isAlive() + "): "
+                        + output, e);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,12 +98,27 @@ public final class ServeProcess implements AutoCloseable {
         return List.copyOf(output);
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String adminToken(Path dataDir) {
         try {
             return Files.readString(dataDir.resolve("admin.token")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** An API client acting as the admin this service created at first start. */
+    public ApiClient admin() {
+        return new ApiClient(url, adminToken(dataDir));
+    }
+
+    /** A new user of the given role; the client carries its token. */
+    public ApiClient client(String name, Role role, String account) {
+        User user = admin().post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        return new ApiClient(url, user.token());
     }
 
     /** SIGKILL: no shutdown code runs. */
@@ -111,6 +138,23 @@ public final class ServeProcess implements AutoCloseable {
 
     public Process process() {
         return process;
+    }
+
+    /** Polls {@code condition} until it holds or {@code timeout} passes. */
+    public static boolean await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
     }
 
     @Override

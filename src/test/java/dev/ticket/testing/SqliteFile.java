@@ -34,6 +34,19 @@ public final class SqliteFile {
         return counts;
     }
 
+    /** Runs one UPDATE or DELETE with positional parameters, as if someone had tampered with the file. */
+    public int update(String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(url);
+             java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every row of a query as column name to value. */
     public List<Map<String, Object>> rows(String sql) {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();

@@ -125,4 +125,15 @@ class UpdateResultsTest {
         Step failed = run(s.model(), new Msg.Failed(new Cmd.LoadTicket(11), Failure.UNAVAILABLE, "Cannot reach it."));
         assertTrue(View.render(failed.model()).toText().contains("Could not load #11; press r to retry."));
     }
+
+    @Test
+    void a_chat_scrolled_up_keeps_its_place_when_a_message_arrives() {
+        TuiModel m = Keys.scroll(customerModel(80, 16), 3);
+        assertEquals(3, m.chat().scroll());
+        String before = View.render(m).lines().get(Layout.of(m).messagesTop());
+        Event e = new Event(4, Event.MESSAGE, 12, null, message(300, 12, BOB_AUTHOR, "New", NOW), NOW);
+        Step s = run(m, new Msg.LiveEvent(e));
+        assertEquals(before, View.render(s.model()).lines().get(Layout.of(m).messagesTop()));
+        assertFalse(View.render(s.model()).toText().contains("│ New"), "the new message waits below");
+    }
 }

@@ -1,0 +1,95 @@
+package dev.ticket.client;
+
+import dev.ticket.model.NewTicket;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+
+/**
+ * multipart/form-data bodies for the ticket routes: form fields plus {@code file} parts that are read
+ * from disk while they are sent (never held in memory), reporting progress as bytes go out.
+ */
+final class MultipartBodies {
+    private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
+
+    private MultipartBodies() {
+    }
+
+    static HttpEntity ticket(NewTicket ticket, List<Path> files, TransferProgress progress) {
+        MultipartEntityBuilder form = builder();
+        text(form, "title", ticket.title());
+        text(form, "body", ticket.body());
+        text(form, "type", ticket.type() == null ? null : ticket.type().wire());
+        text(form, "about", ticket.about());
+        text(form, "dialog_url", ticket.dialogUrl());
+        if (ticket.refs() != null) {
+            ticket.refs().forEach(ref -> text(form, "refs", Long.toString(ref)));
+        }
+        if (ticket.labels() != null) {
+            ticket.labels().forEach(label -> text(form, "labels", label));
+        }
+        text(form, "dedupe_key", ticket.dedupeKey());
+        return withFiles(form, files, progress);
+    }
+
+    static HttpEntity message(String body, List<Path> files, TransferProgress progress) {
+        MultipartEntityBuilder form = builder();
+        text(form, "body", body);
+        return withFiles(form, files, progress);
+    }
+
+    private static MultipartEntityBuilder builder() {
+        // EXTENDED (RFC 7578): UTF-8 field values and file names as they are
+        return MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8);
+    }
+
+    private static void text(MultipartEntityBuilder form, String name, String value) {
+        if (value != null) {
+            form.addTextBody(name, value, TEXT);
+        }
+    }
+
+    private static HttpEntity withFiles(MultipartEntityBuilder form, List<Path> files, TransferProgress progress) {
+        for (Path file : files) {
+            form.addBinaryBody("file", file.toFile(), ContentType.APPLICATION_OCTET_STREAM,
+                    file.getFileName().toString());
+        }
+        HttpEntity entity = form.build();
+        return progress == TransferProgress.NONE ? entity : new Counted(entity, progress);
+    }
+
+    /** Reports each write of the wrapped body to a {@link TransferProgress}. */
+    private static final class Counted extends HttpEntityWrapper {
+        private final TransferProgress progress;
+
+        Counted(HttpEntity entity, TransferProgress progress) {
+            super(entity);
+            this.progress = progress;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            super.writeTo(new FilterOutputStream(out) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    progress.advance(len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    progress.advance(1);
+                }
+            });
+        }
+    }
+}
