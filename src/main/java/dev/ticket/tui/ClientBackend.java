@@ -7,6 +7,7 @@ import dev.ticket.client.NotFoundException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.TicketClosedException;
 import dev.ticket.client.TicketQuery;
+import dev.ticket.client.TransferProgress;
 import dev.ticket.client.UnavailableException;
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Message;
@@ -55,8 +56,8 @@ public final class ClientBackend implements TuiBackend {
 
     @Override
     public Message attach(long ticketId, Path file, String body) {
-        throw new BackendException(Failure.OTHER,
-                "Attaching files from the chat view is not available yet; use 'ticket attach'.", null);
+        String key = TicketClient.newIdempotencyKey();
+        return call(() -> client.reply(ticketId, body == null ? "" : body, List.of(file), key, TransferProgress.NONE));
     }
 
     @Override
@@ -79,8 +80,8 @@ public final class ClientBackend implements TuiBackend {
 
     @Override
     public void download(Attachment attachment, Path target) {
-        throw new BackendException(Failure.OTHER,
-                "Downloading from the chat view is not available yet; use 'ticket download'.", null);
+        Downloads.save(attachment, target, sink -> call(() -> client.download(attachment.id(), sink,
+                TransferProgress.NONE)));
     }
 
     @Override
