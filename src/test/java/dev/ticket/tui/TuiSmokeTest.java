@@ -74,6 +74,7 @@ class TuiSmokeTest {
                 && s.contains("● live"));
 
         type("Вот скриншот: 预订");
+        awaitScreen("the text is in the input box", s -> s.contains("› Вот скриншот: 预订"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
         await("the message reaches the service", () -> messages(aliceApi, ticket.id()).stream()
                 .anyMatch(m -> m.body().equals("Вот скриншот: 预订")));
