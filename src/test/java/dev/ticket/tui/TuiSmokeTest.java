@@ -141,6 +141,7 @@ class TuiSmokeTest {
         type("a");
         awaitScreen("the attach prompt", s -> s.contains("Attach a file to #" + ticket.id()));
         type("скр");
+        awaitScreen("the typed start of the name", s -> s.contains("File: скр "));
         terminal.addInput(new KeyStroke(KeyType.Tab));
         awaitScreen("Tab completes the name", s -> s.contains("File: скриншот-ошибки.png"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
