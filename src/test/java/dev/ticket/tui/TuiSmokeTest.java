@@ -74,6 +74,7 @@ class TuiSmokeTest {
                 && s.contains("● live"));
 
         type("Вот скриншот: 预订");
+        awaitScreen("the text is in the input box", s -> s.contains("› Вот скриншот: 预订"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
         await("the message reaches the service", () -> messages(aliceApi, ticket.id()).stream()
                 .anyMatch(m -> m.body().equals("Вот скриншот: 预订")));
@@ -140,6 +141,7 @@ class TuiSmokeTest {
         type("a");
         awaitScreen("the attach prompt", s -> s.contains("Attach a file to #" + ticket.id()));
         type("скр");
+        awaitScreen("the typed start of the name", s -> s.contains("File: скр "));
         terminal.addInput(new KeyStroke(KeyType.Tab));
         awaitScreen("Tab completes the name", s -> s.contains("File: скриншот-ошибки.png"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
