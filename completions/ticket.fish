@@ -117,7 +117,7 @@ complete -c ticket -n '__ticket_at "new"' -l 'json' -d 'Print the API\'s JSON an
 complete -c ticket -n '__ticket_at "new"' -s 'q' -l 'quiet' -d 'Print only ids, one per line'
 complete -c ticket -n '__ticket_at "new"' -l 'no-color' -d 'No colour (also when NO_COLOR is set)'
 complete -c ticket -n '__ticket_at "new"' -l 'verbose' -d 'Explain failures in full, with stack traces'
-complete -c ticket -n '__ticket_at "new"' -s 't' -l 'title' -x -d 'The ticket\'s title (required)'
+complete -c ticket -n '__ticket_at "new"' -s 't' -l 'title' -x -d 'The ticket\'s title (required, except with --from-ci)'
 complete -c ticket -n '__ticket_at "new"' -s 'm' -l 'message' -x -d 'The message text'
 complete -c ticket -n '__ticket_at "new"' -s 'F' -l 'file' -r -F -d 'Read the message from FILE (\'-\' for standard input)'
 complete -c ticket -n '__ticket_at "new"' -s 'e' -l 'editor' -d 'Write the message in $VISUAL or $EDITOR'

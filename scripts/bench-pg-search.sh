@@ -2,7 +2,8 @@
 # Title search on PostgreSQL at scale: loads N tickets (default 1,000,000) into a fresh database on
 # TICKET_TEST_PG_URL's server (default: postgres on 127.0.0.1:5432, database "test" for the admin
 # connection), prints p50/p99 of the service's own search query for several kinds of text and the
-# plan PostgreSQL uses, then drops the database. Usage: scripts/bench-pg-search.sh [ROWS]
+# plan PostgreSQL uses, then drops the database (TICKET_BENCH_KEEP=1 keeps it; TICKET_BENCH_DB=NAME
+# times an existing one again without loading). Usage: scripts/bench-pg-search.sh [ROWS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-1000000}"

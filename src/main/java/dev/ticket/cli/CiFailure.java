@@ -6,6 +6,7 @@ import dev.ticket.cli.ci.CiLog;
 import dev.ticket.cli.ci.CiReport;
 import dev.ticket.cli.ci.Redactor;
 import dev.ticket.model.Json;
+import dev.ticket.model.Limits;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.TicketType;
 import java.io.IOException;
@@ -34,8 +35,22 @@ final class CiFailure {
             "BUILDKITE_BUILD_ID", "CIRCLE_WORKFLOW_ID", "DRONE_BUILD_NUMBER", "TRAVIS_BUILD_ID", "CI_BUILD_ID",
             "BUILD_ID");
 
-    /** The ticket to open and the idempotency key to open it with. */
-    record Prepared(NewTicket ticket, String idempotencyKey) {
+    /** The name the redacted log is attached under. */
+    static final String LOG_NAME = "ci-log.txt";
+
+    /** The ticket to open, the idempotency key to open it with, and the redacted log to attach (or null). */
+    record Prepared(NewTicket ticket, String idempotencyKey, Path log) {
+        /** Deletes the redacted copy of the log (and its folder). */
+        void cleanUp() {
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                    Files.deleteIfExists(log.getParent());
+                } catch (IOException e) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
     }
 
     private final Io io;
@@ -48,18 +63,32 @@ final class CiFailure {
 
     /**
      * Completes {@code given} (the user's -t, note, --type, --about, --dialog, --ref, -l, --dedupe-key; title and
-     * body may be null) into the CI ticket. Exit 2 when no CI environment is found or the log cannot be read.
+     * body may be null) into the CI ticket. The redacted log is attached when {@code limits} (null: unknown) allow
+     * one more file of its size beside {@code otherFiles}. Exit 2 when there is no CI or the log cannot be read.
      */
-    Prepared prepare(NewTicket given) {
+    Prepared prepare(NewTicket given, Limits limits, int otherFiles) {
         CiEnvironment env = CiDetector.detect(io.env()).orElseThrow(() -> new UsageException(
                 "--from-ci found no CI here (no GitHub Actions, GitLab CI or Jenkins variables, and CI is not "
                         + "true); set CI=true to report from another CI"));
         Redactor redactor = Redactor.forEnvironment(env);
-        CiLog log = readLog(redactor);
+        Path copy = options.log == null ? null : tempCopy();
+        CiLog log = readLog(redactor, copy);
+        if (copy != null && !fits(copy, limits, otherFiles)) {
+            new Prepared(null, null, copy).cleanUp();
+            io.err().println("ticket: the log is too large to attach (the service's limit is "
+                    + Formats.size(limits.maxFileBytes()) + "); the message quotes its last lines only");
+            copy = null;
+        }
         String fingerprint = options.fingerprint != null ? options.fingerprint : given.dedupeKey();
-        CiReport report = CiReport.build(env, log, given.title(), fingerprint, false);
-        String body = given.body() == null ? report.body()
-                : redactor.redact(given.body()).strip() + "\n\n" + report.body();
+        String note = given.body() == null ? "" : redactor.redact(given.body()).strip() + "\n\n";
+        CiReport report = CiReport.build(env, log, given.title(), fingerprint, copy != null);
+        while (limits != null && note.length() + report.body().length() > limits.maxBodyChars()
+                && !log.tail().isEmpty()) {
+            int size = log.tail().size();
+            log = new CiLog(log.tail().subList(size - size / 2, size), log.firstErrorLine(), log.lineCount());
+            report = CiReport.build(env, log, given.title(), fingerprint, copy != null);
+        }
+        String body = note + report.body();
         List<String> labels = new ArrayList<>(report.labels());
         if (given.labels() != null) {
             given.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
@@ -67,16 +96,34 @@ final class CiFailure {
         NewTicket ticket = new NewTicket(report.title(), body, given.type() == null ? TicketType.QUESTION
                 : given.type(), redactor.redact(given.about()), redactor.redact(given.dialogUrl()), given.refs(),
                 List.copyOf(labels), report.fingerprint());
-        return new Prepared(ticket, idempotencyKey(report.fingerprint(), ticket));
+        return new Prepared(ticket, idempotencyKey(report.fingerprint(), ticket, copy), copy);
     }
 
-    private CiLog readLog(Redactor redactor) {
+    private static boolean fits(Path copy, Limits limits, int otherFiles) {
+        try {
+            return limits == null || otherFiles < limits.maxFilesPerMessage() && Files.size(copy) > 0
+                    && Files.size(copy) <= limits.maxFileBytes();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path tempCopy() {
+        try {
+            return Files.createTempDirectory("ticket-ci-").resolve(LOG_NAME);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CiLog readLog(Redactor redactor, Path copy) {
         if (options.log == null) {
             return CiLog.NONE;
         }
         int tail = options.tail == null ? CiReport.DEFAULT_TAIL : options.tail;
-        try (Reader in = open(options.log)) {
-            return CiLog.scan(in, Writer.nullWriter(), redactor, tail);
+        try (Reader in = open(options.log);
+             Writer out = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+            return CiLog.scan(in, out, redactor, tail);
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read the log " + options.log + ": no such file", e);
         } catch (IOException e) {
@@ -100,7 +147,7 @@ final class CiFailure {
      * The same run, fingerprint and report give the same key, so retries and re-runs of the step return the first
      * answer instead of adding a message; a different run (or a different report) gets its own key.
      */
-    private String idempotencyKey(String fingerprint, NewTicket ticket) {
+    private String idempotencyKey(String fingerprint, NewTicket ticket, Path log) {
         Map<String, String> env = io.env();
         String run = RUN_IDS.stream().map(env::get).filter(v -> v != null && !v.isBlank()).findFirst().orElse("");
         String repository = String.valueOf(env.getOrDefault("GITHUB_REPOSITORY",
@@ -112,6 +159,14 @@ final class CiFailure {
                 sha.update((byte) 0);
             }
             sha.update(Json.mapper().writeValueAsBytes(ticket));
+            if (log != null) {
+                try (var in = Files.newInputStream(log)) {
+                    byte[] buffer = new byte[65536];
+                    for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                        sha.update(buffer, 0, n);
+                    }
+                }
+            }
             return "ci-" + HexFormat.of().formatHex(sha.digest(), 0, 20);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime.", e);

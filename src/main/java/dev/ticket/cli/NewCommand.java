@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
+import dev.ticket.model.Limits;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketType;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
                 "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png",
                 "  ticket new --from-ci --log build.log         # in a CI job's failure step"})
 public class NewCommand extends BaseCommand {
-    @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "The ticket's title (required).")
+    @Option(names = {"-t", "--title"}, paramLabel = "TITLE",
+            description = "The ticket's title (required, except with --from-ci).")
     String title;
 
     @Mixin
@@ -94,10 +96,21 @@ public class NewCommand extends BaseCommand {
             throw new UsageException("standard input can be the log (--log -) or the message (-F -), not both");
         }
         String note = new Composer(io).fromOptions(message, NewTicketForm.TEMPLATE, null);
-        CiFailure.Prepared prepared = new CiFailure(io, ci).prepare(build(title, note, type, about, dialog));
-        Ticket opened = client().createTicket(prepared.ticket(), files,
-                idempotencyKey != null ? idempotencyKey : prepared.idempotencyKey(),
-                TerminalProgress.forTask(io, out(), "Uploading"));
+        Limits limits = ci.log == null ? null : client().limits();
+        CiFailure.Prepared prepared = new CiFailure(io, ci).prepare(build(title, note, type, about, dialog),
+                limits, files.size());
+        Ticket opened;
+        try {
+            List<Path> sent = new ArrayList<>(files);
+            if (prepared.log() != null) {
+                sent.add(prepared.log());
+            }
+            opened = client().createTicket(prepared.ticket(), sent,
+                    idempotencyKey != null ? idempotencyKey : prepared.idempotencyKey(),
+                    TerminalProgress.forTask(io, out(), "Uploading"));
+        } finally {
+            prepared.cleanUp();
+        }
         if (!out().json() && !out().quiet() && Boolean.TRUE.equals(opened.deduplicated())) {
             out().println("Added to open ticket #" + opened.id() + " (" + opened.title() + "): the same CI failure "
                     + "(fingerprint " + prepared.ticket().dedupeKey() + ") is already reported there.");
@@ -155,7 +168,8 @@ public class NewCommand extends BaseCommand {
 
     private NewTicket build(String ticketTitle, String body, TicketType ticketType, String ticketAbout,
                             String dialogUrl) {
-        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout), blankToNull(dialogUrl),
+        return new NewTicket(blankToNull(ticketTitle), body, ticketType, blankToNull(ticketAbout),
+                blankToNull(dialogUrl),
                 refs.isEmpty() ? null : List.copyOf(refs), labels.isEmpty() ? null : List.copyOf(labels),
                 blankToNull(dedupeKey));
     }

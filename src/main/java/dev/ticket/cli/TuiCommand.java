@@ -3,6 +3,9 @@ package dev.ticket.cli;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.ticket.client.RetryPolicy;
+import dev.ticket.client.TicketClient;
+import dev.ticket.client.UnavailableException;
 import dev.ticket.tui.ClientBackend;
 import dev.ticket.tui.TuiRunner;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +37,9 @@ public class TuiCommand extends BaseCommand {
             throw new UsageException("ticket tui needs an interactive terminal; in scripts use 'ticket list' "
                     + "and 'ticket show'");
         }
-        ClientBackend backend = new ClientBackend(client());
+        TicketClient client = client();
+        checkToken(client);
+        ClientBackend backend = new ClientBackend(client);
         Terminal terminal = new DefaultTerminalFactory(io.out(), io.in(), StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
@@ -43,5 +48,17 @@ public class TuiCommand extends BaseCommand {
         Path home = Path.of(System.getProperty("user.home"));
         new TuiRunner(terminal, backend, clock, workDir, home).run(ticketId);
         return ExitCodes.OK;
+    }
+
+    /**
+     * A refused token ends here with exit 3, before the screen is taken over. An unreachable service
+     * does not: the view starts offline and connects when the service is back.
+     */
+    private static void checkToken(TicketClient client) {
+        try (TicketClient once = new TicketClient(client.config().withRetry(RetryPolicy.NONE))) {
+            once.me();
+        } catch (UnavailableException e) {
+            // shown inside the view, which keeps trying
+        }
     }
 }

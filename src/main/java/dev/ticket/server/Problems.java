@@ -79,6 +79,20 @@ final class Problems {
         };
     }
 
+    /** A multipart body Jetty could not parse: text fields over the limit, or a malformed body. */
+    static Problem multipart(Throwable e, String path) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (String.valueOf(root.getMessage()).contains("larger than max length")) {
+            return new Problem("too-large", "Too large", 413, "The form's text fields are larger than 1 MiB; "
+                    + "send long text as a file part.", Requests.printable(path));
+        }
+        return new Problem("bad-request", "Bad request", 400, "The multipart/form-data body is malformed; send "
+                + "complete parts separated by the boundary its Content-Type names.", Requests.printable(path));
+    }
+
     /** Bodies that parse as JSON but do not fit the record the route takes. */
     static void json(JsonProcessingException e, Context ctx) {
         if (e instanceof UnrecognizedPropertyException u) {

@@ -2,7 +2,6 @@ package dev.ticket.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
-import dev.ticket.model.Problem;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
@@ -139,10 +138,7 @@ public final class TicketServer implements AutoCloseable {
         }
         HttpException http = HttpException.asHttpException(e);
         if (http != null && http.getCode() >= 400 && http.getCode() < 500) {
-            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400
-                    ? new Problem("bad-request", "Bad request", 400, "The multipart/form-data body is malformed; "
-                            + "send complete parts separated by the boundary its Content-Type names.",
-                            Requests.printable(ctx.path()))
+            Problems.send(ctx, Requests.isMultipart(ctx) && http.getCode() == 400 ? Problems.multipart(e, ctx.path())
                     : Problems.forStatus(http.getCode(), ctx.method().name(), ctx.path(), http.getReason()));
             return;
         }

@@ -25,12 +25,10 @@ abstract class LedgerQueries extends TicketQueries {
     /** First-start setup, one node at a time. */
     static final int SETUP_LOCK = 2;
 
-    protected final boolean postgres;
     private boolean appendedEvents;
 
     LedgerQueries(Handle handle, boolean postgres) {
-        super(handle);
-        this.postgres = postgres;
+        super(handle, postgres);
     }
 
     /** True once this transaction appended an event, so listeners are told after the commit. */

@@ -34,9 +34,11 @@ abstract class TicketQueries {
             + "FROM messages m JOIN users u ON u.id = m.author_id ";
 
     protected final Handle h;
+    protected final boolean postgres;
 
-    TicketQueries(Handle handle) {
+    TicketQueries(Handle handle, boolean postgres) {
         this.h = handle;
+        this.postgres = postgres;
     }
 
     public Optional<TicketHead> ticketHead(long ticketId) {
@@ -62,6 +64,10 @@ abstract class TicketQueries {
         }
         if (q.titleFolded() != null) {
             sql.append("AND t.title_folded LIKE :pattern ESCAPE '\\' ");
+            if (shortGram(q.titleFolded())) {
+                // Too short for trigrams: the index of one- and two-character pieces narrows it (V4).
+                sql.append("AND ticket_short_grams(t.title_folded) @> ARRAY[CAST(:gram AS text)] ");
+            }
         }
         if (q.unreadOnly()) {
             sql.append("AND ").append(UNREAD).append(" > 0 ");
@@ -85,6 +91,9 @@ abstract class TicketQueries {
         }
         if (q.titleFolded() != null) {
             query.bind("pattern", "%" + escapeLike(q.titleFolded()) + "%");
+            if (shortGram(q.titleFolded())) {
+                query.bind("gram", q.titleFolded());
+            }
         }
         if (q.type() != null) {
             query.bind("type", q.type().wire());
@@ -191,6 +200,10 @@ abstract class TicketQueries {
     static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    private boolean shortGram(String text) {
+        return postgres && text.codePointCount(0, text.length()) <= 2;
     }
 
     static String escapeLike(String text) {

@@ -7,16 +7,22 @@ import dev.ticket.client.NotFoundException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.TicketClosedException;
 import dev.ticket.client.TicketQuery;
+import dev.ticket.client.TransferProgress;
 import dev.ticket.client.UnavailableException;
 import dev.ticket.model.Attachment;
+import dev.ticket.model.Awaiting;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
+import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.User;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The chat view's backend over the HTTP {@link TicketClient}; its failures become one-sentence {@link BackendException}s. */
@@ -25,9 +31,15 @@ public final class ClientBackend implements TuiBackend {
     static final int LIST_LIMIT = 100;
 
     private final TicketClient client;
+    private final int listLimit;
 
     public ClientBackend(TicketClient client) {
+        this(client, LIST_LIMIT);
+    }
+
+    ClientBackend(TicketClient client, int listLimit) {
         this.client = client;
+        this.listLimit = listLimit;
     }
 
     @Override
@@ -36,10 +48,18 @@ public final class ClientBackend implements TuiBackend {
     }
 
     @Override
-    public List<Ticket> tickets(StatusFilter filter, String search) {
+    public List<Ticket> tickets(StatusFilter filter, String search, boolean teamQueueFirst) {
         String text = search == null || search.isBlank() ? null : search.strip();
         TicketQuery query = new TicketQuery(filter.status(), text, false, null, null, null);
-        return call(() -> client.listTickets(query, LIST_LIMIT, null).items());
+        List<Ticket> recent = call(() -> client.listTickets(query, listLimit, null).items());
+        if (!teamQueueFirst || filter == StatusFilter.DONE) {
+            return recent;
+        }
+        TicketQuery queue = new TicketQuery(Status.ON_CUSTOMER, text, false, null, null, Awaiting.TEAM);
+        Map<Long, Ticket> merged = new LinkedHashMap<>();
+        call(() -> client.listTickets(queue, listLimit, null).items()).forEach(t -> merged.put(t.id(), t));
+        recent.forEach(t -> merged.putIfAbsent(t.id(), t));
+        return new ArrayList<>(merged.values());
     }
 
     @Override
@@ -55,8 +75,8 @@ public final class ClientBackend implements TuiBackend {
 
     @Override
     public Message attach(long ticketId, Path file, String body) {
-        throw new BackendException(Failure.OTHER,
-                "Attaching files from the chat view is not available yet; use 'ticket attach'.", null);
+        String key = TicketClient.newIdempotencyKey();
+        return call(() -> client.reply(ticketId, body == null ? "" : body, List.of(file), key, TransferProgress.NONE));
     }
 
     @Override
@@ -79,8 +99,8 @@ public final class ClientBackend implements TuiBackend {
 
     @Override
     public void download(Attachment attachment, Path target) {
-        throw new BackendException(Failure.OTHER,
-                "Downloading from the chat view is not available yet; use 'ticket download'.", null);
+        Downloads.save(attachment, target, sink -> call(() -> client.download(attachment.id(), sink,
+                TransferProgress.NONE)));
     }
 
     @Override

@@ -9,7 +9,11 @@ public sealed interface Cmd {
     record LoadMe() implements Cmd {
     }
 
-    record LoadList(long seq, StatusFilter filter, String search) implements Cmd {
+    /** List request number {@code seq}; {@code teamQueueFirst}: also fetch every ticket awaiting the team. */
+    record LoadList(long seq, StatusFilter filter, String search, boolean teamQueueFirst) implements Cmd {
+        public LoadList(long seq, StatusFilter filter, String search) {
+            this(seq, filter, search, false);
+        }
     }
 
     record LoadTicket(long ticketId) implements Cmd {

@@ -54,7 +54,7 @@ final class CommandExecutor implements AutoCloseable {
             return new Msg.MeLoaded(backend.me());
         }
         if (cmd instanceof Cmd.LoadList l) {
-            return new Msg.ListLoaded(l.seq(), backend.tickets(l.filter(), l.search()));
+            return new Msg.ListLoaded(l.seq(), backend.tickets(l.filter(), l.search(), l.teamQueueFirst()));
         }
         if (cmd instanceof Cmd.LoadTicket t) {
             return new Msg.TicketLoaded(backend.ticket(t.ticketId()));

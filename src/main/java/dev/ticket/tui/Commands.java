@@ -27,8 +27,7 @@ final class Commands {
     }
 
     private static Step filter(TuiModel m) {
-        TicketList list = m.list().nextRequest(m.list().filter().next(), true);
-        return Step.of(m.withList(list), new Cmd.LoadList(list.seq(), list.filter(), list.search().text().strip()));
+        return Update.loadList(m, m.list().filter().next(), true);
     }
 
     /** The new-ticket form; from a Done ticket it refers to that ticket (R4). */

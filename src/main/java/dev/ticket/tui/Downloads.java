@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,10 +25,12 @@ final class Downloads {
         Path dir = target.toAbsolutePath().getParent();
         Path part = null;
         try {
-            part = Files.createTempFile(dir, ".ticket-download-", ".part");
+            // not createTempFile: its 0600 would stick to the saved file; this one gets the usual umask
+            part = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size;
-            try (OutputStream file = Files.newOutputStream(part);
+            try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                  CountingStream counted = new CountingStream(new DigestOutputStream(file, sha))) {
                 fetch.accept(counted);
                 size = counted.count;

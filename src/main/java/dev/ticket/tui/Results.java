@@ -10,7 +10,8 @@ final class Results {
 
     static Step result(TuiModel m, Msg msg) {
         if (msg instanceof Msg.MeLoaded me) {
-            return Step.of(m.withMe(me.me()));
+            TuiModel next = m.withMe(me.me());
+            return next.team() && !m.team() ? Update.loadList(next, false) : Step.of(next);
         }
         if (msg instanceof Msg.ListLoaded l) {
             return listLoaded(m, l);

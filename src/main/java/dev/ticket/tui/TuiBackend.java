@@ -17,8 +17,11 @@ public interface TuiBackend {
 
     User me();
 
-    /** Tickets for a filter and a title search (blank: all), newest activity first. */
-    List<Ticket> tickets(StatusFilter filter, String search);
+    /**
+     * Tickets for a filter and a title search (blank: all), newest activity first; with
+     * {@code teamQueueFirst}, every open ticket awaiting the team comes too, however old.
+     */
+    List<Ticket> tickets(StatusFilter filter, String search, boolean teamQueueFirst);
 
     /** One ticket with its messages. */
     Ticket ticket(long id);

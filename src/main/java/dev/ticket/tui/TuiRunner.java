@@ -69,7 +69,7 @@ public final class TuiRunner {
         Instant nextTick = clock.instant().plus(TICK);
         paint(screen, true);
         while (!model.quit()) {
-            List<Msg> batch = new ArrayList<>();
+            List<Key> keys = new ArrayList<>();
             KeyStroke stroke;
             while ((stroke = screen.pollInput()) != null) {
                 if (stroke.getKeyType() == KeyType.EOF) {
@@ -77,9 +77,11 @@ public final class TuiRunner {
                 }
                 Key key = toKey(stroke);
                 if (key != null) {
-                    batch.add(new Msg.KeyPressed(key));
+                    keys.add(key);
                 }
             }
+            List<Msg> batch = new ArrayList<>();
+            Paste.fold(keys).forEach(k -> batch.add(new Msg.KeyPressed(k)));
             inbox.drainTo(batch);
             TerminalSize resized = screen.doResizeIfNecessary();
             if (resized != null) {

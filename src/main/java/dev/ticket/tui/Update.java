@@ -48,8 +48,14 @@ public final class Update {
 
     /** A fresh list request for the current filter and search. */
     static Step loadList(TuiModel m, boolean reselect) {
-        TicketList list = m.list().nextRequest(m.list().filter(), reselect);
-        return Step.of(m.withList(list), new Cmd.LoadList(list.seq(), list.filter(), list.search().text().strip()));
+        return loadList(m, m.list().filter(), reselect);
+    }
+
+    /** A list request for {@code filter}; for the team, the tickets awaiting it are fetched whatever their age. */
+    static Step loadList(TuiModel m, StatusFilter filter, boolean reselect) {
+        TicketList list = m.list().nextRequest(filter, reselect);
+        return Step.of(m.withList(list),
+                new Cmd.LoadList(list.seq(), list.filter(), list.search().text().strip(), m.team()));
     }
 
     /** Select a ticket in the list and load its chat. */

@@ -11,6 +11,7 @@ import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.TestService;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ticket new --from-ci} against a real service, with environments recorded from GitHub Actions and GitLab CI. */
+/** {@code ticket new --from-ci} against a real service, in environments recorded from GitHub Actions and GitLab. */
 class NewFromCiTest {
     static final String SHA = "4fd153c0a1b2c3d4e5f60718293a4b5c6d7e8f90";
     static final String GITHUB_TOKEN = "ghp_" + "R2d2C3po".repeat(4) + "BB8x";
@@ -96,6 +97,8 @@ class NewFromCiTest {
         assertTrue(body.contains("https://github.com/acme/shop/actions/runs/8123456789"), body);
         assertTrue(body.contains("Commit: " + SHA) && body.contains("Branch: main"), body);
         assertTrue(body.contains("[ERROR] BUILD FAILURE") && !body.contains("Building shop"), body);
+        assertTrue(body.contains("(4 in all; the full log is attached)"), body);
+        assertEquals("ci-log.txt", ticket.get("messages").get(0).get("attachments").get(0).get("filename").asText());
     }
 
     @Test
@@ -122,8 +125,13 @@ class NewFromCiTest {
                 "connecting with " + KNOWN_VALUE, "Error: deploy failed with " + GITHUB_TOKEN);
         String id = job.cli().ok("new", "--from-ci", "--log", log.toString(), "-t", "Deploy broke with " + KNOWN_VALUE,
                 "-m", "token " + GITHUB_TOKEN, "-q").strip();
+        JsonNode attachment = job.ticket(id).get("messages").get(0).get("attachments").get(0);
+        assertEquals("ci-log.txt", attachment.get("filename").asText());
+        String attached = new String(job.api().get("/attachments/" + attachment.get("id").asText()).expect(200)
+                .raw().body(), StandardCharsets.UTF_8);
+        assertEquals(6, attached.lines().count(), attached);
         String everything = job.api().get("/tickets/" + id).expect(200).body()
-                + job.api().get("/tickets?status=all").expect(200).body();
+                + job.api().get("/tickets?status=all").expect(200).body() + attached;
         for (String secret : SECRETS) {
             assertFalse(everything.contains(secret), "leaked " + secret + " in " + everything);
         }
@@ -139,7 +147,9 @@ class NewFromCiTest {
         assertEquals(0, again.exit(), again.toString());
         assertTrue(again.out().startsWith("Added to open ticket #" + id), again.out());
         assertEquals(List.of(id), job.ids());
-        assertEquals(2, job.ticket(id).get("messages").size());
+        JsonNode messages = job.ticket(id).get("messages");
+        assertEquals(2, messages.size());
+        assertEquals(1, messages.get(1).get("attachments").size());
         JsonNode json = Json.mapper().readTree(job.cli().ok("new", "--from-ci", "--json", "--log",
                 failingLog(9).toString()));
         assertTrue(json.get("deduplicated").asBoolean(), json.toString());

@@ -85,10 +85,13 @@ class OpenApiTest {
         assertEquals(fields(dev.ticket.model.NewTicket.class), doc.properties("NewTicket"));
         assertEquals(fields(dev.ticket.model.NewMessage.class), doc.properties("NewMessage"));
         assertEquals(fields(dev.ticket.model.NewUser.class), doc.properties("NewUser"));
-        Set<String> form = new LinkedHashSet<>(fields(dev.ticket.model.NewTicket.class));
-        form.add("file");
-        assertEquals(form, doc.properties("NewTicketForm"));
-        assertEquals(Set.of("body", "file"), doc.properties("NewMessageForm"));
+        Set<String> form = new TreeSet<>(Uploads.TICKET_FIELDS);
+        form.add(MultipartReceiver.FILE_PART);
+        assertEquals(form, new TreeSet<>(doc.properties("NewTicketForm")), "multipart fields of POST /tickets");
+        assertEquals(new TreeSet<>(fields(dev.ticket.model.NewTicket.class)), new TreeSet<>(Uploads.TICKET_FIELDS));
+        Set<String> reply = new TreeSet<>(Uploads.MESSAGE_FIELDS);
+        reply.add(MultipartReceiver.FILE_PART);
+        assertEquals(reply, new TreeSet<>(doc.properties("NewMessageForm")), "multipart fields of a reply");
         for (Class<?> record : List.of(dev.ticket.model.Ticket.class, dev.ticket.model.Message.class,
                 dev.ticket.model.Attachment.class, dev.ticket.model.Author.class, dev.ticket.model.TicketPage.class,
                 dev.ticket.model.User.class, dev.ticket.model.Hours.class, dev.ticket.model.Topics.class, dev.ticket.model.Limits.class,

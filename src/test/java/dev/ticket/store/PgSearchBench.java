@@ -18,6 +18,7 @@ import java.util.List;
  * Title search on PostgreSQL at scale: loads N tickets (default 1,000,000) with generate_series into a
  * fresh database, then times the store's own list query for several kinds of search text and prints
  * p50/p99, plus the plan of each, so one sees an index and not a scan. Run: scripts/bench-pg-search.sh.
+ * TICKET_BENCH_KEEP=1 keeps the loaded database; TICKET_BENCH_DB=name times an existing one again.
  */
 public final class PgSearchBench {
     private static final int WARMUP = 10;
@@ -38,22 +39,31 @@ public final class PgSearchBench {
             new Case("common word, one account (1%)", "ошибка", null, true),
             new Case("rare code, one account", "код4241", null, true),
             new Case("two letters, common (no trigram)", "ош", null, false),
-            new Case("two letters, no match (no trigram)", "qz", null, false));
+            new Case("two letters, no match (no trigram)", "qz", null, false),
+            new Case("one character, no match", "ъ", null, false));
 
     private PgSearchBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+        String reuse = System.getenv("TICKET_BENCH_DB");
         Path spool = Files.createTempDirectory("ticket-bench-");
-        try (PgDatabase db = PgDatabase.create();
-             JdbcTicketStore store = JdbcTicketStore.openPostgres(db.url(), 4, spool)) {
-            long t0 = System.nanoTime();
-            load(db.url(), rows);
-            System.out.printf("loaded %,d tickets in %.1f s (database %s)%n", rows,
-                    (System.nanoTime() - t0) / 1e9, db.name());
+        PgDatabase db = reuse == null ? PgDatabase.create() : null;
+        String url = db != null ? db.url() : PgDatabase.urlOf(reuse);
+        try (JdbcTicketStore store = JdbcTicketStore.openPostgres(url, 4, spool)) {
+            if (db != null) {
+                long t0 = System.nanoTime();
+                load(url, rows);
+                System.out.printf("loaded %,d tickets in %.1f s (database %s)%n", rows,
+                        (System.nanoTime() - t0) / 1e9, db.name());
+            }
             for (Case c : CASES) {
-                run(store, db.url(), c);
+                run(store, url, c);
+            }
+        } finally {
+            if (db != null && !"1".equals(System.getenv("TICKET_BENCH_KEEP"))) {
+                db.close();
             }
         }
     }
@@ -105,13 +115,21 @@ public final class PgSearchBench {
 
     /** The access paths PostgreSQL picks for the same filter and order (scan node names only). */
     static String plan(String url, String folded, Case c) throws SQLException {
+        boolean shortText = folded.codePointCount(0, folded.length()) <= 2;
         String sql = "EXPLAIN SELECT t.id FROM tickets t WHERE t.title_folded LIKE ? ESCAPE '\\' "
+                + (shortText ? "AND ticket_short_grams(t.title_folded) @> ARRAY[CAST(? AS text)] " : "")
                 + (c.status() != null ? "AND t.status = '" + c.status().wire() + "' " : "")
                 + (c.oneAccount() ? "AND t.account_id = 42 " : "") + "ORDER BY t.activity DESC LIMIT " + PAGE;
         List<String> nodes = new ArrayList<>();
         try (Connection conn = DriverManager.getConnection(url);
              var ps = conn.prepareStatement(sql)) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("SET max_parallel_workers_per_gather = 0"); // as the service's pool does
+            }
             ps.setString(1, "%" + TicketQueries.escapeLike(folded) + "%");
+            if (shortText) {
+                ps.setString(2, folded);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String line = rs.getString(1).strip().replaceFirst("^->\\s*", "");

@@ -69,6 +69,18 @@ abstract class TicketStoreContract extends ConcurrentWritesContract {
     }
 
     @Test
+    void title_search_finds_text_of_one_or_two_characters() {
+        f.open("QZ code");
+        f.open("a_b");
+        f.open("Ёж в тумане");
+        f.open("plain");
+        assertEquals(List.of("QZ code"), f.search("qz"));
+        assertEquals(List.of("a_b"), f.search("_"));
+        assertEquals(List.of("Ёж в тумане"), f.search("еж"));
+        assertEquals(List.of(), f.search("%"));
+    }
+
+    @Test
     void search_combines_with_the_status_filter() {
         Ticket open = f.open("Канал Telegram офлайн");
         Ticket done = f.open("Канал WhatsApp офлайн");

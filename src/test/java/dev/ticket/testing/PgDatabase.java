@@ -45,6 +45,11 @@ public final class PgDatabase implements AutoCloseable {
         return new PgDatabase(adminUrl, name);
     }
 
+    /** The URL of another database on the same server as the admin URL. */
+    public static String urlOf(String database) {
+        return withDatabase(adminUrl(), database);
+    }
+
     /** The admin connection URL the tests use. */
     static String adminUrl() {
         return System.getenv().getOrDefault("TICKET_TEST_PG_URL", DEFAULT_ADMIN_URL);

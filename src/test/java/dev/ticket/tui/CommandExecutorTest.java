@@ -94,7 +94,7 @@ class CommandExecutorTest {
         }
 
         @Override
-        public List<Ticket> tickets(StatusFilter filter, String search) {
+        public List<Ticket> tickets(StatusFilter filter, String search, boolean teamQueueFirst) {
             return List.of();
         }
 

@@ -74,6 +74,7 @@ class TuiSmokeTest {
                 && s.contains("● live"));
 
         type("Вот скриншот: 预订");
+        awaitScreen("the text is in the input box", s -> s.contains("› Вот скриншот: 预订"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
         await("the message reaches the service", () -> messages(aliceApi, ticket.id()).stream()
                 .anyMatch(m -> m.body().equals("Вот скриншот: 预订")));
@@ -120,6 +121,47 @@ class TuiSmokeTest {
         awaitScreen("its counter is gone", s -> !lineWith("Older question").contains(" 2 │"));
         await("the service counts the ticket as read", () -> aliceApi.get("/tickets/" + older.id()).expect(200)
                 .as(Ticket.class).unread() == 0);
+    }
+
+    @Test
+    void a_file_is_attached_with_tab_completion_and_downloaded_back_intact() throws Exception {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        ApiClient aliceApi = new ApiClient(service.url(), alice.token());
+        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Screenshot", "See the file.", null, null, null,
+                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        byte[] bytes = new byte[100 * 1024];
+        new java.util.Random(5).nextBytes(bytes);
+        Path file = workDir.resolve("скриншот-ошибки.png");
+        Files.write(file, bytes);
+        open(alice, ticket.id());
+        awaitScreen("the ticket is open", s -> s.contains("│ See the file."));
+
+        type("вот файл");
+        terminal.addInput(new KeyStroke(KeyType.Escape));
+        type("a");
+        awaitScreen("the attach prompt", s -> s.contains("Attach a file to #" + ticket.id()));
+        type("скр");
+        awaitScreen("the typed start of the name", s -> s.contains("File: скр "));
+        terminal.addInput(new KeyStroke(KeyType.Tab));
+        awaitScreen("Tab completes the name", s -> s.contains("File: скриншот-ошибки.png"));
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+        awaitScreen("the file shows in the chat with its size",
+                s -> s.contains("│ вот файл") && s.contains("• скриншот-ошибки.png (100.0 KB)"));
+
+        type("d");
+        awaitScreen("an existing file is never overwritten", s -> s.contains("already exists; it was not overwritten"));
+        Files.delete(file);
+        type("d");
+        await("the download lands intact", () -> Files.exists(file) && java.util.Arrays.equals(bytes, read(file)));
+        awaitScreen("and says where", s -> s.contains("Saved скриншот-ошибки.png (100.0 KB) to " + file));
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
     }
 
     private void open(User user, Long ticketId) {

@@ -136,4 +136,13 @@ class UpdateResultsTest {
         assertEquals(before, View.render(s.model()).lines().get(Layout.of(m).messagesTop()));
         assertFalse(View.render(s.model()).toText().contains("│ New"), "the new message waits below");
     }
+
+    @Test
+    void an_agent_gets_a_list_that_brings_every_ticket_awaiting_the_team() {
+        Step s = Update.init(TuiModel.initial(80, 24, NOW, ZoneOffset.UTC), null);
+        Step me = run(s.model(), new Msg.MeLoaded(BOB));
+        assertEquals(List.of(new Cmd.LoadList(2, StatusFilter.ALL, "", true)), me.commands());
+        Step customer = run(s.model(), new Msg.MeLoaded(ALICE));
+        assertTrue(customer.commands().isEmpty());
+    }
 }
