@@ -41,7 +41,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return text.contains("--ref") ? text : text + "; open a new ticket that references it (ticket new --ref N)";
         }
         if (failure instanceof NotAuthorizedException && ((ApiException) failure).status() == 401) {
-            return failure.getMessage() + " (log in with 'ticket login', or set TICKET_TOKEN)";
+            // the service's own detail may already say how to log in: one hint, not two
+            String text = failure.getMessage();
+            return text.contains("ticket login") ? text : text + " (log in with 'ticket login', or set TICKET_TOKEN)";
         }
         if (failure instanceof ApiException || failure instanceof UsageException
                 || failure instanceof NotLoggedInException || failure instanceof WaitTimeoutException

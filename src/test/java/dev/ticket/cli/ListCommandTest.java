@@ -54,6 +54,24 @@ class ListCommandTest {
     }
 
     @Test
+    void columns_stay_aligned_after_cjk_and_emoji_titles() {
+        CliHarness mei = CliHarness.as(service, "Mei", Role.CUSTOMER, "wide");
+        mei.ok("new", "-t", "预订链接无法打开", "-m", "链接是空白的");
+        mei.ok("new", "-t", "Deploy 🚀 failed 🎉", "-m", "emoji");
+        mei.ok("new", "-t", "Plain title", "-m", "plain");
+        String out = mei.tty(true).env("NO_COLOR", "1").columns(200).ok("list");
+        List<String> lines = out.lines().toList();
+        assertEquals(4, lines.size(), out);
+        int when = Table.width(lines.get(0).substring(0, lines.get(0).indexOf("LAST ACTIVITY")));
+        for (String line : lines.subList(1, lines.size())) {
+            assertEquals(when, Table.width(line.substring(0, line.indexOf("just now"))), "terminal column of\n" + out);
+        }
+        String cut = mei.columns(64).ok("list");
+        cut.lines().skip(1).forEach(line -> assertTrue(Table.width(line) <= 64, "fits 64 columns:\n" + cut));
+        assertTrue(cut.contains("…"), cut);
+    }
+
+    @Test
     void agents_see_every_account_with_an_account_column() {
         String out = agent.ok("list");
         assertTrue(out.lines().findFirst().orElseThrow().contains("ACCOUNT"), out);
