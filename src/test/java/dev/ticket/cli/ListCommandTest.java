@@ -102,13 +102,25 @@ class ListCommandTest {
     }
 
     @Test
-    void a_limit_that_cuts_the_list_says_so_on_standard_error() {
+    void a_limit_that_cuts_the_list_says_how_many_match_on_standard_error() throws Exception {
         CliHarness.Result r = anna.run("list", "-L", "2", "-q");
         assertEquals(0, r.exit());
         assertEquals(2, r.out().lines().count(), r.out());
-        assertEquals("showing first 2; more exist (raise -L, or -L 0 for all)\n", r.err());
+        assertEquals("showing 2 of 3 (raise -L, or -L 0 for all)\n", r.err());
         CliHarness.Result all = anna.run("list", "-L", "3", "-q");
         assertEquals("", all.err());
+        CliHarness.Result filtered = anna.run("list", "-s", "on-customer", "-L", "1", "--json");
+        assertEquals(1, Json.mapper().readTree(filtered.out()).size(), filtered.out());
+        assertEquals("showing 1 of 2 (raise -L, or -L 0 for all)\n", filtered.err(), "counted with the same filters");
+        CliHarness.Result agents = agent.run("list", "-S", "invoice", "-L", "1", "-q");
+        assertEquals("", agents.err(), agents.toString());
+    }
+
+    @Test
+    void the_cut_note_falls_back_when_the_service_cannot_count() {
+        assertEquals("showing 30 of 31 (raise -L, or -L 0 for all)", ListCommand.cutNote(30, 31L));
+        assertEquals("showing first 30; more exist (raise -L, or -L 0 for all)", ListCommand.cutNote(30, null));
+        assertEquals("showing first 30; more exist (raise -L, or -L 0 for all)", ListCommand.cutNote(30, 30L));
     }
 
     @Test
