@@ -72,6 +72,16 @@ class ListCommandTest {
     }
 
     @Test
+    void a_wrong_status_names_the_values_as_the_option_spells_them() {
+        CliHarness.Result r = anna.run("list", "-s", "open");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ticket: Invalid value for option '--status': 'open' is not one of all, "
+                + "on-customer, done\n"), r.err());
+        assertEquals(invoice + "\n", anna.ok("list", "-s", "ON_CUSTOMER", "--type", "CRITICAL", "-q"),
+                "wire names and any case still work");
+    }
+
+    @Test
     void agents_see_every_account_with_an_account_column() {
         String out = agent.ok("list");
         assertTrue(out.lines().findFirst().orElseThrow().contains("ACCOUNT"), out);
