@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 conns=${2:-32}
-warmup=${3:-10}
+warmup=${3:-20}
 port=${BENCH_PORT:-8798}
 command -v wrk >/dev/null || { echo "bench-api: needs wrk (apt-get install wrk)" >&2; exit 2; }
 [ -f target/ticket-0.1.0.jar ] || mvn -B -q package -DskipTests

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writing JSON answers: serialized once to bytes and written straight to Jetty with their length
@@ -20,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Responses {
     static final String JSON = "application/json";
-    private static final int MAX_CACHED_TICKETS = 2_048;
+    /** Bytes of JSON kept at most; the cache starts over when a put would pass it. */
+    private static final long MAX_CACHED_BYTES = 16L * 1024 * 1024;
     private static final Map<Ticket, byte[]> TICKETS = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_BYTES = new AtomicLong();
 
     private Responses() {
     }
@@ -40,8 +43,9 @@ final class Responses {
         byte[] body = TICKETS.get(ticket);
         if (body == null) {
             body = writer().writeValueAsBytes(ticket);
-            if (TICKETS.size() >= MAX_CACHED_TICKETS) {
+            if (CACHED_BYTES.addAndGet(body.length) > MAX_CACHED_BYTES) {
                 TICKETS.clear();
+                CACHED_BYTES.set(body.length);
             }
             TICKETS.put(ticket, body);
         }
