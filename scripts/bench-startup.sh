@@ -5,6 +5,7 @@
 # Usage: scripts/bench-startup.sh [runs]     (needs hyperfine; builds target/ticket if missing)
 #   BASELINE=/path/to/other/target/ticket scripts/bench-startup.sh   also times another build's launcher
 #   (e.g. one built from an older commit in a scratch worktree), in the same run, for a before/after.
+# It also times this build's launcher copied away from its class-data archive (target/ticket.jsa).
 # Run it under the exclusive lock so no build shares the CPU: flock -x /tmp/ticket-quiet.lock scripts/bench-startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,10 @@ flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 cases=(-n hello "java $flags -cp $work/hello Hello"
        -n "ticket --version" "target/ticket --version"
        -n "ticket list" "target/ticket list")
+# the same build without its class-data archive beside it, to show what the archive is worth
+mkdir -p "$work/no-archive"
+cp target/ticket "$work/no-archive/ticket"
+cases+=(-n "ticket list, no archive" "$work/no-archive/ticket list")
 if [ -n "${BASELINE:-}" ]; then
   cases+=(-n "baseline --version" "$BASELINE --version" -n "baseline list" "$BASELINE list")
 fi

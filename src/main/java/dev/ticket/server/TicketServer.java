@@ -10,6 +10,7 @@ import dev.ticket.service.TicketService;
 import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -60,6 +61,9 @@ public final class TicketServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.http.maxRequestSize = Requests.MAX_JSON_BYTES;
         config.http.prefer405over404 = true;
+        // Responses are small JSON documents and streamed files; compressing them costs more CPU than it saves on
+        // loopback and LANs, and a TLS-terminating proxy in front can compress for the internet.
+        config.http.compressionStrategy = CompressionStrategy.NONE;
         // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
