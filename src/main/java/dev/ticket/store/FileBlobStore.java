@@ -54,6 +54,11 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public void discard(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+    }
+
+    @Override
     public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(path(sha256));
     }
