@@ -181,6 +181,47 @@ class AttachmentCommandsTest {
         assertEquals(messages, new SqliteFile(service.dataDir()).count("messages"));
     }
 
+    /** A named pipe fed {@code bytes} by a background thread (which gives up when the reader goes away). */
+    Path pipe(String name, byte[] bytes) throws Exception {
+        Path fifo = dir.resolve(name);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try (var out = Files.newOutputStream(fifo)) {
+                for (int off = 0; off < bytes.length; off += 64 * 1024) {
+                    out.write(bytes, off, Math.min(64 * 1024, bytes.length - off));
+                }
+            } catch (IOException e) {
+                // the CLI stopped reading
+            }
+        }, "fifo-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return fifo;
+    }
+
+    @Test
+    void a_pipe_over_the_limit_whose_size_the_cli_cannot_know_gets_the_413_and_exits_2_naming_the_limit()
+            throws Exception {
+        String id = open();
+        long messages = new SqliteFile(service.dataDir()).count("messages");
+        byte[] big = new byte[32 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        CliHarness.Result r = olga.run("attach", id, pipe("stream.bin", big).toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("ticket: File 'stream.bin' is larger than the limit of 64 KiB.\n", r.err());
+        assertEquals(messages, new SqliteFile(service.dataDir()).count("messages"));
+        try (Stream<Path> temps = Files.list(service.dataDir().resolve("blobs").resolve("tmp"))) {
+            assertEquals(0, temps.count());
+        }
+
+        byte[] small = "a log from a pipe\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        CliHarness.Result ok = olga.run("attach", id, pipe("piped.log", small).toString(), "-q");
+        assertEquals(0, ok.exit(), ok.toString());
+        JsonNode file = ticket(id).get("messages").get(1).get("attachments").get(0);
+        assertEquals("piped.log", file.get("filename").asText());
+        assertEquals(small.length, file.get("size").asLong());
+    }
+
     @Test
     void a_missing_file_exits_2_and_a_done_ticket_takes_no_files_exit_5() throws Exception {
         String id = open();
