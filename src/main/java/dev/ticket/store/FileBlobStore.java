@@ -60,7 +60,9 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(path(sha256));
+        Path file = path(sha256);
+        InputStream direct = DirectReadStream.open(file);
+        return direct != null ? direct : Files.newInputStream(file);
     }
 
     @Override
