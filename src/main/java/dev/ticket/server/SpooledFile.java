@@ -12,8 +12,9 @@ import java.util.HexFormat;
 
 /**
  * One file being received: its temporary file, running size and digest. The bytes go to disk in 1 MiB
- * blocks with direct I/O where possible ({@link BlockFileWriter}), so the blob store's fsync before the
- * commit has little left to do. (Background fsyncs every 64 MiB were tried before: slower.)
+ * blocks with direct I/O where possible, written by a background thread while the next block fills
+ * ({@link BlockFileWriter}), so the blob store's fsync before the commit has little left to do.
+ * (Background fsyncs every 64 MiB through the page cache were tried before: slower.)
  */
 final class SpooledFile {
     private final String filename;
