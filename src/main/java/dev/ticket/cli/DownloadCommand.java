@@ -108,7 +108,7 @@ public class DownloadCommand extends BaseCommand {
 
     /** Downloads to a temporary file in DIR, checks size and SHA-256, and only then gives it its name. */
     private void save(TicketClient client, Attachment a, Path target, Path base) throws IOException {
-        Path temp = Files.createTempFile(base, ".ticket-download-", ".part");
+        Path temp = partFile(base);
         try {
             MessageDigest sha = sha256();
             long received;
@@ -145,6 +145,24 @@ public class DownloadCommand extends BaseCommand {
                     + "overwrite");
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new hidden file in DIR for the bytes in transit. Created without explicit permissions so the saved
+     * file gets the user's umask like any other download (createTempFile would leave it 0600).
+     */
+    private static Path partFile(Path base) throws IOException {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int attempt = 0; ; attempt++) {
+            Path part = base.resolve(".ticket-download-" + Long.toUnsignedString(random.nextLong(), 36) + ".part");
+            try {
+                return Files.createFile(part);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -104,6 +104,9 @@ class AttachmentCommandsTest {
         assertEquals("Saved " + out.resolve("a.txt") + " (5 B, SHA-256 checked)\n"
                 + "Saved " + out.resolve("b.txt") + " (6 B, SHA-256 checked)\n", saved.out());
         assertEquals("first", Files.readString(out.resolve("a.txt")));
+        Path probe = Files.createFile(dir.resolve("made-with-the-umask"));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("a.txt")),
+                "a saved file gets the user's umask, as any download does");
         Files.writeString(out.resolve("b.txt"), "mine");
         CliHarness.Result refused = olga.run("download", id, "-o", out.toString());
         assertEquals(2, refused.exit());
