@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # API benchmark: req/s and latency percentiles for reading a ticket, listing tickets, and posting
 # (durable) messages, against a fresh `ticket serve` on SQLite. Needs wrk (apt-get install wrk).
-# Usage: scripts/bench-api.sh [seconds-per-case] [connections]
+# Each case first runs for WARMUP seconds unmeasured (the service's JIT compiles the hot path in
+# the first seconds; a long-running service is measured warm), then for SECS seconds measured.
+# wrk runs on the same machine, so it takes part of the CPU; the server's own CPU time per
+# request is printed too (from /proc), which does not depend on that.
+# Usage: scripts/bench-api.sh [seconds-per-case] [connections] [warm-up seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 conns=${2:-32}
+warmup=${3:-20}
 port=${BENCH_PORT:-8798}
 command -v wrk >/dev/null || { echo "bench-api: needs wrk (apt-get install wrk)" >&2; exit 2; }
 [ -f target/ticket-0.1.0.jar ] || mvn -B -q package -DskipTests
@@ -42,19 +47,30 @@ request = function()
 end
 LUA
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+
 run() {
   local name=$1; shift
-  local out
+  local out before after
+  wrk -t2 -c"$conns" -d"${warmup}s" -H "$auth" "$@" >/dev/null
+  before=$(cpu_ticks)
   out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -H "$auth" "$@")
-  local rps p50 p99 errors
+  after=$(cpu_ticks)
+  local rps p50 p99 errors cpu requests
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr '\n' ' ' || true)
-  printf '%-28s %10s req/s   p50 %8s   p99 %8s  %s\n' "$name" "$rps" "$p50" "$p99" "$errors"
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.0f", (n > 0 ? t / hz / n * 1e6 : 0) }')
+  printf '%-28s %10s req/s   p50 %8s   p99 %8s   server CPU %4s us/req  %s\n' \
+    "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
 }
 
-echo "ticket API benchmark: $(nproc) cores, wrk -t2 -c$conns -d${secs}s, SQLite (synchronous=FULL)"
+echo "ticket API benchmark: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)),"
+echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) before start; wrk -t2 -c$conns, ${warmup}s warm-up +" \
+  "${secs}s measured per case; SQLite, synchronous=FULL (every acknowledged post is fsynced)"
 run "GET /tickets/{id}" "$api/tickets/1"
 run "GET /tickets (30 per page)" "$api/tickets"
 run "POST /tickets/{id}/messages" -s "$work/post.lua" "http://127.0.0.1:$port"

@@ -14,19 +14,19 @@ final class AdminHandlers {
         this.accounts = accounts;
     }
 
-    void users(Context ctx) {
-        ctx.json(Map.of("items", accounts.users(Requests.caller(ctx))));
+    void users(Context ctx) throws IOException {
+        Responses.json(ctx, Map.of("items", accounts.users(Requests.caller(ctx))));
     }
 
     void addUser(Context ctx) throws IOException {
-        ctx.status(201).json(accounts.addUser(Requests.caller(ctx), Requests.json(ctx, NewUser.class)));
+        Responses.json(ctx, 201, accounts.addUser(Requests.caller(ctx), Requests.json(ctx, NewUser.class)));
     }
 
-    void issueToken(Context ctx) {
-        ctx.status(201).json(accounts.issueToken(Requests.caller(ctx), Requests.id(ctx)));
+    void issueToken(Context ctx) throws IOException {
+        Responses.json(ctx, 201, accounts.issueToken(Requests.caller(ctx), Requests.id(ctx)));
     }
 
-    void revokeTokens(Context ctx) {
-        ctx.json(Map.of("revoked", accounts.revokeTokens(Requests.caller(ctx), Requests.id(ctx))));
+    void revokeTokens(Context ctx) throws IOException {
+        Responses.json(ctx, Map.of("revoked", accounts.revokeTokens(Requests.caller(ctx), Requests.id(ctx))));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ticket.server;
 
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -12,13 +13,13 @@ final class Probes {
         this.ready = ready;
     }
 
-    void health(Context ctx) {
-        ctx.json(Map.of("status", "ok"));
+    void health(Context ctx) throws IOException {
+        Responses.json(ctx, Map.of("status", "ok"));
     }
 
-    void ready(Context ctx) {
+    void ready(Context ctx) throws IOException {
         if (ready.getAsBoolean()) {
-            ctx.json(Map.of("status", "ready"));
+            Responses.json(ctx, Map.of("status", "ready"));
         } else {
             Problems.send(ctx, 503, "unavailable", "Not ready", "The database does not answer.");
         }

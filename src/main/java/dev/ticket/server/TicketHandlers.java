@@ -43,23 +43,23 @@ final class TicketHandlers {
         this.uploads = new Uploads(tickets.attachments());
     }
 
-    void me(Context ctx) {
-        ctx.json(accounts.me(Requests.caller(ctx)));
+    void me(Context ctx) throws IOException {
+        Responses.json(ctx, accounts.me(Requests.caller(ctx)));
     }
 
-    void hours(Context ctx) {
-        ctx.json(hours.hoursAt(clock.instant()));
+    void hours(Context ctx) throws IOException {
+        Responses.json(ctx, hours.hoursAt(clock.instant()));
     }
 
-    void limits(Context ctx) {
-        ctx.json(tickets.attachments().limits());
+    void limits(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.attachments().limits());
     }
 
-    void topics(Context ctx) {
-        ctx.json(new Topics(tickets.attachments().settings().topics()));
+    void topics(Context ctx) throws IOException {
+        Responses.json(ctx, new Topics(tickets.attachments().settings().topics()));
     }
 
-    void list(Context ctx) {
+    void list(Context ctx) throws IOException {
         String status = ctx.queryParam("status");
         Status wanted = status == null || status.isBlank() || status.equalsIgnoreCase("all")
                 ? null : Requests.enumParam(ctx, "status", Status.class);
@@ -67,7 +67,7 @@ final class TicketHandlers {
                 Requests.enumParam(ctx, "type", TicketType.class), blankToNull(ctx.queryParam("label")),
                 Requests.enumParam(ctx, "awaiting", Awaiting.class), Requests.intParam(ctx, "limit"),
                 ctx.queryParam("cursor"));
-        ctx.json(tickets.list(Requests.caller(ctx), request));
+        Responses.json(ctx, tickets.list(Requests.caller(ctx), request));
     }
 
     void open(Context ctx) throws IOException {
@@ -82,11 +82,11 @@ final class TicketHandlers {
             opened = tickets.open(Requests.caller(ctx), Requests.json(ctx, NewTicket.class), List.of(),
                     ctx.header(IDEMPOTENCY_KEY));
         }
-        ctx.status(opened.deduplicated() ? 200 : 201).json(opened.ticket());
+        Responses.json(ctx, opened.deduplicated() ? 200 : 201, opened.ticket());
     }
 
-    void get(Context ctx) {
-        ctx.json(tickets.get(Requests.caller(ctx), Requests.id(ctx)));
+    void get(Context ctx) throws IOException {
+        Responses.ticket(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
     }
 
     void reply(Context ctx) throws IOException {
@@ -94,22 +94,22 @@ final class TicketHandlers {
         if (Requests.isMultipart(ctx)) {
             tickets.requireOpen(Requests.caller(ctx), id);
             try (Uploads.Received form = uploads.receive(ctx, Uploads.MESSAGE_FIELDS)) {
-                ctx.status(201).json(tickets.reply(Requests.caller(ctx), id, form.field("body"), form.files(),
+                Responses.json(ctx, 201, tickets.reply(Requests.caller(ctx), id, form.field("body"), form.files(),
                         ctx.header(IDEMPOTENCY_KEY)));
             }
         } else {
             NewMessage message = Requests.json(ctx, NewMessage.class);
-            ctx.status(201).json(tickets.reply(Requests.caller(ctx), id, message.body(), List.<Upload>of(),
+            Responses.json(ctx, 201, tickets.reply(Requests.caller(ctx), id, message.body(), List.<Upload>of(),
                     ctx.header(IDEMPOTENCY_KEY)));
         }
     }
 
-    void close(Context ctx) {
-        ctx.json(tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
+    void close(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
     }
 
-    void read(Context ctx) {
-        ctx.json(tickets.markRead(Requests.caller(ctx), Requests.id(ctx)));
+    void read(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.markRead(Requests.caller(ctx), Requests.id(ctx)));
     }
 
     /** Streams the file: never compressed (Content-Length is the file's), never sniffed by browsers. */

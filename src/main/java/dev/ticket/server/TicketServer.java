@@ -10,6 +10,7 @@ import dev.ticket.service.TicketService;
 import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -65,6 +66,9 @@ public final class TicketServer implements AutoCloseable {
         // Large uploads come in as socket reads of this size: Jetty's default 8 KiB meant 131,072 reads and
         // parser calls per GiB. 64 KiB is the largest buffer Jetty's default pool keeps for reuse.
         config.jetty.modifyHttpConfiguration(http -> http.setInputBufferSize(INPUT_BUFFER));
+        // Responses are small JSON documents and streamed files; compressing them costs more CPU than it saves on
+        // loopback and LANs, and a TLS-terminating proxy in front can compress for the internet.
+        config.http.compressionStrategy = CompressionStrategy.NONE;
         // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.

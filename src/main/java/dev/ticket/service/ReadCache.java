@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The hot read path (token look-up, one ticket with its chat, read markers) served from memory
@@ -19,14 +20,16 @@ import java.util.function.Supplier;
  */
 final class ReadCache {
     private static final int MAX_ENTRIES = 20_000;
+    /** Chats are kept up to this weight (see {@link #chars}): some tens of MiB of heap. */
+    private static final long MAX_TICKET_CHARS = 32L * 1024 * 1024;
     private static final Viewer NEUTRAL = new Viewer(0, true, null);
 
     private final TicketStore store;
     private final boolean enabled;
     private final AtomicLong generation = new AtomicLong();
-    private final Map<Long, Ticket> tickets = new ConcurrentHashMap<>();
-    private final Map<String, Principal> principals = new ConcurrentHashMap<>();
-    private final Map<String, Long> markers = new ConcurrentHashMap<>();
+    private final Bounded<Long, Ticket> tickets = new Bounded<>(MAX_TICKET_CHARS, ReadCache::chars);
+    private final Bounded<String, Principal> principals = new Bounded<>(MAX_ENTRIES, p -> 1);
+    private final Bounded<String, Long> markers = new Bounded<>(MAX_ENTRIES, m -> 1);
 
     ReadCache(TicketStore store) {
         this.store = store;
@@ -59,38 +62,66 @@ final class ReadCache {
 
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
-        tickets.remove(ticketId);
+        tickets.map.remove(ticketId);
     }
 
     void markerChanged(long userId, long ticketId) {
         generation.incrementAndGet();
-        markers.remove(userId + ":" + ticketId);
+        markers.map.remove(userId + ":" + ticketId);
     }
 
     void tokensChanged() {
         generation.incrementAndGet();
-        principals.clear();
+        principals.map.clear();
     }
 
-    private <K, V> V load(Map<K, V> cache, K key, Supplier<V> loader) {
+    private <K, V> V load(Bounded<K, V> cache, K key, Supplier<V> loader) {
         if (!enabled) {
             return loader.get();
         }
-        V cached = cache.get(key);
+        V cached = cache.map.get(key);
         if (cached != null) {
             return cached;
         }
         long before = generation.get();
         V loaded = loader.get();
         if (loaded != null && generation.get() == before) {
-            if (cache.size() >= MAX_ENTRIES) {
-                cache.clear();
-            }
             cache.put(key, loaded);
             if (generation.get() != before) {
-                cache.remove(key, loaded); // a write raced with this load: do not keep what may be stale
+                cache.map.remove(key, loaded); // a write raced with this load: do not keep what may be stale
             }
         }
         return loaded;
+    }
+
+    /** A rough weight of a ticket with its chat: its text in characters, plus the objects around it. */
+    private static long chars(Ticket ticket) {
+        long chars = 1024 + ticket.title().length();
+        for (Message m : ticket.messages()) {
+            chars += 512 + m.body().length();
+        }
+        return chars;
+    }
+
+    /** A map that starts over when what it holds would weigh more than its budget. */
+    private static final class Bounded<K, V> {
+        final Map<K, V> map = new ConcurrentHashMap<>();
+        private final AtomicLong weight = new AtomicLong();
+        private final long budget;
+        private final ToLongFunction<V> weigher;
+
+        Bounded(long budget, ToLongFunction<V> weigher) {
+            this.budget = budget;
+            this.weigher = weigher;
+        }
+
+        void put(K key, V value) {
+            long w = weigher.applyAsLong(value);
+            if (weight.addAndGet(w) > budget) {
+                map.clear();
+                weight.set(w);
+            }
+            map.put(key, value);
+        }
     }
 }
