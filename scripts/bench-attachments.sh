@@ -22,6 +22,13 @@ bytes=$((size_mib * 1024 * 1024))
 echo "bench-attachments: writing a ${size_mib} MiB file of random bytes..."
 head -c "$bytes" /dev/urandom >"$work/big.bin"
 
+# The JVM flags, stated: both sides run `java -Xmx$heap -jar` with the JVM's default (tiered C1+C2)
+# compilers. target/ticket's launcher is not used: a C1-only JVM (-XX:TieredStopAtLevel=1) computes
+# SHA-256 about 10x slower (no C2 intrinsic), which would dominate both directions.
+flags="-Xmx$heap, default tiered JIT (C1+C2) and GC (G1 on 2 cores), java -jar $(basename "$jar")"
+echo "bench-attachments: $(java -version 2>&1 | head -1); $(nproc) cores: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)"
+echo "bench-attachments: service and CLI flags: $flags; files under $work ($(df -T "$work" | awk 'NR==2 {print $2}'))"
+echo "bench-attachments: load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx"$heap" -Xlog:gc:file="$work/serve-gc.log" -Xlog:gc+heap+exit:file="$work/serve-exit.log" \
   -jar "$jar" serve --port 0 --data "$work/data" --max-file-size "$bytes" --no-request-log >"$work/serve.log" 2>&1 &
 server=$!

@@ -15,11 +15,14 @@ import picocli.CommandLine.Parameters;
                 "Adds a message carrying the files (screenshots, logs, any file), with a progress bar on a "
                         + "terminal.",
                 "The service's limits (size per file, files per message) are checked before anything is sent; a "
-                        + "file over them is exit 2. A Done ticket takes no files (exit 5)."},
+                        + "file over them is exit 2. A Done ticket takes no files (exit 5).",
+                "A FILE may be a pipe, such as <(command): it is sent as it is read, and the service refuses it "
+                        + "(exit 2, naming the limit) if it grows over the limit."},
         footer = {"", "Examples:",
                 "  ticket attach 42 screenshot.png",
                 "  ticket attach '#42' app.log crash.txt -m \"Logs from this morning's failure.\"",
-                "  ticket attach 42 *.png -q           # prints the new message's id"})
+                "  ticket attach 42 *.png -q           # prints the new message's id",
+                "  ticket attach 42 <(journalctl -u app --since today)"})
 public class AttachCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
             description = "The ticket: 42 or #42.")

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Files a user asked to send: each must be a readable regular file, and together they must fit the
- * limits the service publishes, checked here before a byte is sent (exit 2 naming the limit).
+ * Files a user asked to send: each must be readable and not a directory, and together they must fit the
+ * limits the service publishes, checked here before a byte is sent (exit 2 naming the limit). A pipe
+ * (process substitution, {@code /dev/stdin}) is sent as it is read; the service refuses it with 413 if it
+ * runs over the limit, and that answer arrives as such (exit 2 naming the limit).
  */
 final class FileSender {
     private FileSender() {
@@ -27,7 +29,7 @@ final class FileSender {
             if (!Files.exists(file)) {
                 throw new UsageException("cannot attach " + file + ": no such file");
             }
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            if (Files.isDirectory(file) || !Files.isReadable(file)) {
                 throw new UsageException("cannot attach " + file + ": not a readable file");
             }
             ready.add(file);
@@ -58,6 +60,9 @@ final class FileSender {
                     + "service's limit); you gave " + files.size() + ": send them in several messages");
         }
         for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                continue; // a pipe (<(command), /dev/stdin): its size shows only as it is sent; the service checks
+            }
             long size = size(file);
             if (size > limits.maxFileBytes()) {
                 throw new UsageException(file.getFileName() + " is " + Formats.size(size) + ", over the service's "

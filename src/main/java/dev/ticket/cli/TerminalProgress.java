@@ -27,7 +27,7 @@ final class TerminalProgress implements TransferProgress {
     @Override
     public synchronized void start(String label, long totalBytes) {
         finish();
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(totalBytes, 0))
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalBytes < 0 ? -1 : totalBytes) // -1: indefinite (a pipe)
                 .setUnit("MiB", MIB).showSpeed().setUpdateIntervalMillis(200)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(io.err(), Math.max(40, io.columns().getAsInt() - 1)))

@@ -20,13 +20,17 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.HttpClientConnection;
+import org.apache.hc.core5.http.io.ResponseOutOfOrderStrategy;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.io.CloseMode;
@@ -68,16 +72,19 @@ final class HttpTransport implements Closeable {
     /** Sends the request, retrying what is safe to retry; returns a 2xx answer or throws an {@link ApiException}. */
     Answer exchange(Request request) {
         long start = System.nanoTime();
+        boolean replayable = true;
         for (int attempt = 1; ; attempt++) {
             Duration delay;
             try {
-                Answer answer = http().execute(build(request, request.streamed() == null ? null : STORE_TIMEOUT),
-                        HttpTransport::read);
+                HttpUriRequestBase built = build(request, request.streamed() == null ? null : STORE_TIMEOUT);
+                // a body read from a pipe cannot be sent again: once it may have started, no retry
+                replayable = built.getEntity() == null || built.getEntity().isRepeatable();
+                Answer answer = http().execute(built, HttpTransport::read);
                 if (answer.status() < 300) {
                     return answer;
                 }
                 ApiException failure = Problems.toException(answer.status(), answer.contentType(), answer.body());
-                if (!request.retryable() || !retryableStatus(answer.status())) {
+                if (!request.retryable() || !replayable || !retryableStatus(answer.status())) {
                     throw failure;
                 }
                 delay = config.retry().nextDelay(attempt, elapsed(start), retryAfter(answer.retryAfter()));
@@ -85,7 +92,7 @@ final class HttpTransport implements Closeable {
                     throw failure;
                 }
             } catch (IOException e) {
-                boolean safe = request.retryable() || neverSent(e);
+                boolean safe = (request.retryable() && replayable) || neverSent(e);
                 delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;
                 if (delay == null) {
                     throw unreachable(e);
@@ -133,13 +140,45 @@ final class HttpTransport implements Closeable {
             http.setEntity(new ByteArrayEntity(request.json(), ContentType.APPLICATION_JSON));
         }
         if (request.streamed() != null) {
-            http.setEntity(request.streamed().get());
+            HttpEntity entity = request.streamed().get();
+            http.setEntity(entity);
+            // Expect: 100-continue lets the service refuse (401, 404, 409, 413) before a large body is sent.
+            // The header itself: the minimal client has no RequestExpectContinue interceptor, so the
+            // RequestConfig flag alone would send nothing. The executor waits up to 3 s for the 100.
+            long length = entity.getContentLength();
+            if (length < 0 || length >= EXPECT_CONTINUE_FROM) {
+                http.addHeader("Expect", "100-continue");
+            }
         }
-        // Expect: 100-continue lets the service refuse (401, 404, 409) before a large body is sent
         http.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(
-                        responseTimeout != null ? responseTimeout : config.readTimeout()))
-                .setExpectContinueEnabled(request.streamed() != null).build());
+                responseTimeout != null ? responseTimeout : config.readTimeout())).build());
         return http;
+    }
+
+    /** Bodies from this size on (and of unknown size) wait for the service's 100 Continue. */
+    static final long EXPECT_CONTINUE_FROM = 64 * 1024;
+
+    /**
+     * Notices an answer that arrives while the body is still going out (a 413 for a file over the limit,
+     * seen only once the service reads it), so the client stops sending and reads that answer instead of
+     * writing on until the connection is reset. Checked every {@link #PLAIN_EVERY} bytes without waiting
+     * (bytes the kernel already holds); over TLS that count is not visible, so a 1 ms poll every
+     * {@link #TLS_EVERY} bytes.
+     */
+    static final class EarlyAnswer implements ResponseOutOfOrderStrategy {
+        static final long PLAIN_EVERY = 256 * 1024;
+        static final long TLS_EVERY = 4 * 1024 * 1024;
+
+        @Override
+        public boolean isEarlyResponseDetected(ClassicHttpRequest request, HttpClientConnection connection,
+                                               InputStream socket, long sent, long next) throws IOException {
+            boolean tls = connection.getSSLSession() != null;
+            long every = tls ? TLS_EVERY : PLAIN_EVERY;
+            if (sent / every == (sent + next) / every) {
+                return false;
+            }
+            return tls ? connection.isDataAvailable(Timeout.ONE_MILLISECOND) : socket.available() > 0;
+        }
     }
 
     private static Answer read(ClassicHttpResponse response) throws IOException {
@@ -167,6 +206,8 @@ final class HttpTransport implements Closeable {
             // the minimal client: no redirects, cookies, auth or built-in retries (we retry ourselves)
             http = HttpClients.createMinimal(PoolingHttpClientConnectionManagerBuilder.create()
                     .setDefaultConnectionConfig(connection)
+                    .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                            .responseOutOfOrderStrategy(new EarlyAnswer()).build())
                     .setTlsSocketStrategy(this::upgrade)
                     .setMaxConnPerRoute(4)
                     .build());

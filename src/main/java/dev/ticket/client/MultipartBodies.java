@@ -68,12 +68,22 @@ final class MultipartBodies {
         return progress == TransferProgress.NONE ? entity : new Counted(entity, progress);
     }
 
-    /** A file part read in large blocks (FileBody's 4 KiB reads cost a syscall pair per 4 KiB sent). */
+    /**
+     * A file part read in large blocks (FileBody's 4 KiB reads cost a syscall pair per 4 KiB sent). A pipe
+     * has no length: the body is then sent chunked, and cannot be sent a second time.
+     */
     private static final class LargeFileBody extends FileBody {
         private static final int BLOCK = 256 * 1024;
+        private final boolean regular;
 
         LargeFileBody(Path file) {
             super(file.toFile(), ContentType.APPLICATION_OCTET_STREAM, file.getFileName().toString());
+            this.regular = Files.isRegularFile(file);
+        }
+
+        @Override
+        public long getContentLength() {
+            return regular ? super.getContentLength() : -1;
         }
 
         @Override

@@ -40,20 +40,25 @@ final class Problems {
     }
 
     static void service(ServiceException e, Context ctx) {
-        switch (e.kind()) {
-            case BAD_REQUEST -> send(ctx, 400, "bad-request", "Bad request", e.getMessage());
-            case VALIDATION -> send(ctx, 422, "validation", "Invalid input", e.getMessage());
-            case UNAUTHORIZED -> send(ctx, 401, "unauthorized", "Not authenticated", e.getMessage());
-            case FORBIDDEN -> send(ctx, 403, "forbidden", "Not allowed", e.getMessage());
-            case NOT_FOUND -> send(ctx, 404, "not-found", "Not found", e.getMessage());
-            case TICKET_CLOSED -> send(ctx, 409, "ticket-closed", "Ticket is done", e.getMessage());
-            case IDEMPOTENCY_CONFLICT -> send(ctx, 422, "idempotency-conflict", "Idempotency key reused",
-                    e.getMessage());
-            case TOO_LARGE -> send(ctx, 413, "too-large", "Too large", e.getMessage());
-            case UNSUPPORTED_MEDIA_TYPE -> send(ctx, 415, "unsupported-media-type", "Unsupported media type",
-                    e.getMessage());
-            case UNAVAILABLE -> send(ctx, 503, "unavailable", "Service unavailable", e.getMessage());
-        }
+        send(ctx, of(e, ctx.path()));
+    }
+
+    static Problem of(ServiceException e, String path) {
+        String where = Requests.printable(path);
+        String m = e.getMessage();
+        return switch (e.kind()) {
+            case BAD_REQUEST -> new Problem("bad-request", "Bad request", 400, m, where);
+            case VALIDATION -> new Problem("validation", "Invalid input", 422, m, where);
+            case UNAUTHORIZED -> new Problem("unauthorized", "Not authenticated", 401, m, where);
+            case FORBIDDEN -> new Problem("forbidden", "Not allowed", 403, m, where);
+            case NOT_FOUND -> new Problem("not-found", "Not found", 404, m, where);
+            case TICKET_CLOSED -> new Problem("ticket-closed", "Ticket is done", 409, m, where);
+            case IDEMPOTENCY_CONFLICT -> new Problem("idempotency-conflict", "Idempotency key reused", 422, m, where);
+            case TOO_LARGE -> new Problem("too-large", "Too large", 413, m, where);
+            case UNSUPPORTED_MEDIA_TYPE -> new Problem("unsupported-media-type", "Unsupported media type", 415, m,
+                    where);
+            case UNAVAILABLE -> new Problem("unavailable", "Service unavailable", 503, m, where);
+        };
     }
 
     /** Refusals decided by HTTP itself (routing, Jetty's parser) rather than by the service. */

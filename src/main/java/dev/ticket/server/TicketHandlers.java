@@ -73,6 +73,7 @@ final class TicketHandlers {
     void open(Context ctx) throws IOException {
         Opened opened;
         if (Requests.isMultipart(ctx)) {
+            tickets.requireCanOpen(Requests.caller(ctx));
             try (Uploads.Received form = uploads.receive(ctx, Uploads.TICKET_FIELDS)) {
                 opened = tickets.open(Requests.caller(ctx), form.newTicket(), form.files(),
                         ctx.header(IDEMPOTENCY_KEY));

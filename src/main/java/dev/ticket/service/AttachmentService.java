@@ -11,11 +11,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Files on messages (R6): limits, content detection, storage once per content, and reading back. */
 public final class AttachmentService {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentService.class);
+
     private final TicketStore store;
+    /** Content being stored by uploads on this node, not yet recorded or given up: never discarded. */
+    private final Map<String, Integer> inFlight = new HashMap<>();
     private final ServiceSettings settings;
     private final Clock clock;
 
@@ -63,20 +71,60 @@ public final class AttachmentService {
     /**
      * Moves the files into the blob store, durably, before any transaction: a crash after this and before
      * the commit leaves only blobs that no row names, which the sweep at start removes. Doing it outside
-     * the transaction keeps a large file's fsync from holding the database's write lock.
+     * the transaction keeps a large file's fsync from holding the database's write lock. Every call is
+     * followed by {@link #release} once the transaction has committed or failed.
      */
     List<Stored> persist(List<Upload> files) {
         List<Stored> stored = new ArrayList<>();
-        for (Upload file : files) {
-            try {
+        try {
+            for (Upload file : files) {
                 String type = ContentSniffer.detect(file.tempFile());
-                store.blobs().put(file.sha256(), file.tempFile());
+                pin(file.sha256());
                 stored.add(new Stored(Filenames.safe(file.filename()), type, file.size(), file.sha256()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                store.blobs().put(file.sha256(), file.tempFile());
+            }
+            return stored;
+        } catch (IOException e) {
+            release(stored, false);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            release(stored, false);
+            throw e;
+        }
+    }
+
+    /**
+     * Ends the uploads of {@link #persist}. When their message was not recorded (refused, failed), each
+     * blob that no attachment names and no other upload on this node is storing is deleted now, so a
+     * refused request leaves nothing behind. Pins and the check are under one lock, so an upload of the
+     * same content either pinned it first (kept) or stores it again after the delete.
+     */
+    void release(List<Stored> stored, boolean recorded) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        synchronized (inFlight) {
+            for (Stored file : stored) {
+                boolean last = inFlight.merge(file.sha256(), -1, (a, b) -> a + b == 0 ? null : a + b) == null;
+                if (recorded || !last) {
+                    continue;
+                }
+                try {
+                    if (!store.read(tx -> tx.blobReferenced(file.sha256()))) {
+                        store.blobs().discard(file.sha256());
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the sweep at the next start removes it
+                    LOG.warn("could not remove the unused attachment file {}: {}", file.sha256(), e.getMessage());
+                }
             }
         }
-        return stored;
+    }
+
+    private void pin(String sha256) {
+        synchronized (inFlight) {
+            inFlight.merge(sha256, 1, Integer::sum);
+        }
     }
 
     /** Records already persisted files on a message, inside the message's transaction. */

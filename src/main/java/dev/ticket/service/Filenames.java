@@ -9,7 +9,9 @@ public final class Filenames {
         String base = name == null ? "" : name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
         StringBuilder clean = new StringBuilder();
-        base.codePoints().filter(c -> !Character.isISOControl(c) && c != 0x7f)
+        // control characters, and format characters (bidi overrides such as U+202E, zero-width marks)
+        // that would make "photo\u202Egnp.exe" show as "photoexe.png" in a browser's save dialog
+        base.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                 .forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
         if (result.isEmpty() || result.equals(".") || result.equals("..")) {

@@ -43,38 +43,42 @@ public final class TicketService {
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
     public Opened open(Caller caller, NewTicket in, List<Upload> files, String idempotencyKey) {
-        if (caller.team() || caller.accountId() == null) {
-            throw new ServiceException(ServiceException.Kind.FORBIDDEN,
-                    "Only customers open tickets; the team answers them with ticket reply.");
-        }
+        requireCanOpen(caller);
         TicketRules.Clean t = TicketRules.check(in, settings.maxBodyChars());
         attachments.checkLimits(files);
         String fingerprint = Idempotency.fingerprint("open", in, files);
         List<AttachmentService.Stored> stored = attachments.persist(files);
-        Opened opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
-            List<Long> refs = new ArrayList<>(t.refs());
-            if (t.dedupeKey() != null) {
-                var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
-                if (open.isPresent()) {
-                    TicketHead head = tx.ticketHead(open.get()).orElseThrow();
-                    addMessage(tx, caller, head, t.body(), stored);
-                    return new Opened(tx.ticket(head.id(), viewer(caller)).orElseThrow().asDeduplicated(), true);
+        boolean recorded = false;
+        Opened opened;
+        try {
+            opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
+                List<Long> refs = new ArrayList<>(t.refs());
+                if (t.dedupeKey() != null) {
+                    var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
+                    if (open.isPresent()) {
+                        TicketHead head = tx.ticketHead(open.get()).orElseThrow();
+                        addMessage(tx, caller, head, t.body(), stored);
+                        return new Opened(tx.ticket(head.id(), viewer(caller)).orElseThrow().asDeduplicated(), true);
+                    }
+                    tx.latestTicketByDedupeKey(caller.accountId(), t.dedupeKey())
+                            .filter(done -> !refs.contains(done)).ifPresent(refs::add);
                 }
-                tx.latestTicketByDedupeKey(caller.accountId(), t.dedupeKey())
-                        .filter(done -> !refs.contains(done)).ifPresent(refs::add);
-            }
-            if (tx.countTicketsInAccount(refs, caller.accountId()) != refs.size()) {
-                throw ServiceException.validation("refs must name earlier tickets of your account.");
-            }
-            Instant now = clock.instant();
-            long id = tx.insertTicket(new NewTicketRow(caller.accountId(), caller.userId(), t.title(),
-                    TitleFolding.fold(t.title()), t.type(), t.about(), t.dialogUrl(), t.dedupeKey(), now,
-                    hours.dueAt(t.type(), now)));
-            tx.insertRefs(id, refs);
-            tx.insertLabels(id, t.labels());
-            addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), stored);
-            return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
-        });
+                if (tx.countTicketsInAccount(refs, caller.accountId()) != refs.size()) {
+                    throw ServiceException.validation("refs must name earlier tickets of your account.");
+                }
+                Instant now = clock.instant();
+                long id = tx.insertTicket(new NewTicketRow(caller.accountId(), caller.userId(), t.title(),
+                        TitleFolding.fold(t.title()), t.type(), t.about(), t.dialogUrl(), t.dedupeKey(), now,
+                        hours.dueAt(t.type(), now)));
+                tx.insertRefs(id, refs);
+                tx.insertLabels(id, t.labels());
+                addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), stored);
+                return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
+            });
+            recorded = true;
+        } finally {
+            attachments.release(stored, recorded);
+        }
         written(caller, opened.ticket().id());
         return opened;
     }
@@ -90,12 +94,27 @@ public final class TicketService {
             requireOpen(caller, ticketId);
         }
         List<AttachmentService.Stored> stored = attachments.persist(files);
-        Message message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
-            TicketHead head = openHead(tx, caller, ticketId);
-            return addMessage(tx, caller, head, text, stored);
-        });
+        boolean recorded = false;
+        Message message;
+        try {
+            message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
+                TicketHead head = openHead(tx, caller, ticketId);
+                return addMessage(tx, caller, head, text, stored);
+            });
+            recorded = true;
+        } finally {
+            attachments.release(stored, recorded);
+        }
         written(caller, ticketId);
         return message;
+    }
+
+    /** Refuses (403) the team opening tickets, before a multipart body with files is received. */
+    public void requireCanOpen(Caller caller) {
+        if (caller.team() || caller.accountId() == null) {
+            throw new ServiceException(ServiceException.Kind.FORBIDDEN,
+                    "Only customers open tickets; the team answers them with ticket reply.");
+        }
     }
 
     /**

@@ -10,6 +10,13 @@ public interface BlobStore {
     /** Moves a fully written, already hashed temporary file in as the blob {@code sha256} (kept if present). */
     void put(String sha256, Path tempFile) throws IOException;
 
+    /**
+     * Removes a blob that an upload stored and then did not record (its request was refused or failed).
+     * The caller makes sure no attachment names it and no upload in flight on this node stores the same
+     * content. A store shared by several nodes may leave it to {@link #sweepOrphans}.
+     */
+    void discard(String sha256) throws IOException;
+
     /** Opens the blob's bytes for streaming. */
     InputStream open(String sha256) throws IOException;
 

@@ -54,8 +54,15 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public void discard(String sha256) throws IOException {
+        Files.deleteIfExists(path(sha256));
+    }
+
+    @Override
     public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(path(sha256));
+        Path file = path(sha256);
+        InputStream direct = DirectReadStream.open(file);
+        return direct != null ? direct : Files.newInputStream(file);
     }
 
     @Override

@@ -36,9 +36,9 @@ abstract class LedgerQueries extends TicketQueries {
         return appendedEvents;
     }
 
-    public boolean blobExists(String sha256) {
-        return h.createQuery("SELECT COUNT(*) FROM blobs WHERE sha256 = :h").bind("h", sha256)
-                .mapTo(Integer.class).one() > 0;
+    public boolean blobReferenced(String sha256) {
+        return h.createQuery("SELECT 1 FROM attachments WHERE sha256 = :h LIMIT 1").bind("h", sha256)
+                .mapTo(Integer.class).findOne().isPresent();
     }
 
     public void insertBlob(String sha256, long size, Instant now) {

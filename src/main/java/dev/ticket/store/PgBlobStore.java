@@ -75,6 +75,15 @@ public final class PgBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * Left to the sweep: another node may be between storing the same content (which found this row)
+     * and committing its message, and only the age rule of {@link #sweepOrphans} is safe across nodes.
+     */
+    @Override
+    public void discard(String sha256) {
+        check(sha256);
+    }
+
     @Override
     public InputStream open(String sha256) throws IOException {
         check(sha256);

@@ -82,7 +82,8 @@ public interface StoreTx {
 
     Optional<Attachment> attachment(long attachmentId, Viewer viewer);
 
-    boolean blobExists(String sha256);
+    /** True when some attachment names the blob. */
+    boolean blobReferenced(String sha256);
 
     void insertBlob(String sha256, long size, Instant now);
 

@@ -104,6 +104,9 @@ class AttachmentCommandsTest {
         assertEquals("Saved " + out.resolve("a.txt") + " (5 B, SHA-256 checked)\n"
                 + "Saved " + out.resolve("b.txt") + " (6 B, SHA-256 checked)\n", saved.out());
         assertEquals("first", Files.readString(out.resolve("a.txt")));
+        Path probe = Files.createFile(dir.resolve("made-with-the-umask"));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(out.resolve("a.txt")),
+                "a saved file gets the user's umask, as any download does");
         Files.writeString(out.resolve("b.txt"), "mine");
         CliHarness.Result refused = olga.run("download", id, "-o", out.toString());
         assertEquals(2, refused.exit());
@@ -179,6 +182,47 @@ class AttachmentCommandsTest {
         assertEquals(2, many.exit(), many.toString());
         assertTrue(many.err().contains("a message takes at most 3 files"), many.err());
         assertEquals(messages, new SqliteFile(service.dataDir()).count("messages"));
+    }
+
+    /** A named pipe fed {@code bytes} by a background thread (which gives up when the reader goes away). */
+    Path pipe(String name, byte[] bytes) throws Exception {
+        Path fifo = dir.resolve(name);
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try (var out = Files.newOutputStream(fifo)) {
+                for (int off = 0; off < bytes.length; off += 64 * 1024) {
+                    out.write(bytes, off, Math.min(64 * 1024, bytes.length - off));
+                }
+            } catch (IOException e) {
+                // the CLI stopped reading
+            }
+        }, "fifo-writer");
+        writer.setDaemon(true);
+        writer.start();
+        return fifo;
+    }
+
+    @Test
+    void a_pipe_over_the_limit_whose_size_the_cli_cannot_know_gets_the_413_and_exits_2_naming_the_limit()
+            throws Exception {
+        String id = open();
+        long messages = new SqliteFile(service.dataDir()).count("messages");
+        byte[] big = new byte[32 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        CliHarness.Result r = olga.run("attach", id, pipe("stream.bin", big).toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals("ticket: File 'stream.bin' is larger than the limit of 64 KiB.\n", r.err());
+        assertEquals(messages, new SqliteFile(service.dataDir()).count("messages"));
+        try (Stream<Path> temps = Files.list(service.dataDir().resolve("blobs").resolve("tmp"))) {
+            assertEquals(0, temps.count());
+        }
+
+        byte[] small = "a log from a pipe\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        CliHarness.Result ok = olga.run("attach", id, pipe("piped.log", small).toString(), "-q");
+        assertEquals(0, ok.exit(), ok.toString());
+        JsonNode file = ticket(id).get("messages").get(1).get("attachments").get(0);
+        assertEquals("piped.log", file.get("filename").asText());
+        assertEquals(small.length, file.get("size").asLong());
     }
 
     @Test

@@ -134,6 +134,12 @@ class AttachmentApiTest {
     void a_path_or_control_characters_in_an_uploaded_name_are_stored_as_a_plain_name() throws Exception {
         long id = openTicket(customer, new MultipartBody().fileExtended("../../etc/pass\u0007wd\n", file("p", PNG)));
         assertEquals("passwd", attachments(customer, id).get(0).get("filename").asText());
+        long spoof = openTicket(customer, new MultipartBody().fileExtended("invoice\u202Efdp.exe", file("s", PNG)));
+        JsonNode stored = attachments(customer, spoof).get(0);
+        assertEquals("invoicefdp.exe", stored.get("filename").asText(), "a bidi override would show it as .pdf");
+        String disposition = customer.download("/attachments/" + stored.get("id").asLong(), dir.resolve("s.out"))
+                .expect(200).header("Content-Disposition");
+        assertEquals("attachment; filename=\"invoicefdp.exe\"; filename*=UTF-8''invoicefdp.exe", disposition);
     }
 
     @Test
