@@ -878,7 +878,7 @@ function _picocli_ticket_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dev' '--request-log'"
+  local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
 
   type compopt &>/dev/null && compopt +o default

@@ -357,3 +357,5 @@ complete -c ticket -n '__ticket_at "serve"' -l 'max-file-size' -x -d 'Largest at
 complete -c ticket -n '__ticket_at "serve"' -l 'max-files' -x -d 'Most files on one message (default: 10)'
 complete -c ticket -n '__ticket_at "serve"' -l 'db-pool' -x -d 'Database connections (default: 8)'
 complete -c ticket -n '__ticket_at "serve"' -l 'request-log' -l 'no-request-log' -d 'Log each request as one structured line on stderr (default: on)'
+complete -c ticket -n '__ticket_at "serve"' -s 'h' -l 'help' -d 'Show this help message and exit'
+complete -c ticket -n '__ticket_at "serve"' -s 'V' -l 'version' -d 'Print version information and exit'

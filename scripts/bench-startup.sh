@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # CLI start-up benchmark (issue 3 item 9): `ticket --version` and `ticket list` (30 tickets, against a
-# local `ticket serve`) beside a bare JVM hello world, with hyperfine. Prints medians and ratios.
+# local `ticket serve`) beside a bare JVM hello world, with hyperfine. Prints medians and ratios, the
+# machine's cores and its load average before and after.
 # Usage: scripts/bench-startup.sh [runs]     (needs hyperfine; builds target/ticket if missing)
+#   BASELINE=/path/to/other/target/ticket scripts/bench-startup.sh   also times another build's launcher
+#   (e.g. one built from an older commit in a scratch worktree), in the same run, for a before/after.
+# It also times this build's launcher copied away from its class-data archive (target/ticket.jsa).
+# Run it under the exclusive lock so no build shares the CPU: flock -x /tmp/ticket-quiet.lock scripts/bench-startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 port=${BENCH_PORT:-8797}
 command -v hyperfine >/dev/null || { echo "bench-startup: needs hyperfine" >&2; exit 2; }
 [ -x target/ticket ] || mvn -B -q package -DskipTests
+[ -f target/ticket.jsa ] || echo "bench-startup: no target/ticket.jsa (built with -Dcds.skip?): timing without it" >&2
+echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -21,6 +28,13 @@ done
 for i in $(seq 1 30); do
   target/ticket new -t "Benchmark ticket $i" -m "What happened: step $i failed" -q >/dev/null
 done
+# Warm the service's JIT first, so the timings are the CLI's start-up and not a cold server's.
+token=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["profiles"]["default"]["token"])' \
+  "$XDG_CONFIG_HOME/ticket/config.json")
+for _ in $(seq 1 300); do
+  curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/tickets?limit=31"
+  curl -s -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/me"
+done
 
 mkdir -p "$work/hello"
 cat >"$work/hello/Hello.java" <<'JAVA'
@@ -28,18 +42,27 @@ public class Hello { public static void main(String[] a) { System.out.println("h
 JAVA
 javac -d "$work/hello" "$work/hello/Hello.java"
 
-# the same JVM flags as target/ticket's launcher, so only the program differs
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/bench.json" \
-  -n hello "java $flags -cp $work/hello Hello" \
-  -n "ticket --version" "target/ticket --version" \
-  -n "ticket list" "target/ticket list" >&2
+# the same JVM flags as target/ticket's launcher gives short commands, so only the program differs
+flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+cases=(-n hello "java $flags -cp $work/hello Hello"
+       -n "ticket --version" "target/ticket --version"
+       -n "ticket list" "target/ticket list")
+# the same build without its class-data archive beside it, to show what the archive is worth
+mkdir -p "$work/no-archive"
+cp target/ticket "$work/no-archive/ticket"
+cases+=(-n "ticket list, no archive" "$work/no-archive/ticket list")
+if [ -n "${BASELINE:-}" ]; then
+  cases+=(-n "baseline --version" "$BASELINE --version" -n "baseline list" "$BASELINE list")
+fi
+hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/bench.json" "${cases[@]}" >&2
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/bench.json" <<'PY'
 import json, sys
-results = {r["command"]: r["median"] * 1000 for r in json.load(open(sys.argv[1]))["results"]}
-hello = results["hello"]
-print("| case | median ms | x bare JVM |")
-print("|---|---|---|")
-for name, ms in results.items():
-    print(f"| {name} | {ms:.1f} | {ms / hello:.1f} |")
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+hello = results["hello"]["median"]
+print("| case | median ms | mean ± sd ms | x bare JVM (median) |")
+print("|---|---|---|---|")
+for name, r in results.items():
+    print(f"| {name} | {r['median'] * 1000:.1f} | {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} "
+          f"| {r['median'] / hello:.2f} |")
 PY

@@ -14,11 +14,13 @@ public final class Choices {
     private Choices() {
     }
 
-    static <E extends Enum<E>> E parse(Class<E> type, String text) {
+    /** The wire name's enum value; else an error naming the values as this option spells them. */
+    static <E extends Enum<E>> E parse(Class<E> type, String text, Iterable<String> choices) {
         try {
             return Wire.parse(type, text);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
+            throw new CommandLine.TypeConversionException("'" + text + "' is not one of "
+                    + String.join(", ", choices));
         }
     }
 
@@ -26,7 +28,7 @@ public final class Choices {
     public static final class Types implements ITypeConverter<TicketType>, Iterable<String> {
         @Override
         public TicketType convert(String value) {
-            return parse(TicketType.class, value);
+            return parse(TicketType.class, value, this);
         }
 
         @Override
@@ -39,7 +41,7 @@ public final class Choices {
     public static final class Statuses implements ITypeConverter<Status>, Iterable<String> {
         @Override
         public Status convert(String value) {
-            return "all".equalsIgnoreCase(value.strip()) ? null : parse(Status.class, value);
+            return "all".equalsIgnoreCase(value.strip()) ? null : parse(Status.class, value, this);
         }
 
         @Override
@@ -52,7 +54,7 @@ public final class Choices {
     public static final class Awaitings implements ITypeConverter<Awaiting>, Iterable<String> {
         @Override
         public Awaiting convert(String value) {
-            return parse(Awaiting.class, value);
+            return parse(Awaiting.class, value, this);
         }
 
         @Override
@@ -65,7 +67,7 @@ public final class Choices {
     public static final class Roles implements ITypeConverter<Role>, Iterable<String> {
         @Override
         public Role convert(String value) {
-            return parse(Role.class, value);
+            return parse(Role.class, value, this);
         }
 
         @Override

@@ -7,19 +7,37 @@ import picocli.CommandLine.Help;
 
 /** Builds the {@code ticket} command line over an {@link Io}: the one wiring used by Main and by tests. */
 public final class Cli {
+    static {
+        // Each command's parser would register converters for java.sql and java.time types by reflection,
+        // initialising those classes: start-up work for nothing, as no option has such a type (--timeout
+        // brings its own converter).
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        }
+    }
+
     private Cli() {
     }
 
     /** Runs {@code ticket args...} and returns its exit code (SPEC section 3). */
     public static int run(Io io, Clock clock, String... args) {
-        int code = commandLine(io, clock).execute(args);
+        int code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
         io.out().flush();
         io.err().flush();
         return code;
     }
 
+    /** The whole command tree over {@code io}. */
     public static CommandLine commandLine(Io io, Clock clock) {
-        CommandLine cl = new CommandLine(TicketCommand.class, new CommandFactory(io, clock));
+        return configure(TicketCommand.withSubcommands(root(io, clock), null), io);
+    }
+
+    private static CommandLine root(Io io, Clock clock) {
+        return new CommandLine(TicketCommand.class, new CommandFactory(io, clock));
+    }
+
+    /** After the subcommands are added: picocli hands these settings down only to the subcommands it has. */
+    private static CommandLine configure(CommandLine cl, Io io) {
         cl.setOut(new PrintWriter(io.out(), true));
         cl.setErr(new PrintWriter(io.err(), true));
         cl.setColorScheme(Help.defaultColorScheme(io.color(false) ? Help.Ansi.ON : Help.Ansi.OFF));

@@ -53,7 +53,7 @@ public final class CompletionScripts {
     /** Writes the three scripts into the directory {@code args[0]}; the build runs this at process-classes. */
     public static void main(String[] args) throws IOException {
         Path dir = Files.createDirectories(Path.of(args[0]));
-        CommandLine root = new CommandLine(TicketCommand.class);
+        CommandLine root = TicketCommand.tree();
         Files.writeString(dir.resolve(BASH_FILE), bash(root), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(ZSH_FILE), zsh(root), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(FISH_FILE), fish(root), StandardCharsets.UTF_8);

@@ -4,6 +4,10 @@ import dev.ticket.client.ApiException;
 import dev.ticket.client.NotAuthorizedException;
 import dev.ticket.client.TicketClosedException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -29,10 +33,56 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int usage(CommandLine.ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("ticket: " + failure.getMessage());
+        err.println("ticket: " + failure.getMessage() + suggestion(failure));
         err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * For a misspelt command or option, what was probably meant, as "gh lsit" suggests "list". Picocli's own
+     * suggestions (bigram similarity) offer "wait" for "lsit"; an edit distance that counts a swap of two
+     * neighbouring letters as one edit gets typing slips right.
+     */
+    static String suggestion(CommandLine.ParameterException failure) {
+        if (!(failure instanceof CommandLine.UnmatchedArgumentException)
+                || ((CommandLine.UnmatchedArgumentException) failure).getUnmatched().isEmpty()) {
+            return "";
+        }
+        String typed = ((CommandLine.UnmatchedArgumentException) failure).getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = failure.getCommandLine().getCommandSpec();
+        List<String> names = new ArrayList<>();
+        if (typed.startsWith("-")) {
+            typed = typed.replaceFirst("=.*", "");
+            spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        } else {
+            names.addAll(spec.subcommands().keySet());
+        }
+        int allowed = typed.length() >= 5 ? 2 : 1;
+        String word = typed;
+        List<String> close = names.stream().filter(n -> editDistance(word, n) <= allowed)
+                .sorted(Comparator.comparingInt((String n) -> editDistance(word, n))).distinct().limit(3).toList();
+        return close.isEmpty() ? ""
+                : " (did you mean " + close.stream().map(n -> "'" + n + "'").collect(Collectors.joining(" or ")) + "?)";
+    }
+
+    /** Edits (insert, delete, replace, swap of neighbours) from {@code a} to {@code b}: optimal string alignment. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     static String sentence(Throwable failure) {
@@ -41,7 +91,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return text.contains("--ref") ? text : text + "; open a new ticket that references it (ticket new --ref N)";
         }
         if (failure instanceof NotAuthorizedException && ((ApiException) failure).status() == 401) {
-            return failure.getMessage() + " (log in with 'ticket login', or set TICKET_TOKEN)";
+            // the service's own detail may already say how to log in: one hint, not two
+            String text = failure.getMessage();
+            return text.contains("ticket login") ? text : text + " (log in with 'ticket login', or set TICKET_TOKEN)";
         }
         if (failure instanceof ApiException || failure instanceof UsageException
                 || failure instanceof NotLoggedInException || failure instanceof WaitTimeoutException

@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.client.ApiException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.TicketQuery;
 import dev.ticket.model.Awaiting;
@@ -76,9 +77,25 @@ public class ListCommand extends BaseCommand {
             new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets());
         }
         if (listing.more()) {
-            out.note("showing first " + listing.tickets().size() + "; more exist (raise -L, or -L 0 for all)");
+            out.note(cutNote(listing.tickets().size(), total(client(), query)));
         }
         return ExitCodes.OK;
+    }
+
+    /** What stderr says when -L cut the list; {@code total} null when the service could not count. */
+    static String cutNote(int shown, Long total) {
+        String how = " (raise -L, or -L 0 for all)";
+        return total == null || total <= shown ? "showing first " + shown + "; more exist" + how
+                : "showing " + shown + " of " + total + how;
+    }
+
+    /** Asked only once the limit cut the list, so a list that fits pays for no count. */
+    private static Long total(TicketClient client, TicketQuery query) {
+        try {
+            return client.listTickets(query, 1, null, true).total();
+        } catch (ApiException e) {
+            return null; // the list itself was printed; a failed count only loses the number
+        }
     }
 
     /** Follows the cursor until {@code limit} tickets are in hand; asks one extra to know whether more exist. */

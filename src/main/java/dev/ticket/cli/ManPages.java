@@ -33,7 +33,7 @@ public final class ManPages {
                 Files.delete(file);
             }
         }
-        CommandSpec root = new CommandLine(TicketCommand.class).getCommandSpec();
+        CommandSpec root = TicketCommand.tree().getCommandSpec();
         examplesSection(root);
         generate(dir.toFile(), root);
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /** {@code ticket serve}: runs the service until SIGTERM or Ctrl+C, then finishes requests in flight. */
-@Command(name = "serve", sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the ticket service: the HTTP JSON API under /api/v1.",
                 "Data lives in embedded SQLite under --data, or in PostgreSQL with --db. On first start with an "
                         + "empty store it creates an admin and writes its token to DATA_DIR/admin.token (0600)."},

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jline.utils.WCWidth;
 
 /**
  * An aligned text table. Widths are measured on plain text; colour is applied after padding, so
@@ -92,12 +93,42 @@ final class Table {
         if (width(text) <= width) {
             return text;
         }
-        int end = text.offsetByCodePoints(0, Math.max(0, width - 1));
-        return text.substring(0, end) + "…";
+        return text.substring(0, prefix(text, Math.max(0, width - 1))) + "…";
     }
 
-    /** Display width in columns (one per code point; enough for Latin and Cyrillic). */
+    /**
+     * Display width in terminal columns, as JLine's {@link WCWidth} counts them: CJK and most emoji take two,
+     * combining marks none, Latin and Cyrillic one.
+     */
     static int width(String text) {
-        return text.codePointCount(0, text.length());
+        int columns = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            columns += columns(cp);
+            i += Character.charCount(cp);
+        }
+        return columns;
+    }
+
+    /** The length (in chars) of the longest start of {@code text} that fits in {@code width} columns. */
+    static int prefix(String text, int width) {
+        int columns = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            int w = columns(cp);
+            if (columns + w > width) {
+                break;
+            }
+            columns += w;
+            i += Character.charCount(cp);
+        }
+        return i;
+    }
+
+    /** Control characters (-1 from wcwidth) are counted as one column: they are shown as a replacement. */
+    private static int columns(int codePoint) {
+        int w = WCWidth.wcwidth(codePoint);
+        return w < 0 ? 1 : w;
     }
 }

@@ -23,15 +23,21 @@ public final class Terminals {
         }
     }
 
-    /** The terminal width: {@code COLUMNS} if set, else asked of the terminal, else 100. */
+    /**
+     * The terminal width: {@code COLUMNS} if set, else what the launcher found out ({@code
+     * TICKET_TERMINAL_COLUMNS}, from {@code stty size}: cheaper than starting JLine's terminal support),
+     * else asked of the terminal through JLine, else 100.
+     */
     public static int columns(Map<String, String> env) {
-        try {
-            int columns = Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
-            if (columns > 20) {
-                return columns;
+        for (String name : new String[] {"COLUMNS", "TICKET_TERMINAL_COLUMNS"}) {
+            try {
+                int columns = Integer.parseInt(env.getOrDefault(name, "").trim());
+                if (columns > 20) {
+                    return columns;
+                }
+            } catch (NumberFormatException ignored) {
+                // try the next source
             }
-        } catch (NumberFormatException ignored) {
-            // ask the terminal below
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build()) {
             int width = terminal.getWidth();

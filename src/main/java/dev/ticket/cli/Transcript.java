@@ -112,12 +112,12 @@ final class Transcript {
         return out.toString();
     }
 
-    /** Breaks a paragraph into lines of at most {@code max} columns, at spaces where possible. */
+    /** Breaks a paragraph into lines of at most {@code max} terminal columns, at spaces where possible. */
     static List<String> wrap(String paragraph, int max) {
         List<String> lines = new ArrayList<>();
         String rest = paragraph.stripTrailing();
-        while (Table.width(rest) > max) {
-            int cut = rest.offsetByCodePoints(0, max);
+        while (Table.width(rest) > max && rest.codePointCount(0, rest.length()) > 1) {
+            int cut = Math.max(Table.prefix(rest, max), rest.offsetByCodePoints(0, 1));
             int space = rest.lastIndexOf(' ', cut);
             int end = space > 0 ? space : cut;
             lines.add(rest.substring(0, end).stripTrailing());

@@ -62,6 +62,14 @@ public final class TicketClient implements Closeable {
 
     /** One page of tickets, newest activity first. */
     public TicketPage listTickets(TicketQuery query, int limit, String cursor) {
+        return listTickets(query, limit, cursor, false);
+    }
+
+    /**
+     * One page of tickets; with {@code total} the page also says how many tickets match on all pages
+     * ({@link TicketPage#total()}, null from a service too old to count).
+     */
+    public TicketPage listTickets(TicketQuery query, int limit, String cursor, boolean total) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("status", query.status() == null ? "all" : query.status().wire());
         put(params, "q", query.text());
@@ -73,6 +81,9 @@ public final class TicketClient implements Closeable {
         put(params, "awaiting", query.awaiting() == null ? null : query.awaiting().wire());
         params.put("limit", Integer.toString(limit));
         put(params, "cursor", cursor);
+        if (total) {
+            params.put("total", "true");
+        }
         return get(uri("/tickets", params), TicketPage.class);
     }
 

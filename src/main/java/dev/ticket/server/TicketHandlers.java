@@ -66,7 +66,7 @@ final class TicketHandlers {
         ListRequest request = new ListRequest(wanted, ctx.queryParam("q"), Requests.boolParam(ctx, "unread"),
                 Requests.enumParam(ctx, "type", TicketType.class), blankToNull(ctx.queryParam("label")),
                 Requests.enumParam(ctx, "awaiting", Awaiting.class), Requests.intParam(ctx, "limit"),
-                ctx.queryParam("cursor"));
+                ctx.queryParam("cursor"), Requests.boolParam(ctx, "total"));
         Responses.json(ctx, tickets.list(Requests.caller(ctx), request));
     }
 

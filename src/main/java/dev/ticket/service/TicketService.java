@@ -174,10 +174,16 @@ public final class TicketService {
                 ? null : TitleFolding.fold(request.search().strip());
         TicketQuery query = new TicketQuery(request.status(), search, request.unreadOnly(), request.type(),
                 request.label(), request.awaiting(), limit + 1, Cursor.decode(request.cursor()));
-        List<Listed> found = store.read(tx -> tx.tickets(query, viewer(caller)));
-        List<Ticket> page = found.stream().limit(limit).map(Listed::ticket).toList();
-        String next = found.size() > limit ? Cursor.encode(found.get(limit - 1).activity()) : null;
-        return new TicketPage(page, next);
+        Viewer viewer = viewer(caller);
+        // the page and its total from one read, so they agree
+        record Found(List<Listed> tickets, Long total) {
+        }
+        Found found = store.read(tx -> new Found(tx.tickets(query, viewer),
+                request.total() ? tx.countTickets(query, viewer) : null));
+        List<Ticket> page = found.tickets().stream().limit(limit).map(Listed::ticket).toList();
+        List<Listed> rows = found.tickets();
+        String next = rows.size() > limit ? Cursor.encode(rows.get(limit - 1).activity()) : null;
+        return new TicketPage(page, next, found.total());
     }
 
     public AttachmentService attachments() {

@@ -70,6 +70,9 @@ public interface StoreTx {
 
     List<Listed> tickets(TicketQuery query, Viewer viewer);
 
+    /** How many tickets the viewer may see match the query's filters (cursor and limit ignored). */
+    long countTickets(TicketQuery query, Viewer viewer);
+
     void markRead(long userId, long ticketId, long lastMessageId);
 
     /** The newest message id the user has read in the ticket (0 when never read). */

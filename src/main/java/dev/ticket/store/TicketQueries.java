@@ -62,7 +62,40 @@ abstract class TicketQueries {
     }
 
     public List<Listed> tickets(TicketQuery q, Viewer viewer) {
-        StringBuilder sql = new StringBuilder(ticketSql(viewer));
+        String sql = ticketSql(viewer) + filters(q, true) + "ORDER BY t.activity DESC LIMIT :limit";
+        Query query = bindFilters(bindViewer(h.createQuery(sql), viewer), q, true).bind("limit", q.limit());
+        List<Long> activity = new ArrayList<>();
+        List<Ticket> tickets = withRefsAndLabels(query.map((rs, ctx) -> {
+            activity.add(rs.getLong("activity"));
+            return ticketRow(rs);
+        }).list());
+        List<Listed> listed = new ArrayList<>(tickets.size());
+        for (int i = 0; i < tickets.size(); i++) {
+            listed.add(new Listed(tickets.get(i), activity.get(i)));
+        }
+        return listed;
+    }
+
+    /**
+     * How many tickets the viewer may see that match {@code q}'s filters (its cursor and limit are ignored):
+     * the same account predicate and filters as {@link #tickets}.
+     */
+    public long countTickets(TicketQuery q, Viewer viewer) {
+        String sql = "SELECT COUNT(*) FROM tickets t WHERE 1 = 1 "
+                + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, false);
+        Query query = h.createQuery(sql);
+        if (viewer.accountId() != null) {
+            query.bind("account", viewer.accountId());
+        }
+        if (q.unreadOnly()) {
+            query.bind("otherSide", viewer.team() ? 0 : 1).bind("viewer", viewer.userId());
+        }
+        return bindFilters(query, q, false).mapTo(Long.class).one();
+    }
+
+    /** The {@code AND ...} conditions of a listing after the account predicate. */
+    private String filters(TicketQuery q, boolean withCursor) {
+        StringBuilder sql = new StringBuilder();
         if (q.status() != null) {
             sql.append("AND t.status = :status ");
         }
@@ -85,11 +118,13 @@ abstract class TicketQueries {
         if (q.awaiting() != null) {
             sql.append("AND t.last_message_team = :lastTeam ");
         }
-        if (q.before() != null) {
+        if (withCursor && q.before() != null) {
             sql.append("AND t.activity < :before ");
         }
-        sql.append("ORDER BY t.activity DESC LIMIT :limit");
-        Query query = bindViewer(h.createQuery(sql.toString()), viewer).bind("limit", q.limit());
+        return sql.toString();
+    }
+
+    private Query bindFilters(Query query, TicketQuery q, boolean withCursor) {
         if (q.status() != null) {
             query.bind("status", q.status().wire());
         }
@@ -108,19 +143,10 @@ abstract class TicketQueries {
         if (q.awaiting() != null) {
             query.bind("lastTeam", q.awaiting() == Awaiting.TEAM ? 0 : 1);
         }
-        if (q.before() != null) {
+        if (withCursor && q.before() != null) {
             query.bind("before", q.before());
         }
-        List<Long> activity = new ArrayList<>();
-        List<Ticket> tickets = withRefsAndLabels(query.map((rs, ctx) -> {
-            activity.add(rs.getLong("activity"));
-            return ticketRow(rs);
-        }).list());
-        List<Listed> listed = new ArrayList<>(tickets.size());
-        for (int i = 0; i < tickets.size(); i++) {
-            listed.add(new Listed(tickets.get(i), activity.get(i)));
-        }
-        return listed;
+        return query;
     }
 
     public List<Message> messages(long ticketId) {

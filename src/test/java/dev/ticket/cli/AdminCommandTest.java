@@ -73,7 +73,11 @@ class AdminCommandTest {
         CliHarness rev = new CliHarness(service.url()).token(user.get("token").asText());
         rev.ok("whoami");
         assertEquals("Revoked every token of user #" + id + ".\n", admin.ok("admin", "token", "revoke", id));
-        assertEquals(3, rev.run("whoami").exit());
+        CliHarness.Result refused = rev.run("whoami");
+        assertEquals(3, refused.exit());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertEquals(1, refused.err().split("ticket login", -1).length - 1, "one hint, not two: " + refused.err());
+        assertTrue(refused.err().startsWith("ticket: not authenticated: "), refused.err());
         String fresh = admin.ok("admin", "token", "issue", id, "-q").strip();
         assertTrue(rev.token(fresh).ok("whoami").startsWith("Rev (agent)"));
     }

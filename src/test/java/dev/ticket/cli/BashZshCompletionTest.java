@@ -30,7 +30,7 @@ class BashZshCompletionTest {
 
     @Test
     void bash_offers_every_subcommand_of_ticket() throws Exception {
-        CommandLine ticket = new CommandLine(TicketCommand.class);
+        CommandLine ticket = TicketCommand.tree();
         List<String> offered = bash(ticket, "ticket", "");
         List<String> names = ticket.getSubcommands().values().stream().map(CommandLine::getCommandName)
                 .distinct().collect(Collectors.toList());

@@ -69,7 +69,7 @@ class FishCompletionTest {
 
     @Test
     void the_ticket_script_offers_every_subcommand() throws Exception {
-        CommandLine ticket = new CommandLine(TicketCommand.class);
+        CommandLine ticket = TicketCommand.tree();
         Path script = dir.resolve("ticket.fish");
         Files.writeString(script, CompletionScripts.fish(ticket));
         List<String> offered = words(ShellRunner.run("fish",

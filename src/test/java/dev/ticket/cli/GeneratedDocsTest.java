@@ -27,7 +27,7 @@ class GeneratedDocsTest {
     private static final String REFRESH = "run scripts/regen-docs.sh and commit man/ and completions/";
     private static final Path GENERATED_MAN = Path.of("target", "generated-docs", "man");
 
-    private final CommandLine ticket = new CommandLine(TicketCommand.class);
+    private final CommandLine ticket = TicketCommand.tree();
 
     @Test
     void committed_man_pages_are_the_ones_the_build_generates() throws IOException {

@@ -28,6 +28,50 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void the_subcommand_table_names_each_command_as_its_annotation_does() {
+        assertEquals(List.copyOf(TicketCommand.SUBCOMMANDS.keySet()),
+                List.copyOf(TicketCommand.tree().getSubcommands().keySet()));
+    }
+
+    @Test
+    void a_run_builds_only_the_subcommand_it_names_unless_it_needs_them_all() {
+        assertEquals(List.of("list"), built("--profile", "agent", "--server", "http://x", "-q", "list", "-L", "3"));
+        assertEquals(List.of("serve"), built("--token=t", "serve", "--dev"));
+        assertEquals(List.of(), built("--version"), "the root answers --version alone");
+        List<String> every = List.copyOf(TicketCommand.SUBCOMMANDS.keySet());
+        assertEquals(every, built());
+        assertEquals(every, built("lsit"), "a misspelt command gets picocli's suggestions");
+        assertEquals(every, built("--help", "list"), "the root's help lists them all");
+        assertEquals(every, built("completion", "fish"), "the script completes them all");
+        CliHarness.Result typo = new CliHarness(null).run("lsit");
+        assertEquals(2, typo.exit());
+        assertEquals("ticket: Unmatched argument at index 0: 'lsit' (did you mean 'list'?)", typo.err().lines()
+                .findFirst().orElseThrow());
+        assertTrue(new CliHarness(null).run("list", "--stauts", "done").err()
+                .contains("(did you mean '--status'?)"));
+        assertEquals("ticket 0.1.0\n", new CliHarness(null).ok("--version"));
+        CliHarness.Result rootHelp = new CliHarness(null).run("--help", "list");
+        assertTrue(rootHelp.out().contains("serve") && rootHelp.out().contains("completion"), rootHelp.out());
+    }
+
+    private static List<String> built(String... args) {
+        return List.copyOf(TicketCommand.withSubcommands(new CommandLine(TicketCommand.class), args)
+                .getSubcommands().keySet());
+    }
+
+    @Test
+    void every_command_answers_help_with_its_usage_and_exit_0() {
+        for (CommandLine command : all(TicketCommand.tree())) {
+            String name = command.getCommandSpec().qualifiedName();
+            List<String> args = new ArrayList<>(List.of(name.split(" ")).subList(1, name.split(" ").length));
+            args.add("--help");
+            CliHarness.Result r = new CliHarness(null).run(args.toArray(String[]::new));
+            assertEquals(0, r.exit(), name + ": " + r);
+            assertTrue(r.out().startsWith("Usage: " + name), r.out());
+        }
+    }
+
+    @Test
     void help_goes_to_standard_output_with_exit_0() {
         CliHarness.Result r = new CliHarness(null).run("new", "--help");
         assertEquals(0, r.exit());

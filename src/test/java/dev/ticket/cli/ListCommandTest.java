@@ -54,6 +54,34 @@ class ListCommandTest {
     }
 
     @Test
+    void columns_stay_aligned_after_cjk_and_emoji_titles() {
+        CliHarness mei = CliHarness.as(service, "Mei", Role.CUSTOMER, "wide");
+        mei.ok("new", "-t", "预订链接无法打开", "-m", "链接是空白的");
+        mei.ok("new", "-t", "Deploy 🚀 failed 🎉", "-m", "emoji");
+        mei.ok("new", "-t", "Plain title", "-m", "plain");
+        String out = mei.tty(true).env("NO_COLOR", "1").columns(200).ok("list");
+        List<String> lines = out.lines().toList();
+        assertEquals(4, lines.size(), out);
+        int when = Table.width(lines.get(0).substring(0, lines.get(0).indexOf("LAST ACTIVITY")));
+        for (String line : lines.subList(1, lines.size())) {
+            assertEquals(when, Table.width(line.substring(0, line.indexOf("just now"))), "terminal column of\n" + out);
+        }
+        String cut = mei.columns(64).ok("list");
+        cut.lines().skip(1).forEach(line -> assertTrue(Table.width(line) <= 64, "fits 64 columns:\n" + cut));
+        assertTrue(cut.contains("…"), cut);
+    }
+
+    @Test
+    void a_wrong_status_names_the_values_as_the_option_spells_them() {
+        CliHarness.Result r = anna.run("list", "-s", "open");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().startsWith("ticket: Invalid value for option '--status': 'open' is not one of all, "
+                + "on-customer, done\n"), r.err());
+        assertEquals(invoice + "\n", anna.ok("list", "-s", "ON_CUSTOMER", "--type", "CRITICAL", "-q"),
+                "wire names and any case still work");
+    }
+
+    @Test
     void agents_see_every_account_with_an_account_column() {
         String out = agent.ok("list");
         assertTrue(out.lines().findFirst().orElseThrow().contains("ACCOUNT"), out);
@@ -84,13 +112,25 @@ class ListCommandTest {
     }
 
     @Test
-    void a_limit_that_cuts_the_list_says_so_on_standard_error() {
+    void a_limit_that_cuts_the_list_says_how_many_match_on_standard_error() throws Exception {
         CliHarness.Result r = anna.run("list", "-L", "2", "-q");
         assertEquals(0, r.exit());
         assertEquals(2, r.out().lines().count(), r.out());
-        assertEquals("showing first 2; more exist (raise -L, or -L 0 for all)\n", r.err());
+        assertEquals("showing 2 of 3 (raise -L, or -L 0 for all)\n", r.err());
         CliHarness.Result all = anna.run("list", "-L", "3", "-q");
         assertEquals("", all.err());
+        CliHarness.Result filtered = anna.run("list", "-s", "on-customer", "-L", "1", "--json");
+        assertEquals(1, Json.mapper().readTree(filtered.out()).size(), filtered.out());
+        assertEquals("showing 1 of 2 (raise -L, or -L 0 for all)\n", filtered.err(), "counted with the same filters");
+        CliHarness.Result agents = agent.run("list", "-S", "invoice", "-L", "1", "-q");
+        assertEquals("", agents.err(), agents.toString());
+    }
+
+    @Test
+    void the_cut_note_falls_back_when_the_service_cannot_count() {
+        assertEquals("showing 30 of 31 (raise -L, or -L 0 for all)", ListCommand.cutNote(30, 31L));
+        assertEquals("showing first 30; more exist (raise -L, or -L 0 for all)", ListCommand.cutNote(30, null));
+        assertEquals("showing first 30; more exist (raise -L, or -L 0 for all)", ListCommand.cutNote(30, 30L));
     }
 
     @Test

@@ -87,6 +87,37 @@ class ParsingAndFormattingTest {
     }
 
     @Test
+    void tables_measure_cjk_and_emoji_in_terminal_columns_when_padding_and_cutting() {
+        Table table = new Table("ID", "TITLE", "WHEN").flexible(1);
+        table.row("#1", "预订链接无法打开", "just now");
+        table.row("#2", "Emoji 🎉🚀 title", "just now");
+        table.row("#3", "Plain", "just now");
+        ByteArrayOutputStream wide = new ByteArrayOutputStream();
+        table.print(new PrintStream(wide, true, StandardCharsets.UTF_8), new Style(false), 0, (c, t) -> t);
+        assertEquals("""
+                ID  TITLE             WHEN
+                #1  预订链接无法打开  just now
+                #2  Emoji 🎉🚀 title  just now
+                #3  Plain             just now
+                """, wide.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream narrow = new ByteArrayOutputStream();
+        table.print(new PrintStream(narrow, true, StandardCharsets.UTF_8), new Style(false), 24, (c, t) -> t);
+        assertEquals("""
+                ID  TITLE       WHEN
+                #1  预订链接…   just now
+                #2  Emoji 🎉…   just now
+                #3  Plain       just now
+                """, narrow.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void wrapping_counts_wide_characters_as_two_columns() {
+        assertEquals(List.of("预订链接无", "法打开"), Transcript.wrap("预订链接无法打开", 10));
+        assertEquals(List.of("🎉🎉🎉🎉🎉", "🎉"), Transcript.wrap("🎉🎉🎉🎉🎉🎉", 11));
+        assertEquals(List.of("预", "订"), Transcript.wrap("预订", 1));
+    }
+
+    @Test
     void plain_transcripts_name_the_side_of_each_author() {
         Message m = new Message(1, 1, new Author(2, "Sam", Role.AGENT), "Fixed.\nPlease check.",
                 NOW, List.of(new Attachment(3, "shot.png", "image/png", 2048, "ab")));

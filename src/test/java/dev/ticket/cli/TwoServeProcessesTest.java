@@ -34,6 +34,7 @@ class TwoServeProcessesTest {
     static ServeProcess nodeB;
     static CliHarness customer;
     static CliHarness agent;
+    static ApiClient admin;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,7 +48,7 @@ class TwoServeProcessesTest {
         List<Path> tokenFiles = List.of(dirA.resolve("admin.token"), dirB.resolve("admin.token")).stream()
                 .filter(Files::exists).toList();
         assertEquals(1, tokenFiles.size(), "exactly one node created the first admin");
-        ApiClient admin = new ApiClient(nodeB.url(), Files.readString(tokenFiles.get(0)).strip());
+        admin = new ApiClient(nodeB.url(), Files.readString(tokenFiles.get(0)).strip());
         User olga = admin.post("/users", new NewUser("Olga", Role.CUSTOMER, "acme")).expect(201).as(User.class);
         User sam = admin.post("/users", new NewUser("Sam", Role.AGENT, null)).expect(201).as(User.class);
         customer = new CliHarness(nodeA.url()).token(olga.token());
@@ -100,6 +101,22 @@ class TwoServeProcessesTest {
         assertTrue(unread.lines().anyMatch(line -> line.equals(Long.toString(id))), unread);
         customer.ok("show", Long.toString(id), "--server", nodeA.url());
         assertEquals("", customer.ok("list", "--unread", "-q", "--server", nodeB.url()).strip());
+    }
+
+    @Test
+    void a_cut_list_says_how_many_match_counted_by_postgresql_within_the_callers_account() {
+        User ivan = admin.post("/users", new NewUser("Ivan", Role.CUSTOMER, "initech")).expect(201).as(User.class);
+        CliHarness ivanCli = new CliHarness(nodeA.url()).token(ivan.token());
+        for (int i = 0; i < 3; i++) {
+            ivanCli.ok("new", "-t", "Квитанция " + i, "-m", "не пришла", "-q");
+        }
+        customer.ok("new", "-t", "Квитанция другого аккаунта", "-m", "x", "-q");
+        CliHarness.Result own = ivanCli.run("list", "-S", "КВИТАНЦИЯ", "-L", "2", "-q", "--server", nodeB.url());
+        assertEquals(0, own.exit(), own.toString());
+        assertEquals(2, own.out().lines().count(), own.toString());
+        assertEquals("showing 2 of 3 (raise -L, or -L 0 for all)\n", own.err(), "another account's ticket not counted");
+        CliHarness.Result team = agent.run("list", "-S", "квитанция", "-L", "1", "-q");
+        assertEquals("showing 1 of 4 (raise -L, or -L 0 for all)\n", team.err(), "agents count every account");
     }
 
     @Test

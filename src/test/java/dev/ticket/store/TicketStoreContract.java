@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
+import dev.ticket.model.Role;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
+import dev.ticket.service.Caller;
 import dev.ticket.service.ListRequest;
 import dev.ticket.service.ServiceException;
 import java.io.IOException;
@@ -143,6 +145,37 @@ abstract class TicketStoreContract extends ConcurrentWritesContract {
             expected.add(opened.get(i));
         }
         assertEquals(expected, seen);
+    }
+
+    @Test
+    void the_total_counts_every_matching_ticket_the_viewer_may_see_on_all_pages() {
+        String word = "total" + Long.toHexString(new Random().nextLong() & 0xffffffffL);
+        List<Ticket> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(f.open("Counted " + word + " " + i));
+        }
+        f.tickets.close(f.customer, f.open("Counted " + word + " done").id(), null);
+        f.open("Not matching");
+        Caller stranger = f.caller("Eve", Role.CUSTOMER, "other-" + word);
+        f.open(stranger, "Counted " + word + " elsewhere", null);
+        f.tickets.reply(f.agent, open.get(1).id(), "A question back", List.of(), null);
+
+        TicketPage first = f.tickets.list(f.customer, counted(null, word, false, 2, null));
+        assertEquals(2, first.items().size());
+        assertEquals(6L, first.total(), "the other account's ticket is not counted");
+        TicketPage second = f.tickets.list(f.customer, counted(null, word, false, 2, first.nextCursor()));
+        assertEquals(6L, second.total(), "the cursor does not change the total");
+        assertEquals(5L, f.tickets.list(f.customer, counted(Status.ON_CUSTOMER, word, false, 1, null)).total());
+        assertEquals(1L, f.tickets.list(f.customer, counted(Status.DONE, word, false, 1, null)).total());
+        assertEquals(1L, f.tickets.list(f.customer, counted(null, word, true, 1, null)).total(), "unread");
+        assertEquals(7L, f.tickets.list(f.agent, counted(null, word, false, 1, null)).total(), "agents: all accounts");
+        assertEquals(1L, f.tickets.list(stranger, counted(null, word, false, 1, null)).total());
+        assertNull(f.tickets.list(f.customer, new ListRequest(null, word, false, null, null, null, 1, null)).total(),
+                "no total unless asked for");
+    }
+
+    private static ListRequest counted(Status status, String search, boolean unread, int limit, String cursor) {
+        return new ListRequest(status, search, unread, null, null, null, limit, cursor, true);
     }
 
     @Test

@@ -1,0 +1,153 @@
+package dev.ticket;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Author;
+import dev.ticket.model.Awaiting;
+import dev.ticket.model.Hours;
+import dev.ticket.model.Json;
+import dev.ticket.model.Limits;
+import dev.ticket.model.Message;
+import dev.ticket.model.Problem;
+import dev.ticket.model.Role;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.model.TicketType;
+import dev.ticket.model.Topics;
+import dev.ticket.model.User;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build tool, not part of the program: makes {@code ticket.jsa}, the class-data archive the launcher
+ * passes to short commands. Runs {@link ClassDataTraining} through the launcher file itself (the archive
+ * only matches the class path it was made with) with {@code -XX:ArchiveClassesAtExit}, against a stand-in
+ * service in this JVM, so the archive holds the CLI's classes and none of the service's. The archive is
+ * written under a temporary name and moved into place, so an interrupted build never leaves half of one.
+ *
+ * <p>Usage: {@code ClassDataArchive LAUNCHER ARCHIVE} (the build passes target/ticket and target/ticket.jsa).
+ */
+public final class ClassDataArchive {
+    private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+
+    private ClassDataArchive() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path launcher = Path.of(args[0]).toAbsolutePath();
+        Path archive = Path.of(args[1]).toAbsolutePath();
+        Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
+        Path log = archive.resolveSibling(archive.getFileName() + ".log");
+        Files.deleteIfExists(archive);
+        Files.deleteIfExists(partial);
+        Path config = Files.createTempDirectory("ticket-cds-config-");
+        HttpServer api = standIn();
+        try {
+            ProcessBuilder training = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:ArchiveClassesAtExit=" + partial,
+                    // the launcher's flags for short commands; the archive serves the others too
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+                    "-cp", launcher.toString(), ClassDataTraining.class.getName())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = training.environment();
+            env.keySet().removeIf(name -> name.startsWith("TICKET_") || name.startsWith("JAVA_"));
+            env.put("TICKET_SERVER", "http://127.0.0.1:" + api.getAddress().getPort());
+            env.put("TICKET_TOKEN", "training");
+            env.put("XDG_CONFIG_HOME", config.toString());
+            env.put("LC_ALL", "C.UTF-8");
+            Process process = training.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the class-data training run did not finish; see " + log);
+            }
+            if (process.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
+                throw new IllegalStateException("the class-data training run failed (exit " + process.exitValue()
+                        + "); see " + log);
+            }
+            Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("class-data archive: " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
+        } finally {
+            api.stop(0);
+            Files.deleteIfExists(partial);
+            try (var files = Files.walk(config)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Answers the requests of the training commands with documents shaped as the real service's. */
+    private static HttpServer standIn() throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // else each answer waits ~40 ms (Nagle)
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                answer(exchange, exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static void answer(HttpExchange exchange, String route) throws IOException {
+        Author customer = new Author(2, "demo-customer", Role.CUSTOMER);
+        switch (route) {
+            case "GET /api/v1/me" -> send(exchange, 200, new User(2, "demo-customer", Role.CUSTOMER, "demo", null));
+            case "GET /api/v1/tickets" -> send(exchange, 200, new TicketPage(List.of(ticket(3, "Консьерж молчит"),
+                    ticket(2, "预订链接无法打开 🎉"), ticket(1, "Не работает ссылка на Бронирование")), null, 3L));
+            case "GET /api/v1/tickets/1", "POST /api/v1/tickets/1/read" -> send(exchange, 200, chat());
+            case "POST /api/v1/tickets" -> send(exchange, 201, ticket(4, "Training"));
+            case "POST /api/v1/tickets/1/messages" -> send(exchange, 201,
+                    new Message(9, 1, customer, "One more thing", T0, List.of()));
+            case "POST /api/v1/tickets/1/close" -> send(exchange, 200, ticket(1, "Closed"));
+            case "GET /api/v1/hours" -> send(exchange, 200, new Hours("Europe/Moscow", "10:00", "19:00",
+                    List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), List.of(), true, T0,
+                    T0.plusSeconds(86_400), T0.plusSeconds(3_600)));
+            case "GET /api/v1/limits" -> send(exchange, 200, new Limits(25L << 20, 10, 100_000));
+            case "GET /api/v1/topics" -> send(exchange, 200, new Topics(List.of("Finance", "Channels")));
+            default -> send(exchange, 404, new Problem("not-found", "Not found", 404, "Ticket #404 does not exist.",
+                    exchange.getRequestURI().getPath()));
+        }
+    }
+
+    private static Ticket ticket(long id, String title) {
+        return new Ticket(id, title, Status.ON_CUSTOMER, TicketType.QUESTION, "AI employees",
+                "https://app.example.com/d/" + id, "demo", new Author(2, "demo-customer", Role.CUSTOMER), T0, T0,
+                null, T0.plusSeconds(32_400), Awaiting.TEAM, 1, 2, List.of(), List.of("ci"), null, null);
+    }
+
+    private static Ticket chat() {
+        Ticket t = ticket(1, "Не работает ссылка на Бронирование");
+        List<Message> messages = new ArrayList<>();
+        messages.add(new Message(1, 1, t.author(), "What happened: the booking link 404s", T0, List.of(
+                new Attachment(5, "screen.png", "image/png", 48_213, "ab".repeat(32)))));
+        messages.add(new Message(2, 1, new Author(3, "demo-agent", Role.AGENT), "Could you send the dialog link?",
+                T0.plusSeconds(60), List.of()));
+        return new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(), t.dialogUrl(), t.account(), t.author(),
+                t.createdAt(), t.updatedAt(), null, t.dueAt(), Awaiting.CUSTOMER, 1, 2, List.of(), List.of("ci"),
+                messages, null);
+    }
+
+    private static void send(HttpExchange exchange, int status, Object document) throws IOException {
+        byte[] body = Json.mapper().writeValueAsBytes(document);
+        exchange.getResponseHeaders().set("Content-Type",
+                status >= 400 ? "application/problem+json" : "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+#!/bin/sh
+# ticket: this POSIX sh preamble followed by the ticket jar is one runnable file (the build makes it, as
+# target/ticket). It picks JVM options by subcommand, then runs the jar that follows it:
+#   serve                    the JVM's own defaults (tiered JIT with C2; G1 on a machine with 2+ cores):
+#                            a long-running service wants throughput
+#   download, attach, tui    tiered JIT (C2 computes SHA-256 and streams files at twice C1's speed), SerialGC
+#   anything else            C1 only, SerialGC, no perf-data file: a short command starts fastest that way
+# Every command uses the class-data archive ticket.jsa beside this file when there is one (made by the build
+# from a training run; -Xshare:auto, so a stale or missing archive costs start-up time, never the command).
+# Environment: JAVA_HOME picks the Java to run (else java on PATH); JAVA_OPTS adds JVM options after ours,
+# so they win (e.g. JAVA_OPTS=-Xmx64m). Java 17 decodes arguments with the locale's charset, so under the
+# C/POSIX locale Cyrillic arguments would arrive as '?': the preamble switches the character type to
+# C.UTF-8 there when the system has it.
+
+self=$0
+if [ -L "$self" ]; then
+  self=$(readlink -f "$self" 2>/dev/null || printf '%s\n' "$self")
+fi
+case $self in
+  /*) ;;
+  *) self=$PWD/$self ;;
+esac
+
+if [ -n "$JAVA_HOME" ]; then
+  java=$JAVA_HOME/bin/java
+  if [ ! -x "$java" ]; then
+    echo "ticket: JAVA_HOME is '$JAVA_HOME' but $java is not a program; fix JAVA_HOME or unset it" >&2
+    exit 1
+  fi
+elif command -v java >/dev/null 2>&1; then
+  java=java
+else
+  echo "ticket: needs Java 17 or newer: install it, or set JAVA_HOME to one" >&2
+  exit 1
+fi
+
+case ${LC_ALL:-${LC_CTYPE:-$LANG}} in
+  '' | C | POSIX)
+    if [ -d /usr/lib/locale/C.utf8 ] || [ -d /usr/lib/locale/C.UTF-8 ] \
+        || locale -a 2>/dev/null | grep -qiE '^c\.utf-?8$'; then
+      if [ -n "$LC_ALL" ]; then
+        LC_ALL=C.UTF-8
+        export LC_ALL
+      else
+        LC_CTYPE=C.UTF-8
+        export LC_CTYPE
+      fi
+    fi
+    ;;
+esac
+
+# The subcommand is the first argument that is neither an option nor the value of a global option.
+command=
+skip=
+for arg in "$@"; do
+  if [ -n "$skip" ]; then
+    skip=
+    continue
+  fi
+  case $arg in
+    --server | --token | --profile) skip=1 ;;
+    --) break ;;
+    -*) ;;
+    *) command=$arg; break ;;
+  esac
+done
+
+case $command in
+  serve) flags= ;;
+  download | attach | tui) flags='-XX:+UseSerialGC -XX:-UsePerfData' ;;
+  *) flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData' ;;
+esac
+
+# Asking the terminal its width from Java means starting JLine's terminal support (a few hundred ms).
+if [ -t 1 ] && [ -z "$COLUMNS" ]; then
+  size=$(stty size </dev/tty 2>/dev/null) && TICKET_TERMINAL_COLUMNS=${size#* } && export TICKET_TERMINAL_COLUMNS
+fi
+
+archive=${self%/*}/ticket.jsa
+[ -f "$archive" ] || archive=
+# $flags and $JAVA_OPTS are split into words on purpose; the archive path may hold spaces.
+# shellcheck disable=SC2086
+exec "$java" $flags -Xshare:auto ${archive:+"-XX:SharedArchiveFile=$archive"} -Xlog:cds=off,cds+dynamic=off \
+  $JAVA_OPTS -jar "$self" "$@"
