@@ -28,7 +28,8 @@ import org.eclipse.jetty.io.Content;
  */
 final class MultipartReceiver extends MultiPart.AbstractPartsListener {
     static final String FILE_PART = "file";
-    private static final int READ_BUFFER = 256 * 1024;
+    // Jetty hands over at most its 64 KiB input buffer per read; more here would only cost heap per upload
+    private static final int READ_BUFFER = 64 * 1024;
     private static final int MAX_FIELDS = 100;
 
     /** The limits a body is held to. */
@@ -83,8 +84,8 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
                 throw receiver.failure;
             }
             return new Form(receiver.fields, List.copyOf(receiver.files));
-        } catch (IOException | RuntimeException e) {
-            receiver.discard();
+        } catch (IOException | RuntimeException | Error e) {
+            receiver.discard(); // an OutOfMemoryError too must not leave temporary files behind
             throw e;
         }
     }

@@ -37,7 +37,7 @@ final class SpooledFile {
         } catch (NoSuchAlgorithmException e) {
             Files.deleteIfExists(temp);
             throw new IllegalStateException(e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
         }
