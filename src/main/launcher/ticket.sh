@@ -5,8 +5,9 @@
 #                            a long-running service wants throughput
 #   download, attach, tui    tiered JIT (C2 computes SHA-256 and streams files at twice C1's speed), SerialGC
 #   anything else            C1 only, SerialGC, no perf-data file: a short command starts fastest that way
-# Every command uses the class-data archive ticket.jsa beside this file when there is one (made by the build
-# from a training run; -Xshare:auto, so a stale or missing archive costs start-up time, never the command).
+# Every command uses the class-data archive ticket.jsa beside this file when there is one, serve its own
+# ticket-serve.jsa (made by the build from training runs; -Xshare:auto, so a stale or missing archive costs
+# start-up time, never the command).
 # Environment: JAVA_HOME picks the Java to run (else java on PATH); JAVA_OPTS adds JVM options after ours,
 # so they win (e.g. JAVA_OPTS=-Xmx64m). Java 17 decodes arguments with the locale's charset, so under the
 # C/POSIX locale Cyrillic arguments would arrive as '?': the preamble switches the character type to
@@ -77,6 +78,9 @@ if [ -t 1 ] && [ -z "$COLUMNS" ]; then
 fi
 
 archive=${self%/*}/ticket.jsa
+if [ "$command" = serve ]; then
+  archive=${self%/*}/ticket-serve.jsa
+fi
 [ -f "$archive" ] || archive=
 # $flags and $JAVA_OPTS are split into words on purpose; the archive path may hold spaces.
 # shellcheck disable=SC2086

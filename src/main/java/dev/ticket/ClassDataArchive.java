@@ -34,10 +34,13 @@ import java.util.concurrent.TimeUnit;
  * Build tool, not part of the program: makes {@code ticket.jsa}, the class-data archive the launcher
  * passes to short commands. Runs {@link ClassDataTraining} through the launcher file itself (the archive
  * only matches the class path it was made with) with {@code -XX:ArchiveClassesAtExit}, against a stand-in
- * service in this JVM, so the archive holds the CLI's classes and none of the service's. The archive is
- * written under a temporary name and moved into place, so an interrupted build never leaves half of one.
+ * service in this JVM, so the archive holds the CLI's classes and none of the service's. With {@code serve}
+ * it makes {@code ticket-serve.jsa} instead, for {@code ticket serve}: {@link ServeTraining} with the JVM's
+ * default flags, as the launcher runs the service. The archive is written under a temporary name and moved
+ * into place, so an interrupted build never leaves half of one.
  *
- * <p>Usage: {@code ClassDataArchive LAUNCHER ARCHIVE} (the build passes target/ticket and target/ticket.jsa).
+ * <p>Usage: {@code ClassDataArchive LAUNCHER ARCHIVE [serve]} (the build passes target/ticket and
+ * target/ticket.jsa, then target/ticket-serve.jsa and serve).
  */
 public final class ClassDataArchive {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
@@ -50,17 +53,22 @@ public final class ClassDataArchive {
         Path archive = Path.of(args[1]).toAbsolutePath();
         Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
         Path log = archive.resolveSibling(archive.getFileName() + ".log");
+        boolean serve = args.length > 2 && args[2].equals("serve");
         Files.deleteIfExists(archive);
         Files.deleteIfExists(partial);
         Path config = Files.createTempDirectory("ticket-cds-config-");
         HttpServer api = standIn();
         try {
-            ProcessBuilder training = new ProcessBuilder(
+            List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:ArchiveClassesAtExit=" + partial,
-                    // the launcher's flags for short commands; the archive serves the others too
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
-                    "-cp", launcher.toString(), ClassDataTraining.class.getName())
+                    "-XX:ArchiveClassesAtExit=" + partial));
+            if (!serve) {
+                // the launcher's flags for short commands; the archive serves the others too
+                command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+            }
+            command.addAll(List.of("-Xshare:auto", "-cp", launcher.toString(),
+                    (serve ? ServeTraining.class : ClassDataTraining.class).getName()));
+            ProcessBuilder training = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = training.environment();
             env.keySet().removeIf(name -> name.startsWith("TICKET_") || name.startsWith("JAVA_"));

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LauncherIT {
     static final Path LAUNCHER = Path.of("target", "ticket").toAbsolutePath();
     static final Path ARCHIVE = Path.of("target", "ticket.jsa").toAbsolutePath();
+    static final Path SERVE_ARCHIVE = Path.of("target", "ticket-serve.jsa").toAbsolutePath();
     static final String JAVA_HOME = System.getProperty("java.home");
     static TestService service;
     static String token;
@@ -44,6 +45,7 @@ class LauncherIT {
     static void start() {
         assertTrue(Files.isExecutable(LAUNCHER), "mvn package makes " + LAUNCHER);
         assertTrue(Files.isRegularFile(ARCHIVE), "mvn package makes " + ARCHIVE);
+        assertTrue(Files.isRegularFile(SERVE_ARCHIVE), "mvn package makes " + SERVE_ARCHIVE);
         service = TestService.start();
         token = service.addUser("Вера", Role.CUSTOMER, "launcher").token();
     }
@@ -136,7 +138,8 @@ class LauncherIT {
         if (!expected.serialGc()) {
             assertFalse(flags.get("UseSerialGC@origin").contains("command line"), "serve keeps the JVM's own GC");
         }
-        assertEquals(ARCHIVE.toString(), flags.get("SharedArchiveFile"));
+        boolean serve = expected.args().contains("serve");
+        assertEquals((serve ? SERVE_ARCHIVE : ARCHIVE).toString(), flags.get("SharedArchiveFile"));
     }
 
     /** {@code -XX:+PrintFlagsFinal}'s table as name → value, and name@origin → where the value came from. */
@@ -166,6 +169,30 @@ class LauncherIT {
         for (String name : List.of("dev.ticket.Main", "dev.ticket.cli.TicketCommand", "picocli.CommandLine")) {
             assertTrue(r.out().lines().anyMatch(l -> l.contains(" " + name + " source: shared objects file (top)")),
                     name + " from the archive:\n" + r.out());
+        }
+    }
+
+    @Test
+    void serve_loads_the_service_classes_from_its_own_archive(@TempDir Path data) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "serve", "--port", "0", "--data",
+                data.toString(), "--no-request-log").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", JAVA_HOME);
+        builder.environment().put("JAVA_OPTS", "-Xlog:class+load=info:stdout");
+        Process serve = builder.start();
+        List<String> lines = new ArrayList<>();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null && !line.startsWith("ticket serve: listening"); ) {
+                lines.add(line);
+            }
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "ticket serve stops on SIGTERM");
+        }
+        for (String name : List.of("dev.ticket.server.TicketApp", "io.javalin.Javalin",
+                "org.flywaydb.core.Flyway", "org.eclipse.jetty.server.Server")) {
+            assertTrue(lines.stream().anyMatch(l -> l.contains(" " + name + " source: shared objects file (top)")),
+                    name + " from ticket-serve.jsa:\n" + String.join("\n", lines));
         }
     }
 

@@ -11,6 +11,10 @@ import dev.ticket.model.Json;
 import dev.ticket.model.Problem;
 import dev.ticket.service.ServiceException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 
 /** Turns refusals into RFC 9457 problem details with a stable {@code type} per kind. */
 final class Problems {
@@ -167,5 +171,48 @@ final class Problems {
                 .replaceAll(" ?at \\[Source.*", "")
                 .replaceAll("`[a-z]+(\\.[a-zA-Z0-9_$]+)+`", "value");
         return line.length() > 120 ? line.substring(0, 120) + "…" : line;
+    }
+
+    /**
+     * Answers a refusal seen while the body is still arriving (a JSON body or a file over its limit, one file
+     * too many) at once, then reads and drops the rest of the body for up to {@link #DRAIN_FOR}. A client that
+     * watches for an early answer (curl, the CLI) reads the problem document and stops sending; were the
+     * connection closed with the body unread, the kernel would reset it and the client would see "broken pipe"
+     * or an empty reply instead of the 413. Returns what the handler throws to end the request.
+     */
+    static Answered answerEarly(Context ctx, InputStream body, ServiceException refusal) {
+        Problem problem = of(refusal, ctx.path());
+        byte[] bytes = bytes(problem);
+        HttpServletResponse res = ctx.res();
+        try {
+            res.setStatus(problem.status());
+            res.setContentType(CONTENT_TYPE);
+            res.setHeader("Connection", "close");
+            res.setContentLength(bytes.length);
+            res.getOutputStream().write(bytes);
+            res.flushBuffer();
+        } catch (IOException e) {
+            return new Answered(); // the client is gone
+        }
+        long until = System.nanoTime() + DRAIN_FOR.toNanos();
+        byte[] sink = new byte[64 * 1024];
+        try {
+            while (System.nanoTime() < until && body.read(sink) >= 0) {
+                // dropped
+            }
+        } catch (IOException e) {
+            // the client stopped sending and closed: done
+        }
+        return new Answered();
+    }
+
+    /** How long the rest of a refused body is read before the connection is closed regardless. */
+    static final Duration DRAIN_FOR = Duration.ofSeconds(10);
+
+    /** The request was answered already (see {@link #answerEarly}); nothing more is written. */
+    static final class Answered extends RuntimeException {
+        Answered() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -88,13 +88,13 @@ final class Requests {
 
     /** The whole body, refused with 413 past the limit whether or not it declared its length. */
     private static byte[] body(Context ctx) throws IOException {
-        if (ctx.req().getContentLengthLong() > MAX_JSON_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (ctx.req().getContentLengthLong() > MAX_JSON_BYTES) {
+                throw Problems.answerEarly(ctx, in, tooLarge());
+            }
             byte[] body = in.readNBytes(MAX_JSON_BYTES + 1);
             if (body.length > MAX_JSON_BYTES) {
-                throw tooLarge();
+                throw Problems.answerEarly(ctx, in, tooLarge());
             }
             return body;
         }

@@ -91,7 +91,7 @@ public final class TicketServer implements AutoCloseable {
             }
         }
         config.routes.exception(ServiceException.class, Problems::service);
-        config.routes.exception(Uploads.Answered.class, (e, ctx) -> { });
+        config.routes.exception(Problems.Answered.class, (e, ctx) -> { });
         config.routes.exception(JsonProcessingException.class, Problems::json);
         config.routes.exception(HttpResponseException.class, TicketServer::httpError);
         config.routes.exception(Exception.class, TicketServer::unexpected);

@@ -79,50 +79,8 @@ final class Uploads {
         try {
             form = MultipartReceiver.receive(body, ctx.contentType(), attachments.tempDir(), limits, fieldNames);
         } catch (ServiceException e) {
-            answerEarly(ctx, body, e);
-            throw new Answered();
+            throw Problems.answerEarly(ctx, body, e);
         }
         return new Received(form.fields(), form.files());
-    }
-
-    /**
-     * Answers a refusal seen while the body is still arriving (a file over the limit, one file too many)
-     * at once, then reads and drops the rest of the body for a while. A client that watches for an early
-     * answer (curl, the CLI) reads the problem document and stops sending; were the connection closed with
-     * the body unread, the kernel would reset it and the client would see "broken pipe" instead of the 413.
-     */
-    private static void answerEarly(Context ctx, InputStream body, ServiceException refusal) {
-        dev.ticket.model.Problem problem = Problems.of(refusal, ctx.path());
-        byte[] bytes = Problems.bytes(problem);
-        var res = ctx.res();
-        try {
-            res.setStatus(problem.status());
-            res.setContentType(Problems.CONTENT_TYPE);
-            res.setHeader("Connection", "close");
-            res.setContentLength(bytes.length);
-            res.getOutputStream().write(bytes);
-            res.flushBuffer();
-        } catch (IOException e) {
-            return; // the client is gone
-        }
-        long until = System.nanoTime() + DRAIN_FOR.toNanos();
-        byte[] sink = new byte[64 * 1024];
-        try {
-            while (System.nanoTime() < until && body.read(sink) >= 0) {
-                // dropped
-            }
-        } catch (IOException e) {
-            // the client stopped sending and closed: done
-        }
-    }
-
-    /** How long the rest of a refused body is read before the connection is closed regardless. */
-    static final java.time.Duration DRAIN_FOR = java.time.Duration.ofSeconds(10);
-
-    /** The request was answered already (see {@link #answerEarly}); nothing more is written. */
-    static final class Answered extends RuntimeException {
-        Answered() {
-            super(null, null, false, false);
-        }
     }
 }
