@@ -6,6 +6,7 @@
 # wrk runs on the same machine, so it takes part of the CPU; the server's own CPU time per
 # request is printed too (from /proc), which does not depend on that.
 # Usage: scripts/bench-api.sh [seconds-per-case] [connections] [warm-up seconds]
+# The service runs through target/ticket (the launcher's flags for serve); JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -13,12 +14,13 @@ conns=${2:-32}
 warmup=${3:-20}
 port=${BENCH_PORT:-8798}
 command -v wrk >/dev/null || { echo "bench-api: needs wrk (apt-get install wrk)" >&2; exit 2; }
-[ -f target/ticket-0.1.0.jar ] || mvn -B -q package -DskipTests
+[ -x target/ticket ] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
-java ${BENCH_JAVA_OPTS:-} -jar target/ticket-0.1.0.jar serve --dev --port "$port" --no-request-log >"$work/serve.log" 2>&1 &
+# the shipped launcher, as a user runs the service (JAVA_OPTS adds JVM options)
+target/ticket serve --dev --port "$port" --no-request-log >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break

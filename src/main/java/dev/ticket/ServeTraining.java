@@ -30,6 +30,10 @@ public final class ServeTraining {
     public static void main(String[] args) throws IOException {
         Path data = Files.createTempDirectory("ticket-cds-serve-");
         List<String> wrong = new ArrayList<>();
+        // the command line up to ServeCommand (serve itself would run until a signal)
+        if (Main.run("serve", "--help") != 0) {
+            wrong.add("ticket serve --help failed");
+        }
         try (TicketApp app = TicketApp.start(ServerSettings.sqlite(data, 0).withRequestLog(true))) {
             Bootstrap.DemoUsers demo = app.demoUsers();
             String customer = demo.customer().token();

@@ -4,7 +4,7 @@ import dev.ticket.client.ApiException;
 import dev.ticket.client.NotFoundException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Attachment;
-import dev.ticket.model.BlockFileWriter;
+import dev.ticket.files.BlockFileWriter;
 import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.ticket.server;
 
-import dev.ticket.model.BlockFileWriter;
+import dev.ticket.files.BlockFileWriter;
 import dev.ticket.service.Upload;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.ticket.store;
 
 import com.sun.nio.file.ExtendedOpenOption;
-import dev.ticket.model.DirectBlocks;
+import dev.ticket.files.DirectBlocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

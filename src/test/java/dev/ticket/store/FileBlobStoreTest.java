@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.model.BlockFileWriter;
+import dev.ticket.files.BlockFileWriter;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.ticket.model;
+package dev.ticket.files;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.ConcurrentLinkedQueue;

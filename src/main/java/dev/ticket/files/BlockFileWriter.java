@@ -1,4 +1,4 @@
-package dev.ticket.model;
+package dev.ticket.files;
 
 import com.sun.nio.file.ExtendedOpenOption;
 import java.io.Closeable;
