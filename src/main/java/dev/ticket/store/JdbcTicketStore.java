@@ -5,6 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -25,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * (many nodes). Migrations are versioned (Flyway) and run when the store opens.
  */
 public final class JdbcTicketStore implements TicketStore {
+    /** The newest migration under db/sqlite and db/postgresql (JdbcTicketStoreSchemaTest keeps them in step). */
+    static final int SQLITE_SCHEMA = 3;
+    static final int POSTGRES_SCHEMA = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -60,7 +69,7 @@ public final class JdbcTicketStore implements TicketStore {
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
         config.setConnectionInitSql("PRAGMA journal_mode=WAL");
-        HikariDataSource ds = migrated(config, "classpath:db/sqlite");
+        HikariDataSource ds = migrated(config, "classpath:db/sqlite", SQLITE_SCHEMA);
         return new JdbcTicketStore(ds, true, new FileBlobStore(dataDir.resolve("blobs")));
     }
 
@@ -70,7 +79,8 @@ public final class JdbcTicketStore implements TicketStore {
      * for other nodes' events. Uploads are spooled in {@code spoolDir} before they go to the database.
      */
     public static JdbcTicketStore openPostgres(String jdbcUrl, int poolSize, Path spoolDir) {
-        HikariDataSource ds = migrated(PgPools.requests(jdbcUrl, poolSize), "classpath:db/postgresql");
+        HikariDataSource ds = migrated(PgPools.requests(jdbcUrl, poolSize), "classpath:db/postgresql",
+                POSTGRES_SCHEMA);
         HikariDataSource blobPool = null;
         try {
             blobPool = new HikariDataSource(PgPools.blobs(jdbcUrl, poolSize));
@@ -107,15 +117,41 @@ public final class JdbcTicketStore implements TicketStore {
         resources.add(sweeper::shutdownNow);
     }
 
-    private static HikariDataSource migrated(HikariConfig config, String migrations) {
+    /**
+     * Runs Flyway unless its history already records every migration this build has ({@code newest}), all
+     * successful: then there is nothing to do, and starting Flyway (its plugins, a scan of the jar, checksums
+     * of the applied scripts) was the largest part of a restart's time (~0.3 s of 2.3 s). Migrations only add,
+     * so an applied script is never edited; any other state (a new database, a newer build, a failed
+     * migration, a database ahead of this build) goes to Flyway, which migrates or refuses as before.
+     */
+    private static HikariDataSource migrated(HikariConfig config, String migrations, int newest) {
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations(migrations).load().migrate();
+            if (appliedSchema(ds) != newest) {
+                Flyway.configure().dataSource(ds).locations(migrations).load().migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreException("cannot prepare the database: " + e.getMessage(), e);
         }
         return ds;
+    }
+
+    /** The newest version in Flyway's history when every entry succeeded, else -1 (none, or no history). */
+    static int appliedSchema(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history")) {
+            int newest = -1;
+            while (rs.next()) {
+                if (!rs.getBoolean("success")) {
+                    return -1;
+                }
+                newest = Math.max(newest, Integer.parseInt(rs.getString("version")));
+            }
+            return newest;
+        } catch (SQLException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
