@@ -22,8 +22,9 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 # the shipped launcher, as a user runs the service (JAVA_OPTS adds JVM options)
 target/ticket serve --dev --port "$port" --no-request-log >"$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+# --dev saves the demo profiles just after it starts listening: wait for them, not for /healthz
+for _ in $(seq 1 300); do
+  grep -q "saved CLI profiles" "$work/serve.log" 2>/dev/null && break
   sleep 0.1
 done
 token=$(sed -n 's/.*"token" : "\(tkt_[^"]*\)".*/\1/p' "$XDG_CONFIG_HOME/ticket/config.json" | tail -n 1)
