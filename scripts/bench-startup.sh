@@ -43,7 +43,7 @@ JAVA
 javac -d "$work/hello" "$work/hello/Hello.java"
 
 # the same JVM flags as target/ticket's launcher gives short commands, so only the program differs
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 cases=(-n hello "java $flags -cp $work/hello Hello"
        -n "ticket --version" "target/ticket --version"
        -n "ticket list" "target/ticket list")

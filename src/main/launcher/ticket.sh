@@ -4,7 +4,8 @@
 #   serve                    the JVM's own defaults (tiered JIT with C2; G1 on a machine with 2+ cores):
 #                            a long-running service wants throughput
 #   download, attach, tui    tiered JIT (C2 computes SHA-256 and streams files at twice C1's speed), SerialGC
-#   anything else            C1 only, SerialGC, no perf-data file: a short command starts fastest that way
+#   anything else            C1 only with one compiler thread, SerialGC, no perf-data file: a short command
+#                            starts fastest that way
 # Every command uses the class-data archive ticket.jsa beside this file when there is one, serve its own
 # ticket-serve.jsa (made by the build from training runs; -Xshare:auto, so a stale or missing archive costs
 # start-up time, never the command).
@@ -69,7 +70,16 @@ done
 case $command in
   serve) flags= ;;
   download | attach | tui) flags='-XX:+UseSerialGC -XX:-UsePerfData' ;;
-  *) flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData' ;;
+  *)
+    flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+    # one compiler thread, not the two the JVM starts on 2 cores: at start-up they compete with the command's
+    # own two threads (~18 ms of `ticket list`). Left out when JAVA_OPTS chooses the JIT itself: with C2 back
+    # on, the JVM refuses a single compiler thread.
+    case " $JAVA_OPTS " in
+      *Tiered* | *CICompilerCount*) ;;
+      *) flags="$flags -XX:CICompilerCount=1" ;;
+    esac
+    ;;
 esac
 
 # Asking the terminal its width from Java means starting JLine's terminal support (a few hundred ms).

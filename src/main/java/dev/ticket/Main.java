@@ -2,10 +2,11 @@ package dev.ticket;
 
 import dev.ticket.cli.Cli;
 import dev.ticket.cli.Io;
+import dev.ticket.cli.Startup;
+import dev.ticket.cli.SystemClock;
 import dev.ticket.cli.Terminals;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 
 /** The entry point: the only place that touches the process's streams, environment and exit status. */
@@ -19,7 +20,8 @@ public final class Main {
 
     /** Runs {@code ticket args...} on the process's streams and environment; returns the exit code. */
     public static int run(String... args) {
-        return Cli.run(systemIo(), Clock.systemDefaultZone(), args);
+        Startup.prepare(args);
+        return Cli.run(systemIo(), new SystemClock(), args);
     }
 
     /** UTF-8 text over the process's streams, whatever the platform encoding (bytes pass through System.out). */

@@ -135,6 +135,9 @@ class LauncherIT {
         assertEquals(Integer.toString(expected.tieredStopAtLevel()), flags.get("TieredStopAtLevel"), expected.args()
                 .toString());
         assertEquals(Boolean.toString(expected.serialGc()), flags.get("UseSerialGC"), expected.args().toString());
+        if (expected.tieredStopAtLevel() == 1) {
+            assertEquals("1", flags.get("CICompilerCount"), expected.args().toString());
+        }
         if (!expected.serialGc()) {
             assertFalse(flags.get("UseSerialGC@origin").contains("command line"), "serve keeps the JVM's own GC");
         }

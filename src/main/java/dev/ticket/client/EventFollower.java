@@ -1,9 +1,8 @@
 package dev.ticket.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Event;
-import dev.ticket.model.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,9 +100,9 @@ public final class EventFollower {
             return null;
         }
         try {
-            Event event = Json.mapper().readValue(raw.data(), Event.class);
+            Event event = JsonRecords.read(raw.data().getBytes(StandardCharsets.UTF_8), Event.class);
             return event.kind() == null ? null : event;
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return null;
         }
     }

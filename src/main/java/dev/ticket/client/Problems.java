@@ -1,6 +1,5 @@
 package dev.ticket.client;
 
-import dev.ticket.model.Json;
 import dev.ticket.model.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +33,7 @@ final class Problems {
     static Problem parse(int status, String contentType, byte[] body) {
         if (contentType != null && contentType.contains("json") && body.length > 0) {
             try {
-                Problem p = Json.mapper().readValue(body, Problem.class);
+                Problem p = JsonRecords.read(body, Problem.class);
                 if (p != null) {
                     return new Problem(p.type(), p.title(), p.status() == 0 ? status : p.status(), p.detail(),
                             p.instance());

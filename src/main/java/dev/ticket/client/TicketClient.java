@@ -1,6 +1,5 @@
 package dev.ticket.client;
 
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticket.model.Hours;
@@ -44,6 +43,17 @@ public final class TicketClient implements Closeable {
     public TicketClient(ClientConfig config) {
         this.config = config;
         this.transport = new HttpTransport(config);
+    }
+
+    /**
+     * Start-up work a command can have done on another thread while it parses its arguments: the HTTP client's
+     * classes, and how the records it will read are read ({@link JsonRecords}).
+     */
+    public static void warmUp(List<Class<?>> reads) {
+        HttpTransport.warmUp();
+        for (Class<?> type : reads) {
+            JsonRecords.prepare(type);
+        }
     }
 
     public ClientConfig config() {
@@ -165,7 +175,7 @@ public final class TicketClient implements Closeable {
         try {
             HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("POST", uri(path, Map.of()),
                     jsonHeaders(idempotencyKey), null, started));
-            return parse(answer.body(), mapper().constructType(type));
+            return parse(answer.body(), type);
         } finally {
             progress.finish();
         }
@@ -238,7 +248,7 @@ public final class TicketClient implements Closeable {
     private <T> T get(URI uri, Class<T> type) {
         HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("GET", uri, jsonHeaders(null),
                 null));
-        return parse(answer.body(), mapper().constructType(type));
+        return parse(answer.body(), type);
     }
 
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
@@ -250,7 +260,7 @@ public final class TicketClient implements Closeable {
         }
         HttpTransport.Answer answer = transport.exchange(
                 new HttpTransport.Request("POST", uri(path, Map.of()), jsonHeaders(idempotencyKey), json));
-        return parse(answer.body(), mapper().constructType(type));
+        return parse(answer.body(), type);
     }
 
     private static Map<String, String> jsonHeaders(String idempotencyKey) {
@@ -271,9 +281,10 @@ public final class TicketClient implements Closeable {
         }
     }
 
-    private static <T> T parse(byte[] body, JavaType type) {
+    /** The model's records are read without the mapper (see {@link JsonRecords}); anything else with it. */
+    private static <T> T parse(byte[] body, Class<T> type) {
         try {
-            return mapper().readValue(body, type);
+            return JsonRecords.handles(type) ? JsonRecords.read(body, type) : mapper().readValue(body, type);
         } catch (IOException e) {
             throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
                     null, e);

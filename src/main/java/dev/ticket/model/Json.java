@@ -1,5 +1,6 @@
 package dev.ticket.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -12,6 +13,15 @@ public final class Json {
     private static volatile ObjectMapper mapper;
 
     private Json() {
+    }
+
+    /** A bare streaming factory, for readers that must not wait for the mapper to be built. */
+    public static JsonFactory factory() {
+        return Factory.INSTANCE;
+    }
+
+    private static final class Factory {
+        static final JsonFactory INSTANCE = new JsonFactory();
     }
 
     /** The shared mapper, built on first use (it costs class loading at start-up). */

@@ -2,6 +2,7 @@ package dev.ticket.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -63,5 +64,34 @@ class ConfigFileTest {
         ConfigFile config = ConfigFile.load(env);
         assertEquals(new ConfigFile.Profile("http://h:1", null), config.profile("default").get());
         assertFalse(config.removeToken("default"));
+    }
+
+    @Test
+    void a_file_written_by_hand_is_read_with_unknown_fields_skipped_and_nulls_as_absent() throws Exception {
+        Path file = tmp.resolve("ticket/config.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"editor\": {\"name\": [\"vim\"]}, \"current_profile\": \"work\", \"profiles\": {"
+                + "\"work\": {\"server\": \"https://tickets.example.com\", \"token\": \"t-1\", \"note\": 1},"
+                + " \"old\": null, \"home\": {\"token\": null}}}");
+        ConfigFile config = ConfigFile.load(Map.of("XDG_CONFIG_HOME", tmp.toString()));
+        assertEquals("work", config.currentProfile());
+        assertEquals(new ConfigFile.Profile("https://tickets.example.com", "t-1"), config.profile("work").get());
+        assertEquals(new ConfigFile.Profile(null, null), config.profile("home").get());
+        assertTrue(config.profile("old").isEmpty());
+    }
+
+    @Test
+    void a_broken_file_is_one_error_naming_the_file_and_the_problem() throws Exception {
+        Path file = tmp.resolve("ticket/config.json");
+        Files.createDirectories(file.getParent());
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", tmp.toString());
+        for (String content : new String[] {"", "{\"profiles\": \"x\"}", "{\"profiles\": {\"a\": {\"token\": 5}}}",
+                "{\"current_profile\": \"a\"", "[1]"}) {
+            Files.writeString(file, content);
+            ConfigFile.ConfigException e = assertThrows(ConfigFile.ConfigException.class, () -> ConfigFile.load(env),
+                    content);
+            assertTrue(e.getMessage().startsWith("cannot read the config file " + file + ": "), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
     }
 }

@@ -1,0 +1,93 @@
+package dev.ticket.cli;
+
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.Event;
+import dev.ticket.model.Hours;
+import dev.ticket.model.Json;
+import dev.ticket.model.Message;
+import dev.ticket.model.NewMessage;
+import dev.ticket.model.NewTicket;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.model.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the process entry point ({@code Main}) does before the command line is parsed, to make a short command
+ * start sooner.
+ * <ul>
+ * <li>Library logging: SLF4J's simple logger (there for the service's log) costs ~20 ms to set up, most of it a
+ * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
+ * {@code --verbose} the libraries' warnings still show).</li>
+ * <li>Warm-up on the second core while the main thread parses the command line, reads the config and connects:
+ * the JSON mapper's serializer for what the command sends (Jackson builds it by reflection on first use, which
+ * costs more than the HTTP exchange itself on a cold JVM), how the records it reads are read
+ * ({@link dev.ticket.client.JsonRecords}). Only for a command that talks to the service, and only the types
+ * that command uses: nothing is loaded that the command would not load anyway. Whatever it has not finished
+ * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
+ * </ul>
+ */
+public final class Startup {
+    /** The records each command reads from the service (see {@link dev.ticket.client.JsonRecords}), in the order it reads them. */
+    private static final Map<String, List<Class<?>>> READS = Map.of(
+            "list", List.of(TicketPage.class, User.class),
+            "show", List.of(Ticket.class),
+            "new", List.of(Ticket.class),
+            "reply", List.of(Message.class),
+            "close", List.of(Ticket.class),
+            "wait", List.of(User.class, Ticket.class, Event.class),
+            "whoami", List.of(User.class),
+            "hours", List.of(Hours.class));
+
+    /** What a command sends: written with the JSON mapper, whose first use is the costly part. */
+    private static final Map<String, Class<?>> SENDS = Map.of("new", NewTicket.class, "reply", NewMessage.class);
+
+    private Startup() {
+    }
+
+    /** Prepares the process for running {@code ticket args...}. */
+    public static void prepare(String[] args) {
+        String command = TicketCommand.subcommandIn(args);
+        if (!"serve".equals(command) && !List.of(args).contains("--verbose")
+                && System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN"); // else it says which provider it loaded
+            }
+        }
+        List<Class<?>> reads = command == null ? null : READS.get(command);
+        if (reads == null) {
+            return;
+        }
+        Thread thread = new Thread(new Warmup(SENDS.get(command), reads), "ticket-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
+    private static final class Warmup implements Runnable {
+        private final Class<?> sends;
+        private final List<Class<?>> reads;
+
+        Warmup(Class<?> sends, List<Class<?>> reads) {
+            this.sends = sends;
+            this.reads = reads;
+        }
+
+        @Override
+        public void run() {
+            try {
+                TicketClient.warmUp(reads);
+                Instant.parse("2026-01-02T03:04:05.678Z");
+                if (sends != null) {
+                    // an ObjectWriter fetches its root serializer eagerly, building it for the whole type
+                    Json.mapper().writerFor(sends);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // a warm-up only: the command meets (and reports) any real problem itself
+            }
+        }
+    }
+}

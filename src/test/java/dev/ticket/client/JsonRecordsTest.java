@@ -1,0 +1,159 @@
+package dev.ticket.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.model.Json;
+import dev.ticket.model.Role;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
+import dev.ticket.model.User;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The CLI's record reader must read whatever the service's mapper writes, for every record of the model. */
+class JsonRecordsTest {
+
+    /** Every record class of dev.ticket.model, found on disk so a new record is covered without editing this. */
+    static Stream<Class<?>> modelRecords() throws IOException, URISyntaxException {
+        Path dir = Path.of(Json.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("dev/ticket/model");
+        List<Class<?>> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".class")) {
+                    try {
+                        Class<?> type = Class.forName("dev.ticket.model." + name.replace(".class", ""));
+                        if (type.isRecord()) {
+                            records.add(type);
+                        }
+                    } catch (ClassNotFoundException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        assertTrue(records.contains(Ticket.class) && records.contains(TicketPage.class), records.toString());
+        return records.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modelRecords")
+    void reads_what_the_mapper_writes_with_every_field_set(Class<?> type) throws Exception {
+        Object sample = sample(type, 1);
+        byte[] json = Json.mapper().writeValueAsBytes(sample);
+        assertTrue(JsonRecords.handles(type));
+        assertEquals(sample, JsonRecords.read(json, type), new String(json, StandardCharsets.UTF_8));
+        assertEquals(Json.mapper().readValue(json, type), JsonRecords.read(json, type));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modelRecords")
+    void reads_an_empty_object_as_the_mapper_does(Class<?> type) throws Exception {
+        byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+        boolean hasPrimitive = Stream.of(type.getRecordComponents()).anyMatch(c -> c.getType().isPrimitive());
+        if (hasPrimitive) {
+            // the mapper refuses a missing number or flag (FAIL_ON_NULL_FOR_PRIMITIVES); so does the reader
+            assertThrows(IOException.class, () -> Json.mapper().readValue(json, type));
+            IOException e = assertThrows(IOException.class, () -> JsonRecords.read(json, type));
+            assertTrue(e.getMessage().contains("missing '"), e.getMessage());
+        } else {
+            assertEquals(Json.mapper().readValue(json, type), JsonRecords.read(json, type));
+        }
+    }
+
+    @Test
+    void reads_the_wire_names_skips_unknown_fields_and_keeps_text_exact() throws Exception {
+        String json = "{\"id\": 7, \"title\": \"Не работает \\\"ссылка\\\" * OR -x\", \"status\": \"on_customer\","
+                + " \"future_field\": {\"nested\": [1, 2, {\"deep\": null}]}, \"dialog_url\": null,"
+                + " \"created_at\": \"2026-11-25T10:15:30.123456Z\", \"refs\": [3, 4], \"unread\": 2,"
+                + " \"message_count\": 3}";
+        Ticket ticket = JsonRecords.read(json.getBytes(StandardCharsets.UTF_8), Ticket.class);
+        assertEquals(7, ticket.id());
+        assertEquals("Не работает \"ссылка\" * OR -x", ticket.title());
+        assertEquals(Status.ON_CUSTOMER, ticket.status());
+        assertNull(ticket.dialogUrl());
+        assertEquals(Instant.parse("2026-11-25T10:15:30.123456Z"), ticket.createdAt());
+        assertEquals(List.of(3L, 4L), ticket.refs());
+        assertEquals(List.of(), ticket.labels());
+        assertEquals(3, ticket.messageCount());
+        assertEquals(2, ticket.unread());
+        assertNull(ticket.messages());
+    }
+
+    @Test
+    void bad_documents_are_errors_that_say_what_is_wrong() {
+        IOException wrongType = assertThrows(IOException.class, () -> JsonRecords.read(
+                "{\"id\": \"seven\"}".getBytes(StandardCharsets.UTF_8), User.class));
+        assertTrue(wrongType.getMessage().contains("expected a whole number at 'id'"), wrongType.getMessage());
+        IOException badEnum = assertThrows(IOException.class, () -> JsonRecords.read(
+                "{\"role\": \"boss\"}".getBytes(StandardCharsets.UTF_8), User.class));
+        assertTrue(badEnum.getMessage().contains("'boss' is not one of customer, agent, admin"), badEnum.getMessage());
+        IOException nullPrimitive = assertThrows(IOException.class, () -> JsonRecords.read(
+                "{\"id\": null}".getBytes(StandardCharsets.UTF_8), User.class));
+        assertTrue(nullPrimitive.getMessage().contains("null for a long"), nullPrimitive.getMessage());
+        assertThrows(IOException.class, () -> JsonRecords.read(new byte[0], User.class));
+        assertThrows(IOException.class, () -> JsonRecords.read("{\"id\": 1".getBytes(StandardCharsets.UTF_8),
+                User.class));
+        assertThrows(IOException.class, () -> JsonRecords.read("[]".getBytes(StandardCharsets.UTF_8), User.class));
+    }
+
+    @Test
+    void reads_only_the_models_records() {
+        assertTrue(JsonRecords.handles(User.class));
+        assertFalse(JsonRecords.handles(String.class));
+        assertFalse(JsonRecords.handles(Role.class));
+        assertFalse(JsonRecords.handles(com.fasterxml.jackson.databind.JsonNode.class));
+    }
+
+    /** A value of {@code type} with every field set, different per {@code seed}. */
+    private static Object sample(Type type, int seed) throws Exception {
+        Class<?> raw = type instanceof ParameterizedType
+                ? (Class<?>) ((ParameterizedType) type).getRawType() : (Class<?>) type;
+        if (raw == long.class || raw == Long.class) {
+            return 1_000_000_000_000L + seed;
+        } else if (raw == int.class || raw == Integer.class) {
+            return 40 + seed;
+        } else if (raw == boolean.class || raw == Boolean.class) {
+            return seed % 2 == 1;
+        } else if (raw == String.class) {
+            return "текст \"" + seed + "\" <b>&</b> \\ ✓";
+        } else if (raw == Instant.class) {
+            return Instant.parse("2026-03-29T01:30:00.123456Z").plusSeconds(seed);
+        } else if (raw.isEnum()) {
+            Object[] values = raw.getEnumConstants();
+            return values[seed % values.length];
+        } else if (raw == List.class) {
+            Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
+            return List.of(sample(element, seed), sample(element, seed + 1));
+        } else if (raw.isRecord()) {
+            RecordComponent[] components = raw.getRecordComponents();
+            Object[] args = new Object[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                args[i] = sample(components[i].getGenericType(), seed + i);
+                types[i] = components[i].getType();
+            }
+            return raw.getDeclaredConstructor(types).newInstance(args);
+        }
+        throw new IllegalArgumentException("no sample for " + type);
+    }
+}
