@@ -50,10 +50,8 @@ public final class TicketClient implements Closeable {
      * classes, and how the records it will read are read ({@link JsonRecords}).
      */
     public static void warmUp(List<Class<?>> reads) {
+        JsonRecords.warmUp(reads);
         HttpTransport.warmUp();
-        for (Class<?> type : reads) {
-            JsonRecords.prepare(type);
-        }
     }
 
     public ClientConfig config() {

@@ -117,11 +117,45 @@ class JsonRecordsTest {
     }
 
     @Test
+    void the_start_up_warm_up_reads_its_own_document_and_every_model_record() throws Exception {
+        List<Class<?>> all = modelRecords().toList();
+        JsonRecords.warmUp(all); // throws if its constant document stopped being a readable Problem
+    }
+
+    @Test
     void reads_only_the_models_records() {
         assertTrue(JsonRecords.handles(User.class));
         assertFalse(JsonRecords.handles(String.class));
         assertFalse(JsonRecords.handles(Role.class));
         assertFalse(JsonRecords.handles(com.fasterxml.jackson.databind.JsonNode.class));
+    }
+
+    @Test
+    void instants_read_exactly_as_instant_parse_reads_them() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE) * (random.nextBoolean() ? 1L : 2L),
+                    random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+            if (random.nextBoolean()) {
+                at = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            }
+            String text = at.toString(); // what the service's mapper writes
+            assertEquals(Instant.parse(text), JsonRecords.instant(text), text);
+        }
+        // odd forms go to Instant.parse: the same instant, or the same refusal
+        for (String text : new String[] {"2026-11-25T10:15:30+03:00", "2026-11-25T10:15:30.5+00:00",
+                "2026-03-29T01:30:00.123456789Z", "2000-02-29T23:59:59Z", "+12026-01-01T00:00:00Z",
+                "2026-11-25T24:00:00Z", "2026-11-25T10:15:30.Z", "2026-02-30T10:15:30Z", "2026-11-25T10:15:60Z",
+                "2026-11-25T10:15:30.1234567890Z", "2026-1x-25T10:15:30Z", "2026-11-25 10:15:30Z", "yesterday"}) {
+            Instant expected;
+            try {
+                expected = Instant.parse(text);
+            } catch (java.time.DateTimeException e) {
+                assertThrows(java.time.DateTimeException.class, () -> JsonRecords.instant(text), text);
+                continue;
+            }
+            assertEquals(expected, JsonRecords.instant(text), text);
+        }
     }
 
     /** A value of {@code type} with every field set, different per {@code seed}. */
