@@ -72,8 +72,11 @@ public final class ClassDataArchive {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = training.environment();
             env.keySet().removeIf(name -> name.startsWith("TICKET_") || name.startsWith("JAVA_"));
-            env.put("TICKET_SERVER", "http://127.0.0.1:" + api.getAddress().getPort());
-            env.put("TICKET_TOKEN", "training");
+            // a profile in the config file, as after `ticket login`, so reading the file is trained too
+            Files.createDirectories(config.resolve("ticket"));
+            Files.writeString(config.resolve("ticket/config.json"), "{\"current_profile\": \"default\", \"profiles\": "
+                    + "{\"default\": {\"server\": \"http://127.0.0.1:" + api.getAddress().getPort()
+                    + "\", \"token\": \"training\"}}}");
             env.put("XDG_CONFIG_HOME", config.toString());
             env.put("LC_ALL", "C.UTF-8");
             Process process = training.start();

@@ -7,7 +7,7 @@ import java.util.List;
  * Build tool, not part of the program: the training run of the class-data archive. {@link ClassDataArchive}
  * starts it in a JVM of its own with {@code -XX:ArchiveClassesAtExit}, so the classes the everyday commands
  * load are archived for the launcher. It runs those commands one after another, as a user would, against
- * the stand-in service named by {@code TICKET_SERVER}.
+ * the stand-in service named by the config file's profile.
  */
 public final class ClassDataTraining {
     /** The commands and the exit code each must end with, so a broken path cannot train silently. */

@@ -8,6 +8,7 @@ import dev.ticket.cli.Terminals;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /** The entry point: the only place that touches the process's streams, environment and exit status. */
 public final class Main {
@@ -32,6 +33,14 @@ public final class Main {
         boolean outTty = console || Terminals.isTerminal(1);
         boolean inTty = console || Terminals.isTerminal(0);
         Map<String, String> env = System.getenv();
-        return new Io(out, err, System.in, outTty, outTty && inTty, env, true, () -> Terminals.columns(env));
+        // a class, not a lambda: the process's first lambda pays for the JDK's lambda machinery (~3 ms), which
+        // the warm-up thread of Startup has by then set going in parallel
+        IntSupplier columns = new IntSupplier() {
+            @Override
+            public int getAsInt() {
+                return Terminals.columns(env);
+            }
+        };
+        return new Io(out, err, System.in, outTty, outTty && inTty, env, true, columns);
     }
 }

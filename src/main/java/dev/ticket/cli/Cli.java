@@ -8,6 +8,11 @@ import picocli.CommandLine.Help;
 /** Builds the {@code ticket} command line over an {@link Io}: the one wiring used by Main and by tests. */
 public final class Cli {
     static {
+        // Picocli's default factory looks for Groovy's Closure class when first used: a failed lookup through
+        // the whole jar and an exception (~8 ms of every command). There is no Groovy here.
+        if (System.getProperty("picocli.disable.closures") == null) {
+            System.setProperty("picocli.disable.closures", "true");
+        }
         // Each command's parser would register converters for java.sql and java.time types by reflection,
         // initialising those classes: start-up work for nothing, as no option has such a type (--timeout
         // brings its own converter). One pattern, not two: picocli compiles it again for every converter of
