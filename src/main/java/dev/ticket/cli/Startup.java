@@ -10,6 +10,7 @@ import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
 import dev.ticket.model.User;
+import dev.ticket.server.Preload;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.Map;
  * ({@link dev.ticket.client.JsonRecords}). Only for a command that talks to the service, and only the types
  * that command uses: nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
+ * <li>For {@code serve}: the service's one-time library initialisation ({@link Preload}).</li>
  * </ul>
  */
 public final class Startup {
@@ -57,6 +59,10 @@ public final class Startup {
             if (System.getProperty("slf4j.internal.verbosity") == null) {
                 System.setProperty("slf4j.internal.verbosity", "WARN"); // else it says which provider it loaded
             }
+        }
+        if ("serve".equals(command)) {
+            Preload.start(List.of(args).stream().noneMatch(a -> a.equals("--db") || a.startsWith("--db=")));
+            return;
         }
         List<Class<?>> reads = command == null ? null : READS.get(command);
         if (reads == null) {
