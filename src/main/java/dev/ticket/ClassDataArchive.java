@@ -33,10 +33,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Build tool, not part of the program: makes {@code ticket.jsa}, the class-data archive the launcher
  * passes to short commands. Runs {@link ClassDataTraining} through the launcher file itself (the archive
- * only matches the class path it was made with) with {@code -XX:ArchiveClassesAtExit}, against a stand-in
- * service in this JVM, so the archive holds the CLI's classes and none of the service's. With {@code serve}
- * it makes {@code ticket-serve.jsa} instead, for {@code ticket serve}: {@link ServeTraining} with the JVM's
- * default flags, as the launcher runs the service. The archive is written under a temporary name and moved
+ * only matches the class path it was made with) with {@code -XX:DumpLoadedClassList}, against a stand-in
+ * service in this JVM, then {@code java -Xshare:dump} of that list: a static archive of the JDK's and the CLI's
+ * classes and none of the service's. With {@code serve} it makes {@code ticket-serve.jsa} instead, for
+ * {@code ticket serve}: {@link ServeTraining} with the JVM's default flags, as the launcher runs the service,
+ * with {@code -XX:ArchiveClassesAtExit} (a dynamic archive over the JDK's). The archive is written under a temporary name and moved
  * into place, so an interrupted build never leaves half of one.
  *
  * <p>Usage: {@code ClassDataArchive LAUNCHER ARCHIVE [serve]} (the build passes target/ticket and
@@ -59,9 +60,12 @@ public final class ClassDataArchive {
         Path config = Files.createTempDirectory("ticket-cds-config-");
         HttpServer api = standIn();
         try {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:ArchiveClassesAtExit=" + partial));
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // serve: a dynamic archive on top of the JDK's; the short commands: a static archive of the classes
+            // the training loaded, JDK's and ours in one (~5 ms sooner on `ticket list` than the two mapped apart)
+            Path classList = archive.resolveSibling(archive.getFileName() + ".classlist");
+            List<String> command = new ArrayList<>(List.of(java,
+                    serve ? "-XX:ArchiveClassesAtExit=" + partial : "-XX:DumpLoadedClassList=" + classList));
             if (!serve) {
                 // the launcher's flags for short commands; the archive serves the others too
                 command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
@@ -84,6 +88,9 @@ public final class ClassDataArchive {
                 process.destroyForcibly();
                 throw new IllegalStateException("the class-data training run did not finish; see " + log);
             }
+            if (!serve && process.exitValue() == 0) {
+                dumpStatic(java, launcher, classList, partial, log);
+            }
             if (process.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 throw new IllegalStateException("the class-data training run failed (exit " + process.exitValue()
                         + "); see " + log);
@@ -96,6 +103,22 @@ public final class ClassDataArchive {
             try (var files = Files.walk(config)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** {@code java -Xshare:dump} of the classes in {@code classList}, its output added to {@code log}. */
+    private static void dumpStatic(String java, Path launcher, Path classList, Path archive, Path log)
+            throws IOException, InterruptedException {
+        Process dump = new ProcessBuilder(java, "-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                "-XX:SharedArchiveFile=" + archive, "-cp", launcher.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!dump.waitFor(5, TimeUnit.MINUTES)) {
+            dump.destroyForcibly();
+            throw new IllegalStateException("java -Xshare:dump did not finish; see " + log);
+        }
+        Files.deleteIfExists(classList);
+        if (dump.exitValue() != 0) {
+            throw new IllegalStateException("java -Xshare:dump failed (exit " + dump.exitValue() + "); see " + log);
         }
     }
 

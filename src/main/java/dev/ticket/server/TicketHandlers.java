@@ -73,7 +73,7 @@ final class TicketHandlers {
     void open(Context ctx) throws IOException {
         Opened opened;
         if (Requests.isMultipart(ctx)) {
-            tickets.requireCanOpen(Requests.caller(ctx));
+            refuseBeforeUpload(ctx, () -> tickets.requireCanOpen(Requests.caller(ctx)));
             try (Uploads.Received form = uploads.receive(ctx, Uploads.TICKET_FIELDS)) {
                 opened = tickets.open(Requests.caller(ctx), form.newTicket(), form.files(),
                         ctx.header(IDEMPOTENCY_KEY));
@@ -85,6 +85,19 @@ final class TicketHandlers {
         Responses.json(ctx, opened.deduplicated() ? 200 : 201, opened.ticket());
     }
 
+    /**
+     * Runs a check that may refuse an upload before its body is read (no file is stored for a closed ticket).
+     * The refusal is answered first and the unread body drained after ({@link Problems#answerEarly}): answered
+     * the usual way, the connection was closed with the body unread and the client could lose the answer.
+     */
+    private static void refuseBeforeUpload(Context ctx, Runnable check) throws IOException {
+        try {
+            check.run();
+        } catch (ServiceException e) {
+            throw Problems.answerEarly(ctx, ctx.req().getInputStream(), e);
+        }
+    }
+
     void get(Context ctx) throws IOException {
         Responses.ticket(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
     }
@@ -92,7 +105,7 @@ final class TicketHandlers {
     void reply(Context ctx) throws IOException {
         long id = Requests.id(ctx);
         if (Requests.isMultipart(ctx)) {
-            tickets.requireOpen(Requests.caller(ctx), id);
+            refuseBeforeUpload(ctx, () -> tickets.requireOpen(Requests.caller(ctx), id));
             try (Uploads.Received form = uploads.receive(ctx, Uploads.MESSAGE_FIELDS)) {
                 Responses.json(ctx, 201, tickets.reply(Requests.caller(ctx), id, form.field("body"), form.files(),
                         ctx.header(IDEMPOTENCY_KEY)));
