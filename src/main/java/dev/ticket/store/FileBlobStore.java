@@ -4,16 +4,32 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.Set;
 
-/** Blobs as files named by their SHA-256 under one directory, written by atomic rename after fsync. */
+/**
+ * Blobs as files named by their SHA-256 under one directory, written by atomic rename after fsync.
+ *
+ * <p>The sweep removes what no attachment names, but only files untouched since before this store was opened
+ * (a crash's leftovers: nothing uploads while the service starts) or for {@link #ORPHAN_AGE}. An upload in
+ * flight keeps writing its temporary file, a blob it just moved in is as new as its last write, and a blob it
+ * finds already there (stored again) is touched: the names in use were read before they committed, so their
+ * age is what keeps them. The touch and the sweep's look-then-delete of a file take one lock.
+ */
 public final class FileBlobStore implements BlobStore {
+    /** How long an unreferenced file is left alone while the service runs. */
+    static final Duration ORPHAN_AGE = Duration.ofHours(1);
+
     private final Path dir;
     private final Path temp;
+    private final long openedAt = System.currentTimeMillis();
+    private final Object sweeping = new Object();
 
     public FileBlobStore(Path dir) {
         this.dir = dir;
@@ -28,9 +44,12 @@ public final class FileBlobStore implements BlobStore {
     @Override
     public void put(String sha256, Path tempFile) throws IOException {
         Path target = path(sha256);
-        if (Files.exists(target)) {
-            Files.deleteIfExists(tempFile);
-            return;
+        synchronized (sweeping) {
+            if (Files.exists(target)) {
+                Files.setLastModifiedTime(target, FileTime.fromMillis(System.currentTimeMillis()));
+                Files.deleteIfExists(tempFile);
+                return;
+            }
         }
         try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
             channel.force(true);
@@ -67,10 +86,11 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public int sweepOrphans(Set<String> referenced) throws IOException {
+        long cutoff = Math.max(openedAt, System.currentTimeMillis() - ORPHAN_AGE.toMillis());
         int removed = 0;
         try (DirectoryStream<Path> stale = Files.newDirectoryStream(temp)) {
             for (Path file : stale) {
-                Files.deleteIfExists(file);
+                deleteIfOlder(file, cutoff);
             }
         }
         try (DirectoryStream<Path> shards = Files.newDirectoryStream(dir, Files::isDirectory)) {
@@ -80,8 +100,7 @@ public final class FileBlobStore implements BlobStore {
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(shard)) {
                     for (Path file : files) {
-                        if (!referenced.contains(file.getFileName().toString())) {
-                            Files.deleteIfExists(file);
+                        if (!referenced.contains(file.getFileName().toString()) && deleteIfOlder(file, cutoff)) {
                             removed++;
                         }
                     }
@@ -89,6 +108,17 @@ public final class FileBlobStore implements BlobStore {
             }
         }
         return removed;
+    }
+
+    /** Deletes {@code file} if it was last modified before {@code cutoff} (epoch ms); whether it did. */
+    private boolean deleteIfOlder(Path file, long cutoff) throws IOException {
+        synchronized (sweeping) {
+            try {
+                return Files.getLastModifiedTime(file).toMillis() < cutoff && Files.deleteIfExists(file);
+            } catch (NoSuchFileException e) {
+                return false; // gone meanwhile (a temporary file moved in or deleted by its upload)
+            }
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ticket.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.files.BlockFileWriter;
@@ -9,10 +10,14 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +43,59 @@ class FileBlobStoreTest {
     void every_size_round_trips_through_the_page_cache_where_direct_io_is_missing() throws Exception {
         FileBlobStore store = new FileBlobStore(dir.resolve("blobs"));
         assertEquals(false, roundTrips(store, false));
+    }
+
+    @Test
+    void the_sweep_leaves_what_an_upload_in_flight_may_still_commit() throws Exception {
+        FileBlobStore store = new FileBlobStore(dir.resolve("blobs"));
+        // file times come from the kernel's coarse clock, a few ms behind System.currentTimeMillis(): files
+        // written in the first ms after opening could look older than the store
+        Thread.sleep(50);
+        String old = "a".repeat(64);
+        String fresh = "b".repeat(64);
+        String reused = "c".repeat(64);
+        String referenced = "d".repeat(64);
+        for (String sha : List.of(old, fresh, reused, referenced)) {
+            Path temp = Files.writeString(store.tempDir().resolve(sha + ".part"), sha);
+            store.put(sha, temp);
+        }
+        Path oldTemp = Files.writeString(store.tempDir().resolve("crashed.part"), "left by a crash");
+        Path liveTemp = Files.writeString(store.tempDir().resolve("uploading.part"), "being written");
+        FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+        for (String sha : List.of(old, reused, referenced)) {
+            Files.setLastModifiedTime(blob(store, sha), twoHoursAgo);
+        }
+        Files.setLastModifiedTime(oldTemp, twoHoursAgo);
+        // an upload stores the content of an old orphan again: the name in use is read before it commits
+        store.put(reused, Files.writeString(store.tempDir().resolve("again.part"), reused));
+
+        assertEquals(1, store.sweepOrphans(Set.of(referenced)));
+
+        assertFalse(Files.exists(blob(store, old)), "an orphan untouched for two hours goes");
+        assertTrue(Files.exists(blob(store, fresh)), "a blob moved in after the store opened may be an upload's");
+        assertTrue(Files.exists(blob(store, reused)), "storing an old orphan again makes it fresh");
+        assertTrue(Files.exists(blob(store, referenced)));
+        assertFalse(Files.exists(oldTemp), "a stale temporary file goes");
+        assertTrue(Files.exists(liveTemp), "an upload's temporary file is left alone");
+    }
+
+    @Test
+    void at_start_every_unreferenced_file_of_the_last_run_goes() throws Exception {
+        Path blobs = dir.resolve("blobs");
+        FileBlobStore before = new FileBlobStore(blobs);
+        String orphan = "e".repeat(64);
+        before.put(orphan, Files.writeString(before.tempDir().resolve("x.part"), orphan));
+        Path partial = Files.writeString(before.tempDir().resolve("partial.part"), "cut by a crash");
+        Thread.sleep(50); // the next store opens strictly after the files' last change (coarse file times)
+
+        FileBlobStore restarted = new FileBlobStore(blobs);
+        assertEquals(1, restarted.sweepOrphans(Set.of()));
+        assertFalse(Files.exists(blob(restarted, orphan)));
+        assertFalse(Files.exists(partial));
+    }
+
+    private static Path blob(FileBlobStore store, String sha) {
+        return store.tempDir().getParent().resolve(sha.substring(0, 2)).resolve(sha);
     }
 
     static boolean roundTrips(FileBlobStore store) throws Exception {
