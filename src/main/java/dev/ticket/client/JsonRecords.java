@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +31,10 @@ import java.util.Map;
  * on the 2-core benchmark machine, measured with the mapper warmed on a second thread). Reading the same
  * records by their components costs a few ms. The rules are the mapper's for these types: snake_case field
  * names, ISO-8601 instants, enums by their wire names ({@link Wire#parse}), absent fields null, unknown fields
- * skipped, a number or flag (a primitive) absent or null an error. {@code JsonRecordsTest} holds it to
- * the mapper for every model record the client reads, so the two cannot drift apart.
+ * skipped, a number or flag (a primitive) absent or null an error; stricter in one way: a number where text
+ * belongs is an error, not text. {@code JsonRecordsTest} holds it to
+ * the mapper for every model record the client reads, so the two cannot drift apart. The CLI's config file
+ * (a record whose profiles are a map by name) is read with it too.
  */
 public final class JsonRecords {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -79,8 +82,9 @@ public final class JsonRecords {
 
     private static void prepare(Type type) {
         Class<?> raw = raw(type);
-        if (raw == List.class) {
-            prepare(((ParameterizedType) type).getActualTypeArguments()[0]);
+        if (raw == List.class || raw == Map.class) {
+            Type[] arguments = ((ParameterizedType) type).getActualTypeArguments();
+            prepare(arguments[arguments.length - 1]);
         } else if (raw.isRecord()) {
             for (Type component : SHAPES.get(raw).types) {
                 prepare(component);
@@ -98,7 +102,7 @@ public final class JsonRecords {
             return null;
         }
         if (raw == String.class) {
-            if (!token.isScalarValue()) {
+            if (token != JsonToken.VALUE_STRING) {
                 throw mismatch(p, "a string");
             }
             return p.getText();
@@ -123,6 +127,9 @@ public final class JsonRecords {
         }
         if (raw == List.class) {
             return list(p, ((ParameterizedType) type).getActualTypeArguments()[0]);
+        }
+        if (raw == Map.class) {
+            return map(p, ((ParameterizedType) type).getActualTypeArguments()[1]);
         }
         if (raw.isRecord()) {
             return SHAPES.get(raw).read(p);
@@ -211,6 +218,20 @@ public final class JsonRecords {
         }
     }
 
+    /** An object read as a map from its field names (in their order) to values; null values kept. */
+    private static Map<String, Object> map(JsonParser p, Type value) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw mismatch(p, "an object");
+        }
+        Map<String, Object> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            entries.put(name, value(p, value));
+        }
+        return entries;
+    }
+
     private static List<Object> list(JsonParser p, Type element) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw mismatch(p, "an array");
@@ -257,6 +278,9 @@ public final class JsonRecords {
             }
             try {
                 constructor = type.getDeclaredConstructor(raw);
+                if (!constructor.canAccess(null)) {
+                    constructor.setAccessible(true); // a record private to its package (the config file's)
+                }
             } catch (NoSuchMethodException e) {
                 throw new IllegalStateException("a record without its canonical constructor: " + type, e);
             }
