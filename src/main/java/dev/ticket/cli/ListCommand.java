@@ -1,6 +1,5 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.ApiException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.TicketQuery;
 import dev.ticket.model.Awaiting;
@@ -54,8 +53,11 @@ public class ListCommand extends BaseCommand {
             description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
     int limit;
 
-    /** What was fetched, and whether the limit cut it. */
-    record Listing(List<Ticket> tickets, boolean more) {
+    /**
+     * What was fetched, whether the limit cut it, and how many tickets match in all (null when not asked or
+     * the service could not count).
+     */
+    record Listing(List<Ticket> tickets, boolean more, Long total) {
     }
 
     @Override
@@ -77,7 +79,7 @@ public class ListCommand extends BaseCommand {
             new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets());
         }
         if (listing.more()) {
-            out.note(cutNote(listing.tickets().size(), total(client(), query)));
+            out.note(cutNote(listing.tickets().size(), listing.total()));
         }
         return ExitCodes.OK;
     }
@@ -89,26 +91,29 @@ public class ListCommand extends BaseCommand {
                 : "showing " + shown + " of " + total + how;
     }
 
-    /** Asked only once the limit cut the list, so a list that fits pays for no count. */
-    private static Long total(TicketClient client, TicketQuery query) {
-        try {
-            return client.listTickets(query, 1, null, true).total();
-        } catch (ApiException e) {
-            return null; // the list itself was printed; a failed count only loses the number
-        }
-    }
 
-    /** Follows the cursor until {@code limit} tickets are in hand; asks one extra to know whether more exist. */
+    /**
+     * Follows the cursor until {@code limit} tickets are in hand; asks one extra to know whether more exist.
+     * With a limit, the first page also asks the count for the cut note: counting what fits in one page costs
+     * the service next to nothing, and a cut list then needs no second request (one round trip fewer for
+     * {@code ticket list} past 30 tickets).
+     */
     static Listing fetch(TicketClient client, TicketQuery query, int limit, int pageSize) {
         List<Ticket> tickets = new ArrayList<>();
         String cursor = null;
+        Long total = null;
+        boolean count = limit != Integer.MAX_VALUE;
         do {
             long wanted = (long) limit + 1 - tickets.size();
-            TicketPage page = client.listTickets(query, (int) Math.min(pageSize, wanted), cursor);
+            boolean first = cursor == null;
+            TicketPage page = client.listTickets(query, (int) Math.min(pageSize, wanted), cursor, count && first);
+            if (first) {
+                total = page.total();
+            }
             tickets.addAll(page.items());
             cursor = page.items().isEmpty() ? null : page.nextCursor();
         } while (cursor != null && tickets.size() <= limit);
         boolean more = tickets.size() > limit;
-        return new Listing(more ? List.copyOf(tickets.subList(0, limit)) : tickets, more);
+        return new Listing(more ? List.copyOf(tickets.subList(0, limit)) : tickets, more, total);
     }
 }

@@ -142,6 +142,9 @@ class ListCommandTest {
         assertTrue(all.tickets().size() >= 4 && !all.more(), all.toString());
         assertEquals(all.tickets().subList(0, 2), two.tickets());
         assertTrue(two.more());
+        assertEquals((long) all.tickets().size(), two.total(), "the count came with the first page");
+        assertEquals(null, ListCommand.fetch(client, dev.ticket.client.TicketQuery.ALL, Integer.MAX_VALUE, 1).total(),
+                "no limit, nothing to count");
     }
 
     @Test
