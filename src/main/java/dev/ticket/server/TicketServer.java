@@ -17,6 +17,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,15 +46,22 @@ public final class TicketServer implements AutoCloseable {
 
     static final int INPUT_BUFFER = 64 * 1024;
 
-    /** Builds the routes over the services and starts listening. */
+    /** Builds the routes over the services and starts listening; a {@link BindException} when the port is taken. */
     public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
-                                     AccountService accounts, Clock clock) {
+                                     AccountService accounts, Clock clock) throws BindException {
         EventStream events = new EventStream(new EventFeed(store));
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
                 new AdminHandlers(accounts), events, new Probes(store::ready));
         DrainingHandler drain = new DrainingHandler();
         Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes, drain));
-        app.start(settings.bind(), settings.port());
+        try {
+            app.start(settings.bind(), settings.port());
+        } catch (JavalinBindException e) {
+            app.stop();
+            BindException taken = new BindException(e.getMessage());
+            taken.initCause(e);
+            throw taken;
+        }
         return new TicketServer(app, events, routes, drain);
     }
 
