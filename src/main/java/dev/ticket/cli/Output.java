@@ -1,7 +1,7 @@
 package dev.ticket.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ticket.model.Json;
+import dev.ticket.client.JsonRecords;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 
@@ -46,8 +46,8 @@ final class Output {
     /** Prints one JSON document on standard output. */
     void printJson(Object document) {
         try {
-            io.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
-        } catch (JsonProcessingException e) {
+            io.out().println(JsonRecords.writePretty(document));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot print JSON", e);
         }
     }

@@ -3,10 +3,7 @@ package dev.ticket.cli;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
 import dev.ticket.model.Hours;
-import dev.ticket.model.Json;
 import dev.ticket.model.Message;
-import dev.ticket.model.NewMessage;
-import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
 import dev.ticket.model.User;
@@ -24,9 +21,9 @@ import java.util.Map;
  * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
  * {@code --verbose} the libraries' warnings still show).</li>
  * <li>Warm-up on the second core while the main thread parses the command line, reads the config and connects:
- * the JSON mapper's serializer for what the command sends (Jackson builds it by reflection on first use, which
- * costs more than the HTTP exchange itself on a cold JVM), how the records it reads are read
- * ({@link dev.ticket.client.JsonRecords}). Only for a command that talks to the service, and only the types
+ * the annotations picocli reads, the HTTP client's classes, how the records the command reads are read
+ * ({@link dev.ticket.client.JsonRecords}; it writes what the command sends too, so no short command builds the
+ * JSON mapper). Only for a command that talks to the service, and only the types
  * that command uses: nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
  * <li>For {@code serve}: the service's one-time library initialisation ({@link Preload}).</li>
@@ -43,9 +40,6 @@ public final class Startup {
             "wait", List.of(User.class, Ticket.class, Event.class),
             "whoami", List.of(User.class),
             "hours", List.of(Hours.class));
-
-    /** What a command sends: written with the JSON mapper, whose first use is the costly part. */
-    private static final Map<String, Class<?>> SENDS = Map.of("new", NewTicket.class, "reply", NewMessage.class);
 
     private Startup() {
     }
@@ -68,7 +62,7 @@ public final class Startup {
         if (reads == null) {
             return;
         }
-        Thread thread = new Thread(new Warmup(TicketCommand.SUBCOMMANDS.get(command), SENDS.get(command), reads),
+        Thread thread = new Thread(new Warmup(TicketCommand.SUBCOMMANDS.get(command), reads),
                 "ticket-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -77,12 +71,10 @@ public final class Startup {
     /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
     private static final class Warmup implements Runnable {
         private final Class<?> command;
-        private final Class<?> sends;
         private final List<Class<?>> reads;
 
-        Warmup(Class<?> command, Class<?> sends, List<Class<?>> reads) {
+        Warmup(Class<?> command, List<Class<?>> reads) {
             this.command = command;
-            this.sends = sends;
             this.reads = reads;
         }
 
@@ -91,10 +83,6 @@ public final class Startup {
             try {
                 annotations();
                 TicketClient.warmUp(reads);
-                if (sends != null) {
-                    // an ObjectWriter fetches its root serializer eagerly, building it for the whole type
-                    Json.mapper().writerFor(sends);
-                }
             } catch (RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }

@@ -1,14 +1,21 @@
 package dev.ticket.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.ticket.model.Json;
 import dev.ticket.model.Problem;
 import dev.ticket.model.Wire;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,9 +25,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,6 +44,13 @@ import java.util.Map;
  * belongs is an error, not text. {@code JsonRecordsTest} holds it to
  * the mapper for every model record the client reads, so the two cannot drift apart. The CLI's config file
  * (a record whose profiles are a map by name) is read with it too.
+ *
+ * <p>It also writes them ({@link #write}), for the request bodies the CLI sends and what {@code --json} prints:
+ * the mapper's output to the byte, compact or with Jackson's default pretty printer (snake_case names in
+ * component order, nulls written unless the component or record says {@code @JsonInclude(NON_NULL)}, instants
+ * in ISO-8601, enums by their wire names). No short command then builds the mapper at all, so its ~500
+ * classes stay out of the class-data archive every command maps at start. Anything that is not the model's
+ * (a map's values aside) is still handed to the mapper.
  */
 public final class JsonRecords {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -61,6 +77,63 @@ public final class JsonRecords {
             }
             return type.cast(value(p, type));
         }
+    }
+
+    /** {@code value} as the mapper writes it, compact: a request body. */
+    public static byte[] write(Object value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = Json.factory().createGenerator(out, JsonEncoding.UTF8)) {
+            write(g, value);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code value} as the mapper's writer with the default pretty printer writes it: what {@code --json} prints. */
+    public static String writePretty(Object value) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.factory().createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(g, value);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String text) {
+            g.writeString(text);
+        } else if (value instanceof Long || value instanceof Integer) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            g.writeBoolean(flag);
+        } else if (value instanceof Instant at) {
+            g.writeString(at.toString()); // ISO-8601, as the mapper's InstantSerializer writes it
+        } else if (value instanceof Enum<?> constant && handles(constant.getDeclaringClass(), true)) {
+            g.writeString(constant.name().toLowerCase(Locale.ROOT)); // the model's @JsonValue wire()
+        } else if (value instanceof Collection<?> items) {
+            g.writeStartArray();
+            for (Object item : items) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Map<?, ?> entries) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                g.writeFieldName(String.valueOf(entry.getKey()));
+                write(g, entry.getValue());
+            }
+            g.writeEndObject();
+        } else if (handles(value.getClass())) {
+            SHAPES.get(value.getClass()).write(g, value);
+        } else {
+            Json.mapper().writeValue(g, value);
+        }
+    }
+
+    /** Whether {@code type} is the model's (an enum or record of its package). */
+    private static boolean handles(Class<?> type, boolean anyKind) {
+        return type.getPackageName().equals(Json.class.getPackageName()) && (anyKind || type.isRecord());
     }
 
     /**
@@ -260,7 +333,10 @@ public final class JsonRecords {
         private final Type[] types;
         private final String[] names;
         private final boolean[] primitive;
+        private final Method[] accessors;
         private final Constructor<?> constructor;
+        /** Per component: null until a null value is met, then whether a null is left out (NON_NULL). */
+        private final Boolean[] skipNull;
 
         private Shape(Class<?> type) {
             this.type = type;
@@ -268,6 +344,8 @@ public final class JsonRecords {
             types = new Type[components.length];
             names = new String[components.length];
             primitive = new boolean[components.length];
+            accessors = new Method[components.length];
+            skipNull = new Boolean[components.length];
             Class<?>[] raw = new Class<?>[components.length];
             for (int i = 0; i < components.length; i++) {
                 names[i] = snakeCase(components[i].getName());
@@ -275,6 +353,7 @@ public final class JsonRecords {
                 types[i] = components[i].getGenericType();
                 raw[i] = components[i].getType();
                 primitive[i] = raw[i].isPrimitive();
+                accessors[i] = components[i].getAccessor();
             }
             try {
                 constructor = type.getDeclaredConstructor(raw);
@@ -319,6 +398,48 @@ public final class JsonRecords {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        void write(JsonGenerator g, Object record) throws IOException {
+            g.writeStartObject();
+            for (int i = 0; i < accessors.length; i++) {
+                Object value;
+                try {
+                    if (!accessors[i].canAccess(record)) {
+                        accessors[i].setAccessible(true); // a record private to its package
+                    }
+                    value = accessors[i].invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
+                }
+                if (value == null && skipsNull(i)) {
+                    continue;
+                }
+                g.writeFieldName(names[i]);
+                JsonRecords.write(g, value);
+            }
+            g.writeEndObject();
+        }
+
+        /**
+         * Whether a null component is left out: {@code @JsonInclude(NON_NULL)} on it (Jackson's annotations land
+         * on the accessor) or on the record. Read only once a null is met: reading annotations costs start-up.
+         */
+        private boolean skipsNull(int i) {
+            if (skipNull[i] == null) {
+                JsonInclude include = accessors[i].getAnnotation(JsonInclude.class);
+                if (include == null) {
+                    include = type.getAnnotation(JsonInclude.class);
+                }
+                JsonInclude.Include rule = include == null ? JsonInclude.Include.ALWAYS : include.value();
+                if (rule != JsonInclude.Include.NON_NULL && rule != JsonInclude.Include.ALWAYS
+                        && rule != JsonInclude.Include.USE_DEFAULTS) {
+                    throw new IllegalStateException("JsonRecords writes ALWAYS and NON_NULL only, not " + rule
+                            + " (" + type.getSimpleName() + "." + names[i] + ")");
+                }
+                skipNull[i] = rule == JsonInclude.Include.NON_NULL;
+            }
+            return skipNull[i];
         }
 
         /** Jackson's SNAKE_CASE for the model's names: {@code dialogUrl} is {@code dialog_url}. */

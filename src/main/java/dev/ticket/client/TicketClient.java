@@ -252,7 +252,7 @@ public final class TicketClient implements Closeable {
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
         byte[] json = null;
         try {
-            json = body == null ? null : mapper().writeValueAsBytes(body);
+            json = body == null ? null : JsonRecords.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

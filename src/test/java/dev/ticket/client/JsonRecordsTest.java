@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The CLI's record reader must read whatever the service's mapper writes, for every record of the model. */
+/**
+ * The CLI's record reader must read whatever the service's mapper writes, and its writer write what the mapper
+ * writes, for every record of the model.
+ */
 class JsonRecordsTest {
 
     /** Every record class of dev.ticket.model, found on disk so a new record is covered without editing this. */
@@ -78,6 +81,55 @@ class JsonRecordsTest {
         } else {
             assertEquals(Json.mapper().readValue(json, type), JsonRecords.read(json, type));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modelRecords")
+    void writes_what_the_mapper_writes_to_the_byte_with_every_field_set(Class<?> type) throws Exception {
+        Object sample = sample(type, 1);
+        assertWritesAsTheMapper(sample);
+        assertWritesAsTheMapper(List.of(sample, sample(type, 2)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modelRecords")
+    void writes_nulls_as_the_mapper_does_kept_or_left_out(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = types[i].isPrimitive() ? sample(types[i], i) : null;
+        }
+        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor(types);
+        constructor.setAccessible(true);
+        assertWritesAsTheMapper(constructor.newInstance(args));
+    }
+
+    @Test
+    void writes_every_enum_constant_maps_and_empty_lists_as_the_mapper_does() throws Exception {
+        for (Class<?> type : List.of(Role.class, Status.class, dev.ticket.model.TicketType.class,
+                dev.ticket.model.Awaiting.class)) {
+            for (Object constant : type.getEnumConstants()) {
+                assertWritesAsTheMapper(constant);
+            }
+        }
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("profile", "default");
+        map.put("logged_out", true);
+        map.put("user_id", 42L);
+        map.put("none", null);
+        map.put("nested", List.of(List.of(), java.util.Map.of()));
+        assertWritesAsTheMapper(map);
+        assertWritesAsTheMapper(List.of());
+        assertWritesAsTheMapper(Instant.parse("2026-11-25T09:00:00Z"));
+    }
+
+    private static void assertWritesAsTheMapper(Object value) throws Exception {
+        assertEquals(Json.mapper().writeValueAsString(value),
+                new String(JsonRecords.write(value), StandardCharsets.UTF_8));
+        assertEquals(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value),
+                JsonRecords.writePretty(value));
     }
 
     @Test
