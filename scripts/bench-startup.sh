@@ -44,7 +44,9 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 
 # the same JVM flags as target/ticket's launcher gives short commands, so only the program differs
 flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
+# also with the JVM's defaults, the plainest reading of "a bare JVM": on the build machines it starts no slower
 cases=(-n hello "java $flags -cp $work/hello Hello"
+       -n "hello, JVM defaults" "java -cp $work/hello Hello"
        -n "ticket --version" "target/ticket --version"
        -n "ticket list" "target/ticket list")
 # the same build without its class-data archive beside it, to show what the archive is worth
