@@ -91,7 +91,6 @@ public class ListCommand extends BaseCommand {
                 : "showing " + shown + " of " + total + how;
     }
 
-
     /**
      * Follows the cursor until {@code limit} tickets are in hand; asks one extra to know whether more exist.
      * With a limit, the first page also asks the count for the cut note: counting what fits in one page costs

@@ -48,9 +48,9 @@ import java.util.Map;
  * <p>It also writes them ({@link #write}), for the request bodies the CLI sends and what {@code --json} prints:
  * the mapper's output to the byte, compact or with Jackson's default pretty printer (snake_case names in
  * component order, nulls written unless the component or record says {@code @JsonInclude(NON_NULL)}, instants
- * in ISO-8601, enums by their wire names). No short command then builds the mapper at all, so its ~500
- * classes stay out of the class-data archive every command maps at start. Anything that is not the model's
- * (a map's values aside) is still handed to the mapper.
+ * in ISO-8601, enums by their wire names; lists and maps around them). No short command then builds the
+ * mapper at all, so its ~500 classes stay out of the class-data archive every command maps at start. Any other
+ * value (the admin commands' JSON trees) still goes through the mapper.
  */
 public final class JsonRecords {
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -65,7 +65,7 @@ public final class JsonRecords {
 
     /** Whether {@link #read} can read {@code type}: a record of the model. */
     public static boolean handles(Class<?> type) {
-        return type.isRecord() && type.getPackageName().equals(Json.class.getPackageName());
+        return type.isRecord() && ofTheModel(type);
     }
 
     /** Reads one {@code type} from {@code json}; a malformed or mistyped document is an {@link IOException}. */
@@ -109,7 +109,7 @@ public final class JsonRecords {
             g.writeBoolean(flag);
         } else if (value instanceof Instant at) {
             g.writeString(at.toString()); // ISO-8601, as the mapper's InstantSerializer writes it
-        } else if (value instanceof Enum<?> constant && handles(constant.getDeclaringClass(), true)) {
+        } else if (value instanceof Enum<?> constant && ofTheModel(constant.getDeclaringClass())) {
             g.writeString(constant.name().toLowerCase(Locale.ROOT)); // the model's @JsonValue wire()
         } else if (value instanceof Collection<?> items) {
             g.writeStartArray();
@@ -131,9 +131,8 @@ public final class JsonRecords {
         }
     }
 
-    /** Whether {@code type} is the model's (an enum or record of its package). */
-    private static boolean handles(Class<?> type, boolean anyKind) {
-        return type.getPackageName().equals(Json.class.getPackageName()) && (anyKind || type.isRecord());
+    private static boolean ofTheModel(Class<?> type) {
+        return type.getPackageName().equals(Json.class.getPackageName());
     }
 
     /**
