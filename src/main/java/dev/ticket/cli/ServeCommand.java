@@ -5,6 +5,7 @@ import dev.ticket.server.TicketApp;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.BusinessHours;
 import dev.ticket.service.ServiceSettings;
+import dev.ticket.store.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -94,6 +95,10 @@ public class ServeCommand implements Callable<Integer> {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 throw new ParameterException(spec.commandLine(),
                         "Port " + port + " on " + bind + " is in use; choose another with --port.");
+            }
+            if (e instanceof DataDirLock.InUseException) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
+                        + "another --data.");
             }
             throw e;
         }

@@ -4,6 +4,7 @@ import dev.ticket.model.User;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.TicketService;
+import dev.ticket.store.DataDirLock;
 import dev.ticket.store.JdbcTicketStore;
 import dev.ticket.store.TicketStore;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Optional;
 public final class TicketApp implements AutoCloseable {
     public static final String ADMIN_TOKEN_FILE = "admin.token";
 
+    private final DataDirLock lock;
     private final TicketStore store;
     private final TicketServer server;
     private final AccountService accounts;
@@ -25,8 +27,9 @@ public final class TicketApp implements AutoCloseable {
     private final boolean adminCreated;
     private final String bind;
 
-    private TicketApp(TicketStore store, TicketServer server, AccountService accounts, Path adminTokenFile,
-                      boolean adminCreated, String bind) {
+    private TicketApp(DataDirLock lock, TicketStore store, TicketServer server, AccountService accounts,
+                      Path adminTokenFile, boolean adminCreated, String bind) {
+        this.lock = lock;
         this.store = store;
         this.server = server;
         this.accounts = accounts;
@@ -42,10 +45,18 @@ public final class TicketApp implements AutoCloseable {
 
     /** As {@link #start(ServerSettings)} with the clock the rules read (tests move it to check time limits). */
     public static TicketApp start(ServerSettings settings, Clock clock) throws IOException {
-        TicketStore store = settings.dbUrl() == null
-                ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
-                : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
-                        settings.dataDir().resolve("spool"));
+        // before anything in the directory is touched: a second service there would sweep this one's uploads
+        DataDirLock lock = DataDirLock.acquire(settings.dataDir());
+        TicketStore store;
+        try {
+            store = settings.dbUrl() == null
+                    ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
+                    : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
+                            settings.dataDir().resolve("spool"));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             AccountService accounts = new AccountService(store, clock);
             TicketService tickets = new TicketService(store, settings.hours(), settings.service(), clock);
@@ -56,9 +67,13 @@ public final class TicketApp implements AutoCloseable {
                 writeSecret(tokenFile, admin.get().token());
             }
             TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock);
-            return new TicketApp(store, server, accounts, tokenFile, admin.isPresent(), settings.bind());
+            return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind());
         } catch (IOException | RuntimeException e) {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                lock.close();
+            }
             throw e;
         }
     }
@@ -108,7 +123,11 @@ public final class TicketApp implements AutoCloseable {
         try {
             server.close();
         } finally {
-            store.close();
+            try {
+                store.close();
+            } finally {
+                lock.close();
+            }
         }
     }
 }

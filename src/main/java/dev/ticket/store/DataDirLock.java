@@ -1,0 +1,91 @@
+package dev.ticket.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One {@code ticket serve} per data directory. Its files (the SQLite database, the blobs, uploads in flight,
+ * {@code admin.token}) belong to the process that holds this lock: a second one would sweep the first one's
+ * uploads in flight as leftovers at its start and keep caches and event streams that never hear of the
+ * other's writes. Taken before anything in the directory is touched and held until the service stops; the
+ * operating system lets go of it when the process ends, however it ends. The file, {@code serve.lock}, says
+ * which process holds it.
+ */
+public final class DataDirLock implements AutoCloseable {
+    static final String FILE = "serve.lock";
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataDirLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Locks {@code dir} (creating it), or throws {@link InUseException} when another service holds it. */
+    public static DataDirLock acquire(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // a service in this very process holds it
+            }
+            if (lock == null) {
+                throw new InUseException(dir, holder(channel));
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+            return new DataDirLock(channel, lock);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The process id the holder wrote, or null when it cannot be read. */
+    private static String holder(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+            return text.matches("\\d+") ? text : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Lets go; the file stays (removing it would race with the next service taking it). */
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // closing the channel below lets go of it too
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to do: the lock is gone with the channel
+        }
+    }
+
+    /** Another {@code ticket serve} holds the data directory. */
+    public static final class InUseException extends IOException {
+        InUseException(Path dir, String pid) {
+            super(dir + " is in use by another ticket serve" + (pid == null ? "" : " (process " + pid + ")"));
+        }
+    }
+}
