@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@code ticket serve} per data directory. Its files (the SQLite database, the blobs, uploads in flight,
@@ -16,12 +18,14 @@ import java.nio.file.StandardOpenOption;
  * uploads in flight as leftovers at its start and keep caches and event streams that never hear of the
  * other's writes. Taken before anything in the directory is touched and held until the service stops; the
  * operating system lets go of it when the process ends, however it ends. The file, {@code serve.lock}, says
- * which process holds it.
+ * which process holds it. On a file system that cannot lock (some network mounts) the service starts anyway,
+ * with a warning.
  */
 public final class DataDirLock implements AutoCloseable {
     static final String FILE = "serve.lock";
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
 
-    private final FileChannel channel;
+    private final FileChannel channel; // null: not locked (the file system cannot)
     private final FileLock lock;
 
     private DataDirLock(FileChannel channel, FileLock lock) {
@@ -41,6 +45,12 @@ public final class DataDirLock implements AutoCloseable {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null; // a service in this very process holds it
+            } catch (IOException e) {
+                // a file system without locks (some network mounts): run, but say what is not guarded
+                LOG.warn("cannot lock {} ({}): nothing stops a second ticket serve from using it too", file,
+                        e.getMessage());
+                channel.close();
+                return new DataDirLock(null, null);
             }
             if (lock == null) {
                 throw new InUseException(dir, holder(channel));
@@ -70,6 +80,9 @@ public final class DataDirLock implements AutoCloseable {
     /** Lets go; the file stays (removing it would race with the next service taking it). */
     @Override
     public void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             lock.release();
         } catch (IOException e) {
