@@ -48,7 +48,7 @@ final class FileSender {
     static List<Path> checkForReply(List<Path> files, Supplier<TicketClient> client, long ticketId) {
         List<Path> ready = check(files, client);
         if (!ready.isEmpty() && client.get().getTicket(ticketId).isDone()) {
-            throw new TicketClosedException("ticket #" + ticketId + " is done and takes no more files; open a new "
+            throw new TicketClosedException("Ticket #" + ticketId + " is done and takes no more files; open a new "
                     + "ticket that references it: ticket new --ref " + ticketId, null);
         }
         return ready;

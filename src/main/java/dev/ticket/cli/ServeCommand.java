@@ -36,10 +36,10 @@ public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -53,13 +53,13 @@ public class ServeCommand implements Callable<Integer> {
             + "their tokens as the CLI profiles 'default' and 'agent'.")
     boolean dev;
 
-    @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "Business hours time zone (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Moscow", description = "Business hours time zone (default: ${DEFAULT-VALUE}).")
     String zone;
 
-    @Option(names = "--hours", defaultValue = "10:00-19:00", description = "Business hours (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hours", paramLabel = "HOURS", defaultValue = "10:00-19:00", description = "Business hours (default: ${DEFAULT-VALUE}).")
     String hours;
 
-    @Option(names = "--workdays", defaultValue = "mon-fri", description = "Working days (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--workdays", paramLabel = "DAYS", defaultValue = "mon-fri", description = "Working days (default: ${DEFAULT-VALUE}).")
     String workdays;
 
     @Option(names = "--holidays", paramLabel = "DATES", description = "Holidays, comma-separated ISO dates.")
@@ -73,10 +73,10 @@ public class ServeCommand implements Callable<Integer> {
             description = "Largest attachment accepted, in bytes (default: ${DEFAULT-VALUE}, 25 MiB).")
     long maxFileSize;
 
-    @Option(names = "--max-files", defaultValue = "10", description = "Most files on one message (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-files", paramLabel = "N", defaultValue = "10", description = "Most files on one message (default: ${DEFAULT-VALUE}).")
     int maxFiles;
 
-    @Option(names = "--db-pool", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
     int dbPool;
 
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -93,8 +93,10 @@ public class ServeCommand implements Callable<Integer> {
             app = TicketApp.start(settings);
         } catch (IOException e) {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new ParameterException(spec.commandLine(),
-                        "Port " + port + " on " + bind + " is in use; choose another with --port.");
+                String why = String.valueOf(e instanceof BindException ? e.getMessage() : e.getCause().getMessage());
+                throw new ParameterException(spec.commandLine(), why.contains("in use") || why.contains("already")
+                        ? "Port " + port + " on " + bind + " is in use; choose another with --port."
+                        : "Cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
             if (e instanceof DataDirLock.InUseException) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
@@ -156,7 +158,10 @@ public class ServeCommand implements Callable<Integer> {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "ticket");
         }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "ticket");
+        // $HOME as the config file takes it (ConfigFile.pathFor), so data and profiles share one home
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "share",
+                "ticket");
     }
 
     /**

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
                         + "Enter sends, Alt+Enter (or Ctrl+N) starts a new line, / searches titles, f cycles "
                         + "All, On Customer and Done, n opens a ticket, a attaches a file, d downloads one, "
                         + "c closes the ticket, q quits.",
-                "Needs an interactive terminal of at least 80x24; in scripts use 'ticket list' and 'ticket show'."},
+                "Needs an interactive terminal, at least 60x14 (a smaller one is asked to grow); in scripts use "
+                        + "'ticket list' and 'ticket show'."},
         footer = {"", "Examples:",
                 "  ticket tui",
                 "  ticket tui 42          open #42 with the cursor in its input box"})

@@ -8,6 +8,9 @@ import dev.ticket.store.DataDirLock;
 import dev.ticket.store.JdbcTicketStore;
 import dev.ticket.store.TicketStore;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -49,11 +52,12 @@ public final class TicketApp implements AutoCloseable {
         DataDirLock lock = DataDirLock.acquire(settings.dataDir());
         TicketStore store;
         try {
+            probePort(settings);
             store = settings.dbUrl() == null
                     ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
                     : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),
                             settings.dataDir().resolve("spool"));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
@@ -75,6 +79,25 @@ public final class TicketApp implements AutoCloseable {
                 lock.close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A {@link BindException} when the port is taken, found before the store is opened: a service that cannot
+     * listen then creates nothing (no database, no admin token it would never report). Jetty binds the port
+     * itself a moment later, so a race can still end there, with the same exception.
+     */
+    private static void probePort(ServerSettings settings) throws BindException {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds
+            probe.bind(new InetSocketAddress(settings.bind(), settings.port()));
+        } catch (BindException e) {
+            throw e;
+        } catch (IOException e) {
+            // anything else (an address that does not resolve) is Jetty's to report
         }
     }
 

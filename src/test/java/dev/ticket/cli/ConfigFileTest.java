@@ -24,6 +24,15 @@ class ConfigFileTest {
     }
 
     @Test
+    void the_services_data_follows_the_same_home_as_the_config_file() {
+        assertEquals(tmp.resolve("d/ticket"),
+                ServeCommand.defaultDataDir(Map.of("XDG_DATA_HOME", tmp.resolve("d").toString(), "HOME", "/nowhere")));
+        assertEquals(tmp.resolve(".local/share/ticket"), ServeCommand.defaultDataDir(Map.of("HOME", tmp.toString())));
+        assertEquals(ConfigFile.pathFor(Map.of("HOME", tmp.toString())).getParent().getParent().getParent(),
+                ServeCommand.defaultDataDir(Map.of("HOME", tmp.toString())).getParent().getParent().getParent());
+    }
+
+    @Test
     void a_missing_file_is_an_empty_config_with_the_default_profile_current() {
         ConfigFile config = ConfigFile.load(Map.of("XDG_CONFIG_HOME", tmp.toString()));
         assertEquals("default", config.currentProfile());

@@ -34,8 +34,10 @@ class SecondServeTest {
             assertEquals(2, second.exit(), second.output());
             assertEquals(List.of("ticket: Port " + port + " on 127.0.0.1 is in use; choose another with --port."),
                     second.ours(), second.output());
-            assertFalse(second.output().contains("unexpected error") || second.output().contains("\tat "),
-                    second.output());
+            assertFalse(second.output().contains("unexpected error") || second.output().contains("\tat ")
+                    || second.output().contains("ERROR"), second.output());
+            assertFalse(Files.exists(dir.resolve("two/ticket.db")) || Files.exists(dir.resolve("two/admin.token")),
+                    "a service that cannot listen creates no database and no admin token it would never report");
             healthy(first);
         }
     }
