@@ -2,6 +2,7 @@ package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Attachment;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Message;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +48,7 @@ public class AttachCommand extends BaseCommand {
             out.println(Long.toString(sent.id()));
         } else {
             for (Attachment a : sent.attachments()) {
-                out.println("Attached " + Transcript.plain(a.filename()) + " (" + Formats.size(a.size()) + ") to #"
+                out.println("Attached " + Transcript.plain(a.filename()) + " (" + ByteSizes.human(a.size()) + ") to #"
                         + ticketId + " as file " + a.id() + ".");
             }
         }

@@ -6,6 +6,7 @@ import dev.ticket.cli.ci.CiLog;
 import dev.ticket.cli.ci.CiReport;
 import dev.ticket.cli.ci.Redactor;
 import dev.ticket.client.JsonRecords;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Limits;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.TicketType;
@@ -76,7 +77,7 @@ final class CiFailure {
         if (copy != null && !fits(copy, limits, otherFiles)) {
             new Prepared(null, null, copy).cleanUp();
             io.err().println("ticket: the log is too large to attach (the service's limit is "
-                    + Formats.size(limits.maxFileBytes()) + "); the message quotes its last lines only");
+                    + ByteSizes.human(limits.maxFileBytes()) + "); the message quotes its last lines only");
             copy = null;
         }
         String fingerprint = options.fingerprint != null ? options.fingerprint : given.dedupeKey();

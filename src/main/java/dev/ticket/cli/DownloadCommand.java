@@ -5,6 +5,7 @@ import dev.ticket.client.NotFoundException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Attachment;
 import dev.ticket.files.BlockFileWriter;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
 import java.io.IOException;
@@ -175,7 +176,7 @@ public class DownloadCommand extends BaseCommand {
         } else if (saved.isEmpty()) {
             out.println("Ticket #" + ticketId + " has no attachments.");
         } else {
-            saved.forEach(s -> out.println("Saved " + s.path() + " (" + Formats.size(s.size()) + ", SHA-256 checked)"));
+            saved.forEach(s -> out.println("Saved " + s.path() + " (" + ByteSizes.human(s.size()) + ", SHA-256 checked)"));
         }
     }
 

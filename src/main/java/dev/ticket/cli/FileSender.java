@@ -2,6 +2,7 @@ package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.TicketClosedException;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,14 @@ final class FileSender {
             }
             long size = size(file);
             if (size > limits.maxFileBytes()) {
-                throw new UsageException(file.getFileName() + " is " + Formats.size(size) + ", over the service's "
-                        + "limit of " + Formats.size(limits.maxFileBytes()) + " per file");
+                String is = ByteSizes.human(size);
+                String limit = ByteSizes.human(limits.maxFileBytes());
+                if (is.equals(limit)) { // just over: rounded, the two would read the same
+                    is = String.format(java.util.Locale.ROOT, "%,d bytes", size);
+                    limit = String.format(java.util.Locale.ROOT, "%,d bytes", limits.maxFileBytes());
+                }
+                throw new UsageException(file.getFileName() + " is " + is + ", over the service's limit of " + limit
+                        + " per file");
             }
         }
     }

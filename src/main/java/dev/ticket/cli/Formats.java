@@ -53,19 +53,4 @@ final class Formats {
         ZonedDateTime local = at.atZone(clock.getZone());
         return DATE.format(LocalDate.from(local));
     }
-
-    /** A byte count for people: {@code 512 B}, {@code 12.3 KB}, {@code 4.0 MB}. */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double value = bytes / 1024.0;
-        String[] units = {"KB", "MB", "GB", "TB"};
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
 }

@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import dev.ticket.model.Attachment;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ final class Transcript {
             body.addAll(wrap(paragraph, bubble));
         }
         for (Attachment a : m.attachments()) {
-            body.add("[file " + a.id() + "] " + plain(a.filename()) + " (" + Formats.size(a.size()) + ")");
+            body.add("[file " + a.id() + "] " + plain(a.filename()) + " (" + ByteSizes.human(a.size()) + ")");
         }
         if (!chat) {
             out.println(style.bold(who) + " (" + (team ? "team" : "customer") + ") · " + when);

@@ -1,6 +1,6 @@
 package dev.ticket.server;
 
-import dev.ticket.service.Filenames;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.service.ServiceException;
 import dev.ticket.service.Upload;
 import java.io.ByteArrayOutputStream;
@@ -140,7 +140,7 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
                 if (file.size() + bytes.remaining() > limits.maxFileBytes()) {
                     throw new ServiceException(ServiceException.Kind.TOO_LARGE, "File '"
                             + Requests.printable(file.filename()) + "' is larger than the limit of "
-                            + Filenames.humanSize(limits.maxFileBytes()) + ".");
+                            + ByteSizes.human(limits.maxFileBytes()) + ".");
                 }
                 file.write(bytes);
             } else if (field != null) {

@@ -1,6 +1,7 @@
 package dev.ticket.service;
 
 import dev.ticket.model.Attachment;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Limits;
 import dev.ticket.store.NewAttachmentRow;
 import dev.ticket.store.StoreTx;
@@ -61,7 +62,7 @@ public final class AttachmentService {
     /** The refusal for a file over the per-file limit. */
     public ServiceException tooLarge(String filename) {
         return new ServiceException(ServiceException.Kind.TOO_LARGE, "File '" + Filenames.safe(filename)
-                + "' is larger than the limit of " + Filenames.humanSize(settings.maxFileBytes()) + ".");
+                + "' is larger than the limit of " + ByteSizes.human(settings.maxFileBytes()) + ".");
     }
 
     /** A file made durable in the blob store, ready to be recorded on a message. */

@@ -20,18 +20,4 @@ public final class Filenames {
         return result.length() > 255 ? result.substring(0, 255) : result;
     }
 
-    public static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.1f", value))
-                + " " + units[unit];
-    }
 }

@@ -1,6 +1,7 @@
 package dev.ticket.tui;
 
 import dev.ticket.model.Attachment;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Message;
 import dev.ticket.model.Role;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class ChatLayout {
         }
         for (Attachment a : m.attachments()) {
             boolean chosen = index == selected;
-            String label = Text.fit((chosen ? "» " : "• ") + Text.clean(a.filename()) + " (" + Formats.size(a.size()) + ")",
+            String label = Text.fit((chosen ? "» " : "• ") + Text.clean(a.filename()) + " (" + ByteSizes.human(a.size()) + ")",
                     inner);
             body.add(new Line(0, List.of(new Span("│ ", bar),
                     new Span(label, chosen ? Style.REVERSE : Style.fg(Tone.YELLOW))), index));

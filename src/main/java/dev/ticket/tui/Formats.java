@@ -43,21 +43,6 @@ final class Formats {
         return day + " " + CLOCK.format(at);
     }
 
-    /** "512 B", "12.4 KB", "3.0 MB" (powers of 1024). */
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
     static String status(Status s) {
         return s == Status.DONE ? "Done" : "On Customer";
     }

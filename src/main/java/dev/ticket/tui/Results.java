@@ -1,5 +1,6 @@
 package dev.ticket.tui;
 
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Ticket;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class Results {
         }
         if (msg instanceof Msg.Downloaded d) {
             return Step.of(m.withNotice(Notice.info("Saved " + d.attachment().filename() + " ("
-                    + Formats.size(d.attachment().size()) + ") to " + d.path() + ".")));
+                    + ByteSizes.human(d.attachment().size()) + ") to " + d.path() + ".")));
         }
         if (msg instanceof Msg.PathCompleted p) {
             return Step.of(completed(m, p));

@@ -176,7 +176,10 @@ class AttachmentCommandsTest {
         long messages = new SqliteFile(service.dataDir()).count("messages");
         CliHarness.Result r = olga.run("attach", id, big.toString());
         assertEquals(2, r.exit(), r.toString());
-        assertEquals("ticket: big.bin is 64.0 KB, over the service's limit of 64.0 KB per file\n", r.err());
+        assertEquals("ticket: big.bin is 65,537 bytes, over the service's limit of 65,536 bytes per file\n", r.err());
+        Path bigger = Files.write(dir.resolve("bigger.bin"), new byte[LIMIT * 3 / 2]);
+        assertEquals("ticket: bigger.bin is 96 KiB, over the service's limit of 64 KiB per file\n",
+                olga.run("attach", id, bigger.toString()).err());
         CliHarness.Result many = olga.run("new", "-t", "Many", "-m", "files", "-a", file("1", "1").toString(),
                 "-a", file("2", "2").toString(), "-a", file("3", "3").toString(), "-a", file("4", "4").toString());
         assertEquals(2, many.exit(), many.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ticket.model.Author;
+import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Message;
 import dev.ticket.model.Role;
@@ -67,9 +68,13 @@ class ParsingAndFormattingTest {
 
     @Test
     void sizes_read_in_binary_units() {
-        assertEquals("512 B", Formats.size(512));
-        assertEquals("12.3 KB", Formats.size(12_600));
-        assertEquals("25.0 MB", Formats.size(25L * 1024 * 1024));
+        assertEquals("512 B", ByteSizes.human(512));
+        assertEquals("1023 B", ByteSizes.human(1023));
+        assertEquals("1 KiB", ByteSizes.human(1024));
+        assertEquals("12.3 KiB", ByteSizes.human(12_600));
+        assertEquals("1 MiB", ByteSizes.human(1024 * 1024 - 1), "what would read 1024 KiB");
+        assertEquals("25 MiB", ByteSizes.human(25L * 1024 * 1024));
+        assertEquals("1.5 GiB", ByteSizes.human(3L * 512 * 1024 * 1024));
     }
 
     @Test
@@ -128,7 +133,7 @@ class ParsingAndFormattingTest {
                 Sam (team) · 2025-11-25 12:00
                 Fixed.
                 Please check.
-                [file 3] shot.png (2.0 KB)
+                [file 3] shot.png (2 KiB)
                 """, bytes.toString(StandardCharsets.UTF_8));
     }
 

@@ -146,14 +146,14 @@ class TuiSmokeTest {
         awaitScreen("Tab completes the name", s -> s.contains("File: скриншот-ошибки.png"));
         terminal.addInput(new KeyStroke(KeyType.Enter));
         awaitScreen("the file shows in the chat with its size",
-                s -> s.contains("│ вот файл") && s.contains("• скриншот-ошибки.png (100.0 KB)"));
+                s -> s.contains("│ вот файл") && s.contains("• скриншот-ошибки.png (100 KiB)"));
 
         type("d");
         awaitScreen("an existing file is never overwritten", s -> s.contains("already exists; it was not overwritten"));
         Files.delete(file);
         type("d");
         await("the download lands intact", () -> Files.exists(file) && java.util.Arrays.equals(bytes, read(file)));
-        awaitScreen("and says where", s -> s.contains("Saved скриншот-ошибки.png (100.0 KB) to " + file));
+        awaitScreen("and says where", s -> s.contains("Saved скриншот-ошибки.png (100 KiB) to " + file));
     }
 
     private static byte[] read(Path file) {
