@@ -69,6 +69,21 @@ final class MultipartBodies {
     }
 
     /**
+     * The name a file is sent under: its own, except for a descriptor the shell handed over, whose name is a
+     * number ({@code <(journalctl -u app)} is {@code /dev/fd/63}): that one is {@code pipe-63}, standard
+     * input {@code stdin}.
+     */
+    static String partName(Path file) {
+        String name = file.getFileName() == null ? "file" : file.getFileName().toString();
+        String parent = file.getParent() == null ? "" : file.getParent().toString();
+        boolean descriptor = parent.equals("/dev/fd") || parent.equals("/proc/self/fd");
+        if (file.toString().equals("/dev/stdin") || (descriptor && name.equals("0"))) {
+            return "stdin";
+        }
+        return descriptor && name.chars().allMatch(Character::isDigit) ? "pipe-" + name : name;
+    }
+
+    /**
      * A file part read in large blocks (FileBody's 4 KiB reads cost a syscall pair per 4 KiB sent). A pipe
      * has no length: the body is then sent chunked, and cannot be sent a second time.
      */
@@ -77,7 +92,7 @@ final class MultipartBodies {
         private final boolean regular;
 
         LargeFileBody(Path file) {
-            super(file.toFile(), ContentType.APPLICATION_OCTET_STREAM, file.getFileName().toString());
+            super(file.toFile(), ContentType.APPLICATION_OCTET_STREAM, partName(file));
             this.regular = Files.isRegularFile(file);
         }
 

@@ -37,4 +37,30 @@ class RealProcessStdinTest {
                     .as(TicketPage.class).items().stream().map(Ticket::id).toList());
         }
     }
+
+    @Test
+    void a_file_from_process_substitution_or_stdin_is_named_for_what_it_is_not_its_descriptor_number()
+            throws Exception {
+        try (TestService service = TestService.start()) {
+            String token = service.addUser("piper", Role.CUSTOMER, "pipes").token();
+            ApiClient api = new ApiClient(service.url(), token);
+            long id = api.post("/tickets", new dev.ticket.model.NewTicket("Logs", "see files", null, null, null,
+                    List.of(), List.of(), null)).expect(201).as(Ticket.class).id();
+            String ticket = String.join(" ", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", "'" + System.getProperty("java.class.path") + "'", "dev.ticket.Main", "attach",
+                    Long.toString(id), "--server", service.url(), "--token", token, "-q");
+            Process bash = new ProcessBuilder("bash", "-c", ticket + " <(printf 'log line\\n') /dev/stdin"
+                    + " <<< 'from stdin'").redirectErrorStream(true).start();
+            String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            bash.waitFor(60, TimeUnit.SECONDS);
+            assertEquals(0, bash.exitValue(), out);
+            List<dev.ticket.model.Attachment> files = api.get("/tickets/" + id).expect(200).as(Ticket.class)
+                    .messages().get(1).attachments();
+            assertEquals(2, files.size(), files.toString());
+            org.junit.jupiter.api.Assertions.assertTrue(files.get(0).filename().matches("pipe-\\d+"),
+                    files.toString());
+            assertEquals("stdin", files.get(1).filename(), files.toString());
+            assertEquals(List.of(9L, 11L), files.stream().map(dev.ticket.model.Attachment::size).toList());
+        }
+    }
 }
