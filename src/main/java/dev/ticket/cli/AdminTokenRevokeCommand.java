@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
         description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3)."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7",
-                "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' "
-                        + "| xargs -n1 ticket admin token revoke"})
+                "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' \\",
+                "    | xargs -n1 ticket admin token revoke"})
 public class AdminTokenRevokeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
             description = "The user's id (see 'ticket admin user list').")

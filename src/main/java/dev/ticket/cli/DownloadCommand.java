@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
                         + "overwritten without --force (exit 2, nothing is downloaded); whatever a stored name "
                         + "says, files land as plain names inside DIR."},
         footer = {"", "Examples:",
-                "  ticket download 42                       # every attachment, into the current directory",
+                "  ticket download 42                  # every attachment, into this directory",
                 "  ticket download 42 --attachment 7 -o ~/Downloads",
                 "  ticket download '#42' -o logs --force"})
 public class DownloadCommand extends BaseCommand {

@@ -28,10 +28,11 @@ import sun.misc.Signal;
                 "Data lives in embedded SQLite under --data, or in PostgreSQL with --db. On first start with an "
                         + "empty store it creates an admin and writes its token to DATA_DIR/admin.token (0600)."},
         footer = {"", "Examples:",
-                "  ticket serve --dev                      # demo users; saves CLI profiles 'default' and 'agent'",
+                "  ticket serve --dev        # demo users, saved as profiles default and agent",
                 "  ticket serve --port 9000 --data /var/lib/ticket",
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
-                "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25,2026-12-26"})
+                "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
+                "  ticket serve --max-file-size 104857600    # files up to 100 MiB"})
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -28,6 +28,17 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void every_example_fits_an_80_column_terminal_so_help_never_wraps_one_into_column_0() {
+        for (CommandLine command : all(TicketCommand.tree())) {
+            for (String line : command.getCommandSpec().usageMessage().footer()) {
+                // an indented line is an example; prose (unindented) is wrapped by picocli and reads fine
+                assertTrue(!line.startsWith("  ") || line.length() < 80, command.getCommandSpec().qualifiedName() + ": " + line.length()
+                        + " columns: " + line);
+            }
+        }
+    }
+
+    @Test
     void the_subcommand_table_names_each_command_as_its_annotation_does() {
         assertEquals(List.copyOf(TicketCommand.SUBCOMMANDS.keySet()),
                 List.copyOf(TicketCommand.tree().getSubcommands().keySet()));
