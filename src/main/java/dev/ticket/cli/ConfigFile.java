@@ -89,10 +89,19 @@ public final class ConfigFile {
         if (xdg != null && !xdg.isBlank()) {
             base = Path.of(xdg);
         } else {
-            String home = env.get("HOME");
-            base = Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".config");
+            base = home(env).resolve(".config");
         }
         return base.resolve("ticket").resolve("config.json");
+    }
+
+    /**
+     * The user's home as the shell has it: {@code $HOME}, else Java's {@code user.home} (which the JVM reads
+     * from the password database and so ignores a changed HOME). The config file, the service's default data
+     * directory and {@code ~} in the chat view all take it from here.
+     */
+    static Path home(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     public Path path() {

@@ -159,10 +159,7 @@ public class ServeCommand implements Callable<Integer> {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "ticket");
         }
-        // $HOME as the config file takes it (ConfigFile.pathFor), so data and profiles share one home
-        String home = env.get("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".local", "share",
-                "ticket");
+        return ConfigFile.home(env).resolve(".local/share/ticket"); // the config file's home, so they stay together
     }
 
     /**

@@ -46,7 +46,7 @@ public class TuiCommand extends BaseCommand {
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
                 .createTerminal();
         Path workDir = Path.of("").toAbsolutePath();
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = ConfigFile.home(io.env());
         new TuiRunner(terminal, backend, clock, workDir, home).run(ticketId);
         return ExitCodes.OK;
     }
