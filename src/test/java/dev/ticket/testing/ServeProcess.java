@@ -59,7 +59,17 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
+    /** Like {@link #start}, with these variables added to its environment (e.g. HOME, XDG_CONFIG_HOME). */
+    public static ServeProcess startWithEnv(Path dataDir, java.util.Map<String, String> env, String... extra) {
+        return start(dataDir, "256m", 0, env, extra);
+    }
+
     private static ServeProcess start(Path dataDir, String maxHeap, int port, String... extra) {
+        return start(dataDir, maxHeap, port, java.util.Map.of(), extra);
+    }
+
+    private static ServeProcess start(Path dataDir, String maxHeap, int port, java.util.Map<String, String> env,
+                                      String... extra) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
                 System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", Integer.toString(port),
                 "--data", dataDir.toString(), "--no-request-log"));
@@ -68,6 +78,7 @@ public final class ServeProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("XDG_CONFIG_HOME", dataDir.resolveSibling(dataDir.getFileName() + "-config")
                     .toString());
+            builder.environment().putAll(env);
             Process process = builder.start();
             List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<String> url = new CompletableFuture<>();
