@@ -39,7 +39,7 @@ public class TuiCommand extends BaseCommand {
                     + "and 'ticket show'");
         }
         TicketClient client = client();
-        checkToken(client);
+        checkBeforeScreen(client, ticketId);
         ClientBackend backend = new ClientBackend(client);
         Terminal terminal = new DefaultTerminalFactory(io.out(), io.in(), StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
@@ -52,12 +52,15 @@ public class TuiCommand extends BaseCommand {
     }
 
     /**
-     * A refused token ends here with exit 3, before the screen is taken over. An unreachable service
-     * does not: the view starts offline and connects when the service is back.
+     * A refused token (exit 3) or a ticket that is not there (exit 4) ends here, before the screen is taken over.
+     * An unreachable service does not: the view starts offline and connects when the service is back.
      */
-    private static void checkToken(TicketClient client) {
+    private static void checkBeforeScreen(TicketClient client, Long ticketId) {
         try (TicketClient once = new TicketClient(client.config().withRetry(RetryPolicy.NONE))) {
             once.me();
+            if (ticketId != null) {
+                once.getTicket(ticketId);
+            }
         } catch (UnavailableException e) {
             // shown inside the view, which keeps trying
         }
