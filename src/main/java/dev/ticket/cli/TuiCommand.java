@@ -1,13 +1,12 @@
 package dev.ticket.cli;
 
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.ticket.client.RetryPolicy;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.UnavailableException;
 import dev.ticket.tui.ClientBackend;
 import dev.ticket.tui.TuiRunner;
+import dev.ticket.tui.WholeStringTerminal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -41,10 +40,7 @@ public class TuiCommand extends BaseCommand {
         TicketClient client = client();
         checkBeforeScreen(client, ticketId);
         ClientBackend backend = new ClientBackend(client);
-        Terminal terminal = new DefaultTerminalFactory(io.out(), io.in(), StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+        Terminal terminal = new WholeStringTerminal(io.in(), io.out(), StandardCharsets.UTF_8);
         Path workDir = Path.of("").toAbsolutePath();
         Path home = ConfigFile.home(io.env());
         new TuiRunner(terminal, backend, clock, workDir, home).run(ticketId);
