@@ -92,10 +92,18 @@ if [ "$command" = serve ]; then
   archive=${self%/*}/ticket-serve.jsa
 fi
 # An archive cut short (a copy interrupted, a full disk) crashes JDK 17 with SIGBUS as it maps it: the build ends
-# each archive with a trailer line (ClassDataArchive.TRAILER), and one without it is not used.
-if [ ! -f "$archive" ] || [ "$(tail -c 16 "$archive" 2>/dev/null)" != "
-#ticket-cds-ok" ]; then
+# each archive with a trailer line (ClassDataArchive.TRAILER), and one without it is not used. Reading the trailer
+# costs a process (tail), so a stamp file newer than the archive remembers that it was read since the archive last
+# changed (where the directory is writable; elsewhere the trailer is read each time).
+if [ ! -f "$archive" ]; then
   archive=
+elif [ ! "$archive.ok" -nt "$archive" ]; then
+  if [ "$(tail -c 16 "$archive" 2>/dev/null)" = "
+#ticket-cds-ok" ]; then
+    { : > "$archive.ok"; } 2>/dev/null
+  else
+    archive=
+  fi
 fi
 # $flags and $JAVA_OPTS are split into words on purpose; the archive path may hold spaces.
 # -cp and the main class rather than -jar: with -jar the JVM opens the jar to read its manifest, closes it,

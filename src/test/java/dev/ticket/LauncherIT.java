@@ -255,9 +255,15 @@ class LauncherIT {
         Path launcher = dir.resolve("ticket");
         Files.copy(LAUNCHER, launcher);
         launcher.toFile().setExecutable(true);
+        Files.copy(ARCHIVE, dir.resolve("ticket.jsa"));
+        assertEquals(new Run(0, "ticket 0.1.0\n", ""), run(launcher, Map.of(), "--version"));
+        assertTrue(Files.exists(dir.resolve("ticket.jsa.ok")), "the trailer was read once and remembered");
         for (Path archive : List.of(ARCHIVE, SERVE_ARCHIVE)) {
             byte[] whole = Files.readAllBytes(archive);
-            Files.write(dir.resolve(archive.getFileName()), java.util.Arrays.copyOf(whole, whole.length / 2));
+            Path cut = dir.resolve(archive.getFileName());
+            Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+            // cut short after it was checked: changed since the stamp, so it is checked again
+            cut.toFile().setLastModified(System.currentTimeMillis() + 60_000);
         }
         assertEquals(new Run(0, "ticket 0.1.0\n", ""), run(launcher, Map.of(), "--version"));
         // JDK 17 maps ticket-serve.jsa at start-up; cut short, that was a SIGBUS before the service said anything
