@@ -605,7 +605,7 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default

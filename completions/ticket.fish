@@ -214,6 +214,7 @@ complete -c ticket -n '__ticket_at "wait"' -s 'q' -l 'quiet' -d 'Print only ids,
 complete -c ticket -n '__ticket_at "wait"' -l 'no-color' -d 'No colour (also when NO_COLOR is set)'
 complete -c ticket -n '__ticket_at "wait"' -l 'verbose' -d 'Explain failures in full, with stack traces'
 complete -c ticket -n '__ticket_at "wait"' -l 'timeout' -x -d 'Give up after this long (e.g'
+complete -c ticket -n '__ticket_at "wait"' -l 'no-read' -d 'Do not mark what it prints read'
 complete -c ticket -n '__ticket_at "wait"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "wait"' -s 'V' -l 'version' -d 'Print version information and exit'
 complete -c ticket -n '__ticket_at "hours"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'

@@ -8,7 +8,7 @@
 #                            starts fastest that way
 # Every command uses the class-data archive ticket.jsa beside this file when there is one, serve its own
 # ticket-serve.jsa (made by the build from training runs; -Xshare:auto, so a stale or missing archive costs
-# start-up time, never the command).
+# start-up time, never the command; one cut short is left out, see below).
 # Environment: JAVA_HOME picks the Java to run (else java on PATH); JAVA_OPTS adds JVM options after ours,
 # so they win (e.g. JAVA_OPTS=-Xmx64m). Java 17 decodes arguments with the locale's charset, so under the
 # C/POSIX locale Cyrillic arguments would arrive as '?': the preamble switches the character type to
@@ -91,7 +91,20 @@ archive=${self%/*}/ticket.jsa
 if [ "$command" = serve ]; then
   archive=${self%/*}/ticket-serve.jsa
 fi
-[ -f "$archive" ] || archive=
+# An archive cut short (a copy interrupted, a full disk) crashes JDK 17 with SIGBUS as it maps it: the build ends
+# each archive with a trailer line (ClassDataArchive.TRAILER), and one without it is not used. Reading the trailer
+# costs a process (tail), so a stamp file newer than the archive remembers that it was read since the archive last
+# changed (where the directory is writable; elsewhere the trailer is read each time).
+if [ ! -f "$archive" ]; then
+  archive=
+elif [ ! "$archive.ok" -nt "$archive" ]; then
+  if [ "$(tail -c 16 "$archive" 2>/dev/null)" = "
+#ticket-cds-ok" ]; then
+    { : > "$archive.ok"; } 2>/dev/null
+  else
+    archive=
+  fi
+fi
 # $flags and $JAVA_OPTS are split into words on purpose; the archive path may hold spaces.
 # -cp and the main class rather than -jar: with -jar the JVM opens the jar to read its manifest, closes it,
 # and the class loader reads its directory of ~11,000 entries all over again (~3 ms).

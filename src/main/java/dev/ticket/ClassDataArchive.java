@@ -21,9 +21,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClassDataArchive {
     private static final Instant T0 = Instant.parse("2026-11-25T09:00:00Z");
+    /**
+     * The last 16 bytes of every archive the build makes. The JVM reads an archive by the offsets in its header and
+     * ignores what follows; the launcher uses an archive only when it ends with this, because JDK 17 crashes
+     * (SIGBUS) mapping one that was cut short (a copy interrupted, a full disk). Keep in step with ticket.sh.
+     */
+    static final String TRAILER = "\n#ticket-cds-ok\n";
 
     private ClassDataArchive() {
     }
@@ -95,6 +103,7 @@ public final class ClassDataArchive {
                 throw new IllegalStateException("the class-data training run failed (exit " + process.exitValue()
                         + "); see " + log);
             }
+            Files.write(partial, TRAILER.getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
             Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("class-data archive: " + archive + " (" + Files.size(archive) / 1024 + " KiB)");
         } finally {

@@ -251,6 +251,39 @@ class LauncherIT {
     }
 
     @Test
+    void an_archive_cut_short_is_left_out_instead_of_crashing_the_jvm(@TempDir Path dir) throws Exception {
+        Path launcher = dir.resolve("ticket");
+        Files.copy(LAUNCHER, launcher);
+        launcher.toFile().setExecutable(true);
+        Files.copy(ARCHIVE, dir.resolve("ticket.jsa"));
+        assertEquals(new Run(0, "ticket 0.1.0\n", ""), run(launcher, Map.of(), "--version"));
+        assertTrue(Files.exists(dir.resolve("ticket.jsa.ok")), "the trailer was read once and remembered");
+        for (Path archive : List.of(ARCHIVE, SERVE_ARCHIVE)) {
+            byte[] whole = Files.readAllBytes(archive);
+            Path cut = dir.resolve(archive.getFileName());
+            Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+            // cut short after it was checked: changed since the stamp, so it is checked again
+            cut.toFile().setLastModified(System.currentTimeMillis() + 60_000);
+        }
+        assertEquals(new Run(0, "ticket 0.1.0\n", ""), run(launcher, Map.of(), "--version"));
+        // JDK 17 maps ticket-serve.jsa at start-up; cut short, that was a SIGBUS before the service said anything
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0", "--data",
+                dir.resolve("data").toString(), "--no-request-log").redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", JAVA_HOME);
+        builder.environment().remove("JAVA_OPTS");
+        Process serve = builder.start();
+        String first;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            first = out.readLine();
+        } finally {
+            serve.destroy();
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "ticket serve stops on SIGTERM");
+        }
+        assertTrue(first != null && first.startsWith("ticket serve: listening on"), "first line: " + first);
+    }
+
+    @Test
     void a_symlink_on_the_path_still_finds_the_archive_beside_the_launcher(@TempDir Path dir) throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("ticket"), LAUNCHER);
         Run r = run(link, Map.of("JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");

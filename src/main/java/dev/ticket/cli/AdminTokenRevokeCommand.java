@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7",
                 "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' \\",
-                "    | xargs -n1 ticket admin token revoke"})
+                "    | xargs -r -n1 ticket admin token revoke"})
 public class AdminTokenRevokeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
             description = "The user's id (see 'ticket admin user list').")

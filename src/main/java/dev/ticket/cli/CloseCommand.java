@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
                         + "new ticket that references it (ticket new --ref ID)."},
         footer = {"", "Examples:",
                 "  ticket close 42",
-                "  ticket list -q -S \"nightly export\" -s on-customer | xargs -n1 ticket close"})
+                "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r -n1 ticket close"})
 public class CloseCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
             description = "The ticket: 42 or #42.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
                         + "sets (types, statuses...)."},
         footer = {"", "Examples:",
                 "  source <(ticket completion bash)              # bash, in ~/.bashrc",
-                "  ticket completion zsh > \"${fpath[1]}/_ticket\"   # zsh",
+                "  ticket completion zsh > \"$${fpath[1]}/_ticket\"  # zsh",
                 "  ticket completion fish > ~/.config/fish/completions/ticket.fish"})
 public class CompletionCommand extends BaseCommand {
     /** The shells there are scripts for. */

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
                 "  ticket list -s on-customer --unread  # open tickets with news for you",
                 "  ticket list -S \"бронирование\" -s done",
                 "  ticket list --awaiting team -L 100   # the support team's queue",
-                "  ticket list -q | xargs -n1 ticket show --no-read"})
+                "  ticket list -q | xargs -r -n1 ticket show --no-read"})
 public class ListCommand extends BaseCommand {
     private static final int PAGE = 100;
 

@@ -54,13 +54,22 @@ public final class ManPages {
                 description.add("");
                 description.add(line);
             });
-            usage.description(description.toArray(String[]::new));
+            usage.description(description.stream().map(ManPages::literal).toArray(String[]::new));
             usage.footerHeading("Examples");
-            usage.footer(footer.subList(examples + 1, footer.size()).toArray(String[]::new));
+            usage.footer(footer.subList(examples + 1, footer.size()).stream().map(ManPages::literal)
+                    .toArray(String[]::new));
         }
         for (CommandLine sub : spec.subcommands().values()) {
             examplesSection(sub.getCommandSpec());
         }
+    }
+
+    /**
+     * The getters gave the text with picocli's variables already expanded, and the generator expands it again: a
+     * shell's {@code ${fpath[1]}} in an example must stay escaped ({@code $${...}}) or the page shows "null".
+     */
+    private static String literal(String text) {
+        return text.replace("${", "$${");
     }
 
     /**

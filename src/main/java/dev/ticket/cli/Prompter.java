@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.Parser;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
@@ -23,6 +26,11 @@ import org.jline.terminal.impl.DumbTerminal;
  */
 final class Prompter implements Closeable {
     private final Terminal terminal;
+
+    /** On a given terminal (tests: one over streams that reads keys as a terminal does). */
+    Prompter(Terminal terminal) {
+        this.terminal = terminal;
+    }
 
     Prompter(Io io) {
         try {
@@ -49,12 +57,62 @@ final class Prompter implements Closeable {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .completer(new StringsCompleter(choices))
+                .parser(new WholeLine())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         try {
             return reader.readLine(prompt, null, initial == null ? "" : initial).strip();
         } catch (UserInterruptException | EndOfFileException e) {
             throw new UsageException("cancelled; nothing was sent");
+        }
+    }
+
+    /**
+     * The whole answer is one word: a choice may hold spaces ("AI employees"), and Tab inserts it as shown. JLine's
+     * default parser splits at spaces and completes with shell escapes, which were stored as typed
+     * ({@code AI\\ employees}).
+     */
+    static final class WholeLine implements Parser {
+        @Override
+        public ParsedLine parse(String line, int cursor, ParseContext context) {
+            return new Answer(line, cursor);
+        }
+
+        private record Answer(String line, int cursor) implements CompletingParsedLine {
+            @Override
+            public String word() {
+                return line;
+            }
+
+            @Override
+            public int wordCursor() {
+                return cursor;
+            }
+
+            @Override
+            public int wordIndex() {
+                return 0;
+            }
+
+            @Override
+            public List<String> words() {
+                return List.of(line);
+            }
+
+            @Override
+            public CharSequence escape(CharSequence candidate, boolean complete) {
+                return candidate;
+            }
+
+            @Override
+            public int rawWordCursor() {
+                return cursor;
+            }
+
+            @Override
+            public int rawWordLength() {
+                return line.length();
+            }
         }
     }
 

@@ -51,7 +51,8 @@ public class ServeCommand implements Callable<Integer> {
     String db;
 
     @Option(names = "--dev", description = "Also create a demo account with a customer and an agent, and save "
-            + "their tokens as the CLI profiles 'default' and 'agent'.")
+            + "their tokens as the CLI profiles 'default' and 'agent'; where those already point at another "
+            + "service they are left alone and the demo gets 'dev' and 'dev-agent'.")
     boolean dev;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "Europe/Moscow", description = "Business hours time zone (default: ${DEFAULT-VALUE}).")
@@ -124,12 +125,41 @@ public class ServeCommand implements Callable<Integer> {
     private void saveDemoProfiles(TicketApp app, PrintWriter out) {
         Bootstrap.DemoUsers demo = app.demoUsers();
         ConfigFile config = ConfigFile.load(System.getenv());
-        config.saveProfile(ConfigFile.DEFAULT_PROFILE, app.url(), demo.customer().token());
-        config.saveProfile("agent", app.url(), demo.agent().token());
-        out.println("Demo account '" + Bootstrap.DEMO_ACCOUNT + "': saved CLI profiles 'default' ("
-                + demo.customer().name() + ") and 'agent' (" + demo.agent().name() + ") in " + config.path() + ".");
-        out.println("Try:  ticket new -t \"Cannot connect Telegram\" -m \"The channel stays offline\"");
-        out.println("      ticket list --profile agent --awaiting team");
+        String[] names = demoProfileNames(config, app.url());
+        config.saveProfile(names[0], app.url(), demo.customer().token());
+        config.saveProfile(names[1], app.url(), demo.agent().token());
+        out.println("Demo account '" + Bootstrap.DEMO_ACCOUNT + "': saved CLI profiles '" + names[0] + "' ("
+                + demo.customer().name() + ") and '" + names[1] + "' (" + demo.agent().name() + ") in "
+                + config.path() + ".");
+        if (names[0].equals(ConfigFile.DEFAULT_PROFILE)) {
+            out.println("Try:  ticket new -t \"Cannot connect Telegram\" -m \"The channel stays offline\"");
+            out.println("      ticket list --profile agent --awaiting team");
+        } else {
+            out.println("Your profiles 'default' and 'agent' point at another service and were left as they are. "
+                    + "To use the demo:");
+            out.println("      ticket --profile " + names[0] + " new -t \"Cannot connect Telegram\" -m \"Offline\"");
+            out.println("      ticket --profile " + names[1] + " list --awaiting team");
+            out.println("  or  export TICKET_PROFILE=" + names[0]);
+        }
+    }
+
+    /**
+     * The customer's and the agent's profile names for the demo users: 'default' and 'agent' when both are free (or
+     * already point at this service), else the first free pair of 'dev'/'dev-agent', 'dev2'/'dev2-agent'...: a
+     * profile that points at another service is the user's own and is never overwritten.
+     */
+    static String[] demoProfileNames(ConfigFile config, String url) {
+        for (int n = 1; ; n++) {
+            String customer = n == 1 ? ConfigFile.DEFAULT_PROFILE : n == 2 ? "dev" : "dev" + (n - 1);
+            String agent = n == 1 ? "agent" : customer + "-agent";
+            if (ours(config, customer, url) && ours(config, agent, url)) {
+                return new String[] {customer, agent};
+            }
+        }
+    }
+
+    private static boolean ours(ConfigFile config, String name, String url) {
+        return config.profile(name).map(p -> url.equals(p.server())).orElse(true);
     }
 
     ServerSettings settings(Map<String, String> env) {

@@ -1,13 +1,12 @@
 package dev.ticket.cli;
 
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.ticket.client.RetryPolicy;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.UnavailableException;
 import dev.ticket.tui.ClientBackend;
 import dev.ticket.tui.TuiRunner;
+import dev.ticket.tui.WholeStringTerminal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -39,12 +38,9 @@ public class TuiCommand extends BaseCommand {
                     + "and 'ticket show'");
         }
         TicketClient client = client();
-        checkToken(client);
+        checkBeforeScreen(client, ticketId);
         ClientBackend backend = new ClientBackend(client);
-        Terminal terminal = new DefaultTerminalFactory(io.out(), io.in(), StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .createTerminal();
+        Terminal terminal = new WholeStringTerminal(io.in(), io.out(), StandardCharsets.UTF_8);
         Path workDir = Path.of("").toAbsolutePath();
         Path home = ConfigFile.home(io.env());
         new TuiRunner(terminal, backend, clock, workDir, home).run(ticketId);
@@ -52,12 +48,15 @@ public class TuiCommand extends BaseCommand {
     }
 
     /**
-     * A refused token ends here with exit 3, before the screen is taken over. An unreachable service
-     * does not: the view starts offline and connects when the service is back.
+     * A refused token (exit 3) or a ticket that is not there (exit 4) ends here, before the screen is taken over.
+     * An unreachable service does not: the view starts offline and connects when the service is back.
      */
-    private static void checkToken(TicketClient client) {
+    private static void checkBeforeScreen(TicketClient client, Long ticketId) {
         try (TicketClient once = new TicketClient(client.config().withRetry(RetryPolicy.NONE))) {
             once.me();
+            if (ticketId != null) {
+                once.getTicket(ticketId);
+            }
         } catch (UnavailableException e) {
             // shown inside the view, which keeps trying
         }

@@ -8,20 +8,24 @@ import dev.ticket.model.Role;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ticket wait ID}: blocks until the other side writes in the ticket or it is closed. */
+/** {@code ticket wait ID}: prints the other side's unread answers, or blocks until one arrives or the ticket closes. */
 @Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Wait for the other side to write in a ticket, or for it to close.",
-                "The other side is the team for a customer and the customer for the team; prints what arrived.",
-                "Follows the live event stream and reconnects if the connection drops. Exits 7 when the "
-                        + "timeout passes first."},
+                "The other side is the team for a customer and the customer for the team. Answers you have not "
+                        + "read yet are printed at once; otherwise it waits for the next one. What it prints is "
+                        + "marked read (unless --no-read), so a loop of 'ticket wait' sees each answer once.",
+                "Follows the live event stream and reconnects, resuming where it left off, if the connection drops "
+                        + "or the service restarts. Exits 7 when the timeout passes first."},
         footer = {"", "Examples:",
                 "  ticket wait 42",
                 "  ticket wait 42 --timeout 10m && ticket show 42",
+                "  while ticket wait 42 -q; do notify-send 'Answer in #42'; done",
                 "  ticket wait 42 --timeout 1h --json | jq -r .message.body"})
 public class WaitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
@@ -32,84 +36,137 @@ public class WaitCommand extends BaseCommand {
             description = "Give up after this long (e.g. 90s, 10m, 1h30m) with exit 7; default: wait for ever.")
     Duration timeout;
 
+    @Option(names = "--no-read", description = "Do not mark what it prints read.")
+    boolean noRead;
+
+    private int printedMessages;
+
+    /** What {@code wait} found: the unread answers (oldest first) and the ticket as it was then. */
+    private record News(List<Message> answers, Ticket ticket) {
+        boolean any() {
+            return !answers.isEmpty() || ticket.isDone();
+        }
+    }
+
     @Override
     protected int run() {
         TicketClient client = client();
         Role me = client.me().role();
-        Ticket before = client.getTicket(ticketId);
-        if (before.isDone()) {
-            return report(new Event(0, Event.STATUS, ticketId, Status.DONE, null, before.closedAt()), before);
+        News first = look(client, me);
+        if (first.any()) {
+            return report(client, me, first);
         }
-        long seen = before.messages() == null ? 0
-                : before.messages().stream().mapToLong(Message::id).max().orElse(0);
-        AtomicReference<Event> arrived = new AtomicReference<>();
-        boolean done = new EventFollower(client, ticketId).follow(timeout, new EventFollower.Handler() {
-            private boolean announced;
+        boolean[] found = {false};
+        boolean done = new EventFollower(client, ticketId).reconnectingUntilDeadline().follow(timeout,
+                new EventFollower.Handler() {
+                    private boolean announced;
+                    private boolean lost;
 
-            @Override
-            public boolean onConnected() {
-                Event missed = recheck(client, me, seen);
-                arrived.set(missed);
-                if (missed == null && !announced && !options().quiet()) {
-                    announced = true;
-                    out().note("Waiting for news in #" + ticketId
-                            + (timeout == null ? "" : " (up to " + human(timeout) + ")") + "...");
-                }
-                return missed != null;
-            }
+                    @Override
+                    public boolean onConnected() {
+                        if (lost && !options().quiet()) {
+                            out().note("Reconnected to the service; still waiting...");
+                        }
+                        lost = false;
+                        // what happened while no stream was open (before the first one, or during a restart)
+                        found[0] = look(client, me).any();
+                        if (!found[0] && !announced && !options().quiet()) {
+                            announced = true;
+                            out().note("Waiting for news in #" + ticketId
+                                    + (timeout == null ? "" : " (up to " + human(timeout) + ")") + "...");
+                        }
+                        return found[0];
+                    }
 
-            @Override
-            public boolean onEvent(Event event) {
-                if (event.ticketId() == ticketId && fromOtherSide(event, me, seen)) {
-                    arrived.set(event);
-                    return true;
-                }
-                return false;
-            }
-        });
+                    @Override
+                    public void onReconnecting(RuntimeException cause) {
+                        if (!lost && !options().quiet()) {
+                            out().note("Lost the connection to the service; reconnecting...");
+                        }
+                        lost = true;
+                    }
+
+                    @Override
+                    public boolean onEvent(Event event) {
+                        return event.ticketId() == ticketId && fromOtherSide(event, me);
+                    }
+                });
         if (!done) {
             throw new WaitTimeoutException("nothing new in #" + ticketId + " within " + human(timeout));
         }
-        return report(arrived.get(), before);
+        return report(client, me, look(client, me));
     }
 
-    /** What happened between the first look and the stream's start, so nothing falls in the gap. */
-    private Event recheck(TicketClient client, Role me, long seen) {
-        Ticket now = client.getTicket(ticketId);
-        if (now.isDone()) {
-            return new Event(0, Event.STATUS, ticketId, Status.DONE, null, now.closedAt());
-        }
-        for (Message m : now.messages() == null ? java.util.List.<Message>of() : now.messages()) {
-            Event asEvent = new Event(0, Event.MESSAGE, ticketId, null, m, m.createdAt());
-            if (fromOtherSide(asEvent, me, seen)) {
-                return asEvent;
-            }
-        }
-        return null;
+    /** The ticket now, with the other side's messages this caller has not read (the newest {@code unread} ones). */
+    private News look(TicketClient client, Role me) {
+        Ticket ticket = client.getTicket(ticketId);
+        List<Message> chat = ticket.messages() == null ? List.of() : ticket.messages();
+        List<Message> theirs = chat.stream().filter(m -> fromOtherSide(m, me)).toList();
+        int unread = Math.min(ticket.unread(), theirs.size());
+        return new News(new ArrayList<>(theirs.subList(theirs.size() - unread, theirs.size())), ticket);
     }
 
-    static boolean fromOtherSide(Event event, Role me, long seenMessageId) {
+    static boolean fromOtherSide(Event event, Role me) {
         if (Event.STATUS.equals(event.kind())) {
             return event.status() == Status.DONE;
         }
-        Message m = event.message();
-        return m != null && m.id() > seenMessageId && m.author() != null && m.author().role() != null
-                && m.author().role().isTeam() != me.isTeam();
+        return event.message() != null && fromOtherSide(event.message(), me);
     }
 
-    private int report(Event event, Ticket ticket) {
+    private static boolean fromOtherSide(Message m, Role me) {
+        return m.author() != null && m.author().role() != null && m.author().role().isTeam() != me.isTeam();
+    }
+
+    /**
+     * Prints the answers and marks the ticket read. Marking read covers the newest message, so answers that
+     * arrived between the look and the mark are fetched and printed too: none is marked read unseen.
+     */
+    private int report(TicketClient client, Role me, News news) {
+        List<Message> printed = new ArrayList<>(news.answers());
+        printed.forEach(this::print);
+        Ticket last = news.ticket();
+        if (!noRead && !printed.isEmpty()) {
+            Ticket marked = client.markRead(ticketId, TicketClient.newIdempotencyKey());
+            if (marked.messageCount() != last.messageCount()) {
+                long newest = printed.get(printed.size() - 1).id();
+                last = client.getTicket(ticketId);
+                for (Message m : last.messages() == null ? List.<Message>of() : last.messages()) {
+                    if (m.id() > newest && fromOtherSide(m, me)) {
+                        print(m);
+                    }
+                }
+            }
+        }
+        if (last.isDone()) {
+            printClosed(last);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(Message message) {
+        Output out = out();
+        if (printedMessages++ > 0 && !out.json() && !out.quiet()) {
+            out.println("");
+        }
+        if (out.json()) {
+            out.printJson(new Event(0, Event.MESSAGE, ticketId, null, message, message.createdAt()));
+        } else if (out.quiet()) {
+            out.println(Long.toString(message.id()));
+        } else {
+            new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
+                    .message(message, out.out());
+        }
+    }
+
+    private void printClosed(Ticket ticket) {
         Output out = out();
         if (out.json()) {
-            out.printJson(event);
+            out.printJson(new Event(0, Event.STATUS, ticketId, Status.DONE, null, ticket.closedAt()));
         } else if (out.quiet()) {
-            out.println(Long.toString(event.message() != null ? event.message().id() : ticketId));
-        } else if (event.message() != null) {
-            new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
-                    .message(event.message(), out.out());
+            out.println(Long.toString(ticketId));
         } else {
             out.println("Ticket #" + ticketId + " (" + ticket.title() + ") was closed: it is Done.");
         }
-        return ExitCodes.OK;
     }
 
     private static String human(Duration d) {

@@ -21,18 +21,34 @@ public final class EventFollower {
 
         /** Called for each event; true to stop. */
         boolean onEvent(Event event);
+
+        /** Called when (re)connecting failed and another try follows. */
+        default void onReconnecting(RuntimeException cause) {
+        }
     }
 
     /** Reconnect quietly at this interval even when nothing arrives, in case a connection died silently. */
     private static final Duration IDLE_RECONNECT = Duration.ofMinutes(5);
+    /** The pace of reconnecting once the retry policy is spent, when following until the deadline. */
+    private static final Duration PERSISTENT_RETRY = Duration.ofSeconds(1);
 
     private final TicketClient client;
     private final Long ticketId;
     private String lastEventId;
+    private boolean untilDeadline;
 
     public EventFollower(TicketClient client, Long ticketId) {
         this.client = client;
         this.ticketId = ticketId;
+    }
+
+    /**
+     * Keeps reconnecting until the deadline (for ever without one) instead of giving up when the retry policy
+     * runs out: for a wait that must outlive a restart of the service.
+     */
+    public EventFollower reconnectingUntilDeadline() {
+        untilDeadline = true;
+        return this;
     }
 
     /**
@@ -57,9 +73,13 @@ public final class EventFollower {
             } catch (UnavailableException e) {
                 failingSince = failures++ == 0 ? System.nanoTime() : failingSince;
                 Duration delay = policy.nextDelay(failures, Duration.ofNanos(System.nanoTime() - failingSince), null);
+                if (delay == null && untilDeadline) {
+                    delay = PERSISTENT_RETRY;
+                }
                 if (delay == null) {
                     throw e;
                 }
+                handler.onReconnecting(e);
                 sleep(Math.min(delay.toMillis(), remaining(deadline) / 1_000_000));
             }
         }

@@ -21,7 +21,7 @@ final class Commands {
             case 'c': return close(m);
             case 'r': return Update.refresh(m);
             case '?': return Step.of(m.withOverlay(new Overlay.Help()));
-            case 'q': return Step.of(m.quitting());
+            case 'q': return Step.of(m.quittingOrAsking());
             default: return Step.of(m);
         }
     }

@@ -5,13 +5,17 @@ import dev.ticket.model.TicketType;
 import java.util.List;
 import java.util.Optional;
 
-/** Keys while a dialog is open: it takes them all (Ctrl+C still quits). */
+/** Keys while a dialog is open: it takes them all (Ctrl+C still quits, asking first when a draft would be lost). */
 final class DialogKeys {
     private DialogKeys() {
     }
 
     static Step key(TuiModel m, Key k) {
         Overlay o = m.overlay();
+        if (o instanceof Overlay.ConfirmQuit) {
+            return Step.of(k.is('y') || k.is('Y') ? m.quitting()
+                    : m.withOverlay(Overlay.NONE).withNotice(Notice.info("Your draft is kept.")));
+        }
         if (o instanceof Overlay.ConfirmClose c) {
             if (k.is('y') || k.is('Y')) {
                 return Step.of(m.withOverlay(Overlay.NONE).withNotice(Notice.info("Closing #" + c.ticketId() + "…")),

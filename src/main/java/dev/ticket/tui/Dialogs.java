@@ -33,6 +33,12 @@ final class Dialogs {
             lines.add("");
             lines.add("Press any key to close this help.");
             box(f, "Keys", lines, Style.PLAIN);
+        } else if (o instanceof Overlay.ConfirmQuit) {
+            box(f, "Quit", List.of(
+                    "You have a message that is not sent yet.",
+                    "Quitting now loses it.",
+                    "",
+                    "y or Ctrl+C  quit      any other key  keep it"), Style.PLAIN);
         } else if (o instanceof Overlay.ConfirmClose c) {
             box(f, "Close ticket", List.of(
                     Text.fit("Close #" + c.ticketId() + " " + Text.clean(c.title()) + "?", 52),

@@ -2,7 +2,10 @@ package dev.ticket.tui;
 
 import java.util.Optional;
 
-/** Text being typed (a message, a search, a path) and the cursor in it, as a char index. */
+/**
+ * Text being typed (a message, a search, a path) and the cursor in it, as a char index; the cursor moves and
+ * deletes by grapheme cluster, so an emoji sequence goes as one character.
+ */
 public record EditBuffer(String text, int cursor) {
     public static final EditBuffer EMPTY = new EditBuffer("", 0);
 
@@ -28,7 +31,7 @@ public record EditBuffer(String text, int cursor) {
         if (cursor == 0) {
             return this;
         }
-        int from = text.offsetByCodePoints(cursor, -1);
+        int from = Text.previousBoundary(text, cursor);
         return new EditBuffer(text.substring(0, from) + text.substring(cursor), from);
     }
 
@@ -36,16 +39,16 @@ public record EditBuffer(String text, int cursor) {
         if (cursor == text.length()) {
             return this;
         }
-        int to = text.offsetByCodePoints(cursor, 1);
+        int to = Text.nextBoundary(text, cursor);
         return new EditBuffer(text.substring(0, cursor) + text.substring(to), cursor);
     }
 
     public EditBuffer left() {
-        return cursor == 0 ? this : new EditBuffer(text, text.offsetByCodePoints(cursor, -1));
+        return cursor == 0 ? this : new EditBuffer(text, Text.previousBoundary(text, cursor));
     }
 
     public EditBuffer right() {
-        return cursor == text.length() ? this : new EditBuffer(text, text.offsetByCodePoints(cursor, 1));
+        return cursor == text.length() ? this : new EditBuffer(text, Text.nextBoundary(text, cursor));
     }
 
     /** To the start of the current line. */

@@ -63,7 +63,7 @@ public final class Frame {
                 }
                 break;
             }
-            set(x, y, cell, style, w);
+            set(x, y, Text.glyph(cell), style, w);
             x += w;
         }
         return x;

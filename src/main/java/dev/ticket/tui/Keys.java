@@ -11,7 +11,8 @@ final class Keys {
 
     static Step key(TuiModel m, Key k) {
         if (k.isCtrl('c')) {
-            return Step.of(m.quitting());
+            // a second Ctrl+C while asking quits: the way out of a stuck terminal stays two keys
+            return Step.of(m.overlay() instanceof Overlay.ConfirmQuit ? m.quitting() : m.quittingOrAsking());
         }
         if (!(m.overlay() instanceof Overlay.None)) {
             return DialogKeys.key(m, k);

@@ -14,6 +14,10 @@ public sealed interface Overlay {
     record Help() implements Overlay {
     }
 
+    /** "Quit? Your message is not sent." answered with y (or Ctrl+C again); any other key keeps writing. */
+    record ConfirmQuit() implements Overlay {
+    }
+
     /** "Close #12? Done is final." answered with y or n. */
     record ConfirmClose(long ticketId, String title) implements Overlay {
     }

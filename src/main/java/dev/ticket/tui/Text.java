@@ -4,12 +4,25 @@ import com.googlecode.lanterna.TerminalTextUtils;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Text measured in terminal columns: Cyrillic takes one column, CJK and emoji two (Lanterna's
- * {@link TerminalTextUtils} decides), control characters never reach the terminal.
+ * Text measured in terminal columns, one cell per grapheme cluster (what a reader sees as one character): Cyrillic
+ * takes one column, CJK and emoji two (Lanterna's {@link TerminalTextUtils} decides for single characters),
+ * control characters never reach the terminal.
+ *
+ * <p>Emoji sequences (ZWJ sequences such as 👩‍💻, skin tones, flags, keycaps) take two columns and are drawn as
+ * their first emoji ({@link #glyph}): terminals disagree on how wide the whole sequence is (two columns where they
+ * join it, up to eight where they do not), and a chat whose bubbles shift by terminal is worse than a simpler
+ * picture. The text itself (sent, stored, {@code --json}) is never changed.
  */
 public final class Text {
+    /** A grapheme cluster: Java's {@code \X} knows the extended clusters of emoji sequences. */
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
+    private static final int ZWJ = 0x200D;
+    private static final int VS16 = 0xFE0F;
+
     private Text() {
     }
 
@@ -28,22 +41,76 @@ public final class Text {
         return out.toString();
     }
 
-    /** The cells a line of text occupies: one string per code point, zero-width marks left out. */
+    /** The grapheme clusters of {@code s}, in order; joined they are {@code s} again. */
+    public static List<String> clusters(String s) {
+        List<String> clusters = new ArrayList<>(s.length());
+        Matcher m = GRAPHEME.matcher(s);
+        while (m.find()) {
+            clusters.add(m.group());
+        }
+        return clusters;
+    }
+
+    /** The cells a line of text occupies: one string per grapheme cluster, zero-width ones left out. */
     public static List<String> cells(String s) {
-        List<String> cells = new ArrayList<>(s.length());
-        s.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
-                    && type != Character.FORMAT) {
-                cells.add(new String(Character.toChars(cp)));
-            }
-        });
+        List<String> cells = clusters(s);
+        cells.removeIf(cell -> cellWidth(cell) == 0);
         return cells;
     }
 
-    /** Columns one cell takes: 1 or 2. */
+    /** Where the cluster after char index {@code i} ends (the text's length at its end). */
+    public static int nextBoundary(String s, int i) {
+        Matcher m = GRAPHEME.matcher(s);
+        return m.find(i) ? m.end() : s.length();
+    }
+
+    /** Where the cluster before char index {@code i} starts (0 at the text's start). */
+    public static int previousBoundary(String s, int i) {
+        int start = 0;
+        Matcher m = GRAPHEME.matcher(s);
+        while (m.find() && m.end() < i) {
+            start = m.end();
+        }
+        return i == 0 ? 0 : start;
+    }
+
+    /** Columns one cluster takes: 0 (a lone mark or format character), 1 or 2. */
     public static int cellWidth(String cell) {
-        return Math.max(1, Math.min(2, TerminalTextUtils.getColumnWidth(cell)));
+        if (cell.isEmpty()) {
+            return 0;
+        }
+        int base = cell.codePointAt(0);
+        int type = Character.getType(base);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+            return 0;
+        }
+        if (isEmojiSequence(cell)) {
+            return 2;
+        }
+        return Math.max(1, Math.min(2, TerminalTextUtils.getColumnWidth(new String(Character.toChars(base)))));
+    }
+
+    /**
+     * What the terminal is given for a cluster: the cluster itself, or for an emoji sequence its first emoji (with
+     * U+FE0F when it has one), which every terminal draws in the two columns counted for it.
+     */
+    public static String glyph(String cell) {
+        if (!isEmojiSequence(cell)) {
+            return cell;
+        }
+        int base = cell.codePointAt(0);
+        int next = cell.offsetByCodePoints(0, 1);
+        boolean presentation = next < cell.length() && cell.codePointAt(next) == VS16;
+        return new String(Character.toChars(base)) + (presentation ? "\uFE0F" : "");
+    }
+
+    /** Several code points joined into one emoji: ZWJ, emoji presentation, skin tone, flag pair, keycap. */
+    private static boolean isEmojiSequence(String cell) {
+        if (cell.codePointCount(0, cell.length()) < 2) {
+            return false;
+        }
+        return cell.codePoints().anyMatch(cp -> cp == ZWJ || cp == VS16 || cp == 0x20E3
+                || (cp >= 0x1F3FB && cp <= 0x1F3FF) || (cp >= 0x1F1E6 && cp <= 0x1F1FF));
     }
 
     /** Columns a line takes. */
@@ -70,7 +137,7 @@ public final class Text {
     public static String take(String s, int columns) {
         StringBuilder out = new StringBuilder();
         int w = 0;
-        for (String cell : cells(s)) {
+        for (String cell : clusters(s)) {
             int cw = cellWidth(cell);
             if (w + cw > columns) {
                 break;

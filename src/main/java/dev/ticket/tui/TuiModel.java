@@ -88,6 +88,17 @@ public record TuiModel(User me, TicketList list, Chat chat, EditBuffer input, Fo
                 online, cols, rows, now, zone, quit, kept);
     }
 
+    /** True when quitting would lose text the user typed: the input box, a kept draft, the new-ticket form. */
+    public boolean hasDraft() {
+        boolean form = overlay instanceof Overlay.NewTicketForm f && !(f.title().isBlank() && f.body().isBlank());
+        return !input.isBlank() || form || drafts.values().stream().anyMatch(d -> !d.isBlank());
+    }
+
+    /** Quits, or first asks when a draft would be lost ({@link Overlay.ConfirmQuit}). */
+    public TuiModel quittingOrAsking() {
+        return hasDraft() ? withOverlay(new Overlay.ConfirmQuit()) : quitting();
+    }
+
     public TuiModel quitting() {
         return new TuiModel(me, list, chat, input, focus, overlay, notice, online, cols, rows, now, zone, true, drafts);
     }

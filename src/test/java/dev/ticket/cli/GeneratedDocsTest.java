@@ -47,6 +47,15 @@ class GeneratedDocsTest {
     }
 
     @Test
+    void man_pages_show_shell_variables_in_examples_as_written_not_null() throws IOException {
+        for (String name : pages(Path.of("man"))) {
+            String page = read(Path.of("man", name));
+            assertTrue(!page.matches("(?s).*\\bnull\\b.*"), name + " says null");
+        }
+        assertTrue(read(Path.of("man", "ticket-completion.1")).contains("\"${fpath[1]}/_ticket\""));
+    }
+
+    @Test
     void there_is_a_man_page_for_ticket_and_each_subcommand() throws IOException {
         List<String> expected = new ArrayList<>();
         collectPages(ticket.getCommandSpec(), "ticket", expected);

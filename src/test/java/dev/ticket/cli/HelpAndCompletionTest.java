@@ -83,6 +83,23 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void help_text_shows_shell_variables_as_written_and_xargs_never_runs_on_empty_input() {
+        for (CommandLine command : all(TicketCommand.tree())) {
+            String name = command.getCommandSpec().qualifiedName();
+            List<String> args = new ArrayList<>(List.of(name.split(" ")).subList(1, name.split(" ").length));
+            args.add("--help");
+            String help = new CliHarness(null).run(args.toArray(String[]::new)).out();
+            // picocli reads ${...} as its own variables: an unescaped ${fpath[1]} printed as "null"
+            assertTrue(!help.matches("(?s).*\\bnull\\b.*"), name + " help says null:\n" + help);
+            for (String line : help.lines().filter(l -> l.contains("xargs")).toList()) {
+                // without -r, xargs runs the command once with no id when the list is empty
+                assertTrue(line.matches(".*\\bxargs -r\\b.*"), name + ": " + line);
+            }
+        }
+        assertTrue(new CliHarness(null).ok("completion", "--help").contains("\"${fpath[1]}/_ticket\""));
+    }
+
+    @Test
     void help_goes_to_standard_output_with_exit_0() {
         CliHarness.Result r = new CliHarness(null).run("new", "--help");
         assertEquals(0, r.exit());

@@ -97,6 +97,9 @@ class TwoServeProcessesTest {
         assertEquals(0, heard.exit(), heard.toString());
         assertTrue(heard.out().contains("Смотрим"), heard.toString());
 
+        // wait marked what it printed read (SPEC 7.2), and the other node knows
+        assertEquals("", customer.ok("list", "--unread", "-q", "--server", nodeB.url()).strip());
+        agent.ok("reply", Long.toString(id), "-m", "Готово", "--server", nodeB.url());
         String unread = customer.ok("list", "--unread", "-q", "--server", nodeB.url());
         assertTrue(unread.lines().anyMatch(line -> line.equals(Long.toString(id))), unread);
         customer.ok("show", Long.toString(id), "--server", nodeA.url());

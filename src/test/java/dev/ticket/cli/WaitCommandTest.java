@@ -62,9 +62,72 @@ class WaitCommandTest {
     @Test
     void an_agent_waiting_sees_the_customer_close_the_ticket() throws Exception {
         String id = anna.ok("new", "-t", "Closing soon", "-m", "x", "-q").strip();
+        agent.ok("show", id);
         CliHarness.Result r = waitWhile(agent, () -> anna.ok("close", id), "wait", "#" + id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("Ticket #" + id + " (Closing soon) was closed: it is Done.\n", r.out());
+    }
+
+    @Test
+    void an_answer_already_there_unread_is_printed_at_once_and_marked_read() {
+        String id = anna.ok("new", "-t", "Answered before I looked", "-m", "Help", "-q").strip();
+        agent.ok("reply", id, "-m", "First answer.");
+        agent.ok("reply", id, "-m", "Second answer.");
+        long start = System.nanoTime();
+        CliHarness.Result r = anna.run("wait", id, "--timeout", "60s");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "returned at once");
+        assertTrue(r.out().matches("(?s)Sam \\(team\\) · [-0-9 :]+\nFirst answer\\.\n\n"
+                + "Sam \\(team\\) · [-0-9 :]+\nSecond answer\\.\n"), r.out());
+        assertEquals("", r.err(), "no 'Waiting' note: nothing was waited for");
+        // what it printed is read now: the next wait in a loop blocks on the next answer
+        assertEquals(7, anna.run("wait", id, "--timeout", "1s").exit());
+        assertEquals(0, new JsonNodeOf(anna.ok("show", id, "--no-read", "--json")).unread());
+    }
+
+    @Test
+    void a_loop_of_waits_sees_each_answer_once() throws Exception {
+        String id = anna.ok("new", "-t", "Loop", "-m", "Help", "-q").strip();
+        agent.ok("reply", id, "-m", "one");
+        assertEquals("one", Json.mapper().readTree(anna.ok("wait", id, "--json", "--timeout", "30s"))
+                .get("message").get("body").asText());
+        CliHarness.Result second = waitWhile(anna, () -> agent.ok("reply", id, "-m", "two"),
+                "wait", id, "--json", "--timeout", "30s");
+        assertEquals("two", Json.mapper().readTree(second.out()).get("message").get("body").asText());
+    }
+
+    @Test
+    void no_read_leaves_the_answer_unread() {
+        String id = anna.ok("new", "-t", "Peek", "-m", "Help", "-q").strip();
+        agent.ok("reply", id, "-m", "Peeked at.");
+        for (int i = 0; i < 2; i++) {
+            CliHarness.Result r = anna.run("wait", id, "--no-read", "-q", "--timeout", "30s");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(r.out().strip().matches("[0-9]+"), r.out());
+        }
+        assertEquals(1, new JsonNodeOf(anna.ok("show", id, "--no-read", "--json")).unread());
+    }
+
+    @Test
+    void unread_answers_on_a_closed_ticket_come_before_the_close() {
+        String id = anna.ok("new", "-t", "Fixed and closed", "-m", "Help", "-q").strip();
+        agent.ok("reply", id, "-m", "Fixed it.");
+        agent.ok("close", id);
+        CliHarness.Result r = anna.run("wait", id, "--timeout", "30s");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().endsWith("Fixed it.\nTicket #" + id + " (Fixed and closed) was closed: it is Done.\n"),
+                r.out());
+    }
+
+    /** The {@code unread} field of {@code show --json}. */
+    private record JsonNodeOf(String json) {
+        int unread() {
+            try {
+                return Json.mapper().readTree(json).get("unread").asInt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     @Test

@@ -90,7 +90,7 @@ class DatabaseOutageTest {
         try (EventReader stream = EventReader.open(cluster.url(0), customerToken, "ticket=" + t.id(), Map.of())) {
             Message reply = cluster.client(1, agentToken).post("/tickets/" + t.id() + "/messages",
                     new NewMessage("Still here")).expect(201).as(Message.class);
-            stream.until(f -> f.json().path("message").path("id").asLong() == reply.id(), Duration.ofSeconds(1));
+            stream.until(f -> f.json().path("message").path("id").asLong() == reply.id(), Duration.ofSeconds(10));
         }
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** SPEC section 4, live events: {@code GET /api/v1/events} streams what the caller may see, resumably. */
 class EventStreamTest {
-    static final Duration PROMPTLY = Duration.ofSeconds(1);
+    // a deadline, not a latency target: a busy 2-core machine has delivered events after more than a second
+    static final Duration PROMPTLY = Duration.ofSeconds(10);
     static TestService service;
     static ApiClient customer;
     static ApiClient agent;

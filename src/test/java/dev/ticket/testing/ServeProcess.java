@@ -42,14 +42,43 @@ public final class ServeProcess implements AutoCloseable {
 
     /** Like {@link #start}, with the JVM's heap capped at {@code maxHeap} (e.g. {@code 48m}). */
     public static ServeProcess startWithHeap(Path dataDir, String maxHeap, String... extra) {
+        return start(dataDir, maxHeap, 0, extra);
+    }
+
+    /** Like {@link #start} on a fixed port, e.g. to start the service again where its clients look for it. */
+    public static ServeProcess startOnPort(Path dataDir, int port, String... extra) {
+        return start(dataDir, "256m", port, extra);
+    }
+
+    /** A port that was free a moment ago, for {@link #startOnPort}. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Like {@link #start}, with these variables added to its environment (e.g. HOME, XDG_CONFIG_HOME). */
+    public static ServeProcess startWithEnv(Path dataDir, java.util.Map<String, String> env, String... extra) {
+        return start(dataDir, "256m", 0, env, extra);
+    }
+
+    private static ServeProcess start(Path dataDir, String maxHeap, int port, String... extra) {
+        return start(dataDir, maxHeap, port, java.util.Map.of(), extra);
+    }
+
+    private static ServeProcess start(Path dataDir, String maxHeap, int port, java.util.Map<String, String> env,
+                                      String... extra) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
-                System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", "0",
+                System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", Integer.toString(port),
                 "--data", dataDir.toString(), "--no-request-log"));
         command.addAll(List.of(extra));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("XDG_CONFIG_HOME", dataDir.resolveSibling(dataDir.getFileName() + "-config")
                     .toString());
+            builder.environment().putAll(env);
             Process process = builder.start();
             List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
             CompletableFuture<String> url = new CompletableFuture<>();

@@ -188,9 +188,36 @@ class UpdateTest {
     @Test
     void q_quits_from_the_list_and_ctrl_c_quits_from_anywhere() {
         assertTrue(press(listFocused(), Key.ch('q')).model().quit());
-        assertTrue(press(customerModel(80, 24), Key.ctrl('c')).model().quit());
+        assertTrue(press(customerModel(80, 24).withInput(EditBuffer.EMPTY), Key.ctrl('c')).model().quit());
         TuiModel withDialog = listFocused().withOverlay(Overlay.NewTicketForm.blank(null));
         assertTrue(press(withDialog, Key.ctrl('c')).model().quit());
+    }
+
+    @Test
+    void quitting_with_an_unsent_draft_asks_first_and_any_key_but_y_keeps_it() {
+        TuiModel drafting = customerModel(80, 24).withInput(EditBuffer.of("half a message"));
+        for (TuiModel m : List.of(drafting.withFocus(Focus.LIST), drafting.withFocus(Focus.CHAT))) {
+            Step asked = press(m, Key.ch('q'));
+            assertFalse(asked.model().quit(), "q with a draft");
+            assertTrue(asked.model().overlay() instanceof Overlay.ConfirmQuit);
+            String screen = View.render(asked.model()).toText();
+            assertTrue(screen.contains("You have a message that is not sent yet."), screen);
+            Step kept = press(asked.model(), Key.ch('n'));
+            assertFalse(kept.model().quit());
+            assertEquals(Overlay.NONE, kept.model().overlay());
+            assertEquals("half a message", kept.model().input().text());
+            assertTrue(press(asked.model(), Key.ch('y')).model().quit());
+        }
+        Step ctrlC = press(drafting.withFocus(Focus.INPUT), Key.ctrl('c'));
+        assertFalse(ctrlC.model().quit(), "Ctrl+C with a draft asks too");
+        assertTrue(press(ctrlC.model(), Key.ctrl('c')).model().quit(), "a second Ctrl+C quits");
+        TuiModel form = listFocused().withOverlay(Overlay.NewTicketForm.blank(null)
+                .withTitle(EditBuffer.of("Typed a title")));
+        assertFalse(press(form, Key.ctrl('c')).model().quit(), "a half-filled new-ticket form is a draft");
+        TuiModel l = listFocused();
+        TuiModel elsewhere = new TuiModel(l.me(), l.list(), l.chat(), l.input(), l.focus(), l.overlay(), l.notice(),
+                l.online(), l.cols(), l.rows(), l.now(), l.zone(), false, java.util.Map.of(99L, "kept elsewhere"));
+        assertFalse(press(elsewhere, Key.ch('q')).model().quit(), "a draft kept for another ticket counts");
     }
 
     @Test

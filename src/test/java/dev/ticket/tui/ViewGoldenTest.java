@@ -53,12 +53,37 @@ class ViewGoldenTest {
     void screen_matches_its_golden_file(Screen screen) throws IOException {
         String actual = View.render(screen.model().apply(screen.cols(), screen.rows())).toText();
         Path file = GOLDEN.resolve("tui-" + screen.name() + "-" + screen.cols() + "x" + screen.rows() + ".txt");
-        if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+        if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(GOLDEN);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
+        assertGoldenExists(file, actual);
         assertEquals(Files.readString(file, StandardCharsets.UTF_8), actual,
                 "screen differs from " + file + " (rerun with -Dgolden.update=true if intended)");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_screen_without_its_golden_file_fails_and_is_written_under_target_instead() throws IOException {
+        Path missing = GOLDEN.resolve("tui-no-such-screen-1x1.txt");
+        org.junit.jupiter.api.Assertions.assertThrows(org.opentest4j.AssertionFailedError.class,
+                () -> assertGoldenExists(missing, "a screen\n"));
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(missing), "nothing written to src/");
+        assertEquals("a screen\n", Files.readString(Path.of("target", "golden-new", "tui-no-such-screen-1x1.txt")));
+    }
+
+    /**
+     * A screen without its golden file fails (a test that writes what it then compares with cannot fail): the
+     * screen is written under target/golden-new/ for the developer to look at and move into place.
+     */
+    static void assertGoldenExists(Path file, String actual) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        Path proposed = Path.of("target", "golden-new").resolve(file.getFileName());
+        Files.createDirectories(proposed.getParent());
+        Files.writeString(proposed, actual, StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.fail("no golden file " + file + "; this screen is in " + proposed
+                + ": check it and move it there (or rerun with -Dgolden.update=true)");
     }
 
     static TuiModel agentQueue(int cols, int rows) {

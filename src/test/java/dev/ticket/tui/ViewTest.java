@@ -32,6 +32,27 @@ class ViewTest {
     }
 
     @Test
+    void emoji_and_zwj_sequences_take_two_columns_so_the_chat_stays_aligned() {
+        TuiModel m = customerModel(80, 24);
+        String body = "Готово 👍🏽 👩‍💻 🇷🇺 ❤️ 😀 预订 end";
+        Ticket t = m.chat().ticket().withMessages(List.of(message(1, 12, BOB_AUTHOR, body, NOW)));
+        Frame f = View.render(m.withChat(m.chat().withTicket(t)));
+        String line = f.lines().stream().filter(l -> l.contains("Готово")).findFirst().orElseThrow();
+        // each sequence is drawn as its first emoji in two columns; nothing becomes '?' or U+FFFD
+        assertTrue(line.contains("Готово 👍 👩 🇷 ❤️ 😀 预订 end"), line);
+        int y = f.lines().indexOf(line);
+        List<String> cells = new java.util.ArrayList<>();
+        for (int col = 0; col < f.cols(); col++) {
+            cells.add(f.cell(col, y).text());
+        }
+        int start = cells.indexOf("Г");
+        // columns: "Готово " 7, then four 2-column emoji with a space after each, 😀 2 + space, 预订 4, " end"
+        assertEquals("e", cells.get(start + 7 + 3 * 4 + 3 + 4 + 1));
+        assertEquals("👩", cells.get(start + 7 + 3));
+        assertEquals("", cells.get(start + 7 + 3 + 1), "the right half of a wide cell");
+    }
+
+    @Test
     void the_unread_counter_is_red() {
         Frame f = View.render(customerModel(80, 24));
         int row = 6;

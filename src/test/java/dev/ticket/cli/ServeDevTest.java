@@ -1,0 +1,71 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.testing.ServeProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real {@code ticket serve --dev} process with a fresh HOME and config directory, as in the quick start. */
+class ServeDevTest {
+    @TempDir
+    Path dir;
+
+    private ServeProcess serveDev(Path config) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        ServeProcess serve = ServeProcess.startWithEnv(dir.resolve("data"),
+                Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString()), "--dev");
+        assertTrue(ServeProcess.await(Duration.ofSeconds(60), () -> serve.output().stream()
+                .anyMatch(line -> line.startsWith("Demo account"))), "no demo profiles: " + serve.output());
+        return serve;
+    }
+
+    private static CliHarness withConfig(Path config) {
+        return new CliHarness(null).env("XDG_CONFIG_HOME", config.toString());
+    }
+
+    @Test
+    void with_no_profiles_yet_it_saves_default_and_agent_for_the_quick_start() throws Exception {
+        Path config = dir.resolve("config");
+        try (ServeProcess serve = serveDev(config)) {
+            assertTrue(serve.output().stream().anyMatch(line -> line.startsWith(
+                    "Demo account 'demo': saved CLI profiles 'default' (demo-customer) and 'agent' (demo-agent)")),
+                    serve.output().toString());
+            CliHarness cli = withConfig(config);
+            assertTrue(cli.ok("whoami").contains("demo-customer"));
+            assertTrue(cli.ok("--profile", "agent", "whoami").contains("demo-agent"));
+            String id = cli.ok("new", "-t", "Cannot connect Telegram", "-m", "The channel stays offline", "-q")
+                    .strip();
+            assertTrue(cli.ok("--profile", "agent", "list", "--awaiting", "team", "-q").lines()
+                    .anyMatch(id::equals));
+        }
+    }
+
+    @Test
+    void profiles_that_point_at_another_service_are_kept_and_the_demo_gets_dev_and_dev_agent() throws Exception {
+        Path config = dir.resolve("config");
+        ConfigFile mine = ConfigFile.load(Map.of("XDG_CONFIG_HOME", config.toString()));
+        mine.saveProfile("default", "https://support.example.test", "my-real-token");
+        mine.saveProfile("agent", "https://support.example.test", "my-agent-token");
+        try (ServeProcess serve = serveDev(config)) {
+            String said = String.join("\n", serve.output());
+            assertTrue(said.contains("saved CLI profiles 'dev' (demo-customer) and 'dev-agent' (demo-agent)"), said);
+            assertTrue(said.contains("ticket --profile dev ") && said.contains("export TICKET_PROFILE=dev"), said);
+            ConfigFile after = ConfigFile.load(Map.of("XDG_CONFIG_HOME", config.toString()));
+            assertEquals(new ConfigFile.Profile("https://support.example.test", "my-real-token"),
+                    after.profile("default").orElseThrow());
+            assertEquals(new ConfigFile.Profile("https://support.example.test", "my-agent-token"),
+                    after.profile("agent").orElseThrow());
+            assertEquals("default", after.currentProfile(), "the user's current profile stays current");
+            assertEquals(serve.url(), after.profile("dev").orElseThrow().server());
+            CliHarness cli = withConfig(config);
+            assertTrue(cli.ok("--profile", "dev", "whoami").contains("demo-customer"));
+            assertTrue(cli.env("TICKET_PROFILE", "dev-agent").ok("whoami").contains("demo-agent"));
+        }
+    }
+}
