@@ -25,7 +25,7 @@ final class SafeNames {
         String name = stored == null ? "" : stored.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         StringBuilder clean = new StringBuilder();
-        name.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+        name.codePoints().filter(c -> !Character.isISOControl(c) && (Character.getType(c) != Character.FORMAT || joiner(c)))
                 .forEach(clean::appendCodePoint);
         name = clean.toString().strip().replaceFirst("^\\.+", "").strip();
         if (name.isEmpty()) {
@@ -72,5 +72,13 @@ final class SafeNames {
             bytes += size;
         }
         return out.toString();
+    }
+
+    /**
+     * Zero-width (non-)joiners are format characters that names need: emoji sequences (👩‍💻) and Persian or
+     * Indic words are written with them; they reorder nothing.
+     */
+    private static boolean joiner(int c) {
+        return c == 0x200C || c == 0x200D;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.FormBodyPartBuilder;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -50,8 +51,9 @@ final class MultipartBodies {
     }
 
     private static MultipartEntityBuilder builder() {
-        // EXTENDED (RFC 7578): UTF-8 field values and file names as they are
-        return MultipartEntityBuilder.create().setMode(HttpMultipartMode.EXTENDED).setCharset(StandardCharsets.UTF_8);
+        // Part headers written as given, in UTF-8 (LEGACY): EXTENDED mode percent-encodes the file name
+        // ("screen%20shot.png") and adds a quoted filename*, which RFC 7578 (4.2) says not to send.
+        return MultipartEntityBuilder.create().setMode(HttpMultipartMode.LEGACY).setCharset(StandardCharsets.UTF_8);
     }
 
     private static void text(MultipartEntityBuilder form, String name, String value) {
@@ -62,10 +64,28 @@ final class MultipartBodies {
 
     private static HttpEntity withFiles(MultipartEntityBuilder form, List<Path> files, TransferProgress progress) {
         for (Path file : files) {
-            form.addPart("file", new LargeFileBody(file));
+            LargeFileBody body = new LargeFileBody(file);
+            form.addPart(FormBodyPartBuilder.create("file", body)
+                    .setField("Content-Disposition", disposition(body.getFilename())).build());
         }
         HttpEntity entity = form.build();
         return progress == TransferProgress.NONE ? entity : new Counted(entity, progress);
+    }
+
+    /**
+     * {@code form-data; name="file"; filename="..."} with the name as it is, in UTF-8 (RFC 7578 4.2, as browsers
+     * and curl send it): only {@code "} and {@code \} are escaped in the quoted string, and line breaks and other
+     * controls, which the service drops from names anyway, are left out so that they cannot end the header.
+     */
+    static String disposition(String filename) {
+        StringBuilder quoted = new StringBuilder();
+        filename.codePoints().filter(c -> !Character.isISOControl(c)).forEach(c -> {
+            if (c == '"' || c == '\\') {
+                quoted.append('\\');
+            }
+            quoted.appendCodePoint(c);
+        });
+        return "form-data; name=\"file\"; filename=\"" + quoted + "\"";
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ticket.client;
 import dev.ticket.model.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Turns an error answer (problem+json or anything else) into the matching typed exception. */
 final class Problems {
@@ -14,6 +15,13 @@ final class Problems {
         String message = sentence(problem);
         if (status == 409 && kindIs(problem, "ticket-closed")) {
             return new TicketClosedException(message, problem);
+        }
+        String unknown = unknownField(status, problem);
+        if (unknown != null) {
+            String flag = FLAGS.get(unknown);
+            return new InvalidRequestException("the service is older than this CLI: it does not take "
+                    + (flag == null ? "the field '" + unknown + "'" : flag + " (field '" + unknown + "')")
+                    + "; leave the option out or upgrade the service", problem);
         }
         switch (status) {
             case 400: case 413: case 415: case 422:
@@ -28,6 +36,22 @@ final class Problems {
                 }
                 return new ApiException(message, problem);
         }
+    }
+
+    /** The request fields the CLI sends, by the option that sets them. */
+    private static final Map<String, String> FLAGS = Map.of("title", "--title", "body", "--message",
+            "type", "--type", "about", "--about", "dialog_url", "--dialog", "refs", "--ref", "labels", "--label",
+            "dedupe_key", "--dedupe-key", "account", "--account", "role", "--role");
+
+    /** The field a 400 refused as unknown (SPEC 7.2: a service older than the CLI), or null. */
+    static String unknownField(int status, Problem problem) {
+        String detail = problem.detail();
+        if (status != 400 || !kindIs(problem, "bad-request") || detail == null
+                || !detail.startsWith("Unknown field '")) {
+            return null;
+        }
+        int end = detail.indexOf('\'', 15);
+        return end < 0 ? null : detail.substring(15, end);
     }
 
     static Problem parse(int status, String contentType, byte[] body) {

@@ -1,5 +1,8 @@
 package dev.ticket.model;
 
-/** The JSON body of {@code POST /api/v1/users}; customers need an account. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The JSON body of {@code POST /api/v1/users}; customers need an account (left out, never null, without one). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewUser(String name, Role role, String account) {
 }

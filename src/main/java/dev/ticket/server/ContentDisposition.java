@@ -12,7 +12,8 @@ final class ContentDisposition {
     static String attachment(String filename) {
         StringBuilder ascii = new StringBuilder();
         for (char c : filename.toCharArray()) {
-            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' ? c : '_');
+            // RFC 6266 4.3: the fallback avoids '%' (some agents decode it) and what ends or escapes the quotes
+            ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '/' && c != ';' && c != '%' ? c : '_');
         }
         String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;

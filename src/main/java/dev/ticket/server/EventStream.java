@@ -103,18 +103,16 @@ final class EventStream {
     }
 
     private long resumeFrom(Context ctx) {
-        String raw = ctx.header("Last-Event-ID");
+        String name = "Last-Event-ID";
+        String raw = ctx.header(name);
         if (raw == null || raw.isBlank()) {
-            raw = ctx.queryParam("after");
+            name = "after";
+            raw = ctx.queryParam(name);
         }
         if (raw == null || raw.isBlank()) {
             return feed.lastId();
         }
-        try {
-            return Math.max(0, Long.parseLong(raw.strip()));
-        } catch (NumberFormatException e) {
-            throw ServiceException.validation("Last-Event-ID must be an event id.");
-        }
+        return Requests.id(raw.strip(), name, true);
     }
 
     private static Long ticketFilter(Context ctx) {
@@ -122,11 +120,7 @@ final class EventStream {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return Long.parseLong(raw.strip().replaceFirst("^#", ""));
-        } catch (NumberFormatException e) {
-            throw ServiceException.validation("ticket must be a ticket id.");
-        }
+        return Requests.id(raw.strip(), "ticket", false);
     }
 
     private static byte[] frame(Event event) throws IOException {

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +120,9 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
                 }
                 field = new ByteArrayOutputStream();
             } else {
-                throw ServiceException.validation(name == null ? "A form part has no name."
-                        : "Unknown form field '" + Requests.printable(name) + "'.");
+                throw new ServiceException(ServiceException.Kind.BAD_REQUEST, name == null
+                        ? "A form part has no name." : Problems.UNKNOWN_FIELD + Requests.printable(name)
+                        + "'; this service does not take it.");
             }
         } catch (IOException e) {
             fail(new UncheckedIOException(e));
@@ -170,11 +173,24 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
                 files.add(file.finish());
                 file = null;
             } else if (field != null) {
-                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(field.toString(StandardCharsets.UTF_8));
+                fields.computeIfAbsent(name, k -> new ArrayList<>()).add(utf8(name, field.toByteArray()));
                 field = null;
             }
         } catch (IOException e) {
             fail(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** A text part's value; not UTF-8 is 400, as in a JSON body, rather than text with U+FFFD in it. */
+    private static String utf8(String name, byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The form field '"
+                    + Requests.printable(name) + "' is not valid UTF-8; send text as UTF-8.");
         }
     }
 
@@ -208,12 +224,19 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
         }
     }
 
-    /** RFC 5987 {@code filename*=UTF-8''...}, which wins over {@code filename} when a client sends both. */
+    /**
+     * RFC 5987 {@code filename*=UTF-8''...}, which wins over {@code filename} when a client sends both (RFC 7578
+     * says not to, but some do, and some quote it: httpclient's {@code filename*="UTF-8''a%20b.png"}). Parameters
+     * are split at {@code ;} outside quoted strings, so a plain {@code filename="a;b.png"} does not confuse it.
+     */
     static String extendedFileName(String disposition) {
-        for (String param : disposition.split(";")) {
+        for (String param : parameters(disposition)) {
             String p = param.strip();
             if (p.regionMatches(true, 0, "filename*=", 0, 10)) {
                 String value = p.substring(10).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
                 int quote = value.indexOf("''");
                 if (quote >= 0 && value.substring(0, quote).equalsIgnoreCase("UTF-8")) {
                     try {
@@ -226,5 +249,28 @@ final class MultipartReceiver extends MultiPart.AbstractPartsListener {
             }
         }
         return null;
+    }
+
+    private static List<String> parameters(String header) {
+        List<String> params = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (quoted && c == '\\' && i + 1 < header.length()) {
+                current.append(c).append(header.charAt(++i));
+                continue;
+            }
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ';' && !quoted) {
+                params.add(current.toString());
+                current.setLength(0);
+                continue;
+            }
+            current.append(c);
+        }
+        params.add(current.toString());
+        return params;
     }
 }

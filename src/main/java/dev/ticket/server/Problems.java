@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.ticket.model.Json;
@@ -102,22 +103,48 @@ final class Problems {
                 + "complete parts separated by the boundary its Content-Type names.", Requests.printable(path));
     }
 
-    /** Bodies that parse as JSON but do not fit the record the route takes. */
+    /**
+     * Bodies that parse as JSON but do not fit the record the route takes (SPEC 7.2): an unknown field or a value
+     * of the wrong JSON type is 400 {@code bad-request}; a value of the right type that is not accepted (a type
+     * that is not one of the three, a number out of range) is 422 {@code validation}.
+     */
     static void json(JsonProcessingException e, Context ctx) {
         if (e instanceof UnrecognizedPropertyException u) {
-            send(ctx, 422, "validation", "Invalid input", "Unknown field '" + u.getPropertyName() + "'.");
-        } else if (e instanceof InvalidFormatException || e instanceof ValueInstantiationException) {
+            send(ctx, 400, "bad-request", "Bad request", UNKNOWN_FIELD + u.getPropertyName()
+                    + "'; this service does not take it.");
+        } else if (e instanceof ValueInstantiationException
+                || (e instanceof InvalidFormatException && e.getCause() instanceof IllegalArgumentException)) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
             String reason = cause != null ? cause.getMessage() : "has the wrong format";
             send(ctx, 422, "validation", "Invalid input", field((JsonMappingException) e) + ": " + reason + ".");
-        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            send(ctx, 422, "validation", "Invalid input", field(m) + (m.getCause() instanceof InputCoercionException
-                    ? ": the number is out of range." : " has the wrong type."));
+        } else if (e instanceof JsonMappingException m && m.getCause() instanceof InputCoercionException) {
+            send(ctx, 422, "validation", "Invalid input", field(m) + ": the number is out of range.");
         } else if (e instanceof InputCoercionException c) {
             send(ctx, 422, "validation", "Invalid input", pointer(c) + ": the number is out of range.");
+        } else if (e instanceof JsonMappingException m) {
+            send(ctx, 400, "bad-request", "Bad request", field(m) + " has the wrong JSON type" + expected(m) + ".");
         } else {
             send(ctx, 400, "bad-request", "Malformed JSON", syntax(e));
         }
+    }
+
+    /** How a refusal of an unknown field begins; the CLI reads it to say that the service is older than it. */
+    static final String UNKNOWN_FIELD = "Unknown field '";
+
+    private static String expected(JsonMappingException e) {
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == String.class || target.isEnum()) {
+                return "; send a JSON string";
+            }
+            if (Number.class.isAssignableFrom(target) || target == long.class || target == int.class) {
+                return "; send a whole number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(target)) {
+                return "; send a JSON array";
+            }
+        }
+        return "";
     }
 
     /** One sentence on why a body is not JSON at all, without parser internals. */

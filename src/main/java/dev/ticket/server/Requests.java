@@ -1,5 +1,6 @@
 package dev.ticket.server;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +13,18 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Reading requests: the caller, ids, query parameters and JSON bodies, with clear refusals. */
 final class Requests {
     static final String CALLER = "ticket.caller";
     /** The largest JSON body accepted; files go as multipart, under their own limit. */
     static final int MAX_JSON_BYTES = 1024 * 1024;
+    /** Syntax: one JSON value, no key twice in an object. */
     private static final ObjectReader TREE = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final ObjectReader BINDER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader BINDER = StrictJson.reader();
 
     private Requests() {
     }
@@ -31,17 +34,25 @@ final class Requests {
     }
 
     static long id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(raw.startsWith("#") ? raw.substring(1) : raw);
-            if (id > 0) {
+        return id(ctx.pathParam("id"), "id", false);
+    }
+
+    /**
+     * An id as the API writes it (SPEC 7.2): 1 to 18 ASCII digits, nothing else: no sign, no {@code #}, no other
+     * script's digits ({@code Long.parseLong} takes "١" as 1). Anything else is 400.
+     */
+    static long id(String raw, String name, boolean zeroAllowed) {
+        if (raw != null && ID.matcher(raw).matches()) {
+            long id = Long.parseLong(raw);
+            if (id > 0 || zeroAllowed) {
                 return id;
             }
-        } catch (NumberFormatException e) {
-            // refused below
         }
-        throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "'" + printable(raw) + "' is not an id.");
+        throw new ServiceException(ServiceException.Kind.BAD_REQUEST, (name.equals("id") ? "" : name + ": ")
+                + "'" + printable(raw) + "' is not an id; an id is 1 to 18 digits 0-9.");
     }
+
+    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
 
     static boolean isMultipart(Context ctx) {
         String type = ctx.contentType();
@@ -69,6 +80,7 @@ final class Requests {
                     "The body is a JSON " + tree.getNodeType().name().toLowerCase(Locale.ROOT)
                             + "; send a JSON object.");
         }
+        StrictJson.checkShape(tree, type);
         return BINDER.forType(type).readValue(tree);
     }
 
@@ -122,11 +134,11 @@ final class Requests {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw ServiceException.validation(name + " must be a whole number, not '" + printable(raw) + "'.");
+        String digits = raw.strip();
+        if (digits.length() <= 9 && ID.matcher(digits).matches()) {
+            return Integer.parseInt(digits);
         }
+        throw ServiceException.validation(name + " must be a whole number, not '" + printable(raw) + "'.");
     }
 
     static boolean boolParam(Context ctx, String name) {

@@ -50,11 +50,11 @@ final class Uploads {
             }
             List<Long> refs = new ArrayList<>();
             for (String ref : all("refs")) {
-                try {
-                    refs.add(Long.parseLong(ref.strip().replaceFirst("^#", "")));
-                } catch (NumberFormatException e) {
+                String digits = ref.strip().replaceFirst("^#", "");
+                if (!digits.matches("[0-9]{1,18}")) {
                     throw ServiceException.validation("refs: '" + Requests.printable(ref) + "' is not a ticket id.");
                 }
+                refs.add(Long.parseLong(digits));
             }
             return new NewTicket(field("title"), field("body"), type, field("about"), field("dialog_url"), refs,
                     List.copyOf(all("labels")), field("dedupe_key"));

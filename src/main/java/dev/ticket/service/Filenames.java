@@ -11,7 +11,7 @@ public final class Filenames {
         StringBuilder clean = new StringBuilder();
         // control characters, and format characters (bidi overrides such as U+202E, zero-width marks)
         // that would make "photo\u202Egnp.exe" show as "photoexe.png" in a browser's save dialog
-        base.codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+        base.codePoints().filter(c -> !Character.isISOControl(c) && (Character.getType(c) != Character.FORMAT || joiner(c)))
                 .forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
         if (result.isEmpty() || result.equals(".") || result.equals("..")) {
@@ -20,4 +20,11 @@ public final class Filenames {
         return result.length() > 255 ? result.substring(0, 255) : result;
     }
 
+    /**
+     * Zero-width (non-)joiners are format characters that names need: emoji sequences (👩‍💻) and Persian or
+     * Indic words are written with them; they reorder nothing.
+     */
+    private static boolean joiner(int c) {
+        return c == 0x200C || c == 0x200D;
+    }
 }

@@ -54,9 +54,10 @@ public final class TicketService {
             opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
                 List<Long> refs = new ArrayList<>(t.refs());
                 if (t.dedupeKey() != null) {
-                    var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey());
-                    if (open.isPresent()) {
-                        TicketHead head = tx.ticketHead(open.get()).orElseThrow();
+                    var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey())
+                            .flatMap(tx::lockTicket).filter(head -> head.status() != Status.DONE);
+                    if (open.isPresent()) { // still open now that it is locked: a close may have come between
+                        TicketHead head = open.get();
                         addMessage(tx, caller, head, t.body(), stored);
                         return new Opened(tx.ticket(head.id(), viewer(caller)).orElseThrow().asDeduplicated(), true);
                     }
@@ -122,14 +123,21 @@ public final class TicketService {
      * large upload is not received, or its blobs stored, only to be refused by the transaction.
      */
     public void requireOpen(Caller caller, long ticketId) {
-        store.read(tx -> openHead(tx, caller, ticketId));
+        store.read(tx -> {
+            TicketHead head = visibleHead(tx, caller, ticketId);
+            if (head.status() == Status.DONE) {
+                throw ServiceException.closed(ticketId);
+            }
+            return head;
+        });
     }
 
     /** Sets Done; Done is final (R4). */
     public Ticket close(Caller caller, long ticketId, String idempotencyKey) {
         Ticket closed = idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
-            Instant now = clock.instant();
+            // the time is taken under the lock, and is later than every message (two in one millisecond too)
+            Instant now = latest(clock.instant(), head.updatedAt().plusMillis(1));
             long event = tx.appendEvent(head.id(), head.accountId(), Event.STATUS,
                     Idempotency.json(new Event(0, Event.STATUS, head.id(), Status.DONE, null, now)), now);
             tx.closeTicket(head.id(), now, event);
@@ -203,12 +211,22 @@ public final class TicketService {
         return message;
     }
 
+    /**
+     * The ticket locked for this write, refused (409) when Done: under the lock no close can come between the
+     * check and the write, so a reply racing a close lands before it or is refused (R4, on every node).
+     */
     private TicketHead openHead(StoreTx tx, Caller caller, long ticketId) {
-        TicketHead head = visibleHead(tx, caller, ticketId);
+        TicketHead head = tx.lockTicket(ticketId)
+                .filter(h -> caller.team() || h.accountId() == caller.accountId())
+                .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
         if (head.status() == Status.DONE) {
             throw ServiceException.closed(ticketId);
         }
         return head;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** Another account's ticket is answered exactly as one that does not exist. */

@@ -58,6 +58,12 @@ public interface StoreTx {
 
     Optional<TicketHead> ticketHead(long ticketId);
 
+    /**
+     * {@link #ticketHead} for a write that depends on the ticket's status: the ticket is locked against other
+     * writers until this transaction ends, so a reply and a close on two nodes cannot both pass the check.
+     */
+    Optional<TicketHead> lockTicket(long ticketId);
+
     Optional<Long> openTicketByDedupeKey(long accountId, String dedupeKey);
 
     Optional<Long> latestTicketByDedupeKey(long accountId, String dedupeKey);

@@ -46,12 +46,27 @@ abstract class TicketQueries {
     }
 
     public Optional<TicketHead> ticketHead(long ticketId) {
+        return head(ticketId, "");
+    }
+
+    /**
+     * The head with the ticket's row locked until the transaction ends, so that its status cannot change
+     * between this read and the write that depends on it (a reply racing a close on another node). On
+     * PostgreSQL {@code FOR NO KEY UPDATE}: it waits for a concurrent writer of the row and then reads the
+     * committed row (READ COMMITTED re-reads it), and it does not block inserts that only reference the
+     * ticket (messages, refs). SQLite has one writer at a time already.
+     */
+    public Optional<TicketHead> lockTicket(long ticketId) {
+        return head(ticketId, postgres ? " FOR NO KEY UPDATE OF t" : "");
+    }
+
+    private Optional<TicketHead> head(long ticketId, String lock) {
         return h.createQuery("SELECT t.id, t.account_id, t.status, "
-                        + "(SELECT COALESCE(MAX(m.id), 0) FROM messages m WHERE m.ticket_id = t.id) AS last_message "
-                        + "FROM tickets t WHERE t.id = :id")
+                        + "(SELECT COALESCE(MAX(m.id), 0) FROM messages m WHERE m.ticket_id = t.id) AS last_message, "
+                        + "t.updated_at FROM tickets t WHERE t.id = :id" + lock)
                 .bind("id", ticketId)
                 .map((rs, ctx) -> new TicketHead(rs.getLong(1), rs.getLong(2), Status.parse(rs.getString(3)),
-                        rs.getLong(4)))
+                        rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))))
                 .findOne();
     }
 
@@ -116,7 +131,8 @@ abstract class TicketQueries {
             sql.append("AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_id = t.id AND l.label = :label) ");
         }
         if (q.awaiting() != null) {
-            sql.append("AND t.last_message_team = :lastTeam ");
+            // whose turn it is means nothing on a Done ticket: the queues hold open tickets only
+            sql.append("AND t.last_message_team = :lastTeam AND t.status = 'on_customer' ");
         }
         if (withCursor && q.before() != null) {
             sql.append("AND t.activity < :before ");
@@ -205,12 +221,14 @@ abstract class TicketQueries {
     private static Ticket ticketRow(ResultSet rs) throws SQLException {
         Author author = new Author(rs.getLong("author_id"), rs.getString("author_name"),
                 Role.parse(rs.getString("author_role")));
-        return new Ticket(rs.getLong("id"), rs.getString("title"), Status.parse(rs.getString("status")),
+        Status status = Status.parse(rs.getString("status"));
+        // derived on reading, so no stored row can disagree: nobody's turn on a Done ticket
+        Awaiting awaiting = status == Status.DONE ? null
+                : rs.getInt("last_message_team") == 0 ? Awaiting.TEAM : Awaiting.CUSTOMER;
+        return new Ticket(rs.getLong("id"), rs.getString("title"), status,
                 TicketType.parse(rs.getString("type")), rs.getString("about"), rs.getString("dialog_url"),
                 rs.getString("account_name"), author, instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "closed_at"), instant(rs, "due_at"),
-                rs.getInt("last_message_team") == 0 ? Awaiting.TEAM : Awaiting.CUSTOMER,
-                rs.getInt("unread"), rs.getInt("message_count"), null, null, null, null);
+                instant(rs, "closed_at"), instant(rs, "due_at"), awaiting, rs.getInt("unread"), rs.getInt("message_count"), null, null, null, null);
     }
 
     private static Message messageRow(ResultSet rs) throws SQLException {

@@ -133,6 +133,19 @@ class JsonRecordsTest {
     }
 
     @Test
+    void request_bodies_leave_absent_fields_out_instead_of_sending_null() throws Exception {
+        // SPEC 7.2: the schema allows no null in a request; an independent validator refused "about":null
+        var ticket = new dev.ticket.model.NewTicket("Widget", "It broke.", null, null, null, null, null, null);
+        assertEquals("{\"title\":\"Widget\",\"body\":\"It broke.\"}",
+                new String(JsonRecords.write(ticket), StandardCharsets.UTF_8));
+        assertEquals(Json.mapper().writeValueAsString(ticket), new String(JsonRecords.write(ticket),
+                StandardCharsets.UTF_8));
+        var user = new dev.ticket.model.NewUser("Sam", Role.AGENT, null);
+        assertEquals("{\"name\":\"Sam\",\"role\":\"agent\"}", new String(JsonRecords.write(user),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
     void reads_the_wire_names_skips_unknown_fields_and_keeps_text_exact() throws Exception {
         String json = "{\"id\": 7, \"title\": \"Не работает \\\"ссылка\\\" * OR -x\", \"status\": \"on_customer\","
                 + " \"future_field\": {\"nested\": [1, 2, {\"deep\": null}]}, \"dialog_url\": null,"

@@ -171,6 +171,37 @@ class MultiNodeTest {
         assertArrayEquals(content, download.raw().body());
     }
 
+    @Test
+    void a_close_on_one_node_racing_replies_on_another_leaves_nothing_after_closed_at() throws Exception {
+        int replies = 12;
+        for (int round = 0; round < 20; round++) { // on the unlocked code most rounds failed, from the first
+            long id = customer(0).post("/tickets", ticket("Close race " + round, null)).expect(201)
+                    .as(Ticket.class).id();
+            List<ApiClient.Reply> answers = atOnce(replies + 1, i -> i == replies
+                    ? agent(0).post("/tickets/" + id + "/close", Map.of())
+                    : (i % 2 == 0 ? agent(1) : customer(1)).post("/tickets/" + id + "/messages",
+                            new NewMessage("Reply " + i)));
+            Ticket closed = answers.get(replies).expect(200).as(Ticket.class);
+            int landed = 0;
+            for (ApiClient.Reply answer : answers.subList(0, replies)) {
+                if (answer.status() == 201) {
+                    landed++;
+                } else {
+                    assertEquals(409, answer.status(), answer.body());
+                    assertEquals("ticket-closed", answer.json().get("type").asText());
+                }
+            }
+            Ticket after = agent(2).get("/tickets/" + id).expect(200).as(Ticket.class);
+            assertEquals(closed.closedAt(), after.closedAt());
+            assertEquals(closed.updatedAt(), after.updatedAt(), "round " + round + ": changed after the close");
+            assertEquals(1 + landed, after.messages().size(), "round " + round + ": the accepted replies");
+            for (Message m : after.messages()) {
+                assertTrue(m.createdAt().isBefore(after.closedAt()), "round " + round + ": message at "
+                        + m.createdAt() + ", closed_at " + after.closedAt());
+            }
+        }
+    }
+
     static List<Ticket> search(int node, String text) {
         return customer(node).get("/tickets?q=" + text.replace(" ", "+")).expect(200).as(TicketPage.class).items();
     }

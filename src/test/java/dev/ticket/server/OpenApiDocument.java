@@ -70,7 +70,7 @@ final class OpenApiDocument {
         if (media.isMissingNode()) {
             throw new AssertionError(method + " " + path + " " + status + " is not documented as " + mediaType);
         }
-        return media.has("itemSchema") ? media.get("itemSchema") : media.get("schema");
+        return media.has("x-item-schema") ? media.get("x-item-schema") : media.get("schema");
     }
 
     JsonNode schema(String name) {

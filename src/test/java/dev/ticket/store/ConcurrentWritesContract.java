@@ -3,10 +3,12 @@ package dev.ticket.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.model.Message;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Ticket;
 import dev.ticket.service.Caller;
 import dev.ticket.service.Opened;
+import dev.ticket.service.ServiceException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -120,6 +122,53 @@ abstract class ConcurrentWritesContract {
                 .map(EventRow::id).toList();
         assertEquals(WRITERS * REPLIES, stored.size());
         assertEquals(stored, seen, "the reader saw every event once, in order");
+    }
+
+    @Test
+    void a_close_racing_replies_leaves_no_message_after_closed_at_and_refuses_the_late_ones() throws Exception {
+        int rounds = 40;
+        int replies = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(replies + 1);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                long id = f.open("Race " + round).id();
+                CyclicBarrier together = new CyclicBarrier(replies + 1);
+                List<Future<Boolean>> sent = new ArrayList<>();
+                for (int i = 0; i < replies; i++) {
+                    Caller who = i % 2 == 0 ? f.agent : f.customer;
+                    String text = "Reply " + i;
+                    sent.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        try {
+                            f.tickets.reply(who, id, text, List.of(), null);
+                            return true;
+                        } catch (ServiceException e) {
+                            assertEquals(ServiceException.Kind.TICKET_CLOSED, e.kind(), e.getMessage());
+                            return false;
+                        }
+                    }));
+                }
+                Future<Ticket> close = pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return f.tickets.close(f.agent, id, null);
+                });
+                Ticket closed = close.get(60, TimeUnit.SECONDS);
+                int landed = 0;
+                for (Future<Boolean> reply : sent) {
+                    landed += reply.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                Ticket after = f.asAgent(id);
+                assertEquals(closed.closedAt(), after.closedAt(), "round " + round + ": closed once");
+                assertEquals(closed.updatedAt(), after.updatedAt(), "round " + round + ": not changed after the close");
+                assertEquals(1 + landed, after.messages().size(), "round " + round + ": every accepted reply is kept");
+                for (Message m : after.messages()) {
+                    assertTrue(m.createdAt().isBefore(after.closedAt()), "round " + round + ": message "
+                            + m.id() + " at " + m.createdAt() + " is not before closed_at " + after.closedAt());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     interface Work<T> {

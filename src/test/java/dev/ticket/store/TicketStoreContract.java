@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.model.Awaiting;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.Role;
@@ -80,6 +81,26 @@ abstract class TicketStoreContract extends ConcurrentWritesContract {
         assertEquals(List.of("a_b"), f.search("_"));
         assertEquals(List.of("Ёж в тумане"), f.search("еж"));
         assertEquals(List.of(), f.search("%"));
+    }
+
+    @Test
+    void a_done_ticket_awaits_nobody_and_leaves_the_teams_queue() {
+        Ticket waiting = f.open("Waiting for the team");
+        Ticket done = f.open("Closed while waiting");
+        assertEquals(Awaiting.TEAM, f.asAgent(done.id()).awaiting());
+        Ticket closed = f.tickets.close(f.customer, done.id(), null);
+        assertNull(closed.awaiting(), "close answers with awaiting null");
+        assertNull(f.asAgent(done.id()).awaiting());
+        assertNull(f.asCustomer(done.id()).awaiting());
+        for (Caller who : List.of(f.agent, f.customer)) {
+            List<Long> queue = f.tickets.list(who, new ListRequest(null, null, false, null, null, Awaiting.TEAM,
+                    100, null)).items().stream().map(Ticket::id).toList();
+            assertTrue(queue.contains(waiting.id()), "open ticket in the queue");
+            assertFalse(queue.contains(done.id()), "Done ticket in the team's queue: " + queue);
+            List<Ticket> all = f.tickets.list(who, new ListRequest(Status.DONE, null, false, null, null, null, 100,
+                    null)).items();
+            assertTrue(all.stream().filter(t -> t.id() == done.id()).allMatch(t -> t.awaiting() == null));
+        }
     }
 
     @Test
