@@ -5,6 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.cli.TicketCommand;
+import dev.ticket.client.TrustedCertificates;
+import dev.ticket.model.Role;
+import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.TestService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,5 +194,108 @@ class DeployExamplesTest {
         assertEquals(0, test.exit(), test.out());
         assertTrue(test.out().contains("test is successful"), test.out());
         assertFalse(test.out().contains("[warn]"), test.out());
+    }
+
+    /**
+     * nginx with the site, in front of a real service on loopback ports: an event reaches a stream opened through
+     * nginx while it is open (not when a buffer fills), and plain http is sent to https. (The service also answers
+     * the stream with X-Accel-Buffering: no, so this holds even without the site's proxy_buffering off; the test
+     * above checks the site says it anyway, for proxies that do not read that header.)
+     */
+    @Test
+    void through_nginx_an_event_arrives_at_once() throws Exception {
+        if (!installed("nginx")) {
+            return;
+        }
+        Run cert = run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout",
+                dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
+        assertEquals(0, cert.exit(), cert.out());
+        try (TestService service = TestService.start()) {
+            int http = freePort();
+            int https = freePort();
+            String site = Files.readString(NGINX)
+                    .replace("/etc/letsencrypt/live/tickets.example.com/fullchain.pem", dir.resolve("cert.pem").toString())
+                    .replace("/etc/letsencrypt/live/tickets.example.com/privkey.pem", dir.resolve("key.pem").toString())
+                    .replace("listen [::]:80;", "").replace("listen [::]:443 ssl;", "")
+                    .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
+                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
+                    .replace("server 127.0.0.1:8765", "server 127.0.0.1:" + URI.create(service.url()).getPort());
+            Files.writeString(dir.resolve("ticket.conf"), site);
+            Files.writeString(dir.resolve("nginx.conf"), "pid " + dir.resolve("nginx.pid") + ";\n"
+                    + "master_process off;\ndaemon off;\nerror_log stderr;\nevents {}\nhttp {\n"
+                    + "  access_log off;\n"
+                    + "  client_body_temp_path " + dir.resolve("body") + ";\n"
+                    + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
+                    + "  include " + dir.resolve("ticket.conf") + ";\n}\n");
+            String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+            Process proxy = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.log").toFile()).start();
+            try {
+                HttpClient client = HttpClient.newBuilder()
+                        .sslContext(TrustedCertificates.context(dir.resolve("cert.pem"))).build();
+                URI base = URI.create("https://127.0.0.1:" + https);
+                awaitListening(https, proxy);
+
+                HttpResponse<Void> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + http + "/api/v1/hours")).build(), BodyHandlers.discarding());
+                assertEquals(301, redirect.statusCode());
+                assertEquals("https://127.0.0.1/api/v1/hours", redirect.headers().firstValue("Location").orElse(""));
+
+                String agent = service.addUser("agent", Role.AGENT, null).token();
+                ApiClient customer = service.client("vera", Role.CUSTOMER, "acme");
+                HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/events"))
+                        .header("Authorization", "Bearer " + agent).build(), BodyHandlers.ofInputStream());
+                assertEquals(200, stream.statusCode());
+                BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+                Thread reader = new Thread(() -> {
+                    try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(),
+                            StandardCharsets.UTF_8))) {
+                        for (String line; (line = in.readLine()) != null; ) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("closed: " + e);
+                    }
+                }, "events-through-nginx");
+                reader.setDaemon(true);
+                reader.start();
+                customer.post("/tickets", Map.of("title", "Через nginx", "body", "Сообщение через nginx")).expect(201);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                List<String> read = new ArrayList<>();
+                boolean seen = false;
+                while (!seen && System.nanoTime() < deadline) {
+                    String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                    if (line != null) {
+                        read.add(line);
+                        seen = line.startsWith("data:") && line.contains("Сообщение через nginx");
+                    }
+                }
+                assertTrue(seen, "the event came through nginx within 10 s; read: " + read);
+            } finally {
+                proxy.destroy();
+                proxy.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitListening(int port, Process proxy) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return;
+            } catch (IOException e) {
+                if (!proxy.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("nginx did not listen: " + Files.readString(dir.resolve("nginx.log")));
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 }
