@@ -181,14 +181,14 @@ fi
 ln -sfn ../lib/ticket/ticket "$prefix/bin/ticket"
 echo "l bin/ticket" >>"$list"
 for page in "$src"/share/man/man1/*.1; do
-  [ -f "$page" ] && put "$page" "share/man/man1/${page##*/}" 644
+  if [ -f "$page" ]; then put "$page" "share/man/man1/${page##*/}" 644; fi
 done
 put "$src/share/bash-completion/completions/ticket" share/bash-completion/completions/ticket 644
 put "$src/share/zsh/site-functions/_ticket" share/zsh/site-functions/_ticket 644
 put "$src/share/fish/vendor_completions.d/ticket.fish" share/fish/vendor_completions.d/ticket.fish 644
-[ -f "$src/install.sh" ] && put "$src/install.sh" share/ticket/install.sh 755   # for --uninstall later
+if [ -f "$src/install.sh" ]; then put "$src/install.sh" share/ticket/install.sh 755; fi   # for --uninstall
 for doc in README.md LICENSE; do
-  [ -f "$src/$doc" ] && put "$src/$doc" "share/doc/ticket/$doc" 644
+  if [ -f "$src/$doc" ]; then put "$src/$doc" "share/doc/ticket/$doc" 644; fi
 done
 
 # files an earlier install put there that this one does not (a man page of a command that is gone)
