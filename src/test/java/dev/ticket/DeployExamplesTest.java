@@ -41,8 +41,8 @@ import picocli.CommandLine;
 /**
  * The service-management examples in deploy/ (SPEC 7.5, issue 19): the systemd unit checked by
  * {@code systemd-analyze verify} and {@code security}, its command line by {@code ticket serve}'s own parser, and
- * the nginx site by {@code nginx -t}. In CI (CI=true or TICKET_REQUIRE_TOOLS=1, as .ci/run sets) a missing systemd-analyze or nginx fails the test; elsewhere
- * only those parts are left out.
+ * the nginx site by {@code nginx -t} and in front of a real service. In CI (CI=true, or TICKET_REQUIRE_TOOLS=1 as
+ * .ci/run sets) a missing systemd-analyze or nginx fails the test; elsewhere only those parts are left out.
  */
 class DeployExamplesTest {
     static final Path UNIT = Path.of("deploy", "ticket.service");
@@ -179,9 +179,7 @@ class DeployExamplesTest {
                 "-subj", "/CN=tickets.example.com", "-keyout", dir.resolve("key.pem").toString(),
                 "-out", dir.resolve("cert.pem").toString());
         assertEquals(0, cert.exit(), cert.out());
-        String site = Files.readString(NGINX)
-                .replace("/etc/letsencrypt/live/tickets.example.com/fullchain.pem", dir.resolve("cert.pem").toString())
-                .replace("/etc/letsencrypt/live/tickets.example.com/privkey.pem", dir.resolve("key.pem").toString());
+        String site = siteWithTestCertificate();
         Files.writeString(dir.resolve("ticket.conf"), site);
         Files.writeString(dir.resolve("nginx.conf"), "pid " + dir.resolve("nginx.pid") + ";\n"
                 + "error_log stderr;\nevents {}\nhttp {\n"
@@ -214,9 +212,7 @@ class DeployExamplesTest {
         try (TestService service = TestService.start()) {
             int http = freePort();
             int https = freePort();
-            String site = Files.readString(NGINX)
-                    .replace("/etc/letsencrypt/live/tickets.example.com/fullchain.pem", dir.resolve("cert.pem").toString())
-                    .replace("/etc/letsencrypt/live/tickets.example.com/privkey.pem", dir.resolve("key.pem").toString())
+            String site = siteWithTestCertificate()
                     .replace("listen [::]:80;", "").replace("listen [::]:443 ssl;", "")
                     .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
                     .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
@@ -277,6 +273,13 @@ class DeployExamplesTest {
                 proxy.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** deploy/nginx.conf with the certificate and key this test made in place of the Let's Encrypt paths. */
+    private String siteWithTestCertificate() throws IOException {
+        return Files.readString(NGINX)
+                .replace("/etc/letsencrypt/live/tickets.example.com/fullchain.pem", dir.resolve("cert.pem").toString())
+                .replace("/etc/letsencrypt/live/tickets.example.com/privkey.pem", dir.resolve("key.pem").toString());
     }
 
     private static int freePort() throws IOException {
