@@ -33,7 +33,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Build tool, not part of the program: makes {@code ticket.jsa}, the class-data archive the launcher
+ * Build and install tool, not a command (the build runs it, and scripts/install.sh for the installed path): makes
+ * {@code ticket.jsa}, the class-data archive the launcher
  * passes to short commands. Runs {@link ClassDataTraining} through the launcher file itself (the archive
  * only matches the class path it was made with) with {@code -XX:DumpLoadedClassList}, against a stand-in
  * service in this JVM, then {@code java -Xshare:dump} of that list: a static archive of the JDK's and the CLI's

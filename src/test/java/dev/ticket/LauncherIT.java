@@ -123,6 +123,7 @@ class LauncherIT {
                 new Flags(List.of("tui", "--help"), 4, true),
                 new Flags(List.of("list", "--help"), 1, true),
                 new Flags(List.of("-q", "--profile", "attach", "new", "--help"), 1, true),
+                new Flags(List.of("--ca-file", "ca.pem", "download", "--help"), 4, true),
                 new Flags(List.of("--version"), 1, true));
     }
 

@@ -1,6 +1,5 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -76,7 +75,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
                 throw new NotLoggedInException("not logged in (profile '" + s.profile() + "'): run 'ticket login' "
                         + "or set TICKET_TOKEN");
             }
-            client = new TicketClient(ClientConfig.of(s.serverUri(), s.token()));
+            client = new TicketClient(s.clientConfig(s.token()));
         }
         return client;
     }

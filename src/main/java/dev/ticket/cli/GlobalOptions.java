@@ -16,6 +16,16 @@ public class GlobalOptions {
             description = "Config profile to use (else TICKET_PROFILE, or the config file's current profile).")
     String profile;
 
+    @Option(names = "--ca-file", paramLabel = "FILE", order = 110,
+            description = "Trust the service's certificate if it is signed by a certificate in this PEM file "
+                    + "(self-signed or your own CA; instead of the system's CAs; else TICKET_CA_FILE).")
+    String caFile;
+
+    @Option(names = "--allow-http", order = 111,
+            description = "Send the token over plain http:// to a host that is not this machine (else "
+                    + "TICKET_ALLOW_HTTP=1); refused without it, as anyone on the way could read the token.")
+    boolean allowHttp;
+
     @Option(names = "--json", order = 103, description = "Print the API's JSON and nothing else on standard output.")
     boolean json;
 
@@ -38,6 +48,8 @@ public class GlobalOptions {
         merged.quiet = quiet || parent.quiet;
         merged.noColor = noColor || parent.noColor;
         merged.verbose = verbose || parent.verbose;
+        merged.caFile = caFile != null ? caFile : parent.caFile;
+        merged.allowHttp = allowHttp || parent.allowHttp;
         return merged;
     }
 
@@ -51,6 +63,14 @@ public class GlobalOptions {
 
     public String profile() {
         return profile;
+    }
+
+    public String caFile() {
+        return caFile;
+    }
+
+    public boolean allowHttp() {
+        return allowHttp;
     }
 
     public boolean json() {

@@ -1,6 +1,5 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.io.BufferedReader;
@@ -29,7 +28,7 @@ public class LoginCommand extends BaseCommand {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(ClientConfig.of(settings.serverUri(), token))) {
+        try (TicketClient client = new TicketClient(settings.clientConfig(token))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);

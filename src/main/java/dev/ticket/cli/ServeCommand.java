@@ -2,6 +2,7 @@ package dev.ticket.cli;
 
 import dev.ticket.server.ServerSettings;
 import dev.ticket.server.TicketApp;
+import dev.ticket.server.TlsIdentity;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.BusinessHours;
 import dev.ticket.service.ServiceSettings;
@@ -32,7 +33,8 @@ import sun.misc.Signal;
                 "  ticket serve --port 9000 --data /var/lib/ticket",
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
-                "  ticket serve --max-file-size 104857600    # files up to 100 MiB"})
+                "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
+                "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem"})
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -80,6 +82,14 @@ public class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
     int dbPool;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Serve HTTPS with this PEM certificate (chain: the server's own first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The certificate's PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC; not encrypted).")
+    Path tlsKey;
 
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
@@ -178,10 +188,22 @@ public class ServeCommand implements Callable<Integer> {
         if (db != null && !db.startsWith("jdbc:postgresql:")) {
             throw new ParameterException(spec.commandLine(), "--db takes a PostgreSQL JDBC URL: jdbc:postgresql://HOST/DB");
         }
+        TlsIdentity tls = null;
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together: give both "
+                    + "to serve HTTPS, or neither.");
+        }
+        if (tlsCert != null) {
+            try {
+                tls = TlsIdentity.load(tlsCert, tlsKey);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "TLS: " + e.getMessage() + ".");
+            }
+        }
         ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
                 : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000);
         return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog);
+                dbPool, requestLog, tls);
     }
 
     static Path defaultDataDir(Map<String, String> env) {

@@ -91,6 +91,8 @@ final class HttpTransport implements Closeable {
                 if (delay == null) {
                     throw failure;
                 }
+            } catch (javax.net.ssl.SSLException e) {
+                throw unreachable(e);   // an untrusted certificate or TLS to a plain port: trying again won't help
             } catch (IOException e) {
                 boolean safe = (request.retryable() && replayable) || neverSent(e);
                 delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;
@@ -239,7 +241,8 @@ final class HttpTransport implements Closeable {
     private javax.net.ssl.SSLSocket upgrade(java.net.Socket socket, String target, int port, Object attachment,
                                             org.apache.hc.core5.http.protocol.HttpContext context) throws IOException {
         if (tls == null) {
-            tls = DefaultClientTlsStrategy.createSystemDefault();
+            tls = config.trust() == null ? DefaultClientTlsStrategy.createSystemDefault()
+                    : new DefaultClientTlsStrategy(config.trust());
         }
         return tls.upgrade(socket, target, port, attachment, context);
     }
@@ -292,6 +295,10 @@ final class HttpTransport implements Closeable {
         }
         if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
             return "the connection closed without an answer";
+        }
+        if (e instanceof javax.net.ssl.SSLHandshakeException && String.valueOf(e.getMessage()).contains("PKIX")) {
+            return "its certificate is not signed by a CA this machine trusts (for a self-signed certificate or "
+                    + "your own CA, give its PEM file with --ca-file FILE or TICKET_CA_FILE)";
         }
         if (e instanceof javax.net.ssl.SSLException) {
             return "TLS failed (" + e.getMessage() + ")";

@@ -29,9 +29,10 @@ public final class TicketApp implements AutoCloseable {
     private final Path adminTokenFile;
     private final boolean adminCreated;
     private final String bind;
+    private final boolean tls;
 
     private TicketApp(DataDirLock lock, TicketStore store, TicketServer server, AccountService accounts,
-                      Path adminTokenFile, boolean adminCreated, String bind) {
+                      Path adminTokenFile, boolean adminCreated, String bind, boolean tls) {
         this.lock = lock;
         this.store = store;
         this.server = server;
@@ -39,6 +40,7 @@ public final class TicketApp implements AutoCloseable {
         this.adminTokenFile = adminTokenFile;
         this.adminCreated = adminCreated;
         this.bind = bind;
+        this.tls = tls;
     }
 
     /** Opens the store (migrating it), creates the first admin if the store is empty, and starts HTTP. */
@@ -71,7 +73,8 @@ public final class TicketApp implements AutoCloseable {
                 writeSecret(tokenFile, admin.get().token());
             }
             TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock);
-            return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind());
+            return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind(),
+                    settings.tls() != null);
         } catch (IOException | RuntimeException e) {
             try {
                 store.close();
@@ -125,7 +128,7 @@ public final class TicketApp implements AutoCloseable {
     /** The base URL clients on this machine use. */
     public String url() {
         String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return (tls ? "https://" : "http://") + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
     public boolean adminCreated() {

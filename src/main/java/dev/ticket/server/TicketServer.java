@@ -78,6 +78,10 @@ public final class TicketServer implements AutoCloseable {
         // Responses are small JSON documents and streamed files; compressing them costs more CPU than it saves on
         // loopback and LANs, and a TLS-terminating proxy in front can compress for the internet.
         config.http.compressionStrategy = CompressionStrategy.NONE;
+        if (settings.tls() != null) {   // HTTPS instead of Javalin's plain connector
+            config.jetty.addConnector((server, http) -> settings.tls().connector(server, http, settings.bind(),
+                    settings.port()));
+        }
         // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.

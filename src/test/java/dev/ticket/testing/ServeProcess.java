@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /** {@code ticket serve} as a separate OS process on this test's class path, for tests that kill, signal or starve it. */
 public final class ServeProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+)");
 
     private final Process process;
     private final String url;
