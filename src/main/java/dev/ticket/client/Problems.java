@@ -15,6 +15,9 @@ final class Problems {
         if (status == 409 && kindIs(problem, "ticket-closed")) {
             return new TicketClosedException(message, problem);
         }
+        if (status == 507) { // not retried: space frees by someone's hand, not by waiting a few seconds
+            return new UnavailableException("the service is out of disk space: " + message, problem, null);
+        }
         switch (status) {
             case 400: case 413: case 415: case 422:
                 return new InvalidRequestException(message, problem);

@@ -22,12 +22,18 @@ final class JettyProblems extends ErrorHandler {
                 request.getHttpURI().getPath(), message));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (code == 503 || code == 429) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        if (status == 503 || status == 429) {
+            fields.put(HttpHeader.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
+        }
         return ByteBuffer.wrap(Problems.bytes(Problems.forStatus(status, "", "", reason)));
     }
 }

@@ -9,22 +9,31 @@ import java.nio.file.Path;
  * in {@code dataDir}), business hours and service limits.
  */
 public record ServerSettings(String bind, int port, Path dataDir, String dbUrl, BusinessHours hours,
-                             ServiceSettings service, int dbPoolSize, boolean requestLog) {
+                             ServiceSettings service, int dbPoolSize, boolean requestLog, Guards guards) {
+
+    public ServerSettings(String bind, int port, Path dataDir, String dbUrl, BusinessHours hours,
+                          ServiceSettings service, int dbPoolSize, boolean requestLog) {
+        this(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, Guards.defaults());
+    }
 
     public static ServerSettings sqlite(Path dataDir, int port) {
         return new ServerSettings("127.0.0.1", port, dataDir, null, BusinessHours.defaults(),
-                ServiceSettings.defaults(), 8, false);
+                ServiceSettings.defaults(), 8, false, Guards.defaults());
     }
 
     public ServerSettings withHours(BusinessHours value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, value, service, dbPoolSize, requestLog);
+        return new ServerSettings(bind, port, dataDir, dbUrl, value, service, dbPoolSize, requestLog, guards);
     }
 
     public ServerSettings withService(ServiceSettings value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog, guards);
     }
 
     public ServerSettings withRequestLog(boolean value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, value);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, value, guards);
+    }
+
+    public ServerSettings withGuards(Guards value) {
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, value);
     }
 }
