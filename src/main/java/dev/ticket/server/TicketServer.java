@@ -86,6 +86,8 @@ public final class TicketServer implements AutoCloseable {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
             server.setHandler(drain);
+            // inside the drain, around the routes Javalin attaches: slow headers and bodies are cut
+            drain.setHandler(new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate()));
             server.setErrorHandler(new JettyProblems());
         });
         Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
@@ -146,6 +148,11 @@ public final class TicketServer implements AutoCloseable {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (GuardedBody.isTooSlow(e)) {
+            ctx.header("Connection", "close");
+            Problems.send(ctx, Problems.forStatus(408, ctx.method().name(), ctx.path(), null));
+            return;
+        }
         if (DiskFull.is(e)) {
             LOG.warn("out of disk space on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.service(ServiceException.diskFull(), ctx);
