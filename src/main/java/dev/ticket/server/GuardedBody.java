@@ -2,7 +2,6 @@ package dev.ticket.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -14,8 +13,11 @@ import org.eclipse.jetty.server.Request;
  * handler that waits for more.
  */
 final class GuardedBody extends Request.Wrapper {
-    /** What a handler's read fails with once a body is cut for being too slow. */
-    static final class TooSlow extends TimeoutException {
+    /**
+     * What a handler's read fails with once a body is cut for being too slow. An IOException without a
+     * TimeoutException inside: Javalin answers those itself with an empty 408, not our problem document.
+     */
+    static final class TooSlow extends java.io.IOException {
         TooSlow() {
             super("the request body arrived too slowly");
         }

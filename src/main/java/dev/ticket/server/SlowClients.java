@@ -237,10 +237,11 @@ final class SlowClients extends Handler.Wrapper {
     private void sweep() {
         try {
             long now = System.nanoTime();
+            int bodiesCut = 0;
             if (minBodyRate > 0) {
                 for (Watch watch : watches) {
                     if (watch.tooSlow(now, windowNanos, minBodyRate) && watches.remove(watch)) {
-                        LOG.info("cut a request body that kept under {} bytes/s", minBodyRate);
+                        bodiesCut++;
                         Runnable cutter = watch.cutter;
                         if (cutter != null) {
                             cutter.run();
@@ -248,45 +249,50 @@ final class SlowClients extends Handler.Wrapper {
                     }
                 }
             }
+            int headersCut = 0;
             for (Connector connector : getServer().getConnectors()) {
                 for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-                    checkHeaders(endPoint, now);
+                    headersCut += checkHeaders(endPoint, now) ? 1 : 0;
                 }
             }
             headers.keySet().removeIf(endPoint -> !endPoint.isOpen());
+            if (bodiesCut + headersCut > 0) { // one line a sweep: a flood of slow clients is not a flood of logs
+                LOG.info("cut {} request bodies under {} bytes/s and {} connections whose headers took over {} ms",
+                        bodiesCut, minBodyRate, headersCut, TimeUnit.NANOSECONDS.toMillis(windowNanos));
+            }
         } catch (RuntimeException e) {
             LOG.warn("slow-client sweep failed: {}", e.toString());
         }
     }
 
-    /** Cuts a connection whose request headers (or, on a new connection, first bytes) are overdue. */
-    private void checkHeaders(EndPoint endPoint, long now) {
+    /** Cuts a connection whose request headers (or, on a new connection, first bytes) are overdue; whether it did. */
+    private boolean checkHeaders(EndPoint endPoint, long now) {
         if (!(endPoint.getConnection() instanceof HttpConnection connection) || !endPoint.isOpen()) {
-            return;
+            return false;
         }
         HttpParser parser = connection.getParser();
         long messages = connection.getMessagesIn();
         boolean started = !parser.isStart();
         if (!parser.inHeaderState() || (!started && messages > 0)) {
             headers.remove(endPoint); // handling a request, or idle between requests (the idle timeout's job)
-            return;
+            return false;
         }
         Seen seen = headers.compute(endPoint, (k, old) -> old != null && old.messages() == messages ? old
                 : new Seen(messages, now));
         if (now - seen.since() < windowNanos) {
-            return;
+            return false;
         }
         headers.remove(endPoint);
         if (!started) {
             endPoint.close(); // never said a word
-            return;
+            return true;
         }
-        LOG.info("cut a connection whose request headers took over {} ms", TimeUnit.NANOSECONDS.toMillis(windowNanos));
         try {
             endPoint.write(Callback.from(endPoint::close, x -> endPoint.close()), ByteBuffer.wrap(TIMEOUT_ANSWER));
         } catch (RuntimeException e) {
             endPoint.close();
         }
+        return true;
     }
 
     private static final byte[] TIMEOUT_ANSWER = timeoutAnswer();

@@ -91,6 +91,7 @@ public final class TicketServer implements AutoCloseable {
             server.setErrorHandler(new JettyProblems());
         });
         Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ServletProblems()));
         for (Route route : routes) {
             Handler handler = guarded(route, gate);
             if (route.method().equals(HandlerType.GET)) {
