@@ -112,10 +112,10 @@ class SlowClientsTest {
                 millis.add((System.nanoTime() - start) / 1_000_000);
             }
             millis.sort(null);
-            // Starved, reads would fail or wait for the trickles to be cut (5 s). The bounds are loose for a
-            // loaded 2-core CI machine; scripts/bench-slow-clients.sh measures the real percentiles.
-            assertTrue(millis.get(millis.size() / 2) < 250 && millis.get(millis.size() - 1) < 2_500,
-                    "reads while trickling (ms): " + millis);
+            // Starved, a read would fail or wait until the trickles are cut (the 5 s deadline). The other bounds are
+            // loose for a loaded 2-core CI machine; scripts/bench-slow-clients.sh measures the real percentiles.
+            assertTrue(millis.get(millis.size() / 2) < 250 && millis.get(millis.size() * 9 / 10) < 1_000
+                    && millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while trickling (ms): " + millis);
         } finally {
             drip.shutdownNow();
             slow.forEach(RawHttp::close);
