@@ -18,8 +18,10 @@ final class JettyProblems extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        String path = request.getHttpURI().getPath();
+        // a request line Jetty could not parse reaches here as the made-up path /badMessage: name no path then
         byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(),
-                request.getHttpURI().getPath(), message));
+                "/badMessage".equals(path) ? "" : path, message));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (code == 503 || code == 429) {
