@@ -879,7 +879,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -921,6 +921,27 @@ function _picocli_ticket_serve() {
       return
       ;;
     '--db-pool')
+      return
+      ;;
+    '--write-rate')
+      return
+      ;;
+    '--account-quota')
+      return
+      ;;
+    '--header-timeout')
+      return
+      ;;
+    '--min-body-rate')
+      return
+      ;;
+    '--auth-failures')
+      return
+      ;;
+    '--trusted-proxy')
+      return
+      ;;
+    '--min-free-space')
       return
       ;;
   esac
