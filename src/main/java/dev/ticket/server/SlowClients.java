@@ -146,7 +146,8 @@ final class SlowClients extends Handler.Wrapper {
             this.response = response;
             this.callback = callback;
             this.watch = watch;
-            this.buffer = new ByteArrayOutputStream((int) Math.min(Math.max(length, 256), 64 * 1024));
+            // starts small and grows as bytes come: a trickle that never sends much costs little
+            this.buffer = new ByteArrayOutputStream((int) Math.min(Math.max(length, 256), 8 * 1024));
             watch.started();
             watch.cutter = () -> {
                 if (state.compareAndSet(LOADING, CUT)) {
