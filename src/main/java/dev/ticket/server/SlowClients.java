@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.ThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +113,7 @@ final class SlowClients extends Handler.Wrapper {
             }));
             return true;
         }
-        new Preload(next, request, response, callback, watch, length).run();
+        new Preload(next, request, response, callback, watch, length).load(false);
         return true;
     }
 
@@ -126,8 +127,12 @@ final class SlowClients extends Handler.Wrapper {
         }
     }
 
-    /** Reads a small body through demand callbacks, then hands the request on with the body in memory. */
-    private final class Preload implements Runnable {
+    /**
+     * Reads a small body through demand callbacks, then hands the request on with the body in memory. Reading a
+     * chunk never blocks, so Jetty may run the callback on its selector thread without a dispatch; only handing
+     * the request to the routes goes to the thread pool.
+     */
+    private final class Preload implements Invocable.Task {
         private static final int LOADING = 0;
         private static final int DISPATCHED = 1;
         private static final int CUT = 2;
@@ -158,7 +163,17 @@ final class SlowClients extends Handler.Wrapper {
         }
 
         @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
+        }
+
+        /** From a demand callback: hand the request on in a pool thread. */
+        @Override
         public void run() {
+            load(true);
+        }
+
+        void load(boolean fromDemand) {
             while (state.get() == LOADING) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
@@ -186,7 +201,12 @@ final class SlowClients extends Handler.Wrapper {
                     if (last) {
                         watches.remove(watch);
                     }
-                    dispatch(next, body, response, Callback.from(callback, () -> watches.remove(watch)));
+                    Callback done = Callback.from(callback, () -> watches.remove(watch));
+                    if (fromDemand) {
+                        request.getContext().execute(() -> dispatch(next, body, response, done));
+                    } else {
+                        dispatch(next, body, response, done);
+                    }
                     return;
                 }
             }
