@@ -20,7 +20,8 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 # the shipped launcher, as a user runs the service (JAVA_OPTS adds JVM options)
-target/ticket serve --dev --port "$port" --no-request-log >"$work/serve.log" 2>&1 &
+# --write-rate 0: the post case is one user writing thousands a second, past the default 6,000 a minute
+target/ticket serve --dev --port "$port" --no-request-log --write-rate 0 >"$work/serve.log" 2>&1 &
 server=$!
 # --dev saves the demo profiles just after it starts listening: wait for them, not for /healthz
 for _ in $(seq 1 300); do

@@ -1,5 +1,7 @@
 package dev.ticket.cli;
 
+import dev.ticket.model.ByteSizes;
+import dev.ticket.server.Guards;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.server.TicketApp;
 import dev.ticket.server.TlsIdentity;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +93,37 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE",
             description = "The certificate's PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC; not encrypted).")
     Path tlsKey;
+
+    @Option(names = "--write-rate", paramLabel = "N/min", defaultValue = "6000/min",
+            description = "Writes each user may make a minute; past it 429 (default: ${DEFAULT-VALUE}; 0 = off).")
+    String writeRate;
+
+    @Option(names = "--account-quota", paramLabel = "SIZE",
+            description = "Attachment storage each account may use, e.g. 10GiB; past it 413 (default: no quota).")
+    String accountQuota;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Time a client has to send a request's headers; then 408 (default: ${DEFAULT-VALUE}).")
+    Duration headerTimeout;
+
+    @Option(names = "--min-body-rate", paramLabel = "BYTES/s", defaultValue = "1024",
+            description = "Least rate a request body must keep, averaged over each --header-timeout; slower "
+                    + "uploads are cut with 408 (default: ${DEFAULT-VALUE}; 0 = off).")
+    long minBodyRate;
+
+    @Option(names = "--auth-failures", paramLabel = "N/min", defaultValue = "20/min",
+            description = "Failed authentications an address may make a minute before it is throttled "
+                    + "(default: ${DEFAULT-VALUE}; 0 = off).")
+    String authFailures;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "A proxy whose X-Forwarded-For/Forwarded names the client (repeatable), e.g. 10.0.0.0/8.")
+    List<String> trustedProxies;
+
+    @Option(names = "--min-free-space", paramLabel = "SIZE", defaultValue = "100MiB",
+            description = "Under this much free disk for data or uploads, /readyz answers 503 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String minFreeSpace;
 
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
@@ -201,9 +235,49 @@ public class ServeCommand implements Callable<Integer> {
             }
         }
         ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
-                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000);
+                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000,
+                accountQuota == null ? 0 : size("--account-quota", accountQuota));
         return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog, tls);
+                dbPool, requestLog, guards(), tls);
+    }
+
+    private Guards guards() {
+        if (headerTimeout.isNegative() || headerTimeout.isZero() || minBodyRate < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--header-timeout must be positive and --min-body-rate 0 or more.");
+        }
+        List<String> proxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip).toList();
+        for (String cidr : proxies) {
+            try {
+                Guards.validateProxy(cidr);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
+            }
+        }
+        return new Guards(perMinute("--write-rate", writeRate), headerTimeout, minBodyRate,
+                perMinute("--auth-failures", authFailures), proxies, size("--min-free-space", minFreeSpace));
+    }
+
+    /** {@code 6000/min}, {@code 100/s} or a bare count a minute. */
+    private int perMinute(String option, String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*(?:/\\s*(min|m|s|sec|h))?\\s*")
+                .matcher(value);
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), option + " takes a rate such as 6000/min (0 = off), not '"
+                    + value + "'.");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "min" : m.group(2);
+        long perMinute = unit.startsWith("s") ? n * 60 : unit.equals("h") ? (n + 59) / 60 : n;
+        return (int) Math.min(Integer.MAX_VALUE, perMinute);
+    }
+
+    private long size(String option, String value) {
+        try {
+            return ByteSizes.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
+        }
     }
 
     static Path defaultDataDir(Map<String, String> env) {

@@ -16,6 +16,9 @@ final class Problems {
         if (status == 409 && kindIs(problem, "ticket-closed")) {
             return new TicketClosedException(message, problem);
         }
+        if (status == 507) { // not retried: space frees by someone's hand, not by waiting a few seconds
+            return new UnavailableException("the service is out of disk space: " + message, problem, null);
+        }
         String unknown = unknownField(status, problem);
         if (unknown != null) {
             String flag = FLAGS.get(unknown);

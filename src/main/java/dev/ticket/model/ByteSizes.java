@@ -27,4 +27,30 @@ public final class ByteSizes {
         return (tenths == Math.rint(tenths) ? Long.toString((long) tenths)
                 : String.format(Locale.ROOT, "%.1f", tenths)) + " " + UNITS[unit];
     }
+
+    /**
+     * Reads a size a person typed: {@code 2048}, {@code 512K}, {@code 100MiB}, {@code 1.5 GB}, {@code 10m}. Units
+     * are powers of 1024 whichever way they are spelt (K, KB, KiB). Throws {@link IllegalArgumentException}.
+     */
+    public static long parse(String text) {
+        String value = text == null ? "" : text.strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?").matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a size (try 100MiB, 512K or 2048)");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        int power = switch (unit.charAt(0)) {
+            case 'k' -> 1;
+            case 'm' -> 2;
+            case 'g' -> 3;
+            case 't' -> 4;
+            default -> 0;
+        };
+        double bytes = Double.parseDouble(m.group(1)) * Math.pow(1024, power);
+        if (bytes >= Long.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + value + "' is too large a size");
+        }
+        return (long) bytes;
+    }
 }

@@ -18,16 +18,24 @@ final class JettyProblems extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        String path = request.getHttpURI().getPath();
+        // a request line Jetty could not parse reaches here as the made-up path /badMessage: name no path then
         byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(),
-                request.getHttpURI().getPath(), message));
+                "/badMessage".equals(path) ? "" : path, message));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (code == 503 || code == 429) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        if (status == 503 || status == 429) {
+            fields.put(HttpHeader.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
+        }
         return ByteBuffer.wrap(Problems.bytes(Problems.forStatus(status, "", "", reason)));
     }
 }

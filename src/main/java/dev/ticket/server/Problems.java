@@ -33,8 +33,15 @@ final class Problems {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
+        if (problem.status() == 503 && ctx.res().getHeader(RETRY_AFTER) == null) {
+            ctx.header(RETRY_AFTER, String.valueOf(DEFAULT_RETRY_AFTER_SECONDS)); // every 503 says when to retry
+        }
         ctx.result(bytes(problem));
     }
+
+    static final String RETRY_AFTER = "Retry-After";
+    /** What a 503 without a better estimate tells the client to wait. */
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 5;
 
     static byte[] bytes(Problem problem) {
         try {
@@ -45,6 +52,9 @@ final class Problems {
     }
 
     static void service(ServiceException e, Context ctx) {
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header(RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
         send(ctx, of(e, ctx.path()));
     }
 
@@ -63,6 +73,11 @@ final class Problems {
             case UNSUPPORTED_MEDIA_TYPE -> new Problem("unsupported-media-type", "Unsupported media type", 415, m,
                     where);
             case UNAVAILABLE -> new Problem("unavailable", "Service unavailable", 503, m, where);
+            case QUOTA_EXCEEDED -> new Problem("quota-exceeded", "Attachment quota exceeded", 413, m, where);
+            case RATE_LIMITED -> new Problem("rate-limited", "Too many writes", 429, m, where);
+            case TOO_MANY_FAILURES -> new Problem("too-many-failures", "Too many failed authentications", 429, m,
+                    where);
+            case INSUFFICIENT_STORAGE -> new Problem("insufficient-storage", "Insufficient storage", 507, m, where);
         };
     }
 
@@ -80,8 +95,15 @@ final class Problems {
                     where);
             case 414 -> new Problem("uri-too-long", "URI too long", 414,
                     "The address is too long; keep the path and query (search text included) under 8 KiB.", where);
+            case 408 -> new Problem("request-timeout", "Request timeout", 408,
+                    "The request did not arrive in time: headers must be complete within the header timeout and a "
+                            + "body must keep the minimum rate; the connection is closed.", where);
             case 415 -> new Problem("unsupported-media-type", "Unsupported media type", 415,
                     "The body's content type is not one this route takes.", where);
+            case 505 -> new Problem("http-version-not-supported", "HTTP version not supported", 505,
+                    "This service speaks HTTP/1.0 and HTTP/1.1.", where);
+            case 503 -> new Problem("unavailable", "Service unavailable", 503,
+                    "The service is busy or stopping; try again shortly.", where);
             case 431 -> new Problem("header-too-large", "Request header fields too large", 431,
                     "A request header is too large; keep all headers under 8 KiB.", where);
             default -> new Problem("http-" + status, "HTTP " + status, status,
@@ -212,6 +234,9 @@ final class Problems {
         byte[] bytes = bytes(problem);
         HttpServletResponse res = ctx.res();
         try {
+            if (refusal.retryAfterSeconds() > 0) {
+                res.setHeader(RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
+            }
             res.setStatus(problem.status());
             res.setContentType(CONTENT_TYPE);
             res.setHeader("Connection", "close");

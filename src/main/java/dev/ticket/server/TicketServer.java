@@ -7,6 +7,7 @@ import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.ServiceException;
 import dev.ticket.service.TicketService;
+import dev.ticket.store.DiskFull;
 import dev.ticket.store.StoreException;
 import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
@@ -51,7 +52,9 @@ public final class TicketServer implements AutoCloseable {
                                      AccountService accounts, Clock clock) throws BindException {
         EventStream events = new EventStream(new EventFeed(store));
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
-                new AdminHandlers(accounts), events, new Probes(store::ready));
+                new AdminHandlers(accounts), events, new Probes(store::ready,
+                        List.of(settings.dataDir(), tickets.attachments().tempDir()),
+                        settings.guards().minFreeSpace()));
         DrainingHandler drain = new DrainingHandler();
         Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes, drain));
         try {
@@ -87,10 +90,14 @@ public final class TicketServer implements AutoCloseable {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
             server.setHandler(drain);
+            // inside the drain, around the routes Javalin attaches: slow headers and bodies are cut
+            drain.setHandler(new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate()));
             server.setErrorHandler(new JettyProblems());
         });
+        Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ServletProblems()));
         for (Route route : routes) {
-            Handler handler = guarded(route, accounts);
+            Handler handler = guarded(route, gate);
             if (route.method().equals(HandlerType.GET)) {
                 config.routes.get(route.path(), handler);
                 // Without its own HEAD route Javalin answers HEAD with an empty 200, skipping the token check.
@@ -113,32 +120,25 @@ public final class TicketServer implements AutoCloseable {
         config.routes.error(405, "*", ctx -> unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
         if (settings.requestLog()) {
-            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={}",
+            // the client address, never a token (nor the Authorization header) is logged
+            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={} addr={}",
                     ctx.method(), Requests.printable(ctx.path()), ctx.statusCode(), String.format("%.1f", ms),
-                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-"));
+                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-", gate.address(ctx)));
         }
     }
 
-    private static Handler guarded(Route route, AccountService accounts) {
+    private static Handler guarded(Route route, Gatekeeper gate) {
         if (route.access() == Access.PUBLIC) {
             return route.handler();
         }
         return ctx -> {
-            Caller caller = accounts.authenticate(bearer(ctx.header("Authorization")));
+            Caller caller = gate.admit(ctx);
             if (route.access() == Access.ADMIN && !caller.admin()) {
                 throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users and tokens.");
             }
             ctx.attribute(Requests.CALLER, caller);
             route.handler().handle(ctx);
         };
-    }
-
-    private static String bearer(String header) {
-        if (header == null) {
-            return null;
-        }
-        String value = header.strip();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
     }
 
     private static void unlessProblem(Context ctx, int status, String type, String title, String detail) {
@@ -153,6 +153,16 @@ public final class TicketServer implements AutoCloseable {
     }
 
     private static void unexpected(Exception e, Context ctx) {
+        if (GuardedBody.isTooSlow(e)) {
+            ctx.header("Connection", "close");
+            Problems.send(ctx, Problems.forStatus(408, ctx.method().name(), ctx.path(), null));
+            return;
+        }
+        if (DiskFull.is(e)) {
+            LOG.warn("out of disk space on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            Problems.service(ServiceException.diskFull(), ctx);
+            return;
+        }
         if (e instanceof StoreException || e instanceof JdbiException) {
             LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.send(ctx, 503, "unavailable", "Service unavailable",

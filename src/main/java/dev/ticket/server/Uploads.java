@@ -6,6 +6,7 @@ import dev.ticket.service.AttachmentService;
 import dev.ticket.service.ServiceException;
 import dev.ticket.service.ServiceSettings;
 import dev.ticket.service.Upload;
+import dev.ticket.store.DiskFull;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,6 +81,11 @@ final class Uploads {
             form = MultipartReceiver.receive(body, ctx.contentType(), attachments.tempDir(), limits, fieldNames);
         } catch (ServiceException e) {
             throw Problems.answerEarly(ctx, body, e);
+        } catch (IOException | RuntimeException e) {
+            if (DiskFull.is(e)) { // every temporary file is gone already; the client hears 507, not "malformed"
+                throw Problems.answerEarly(ctx, body, ServiceException.diskFull());
+            }
+            throw e;
         }
         return new Received(form.fields(), form.files());
     }

@@ -59,6 +59,42 @@ public final class AttachmentService {
         }
     }
 
+    /**
+     * Refuses (413 {@code quota-exceeded}) files that would take the account's attachments past its quota. Run
+     * once before the files are stored (nothing is kept) and again inside the message's transaction, where two
+     * uploads of one account racing each other on SQLite are counted one after the other.
+     */
+    void checkQuota(StoreTx tx, Long accountId, List<Upload> files) {
+        checkQuota(tx, accountId, files.stream().mapToLong(Upload::size).sum());
+    }
+
+    void checkQuotaStored(StoreTx tx, Long accountId, List<Stored> files) {
+        checkQuota(tx, accountId, files.stream().mapToLong(Stored::size).sum());
+    }
+
+    private void checkQuota(StoreTx tx, Long accountId, long adding) {
+        long quota = settings.accountQuotaBytes();
+        if (quota <= 0 || adding == 0 || accountId == null) {
+            return;
+        }
+        long used = tx.accountAttachmentBytes(accountId);
+        if (used + adding > quota) {
+            throw new ServiceException(ServiceException.Kind.QUOTA_EXCEEDED, "These files (" + ByteSizes.human(adding)
+                    + ") would take the account's attachments past its quota of " + ByteSizes.human(quota) + " ("
+                    + ByteSizes.human(used) + " used); ask the service's operator for more room.");
+        }
+    }
+
+    /** Before files are stored: the quota check outside any transaction. */
+    void checkQuota(Long accountId, List<Upload> files) {
+        if (settings.accountQuotaBytes() > 0 && !files.isEmpty() && accountId != null) {
+            store.read(tx -> {
+                checkQuota(tx, accountId, files);
+                return null;
+            });
+        }
+    }
+
     /** The refusal for a file over the per-file limit. */
     public ServiceException tooLarge(String filename) {
         return new ServiceException(ServiceException.Kind.TOO_LARGE, "File '" + Filenames.safe(filename)

@@ -6,14 +6,33 @@ public class ServiceException extends RuntimeException {
     /** The stable kinds of refusal. */
     public enum Kind {
         BAD_REQUEST, VALIDATION, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, TICKET_CLOSED, IDEMPOTENCY_CONFLICT,
-        TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE
+        TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNAVAILABLE, QUOTA_EXCEEDED, RATE_LIMITED, TOO_MANY_FAILURES,
+        INSUFFICIENT_STORAGE
     }
 
     private final Kind kind;
+    private final long retryAfterSeconds;
 
     public ServiceException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    /** A refusal the client may try again after {@code retryAfterSeconds} (sent as {@code Retry-After}). */
+    public ServiceException(Kind kind, String message, long retryAfterSeconds) {
         super(message, null, false, false);
         this.kind = kind;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 when the answer carries none of its own. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A write that could not be stored because the disk (or the database's) is full. */
+    public static ServiceException diskFull() {
+        return new ServiceException(Kind.INSUFFICIENT_STORAGE, "The service is out of disk space and could not "
+                + "store this; nothing of it was kept. Reading still works; try the write again later.");
     }
 
     public Kind kind() {

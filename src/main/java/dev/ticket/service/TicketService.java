@@ -46,6 +46,7 @@ public final class TicketService {
         requireCanOpen(caller);
         TicketRules.Clean t = TicketRules.check(in, settings.maxBodyChars());
         attachments.checkLimits(files);
+        attachments.checkQuota(caller.accountId(), files);
         String fingerprint = Idempotency.fingerprint("open", in, files);
         List<AttachmentService.Stored> stored = attachments.persist(files);
         boolean recorded = false;
@@ -92,7 +93,10 @@ public final class TicketService {
         attachments.checkLimits(files);
         String fingerprint = Idempotency.fingerprint("reply:" + ticketId, text, files);
         if (!files.isEmpty()) {
-            requireOpen(caller, ticketId);
+            store.read(tx -> {
+                attachments.checkQuota(tx, openHead(tx, caller, ticketId).accountId(), files);
+                return null;
+            });
         }
         List<AttachmentService.Stored> stored = attachments.persist(files);
         boolean recorded = false;
@@ -200,6 +204,7 @@ public final class TicketService {
 
     private Message addMessage(StoreTx tx, Caller caller, TicketHead head, String body,
                                List<AttachmentService.Stored> files) {
+        attachments.checkQuotaStored(tx, head.accountId(), files);
         Instant now = clock.instant();
         long messageId = tx.insertMessage(head.id(), caller.userId(), caller.team(), body, now);
         attachments.record(tx, head, messageId, files);

@@ -36,6 +36,11 @@ abstract class LedgerQueries extends TicketQueries {
         return appendedEvents;
     }
 
+    public long accountAttachmentBytes(long accountId) {
+        return h.createQuery("SELECT COALESCE(SUM(a.size), 0) FROM attachments a JOIN tickets t ON t.id = a.ticket_id "
+                + "WHERE t.account_id = :a").bind("a", accountId).mapTo(Long.class).one();
+    }
+
     public boolean blobReferenced(String sha256) {
         return h.createQuery("SELECT 1 FROM attachments WHERE sha256 = :h LIMIT 1").bind("h", sha256)
                 .mapTo(Integer.class).findOne().isPresent();

@@ -91,6 +91,9 @@ public interface StoreTx {
     /** True when some attachment names the blob. */
     boolean blobReferenced(String sha256);
 
+    /** Bytes of every attachment on the account's tickets (each counted as sent, duplicates too). */
+    long accountAttachmentBytes(long accountId);
+
     void insertBlob(String sha256, long size, Instant now);
 
     /** The SHA-256 of every blob some attachment names. */

@@ -72,7 +72,10 @@ public final class ServeProcess implements AutoCloseable {
                                       String... extra) {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
                 System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", Integer.toString(port),
-                "--data", dataDir.toString(), "--no-request-log"));
+                "--data", dataDir.toString()));
+        if (!List.of(extra).contains("--request-log")) {
+            command.add("--no-request-log");
+        }
         command.addAll(List.of(extra));
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -1,0 +1,60 @@
+package dev.ticket.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import dev.ticket.testing.RawHttp;
+import dev.ticket.testing.TestService;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refusals decided by HTTP itself, before any route, are problem details like the API's own (SPEC 7.1): an HTTP
+ * version the service does not speak (505), a method the path does not take (405), a URI or headers over the
+ * limit (414, 431), conflicting framing (400). 408 is in {@link SlowClientsTest}.
+ */
+class ProtocolErrorsTest {
+    static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    static JsonNode problem(String request, int status, String type) throws IOException {
+        RawHttp.Answer answer = RawHttp.exchange(service.url(), null, request);
+        assertEquals(status, answer.status(), answer.toString());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), answer.toString());
+        JsonNode problem = Json.mapper().readTree(answer.body());
+        assertEquals(type, problem.get("type").asText());
+        assertEquals(status, problem.get("status").asInt());
+        return problem;
+    }
+
+    @Test
+    void anUnknownHttpVersionIs505() throws IOException {
+        JsonNode p = problem("GET /healthz HTTP/2.5\r\nHost: x\r\n\r\n", 505, "http-version-not-supported");
+        assertEquals("", p.get("instance").asText(), "no made-up path");
+        problem("GET /api/v1/me HTTP/0.9\r\n\r\n", 505, "http-version-not-supported");
+    }
+
+    @Test
+    void methodUriAndHeaderRefusalsAreProblems() throws IOException {
+        problem("PATCH /api/v1/tickets HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405, "method-not-allowed");
+        problem("GET /api/v1/tickets?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                414, "uri-too-long");
+        problem("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\nConnection: close\r\n\r\n",
+                431, "header-too-large");
+        problem("POST /api/v1/tickets HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "0\r\n\r\n", 400, "bad-request");
+    }
+}

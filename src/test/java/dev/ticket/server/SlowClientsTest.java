@@ -1,0 +1,152 @@
+package dev.ticket.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.Json;
+import dev.ticket.model.Role;
+import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.RawHttp;
+import dev.ticket.testing.ServeProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SPEC 7.1 slow clients on a real serve with a short header deadline set by flag: trickled headers and bodies are
+ * cut with a 408 problem, and hundreds of them at once (more than Jetty has threads) do not stop others' reads.
+ */
+class SlowClientsTest {
+    static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    @TempDir
+    static Path dir;
+    static ServeProcess serve;
+    static ApiClient customer;
+    static long ticket;
+
+    @BeforeAll
+    static void start() {
+        serve = ServeProcess.start(dir.resolve("data"), "--header-timeout", DEADLINE.toSeconds() + "s",
+                "--min-body-rate", "100");
+        customer = serve.client("Tess", Role.CUSTOMER, "trickle");
+        ticket = customer.post("/tickets", Map.of("title", "Read me", "body", "hi")).expect(201).json().get("id")
+                .asLong();
+    }
+
+    @AfterAll
+    static void stop() {
+        serve.close();
+    }
+
+    @Test
+    void trickledHeadersAreCutWith408AfterTheDeadline() {
+        try (RawHttp http = RawHttp.connect(serve.url(), null)) {
+            byte[] request = ("GET /api/v1/tickets/" + ticket + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + customer.token() + "\r\nX-Padding: " + "p".repeat(100) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            RawHttp.Answer answer = trickle(http, request);
+            assertProblem(answer, 408, "request-timeout");
+        }
+    }
+
+    @Test
+    void aTrickledJsonBodyIsCutWith408() {
+        try (RawHttp http = RawHttp.connect(serve.url(), null)) {
+            http.write(("POST /api/v1/tickets/" + ticket + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + customer.token() + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            RawHttp.Answer answer = trickle(http, ("{\"body\":\"" + "b".repeat(980) + "\"}").getBytes(StandardCharsets.UTF_8));
+            assertProblem(answer, 408, "request-timeout");
+        }
+        assertEquals(1, customer.get("/tickets/" + ticket).json().get("messages").size(), "nothing was posted");
+    }
+
+    @Test
+    void aTrickledUploadAfter100ContinueIsCutWith408() {
+        try (RawHttp http = RawHttp.connect(serve.url(), null)) {
+            http.write(("POST /api/v1/tickets/" + ticket + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + customer.token() + "\r\nContent-Type: multipart/form-data; boundary=BB\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: 5000000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] body = ("--BB\r\nContent-Disposition: form-data; name=\"file\"; filename=\"slow.bin\"\r\n\r\n"
+                    + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8);
+            RawHttp.Answer answer = trickle(http, body);
+            // the 100 Continue comes first; the problem follows it on the same connection
+            assertTrue(answer.body().contains("\"type\":\"request-timeout\"") || answer.status() == 408,
+                    "no 408: " + answer);
+        }
+    }
+
+    @Test
+    void hundredsOfTricklingConnectionsDoNotStopOthersReads() throws Exception {
+        int each = 300; // more than Jetty's 250 threads
+        List<RawHttp> slow = new ArrayList<>();
+        ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < each; i++) {
+                RawHttp body = RawHttp.connect(serve.url(), null);
+                body.write(("POST /api/v1/tickets/" + ticket + "/messages HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        + customer.token() + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{")
+                        .getBytes(StandardCharsets.UTF_8));
+                slow.add(body);
+                RawHttp headers = RawHttp.connect(serve.url(), null);
+                headers.write("GET /api/v1/me HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.UTF_8));
+                slow.add(headers);
+            }
+            drip.scheduleAtFixedRate(() -> slow.forEach(c -> c.tryWrite(new byte[] {' '})), 0, 500,
+                    TimeUnit.MILLISECONDS);
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                long start = System.nanoTime();
+                customer.get("/tickets/" + ticket).expect(200);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            millis.sort(null);
+            // Starved, a read would fail or wait until the trickles are cut (the 5 s deadline). The other bounds are
+            // loose for a loaded 2-core CI machine; scripts/bench-slow-clients.sh measures the real percentiles.
+            assertTrue(millis.get(millis.size() / 2) < 250 && millis.get(millis.size() * 9 / 10) < 1_000
+                    && millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while trickling (ms): " + millis);
+        } finally {
+            drip.shutdownNow();
+            slow.forEach(RawHttp::close);
+        }
+    }
+
+    /** Sends {@code bytes} one every 200 ms until the service answers or closes; returns what it said. */
+    static RawHttp.Answer trickle(RawHttp http, byte[] bytes) {
+        long start = System.nanoTime();
+        for (byte b : bytes) {
+            if (http.answered() || !http.tryWrite(new byte[] {b})) {
+                break;
+            }
+            sleepQuietly(200);
+            assertTrue(System.nanoTime() - start < DEADLINE.multipliedBy(4).toNanos(), "never cut");
+        }
+        return http.read(Duration.ofSeconds(10));
+    }
+
+    static void assertProblem(RawHttp.Answer answer, int status, String type) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertTrue(answer.header("Content-Type").startsWith("application/problem+json"), answer.toString());
+        try {
+            JsonNode problem = Json.mapper().readTree(answer.body());
+            assertEquals(type, problem.get("type").asText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(answer.body(), e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        java.util.concurrent.locks.LockSupport.parkNanos(ms * 1_000_000);
+    }
+}
