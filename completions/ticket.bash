@@ -235,8 +235,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,6 +248,9 @@ function _picocli_ticket() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -268,8 +271,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -282,6 +285,9 @@ function _picocli_ticket_new() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-t'|'--title')
@@ -349,8 +355,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -365,6 +371,9 @@ function _picocli_ticket_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-s'|'--status')
@@ -409,8 +418,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -422,6 +431,9 @@ function _picocli_ticket_show() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -442,8 +454,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,6 +467,9 @@ function _picocli_ticket_reply() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -487,8 +502,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -500,6 +515,9 @@ function _picocli_ticket_attach() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -530,8 +548,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--attachment' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -543,6 +561,9 @@ function _picocli_ticket_download() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--attachment')
@@ -572,8 +593,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -585,6 +606,9 @@ function _picocli_ticket_close() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -605,8 +629,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--timeout'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -618,6 +642,9 @@ function _picocli_ticket_wait() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--timeout')
@@ -641,8 +668,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -654,6 +681,9 @@ function _picocli_ticket_hours() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -674,8 +704,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -687,6 +717,9 @@ function _picocli_ticket_login() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -707,8 +740,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -720,6 +753,9 @@ function _picocli_ticket_logout() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -740,8 +776,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -753,6 +789,9 @@ function _picocli_ticket_whoami() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -773,8 +812,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -786,6 +825,9 @@ function _picocli_ticket_tui() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -806,8 +848,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -819,6 +861,9 @@ function _picocli_ticket_admin() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -839,8 +884,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -852,6 +897,9 @@ function _picocli_ticket_completion() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -879,7 +927,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -923,6 +971,18 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--write-rate')
       return
       ;;
@@ -962,8 +1022,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -975,6 +1035,9 @@ function _picocli_ticket_admin_user() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -995,8 +1058,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1008,6 +1071,9 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1028,8 +1094,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--role' '--account'"
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1042,6 +1108,9 @@ function _picocli_ticket_admin_user_add() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--role')
@@ -1070,8 +1139,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1083,6 +1152,9 @@ function _picocli_ticket_admin_user_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1103,8 +1175,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1116,6 +1188,9 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1136,8 +1211,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1149,6 +1224,9 @@ function _picocli_ticket_admin_token_revoke() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
