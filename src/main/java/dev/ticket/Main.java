@@ -2,9 +2,12 @@ package dev.ticket;
 
 import dev.ticket.cli.Cli;
 import dev.ticket.cli.Io;
+import dev.ticket.cli.OutputFailedException;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.SystemClock;
 import dev.ticket.cli.Terminals;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -25,9 +28,13 @@ public final class Main {
         return Cli.run(systemIo(), new SystemClock(), args);
     }
 
-    /** UTF-8 text over the process's streams, whatever the platform encoding (bytes pass through System.out). */
+    /**
+     * UTF-8 text over the process's streams, whatever the platform encoding. Standard output is the descriptor
+     * itself, not System.out: that PrintStream would keep a failed write (a full disk, a closed pipe) to itself.
+     */
     static Io systemIo() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(OutputFailedException.checked(new FileOutputStream(FileDescriptor.out)),
+                true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean console = System.console() != null;
         boolean outTty = console || Terminals.isTerminal(1);

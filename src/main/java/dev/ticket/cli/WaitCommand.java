@@ -107,7 +107,7 @@ public class WaitCommand extends BaseCommand {
             new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
                     .message(event.message(), out.out());
         } else {
-            out.println("Ticket #" + ticketId + " (" + ticket.title() + ") was closed: it is Done.");
+            out.println("Ticket #" + ticketId + " (" + Shown.line(ticket.title()) + ") was closed: it is Done.");
         }
         return ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package dev.ticket.client;
 
 import dev.ticket.model.Problem;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** Turns an error answer (problem+json or anything else) into the matching typed exception. */
@@ -9,7 +10,11 @@ final class Problems {
     private Problems() {
     }
 
-    static ApiException toException(int status, String contentType, byte[] body) {
+    static ApiException toException(URI server, int status, String contentType, byte[] body) {
+        if (foreign(status, contentType, body)) {
+            return new NotATicketServiceException(server, "HTTP " + status + ", " + (contentType == null
+                    ? "no content type" : contentType.replaceFirst(";.*", "")));
+        }
         Problem problem = parse(status, contentType, body);
         String message = sentence(problem);
         if (status == 409 && kindIs(problem, "ticket-closed")) {
@@ -28,6 +33,36 @@ final class Problems {
                 }
                 return new ApiException(message, problem);
         }
+    }
+
+    /**
+     * True for an answer no ticket service gives: a redirect, or a refusal that is not a problem document (a
+     * ticket service answers every refusal with one, its 404s included). Not for 5xx, 429, 408 or 413, which a
+     * proxy in front of a real service may well send as a web page of its own.
+     */
+    static boolean foreign(int status, String contentType, byte[] body) {
+        if (status >= 300 && status < 400) {
+            return true;
+        }
+        if (status < 400 || status >= 500 || status == 429 || status == 408 || status == 413) {
+            return false;
+        }
+        if (!isJson(contentType)) {
+            return true;
+        }
+        try {
+            Problem p = JsonRecords.read(body, Problem.class);
+            return p == null || (p.type() == null && p.title() == null);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** {@code application/json}, {@code application/problem+json} and the like. */
+    static boolean isJson(String contentType) {
+        String type = contentType == null ? "" : contentType.replaceFirst(";.*", "").strip().toLowerCase(
+                java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     static Problem parse(int status, String contentType, byte[] body) {
