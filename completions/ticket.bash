@@ -488,7 +488,7 @@ function _picocli_ticket_attach() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '--name'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -503,6 +503,9 @@ function _picocli_ticket_attach() {
       return
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--name')
       return
       ;;
   esac

@@ -42,7 +42,7 @@ public class AttachCommand extends BaseCommand {
     String text;
 
     @Option(names = "--name", paramLabel = "NAME",
-            description = "The name to store the file under (one FILE only), e.g. for - or <(command).")
+            description = "The name to store the file under (one FILE only; for - or <(command)).")
     String name;
 
     @Override
