@@ -167,7 +167,7 @@ public class NewCommand extends BaseCommand {
 
     private List<String> topics() {
         try {
-            return client().topics().topics();
+            return client().topics().topics().stream().map(Shown::line).toList(); // shown in completion
         } catch (RuntimeException e) {
             return List.of();
         }
