@@ -67,6 +67,16 @@ public final class Cli {
         cl.setExecutionExceptionHandler(new ErrorReporter(io));
         cl.setParameterExceptionHandler(ErrorReporter::usage);
         cl.setExitCodeExceptionMapper(ExitCodes::of);
+        // picocli prints a stack trace for a failure while it writes help or a version; one that writes standard
+        // output goes to the ErrorReporter instead, as a command's would
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return strategy.execute(parsed);
+            } catch (OutputFailedException e) {
+                throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
+            }
+        });
         return cl;
     }
 }

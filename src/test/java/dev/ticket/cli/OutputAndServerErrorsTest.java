@@ -79,6 +79,9 @@ class OutputAndServerErrorsTest {
         Shell show = bash("$TICKET show " + bigTicket + " --no-read > /dev/full");
         assertEquals(1, show.exit(), show.toString());
         assertEquals(1, show.err().lines().count(), show.err());
+        Shell help = bash("$TICKET new --help > /dev/full"); // written by picocli, not by a command
+        assertEquals(1, help.exit(), help.toString());
+        assertEquals("ticket: cannot write to standard output (No space left on device)\n", help.err());
     }
 
     @Test
