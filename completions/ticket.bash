@@ -235,8 +235,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,9 +248,6 @@ function _picocli_ticket() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -271,8 +268,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -285,9 +282,6 @@ function _picocli_ticket_new() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-t'|'--title')
@@ -355,8 +349,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -371,9 +365,6 @@ function _picocli_ticket_list() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-s'|'--status')
@@ -418,8 +409,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -431,9 +422,6 @@ function _picocli_ticket_show() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -454,8 +442,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -467,9 +455,6 @@ function _picocli_ticket_reply() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -502,8 +487,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '--name'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -517,10 +502,10 @@ function _picocli_ticket_attach() {
     '--profile')
       return
       ;;
-    '--ca-file')
+    '-m'|'--message')
       return
       ;;
-    '-m'|'--message')
+    '--name')
       return
       ;;
   esac
@@ -548,8 +533,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--attachment' '-o' '--output'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -561,9 +546,6 @@ function _picocli_ticket_download() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--attachment')
@@ -593,8 +575,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -606,9 +588,6 @@ function _picocli_ticket_close() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -629,8 +608,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--timeout'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -642,9 +621,6 @@ function _picocli_ticket_wait() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--timeout')
@@ -668,8 +644,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -681,9 +657,6 @@ function _picocli_ticket_hours() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -704,8 +677,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -717,9 +690,6 @@ function _picocli_ticket_login() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -740,8 +710,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -753,9 +723,6 @@ function _picocli_ticket_logout() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -776,8 +743,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -789,9 +756,6 @@ function _picocli_ticket_whoami() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -812,8 +776,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -825,9 +789,6 @@ function _picocli_ticket_tui() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -848,8 +809,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -861,9 +822,6 @@ function _picocli_ticket_admin() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -884,8 +842,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -897,9 +855,6 @@ function _picocli_ticket_completion() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -927,7 +882,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -971,39 +926,6 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
-    '--tls-cert')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--tls-key')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--write-rate')
-      return
-      ;;
-    '--account-quota')
-      return
-      ;;
-    '--header-timeout')
-      return
-      ;;
-    '--min-body-rate')
-      return
-      ;;
-    '--auth-failures')
-      return
-      ;;
-    '--trusted-proxy')
-      return
-      ;;
-    '--min-free-space')
-      return
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1022,8 +944,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1035,9 +957,6 @@ function _picocli_ticket_admin_user() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1058,8 +977,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1071,9 +990,6 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1094,8 +1010,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--role' '--account'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1108,9 +1024,6 @@ function _picocli_ticket_admin_user_add() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--role')
@@ -1139,8 +1052,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1152,9 +1065,6 @@ function _picocli_ticket_admin_user_list() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1175,8 +1085,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1188,9 +1098,6 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1211,8 +1118,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1224,9 +1131,6 @@ function _picocli_ticket_admin_token_revoke() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac

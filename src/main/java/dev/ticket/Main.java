@@ -2,9 +2,13 @@ package dev.ticket;
 
 import dev.ticket.cli.Cli;
 import dev.ticket.cli.Io;
+import dev.ticket.cli.OutputFailedException;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.SystemClock;
 import dev.ticket.cli.Terminals;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -15,19 +19,29 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The process: standard output is the descriptor itself, not System.out, whose PrintStream would keep a
+     * failed write (a full disk, a closed pipe) to itself; SPEC 7.2 wants the first reported (exit 1) and the
+     * second quiet, and both to stop the command.
+     */
     public static void main(String[] args) {
-        System.exit(run(args));
+        Startup.prepare(args);
+        System.exit(Cli.run(systemIo(OutputFailedException.checked(new FileOutputStream(FileDescriptor.out))),
+                new SystemClock(), args));
     }
 
-    /** Runs {@code ticket args...} on the process's streams and environment; returns the exit code. */
+    /**
+     * Runs {@code ticket args...} on System.out, System.err and System.in and the process's environment, for
+     * callers that redirect those streams (the class-data training, tests); returns the exit code.
+     */
     public static int run(String... args) {
         Startup.prepare(args);
-        return Cli.run(systemIo(), new SystemClock(), args);
+        return Cli.run(systemIo(System.out), new SystemClock(), args);
     }
 
-    /** UTF-8 text over the process's streams, whatever the platform encoding (bytes pass through System.out). */
-    static Io systemIo() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** UTF-8 text over {@code stdout} and the process's other streams, whatever the platform encoding. */
+    static Io systemIo(OutputStream stdout) {
+        PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean console = System.console() != null;
         boolean outTty = console || Terminals.isTerminal(1);

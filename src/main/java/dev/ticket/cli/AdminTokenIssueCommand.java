@@ -24,9 +24,10 @@ public class AdminTokenIssueCommand extends BaseCommand {
         if (out.json()) {
             out.printJson(user);
         } else if (out.quiet()) {
-            out.println(user.token());
+            out.println(Shown.line(user.token()));
         } else {
-            out.println("New token for " + WhoamiCommand.describe(user) + " (shown once): " + user.token());
+            out.println("New token for " + WhoamiCommand.describe(user) + " (shown once): "
+                    + Shown.line(user.token()));
         }
         return ExitCodes.OK;
     }

@@ -30,6 +30,11 @@ public class AdminUserAddCommand extends BaseCommand {
     String account;
 
     @Override
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of("role", "--role", "account", "--account", "name", "NAME");
+    }
+
+    @Override
     protected int run() {
         if (role == Role.CUSTOMER && (account == null || account.isBlank())) {
             throw new UsageException("missing the account: a customer needs --account ACCOUNT");
@@ -41,10 +46,10 @@ public class AdminUserAddCommand extends BaseCommand {
             out.printJson(created);
         } else if (out.quiet()) {
             out.println(Long.toString(created.id()));
-            out.note("token (shown once): " + created.token());
+            out.note("token (shown once): " + Shown.line(created.token()));
         } else {
             out.println("Created user #" + created.id() + ": " + WhoamiCommand.describe(created) + ".");
-            out.println("Token (shown once, keep it secret): " + created.token());
+            out.println("Token (shown once, keep it secret): " + Shown.line(created.token()));
             out.println("They log in with: ticket login --server " + settings().server() + " --with-token");
         }
         return ExitCodes.OK;

@@ -80,6 +80,19 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
         return client;
     }
 
+    /**
+     * Which option fills which API field (field → option name, or words for a field no option fills), so a
+     * refusal naming the field can name the flag instead ({@link FlagNames}); none by default.
+     */
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of();
+    }
+
+    /** The sentence with the API fields it names told as this command's flags. */
+    String withFlags(String sentence) {
+        return FlagNames.rewrite(sentence, apiFields(), spec);
+    }
+
     protected Output out() {
         if (output == null) {
             output = new Output(io, options(), clock);

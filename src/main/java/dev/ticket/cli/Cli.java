@@ -27,10 +27,26 @@ public final class Cli {
 
     /** Runs {@code ticket args...} and returns its exit code (SPEC section 3). */
     public static int run(Io io, Clock clock, String... args) {
-        int code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
-        io.out().flush();
+        int code;
+        try {
+            code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
+        } catch (OutputFailedException e) { // while picocli printed help or usage
+            code = outputFailed(io, e);
+        }
+        try {
+            io.out().flush();
+        } catch (OutputFailedException e) {
+            code = code == ExitCodes.OK ? outputFailed(io, e) : code; // reported once
+        }
         io.err().flush();
         return code;
+    }
+
+    private static int outputFailed(Io io, OutputFailedException e) {
+        if (!e.closedByReader()) {
+            io.err().println("ticket: " + e.getMessage());
+        }
+        return ExitCodes.of(e);
     }
 
     /** The whole command tree over {@code io}. */
@@ -51,6 +67,16 @@ public final class Cli {
         cl.setExecutionExceptionHandler(new ErrorReporter(io));
         cl.setParameterExceptionHandler(ErrorReporter::usage);
         cl.setExitCodeExceptionMapper(ExitCodes::of);
+        // picocli prints a stack trace for a failure while it writes help or a version; one that writes standard
+        // output goes to the ErrorReporter instead, as a command's would
+        CommandLine.IExecutionStrategy strategy = cl.getExecutionStrategy();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return strategy.execute(parsed);
+            } catch (OutputFailedException e) {
+                throw new CommandLine.ExecutionException(cl, e.getMessage(), e);
+            }
+        });
         return cl;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.model.TerminalText;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Gets a message's text from -m, -F FILE, -F - (stdin), or the editor on a template. */
+/**
+ * Gets a message's text from -m, -F FILE, -F - (stdin), or the editor on a template, cleaned as it will be sent
+ * ({@link TerminalText#clean}: a coloured CI log is text, not an error), so what is empty then is refused here.
+ */
 final class Composer {
     private final Io io;
 
@@ -22,10 +26,10 @@ final class Composer {
             return null;
         }
         if (options.text != null) {
-            return nonEmpty(options.text.strip());
+            return nonEmpty(TerminalText.clean(options.text).strip());
         }
         if (options.file != null) {
-            return nonEmpty(read(options.file).strip());
+            return nonEmpty(TerminalText.clean(read(options.file)).strip());
         }
         return fromEditor(template, prompter);
     }
@@ -35,9 +39,10 @@ final class Composer {
         String editor = io.env("VISUAL") != null ? io.env("VISUAL") : io.env("EDITOR");
         String text;
         if (editor != null) {
-            text = stripComments(edit(editor, template));
+            text = stripComments(TerminalText.clean(edit(editor, template)));
         } else if (prompter != null) {
-            text = prompter.lines("Write the message; end it with a line holding only '.' (no $EDITOR is set).");
+            text = TerminalText.clean(prompter.lines(
+                    "Write the message; end it with a line holding only '.' (no $EDITOR is set)."));
         } else {
             throw new UsageException("-e needs $VISUAL or $EDITOR, or a terminal");
         }

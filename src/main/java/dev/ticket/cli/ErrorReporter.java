@@ -1,8 +1,10 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.ApiException;
+import dev.ticket.client.InvalidRequestException;
 import dev.ticket.client.NotAuthorizedException;
 import dev.ticket.client.TicketClosedException;
+import dev.ticket.model.TerminalText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +23,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        io.err().println("ticket: " + sentence(failure));
+        if (failure instanceof OutputFailedException && ((OutputFailedException) failure).closedByReader()) {
+            return ExitCodes.of(failure); // the reader of the pipe has all it wanted: nothing to report
+        }
+        String sentence = sentence(failure);
+        if (failure instanceof InvalidRequestException && command.getCommand() instanceof BaseCommand) {
+            sentence = ((BaseCommand) command.getCommand()).withFlags(sentence);
+        }
+        io.err().println("ticket: " + shown(sentence, failure));
         if (verbose(parsed)) {
             failure.printStackTrace(io.err());
         }
@@ -85,6 +94,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return d[a.length()][b.length()];
     }
 
+    /** The sentence made safe for a terminal: a service's detail is one line of inert text, ours keep newlines. */
+    static String shown(String sentence, Throwable failure) {
+        return failure instanceof ApiException ? TerminalText.inertLine(sentence) : TerminalText.inert(sentence);
+    }
+
     static String sentence(Throwable failure) {
         if (failure instanceof TicketClosedException) {
             String text = failure.getMessage();
@@ -97,7 +111,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         if (failure instanceof ApiException || failure instanceof UsageException
                 || failure instanceof NotLoggedInException || failure instanceof WaitTimeoutException
-                || failure instanceof ConfigFile.ConfigException) {
+                || failure instanceof ConfigFile.ConfigException || failure instanceof OutputFailedException) {
             return failure.getMessage();
         }
         String detail = failure.getMessage() == null ? "" : ": " + failure.getMessage();

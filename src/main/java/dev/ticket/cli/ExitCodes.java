@@ -23,6 +23,9 @@ public final class ExitCodes {
 
     /** The exit code for a failure. */
     public static int of(Throwable failure) {
+        if (failure instanceof OutputFailedException) {
+            return ((OutputFailedException) failure).closedByReader() ? OK : UNEXPECTED;
+        }
         if (failure instanceof CommandLine.ParameterException || failure instanceof UsageException
                 || failure instanceof InvalidRequestException || failure instanceof ConfigFile.ConfigException) {
             return USAGE;

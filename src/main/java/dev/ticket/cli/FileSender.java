@@ -47,8 +47,14 @@ final class FileSender {
      * there (exit 4). The service refuses them too, but a large body may already be on its way by then.
      */
     static List<Path> checkForReply(List<Path> files, Supplier<TicketClient> client, long ticketId) {
+        return checkForReply(files, client, ticketId, false);
+    }
+
+    /** As above; {@code streamToo}: a stream (standard input) goes with them, so the ticket is checked anyway. */
+    static List<Path> checkForReply(List<Path> files, Supplier<TicketClient> client, long ticketId,
+                                    boolean streamToo) {
         List<Path> ready = check(files, client);
-        if (!ready.isEmpty() && client.get().getTicket(ticketId).isDone()) {
+        if ((streamToo || !ready.isEmpty()) && client.get().getTicket(ticketId).isDone()) {
             throw new TicketClosedException("Ticket #" + ticketId + " is done and takes no more files; open a new "
                     + "ticket that references it: ticket new --ref " + ticketId, null);
         }

@@ -24,12 +24,13 @@ public class HoursCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        Hours hours = client().hours();
+        Hours answer = client().hours();
         Output out = out();
         if (out.json()) {
-            out.printJson(hours);
+            out.printJson(answer);
             return ExitCodes.OK;
         }
+        Hours hours = Shown.inert(answer);
         ZoneId zone = zone(hours);
         Instant now = hours.now() != null ? hours.now() : clock.instant();
         if (hours.openNow()) {

@@ -61,6 +61,12 @@ public class ListCommand extends BaseCommand {
     }
 
     @Override
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of("status", "--status", "q", "--search", "type", "--type", "label", "--label",
+                "awaiting", "--awaiting", "limit", "--limit", "unread", "--unread");
+    }
+
+    @Override
     protected int run() {
         if (limit < 0) {
             throw new UsageException("--limit must be 0 (all) or more");

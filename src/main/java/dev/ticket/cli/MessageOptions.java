@@ -13,6 +13,17 @@ public class MessageOptions {
     @Option(names = {"-e", "--editor"}, description = "Write the message in $VISUAL or $EDITOR.")
     boolean editor;
 
+    /** The option the message came from, or words when it was asked for. */
+    static String messageFlag(MessageOptions message) {
+        if (message != null && message.text != null) {
+            return "--message";
+        }
+        if (message != null && message.file != null) {
+            return "--file";
+        }
+        return message != null && message.editor ? "--editor" : "the message";
+    }
+
     /** True when one of the three was given; a usage error when more than one was. */
     boolean given() {
         int count = (text != null ? 1 : 0) + (file != null ? 1 : 0) + (editor ? 1 : 0);

@@ -112,7 +112,7 @@ public class NewCommand extends BaseCommand {
             prepared.cleanUp();
         }
         if (!out().json() && !out().quiet() && Boolean.TRUE.equals(opened.deduplicated())) {
-            out().println("Added to open ticket #" + opened.id() + " (" + opened.title() + "): the same CI failure "
+            out().println("Added to open ticket #" + opened.id() + " (" + Shown.line(opened.title()) + "): the same CI failure "
                     + "(fingerprint " + prepared.ticket().dedupeKey() + ") is already reported there.");
         } else {
             report(opened);
@@ -158,9 +158,16 @@ public class NewCommand extends BaseCommand {
         }
     }
 
+    @Override
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of("title", "--title", "body", MessageOptions.messageFlag(message), "type", "--type",
+                "about", "--about", "dialog_url", "--dialog", "refs", "--ref", "labels", "--label", "label",
+                "--label", "dedupe_key", "--dedupe-key", "Idempotency-Key", "--idempotency-key");
+    }
+
     private List<String> topics() {
         try {
-            return client().topics().topics();
+            return client().topics().topics().stream().map(Shown::line).toList(); // shown in completion
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -181,10 +188,10 @@ public class NewCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(t.id()));
         } else if (Boolean.TRUE.equals(t.deduplicated())) {
-            out.println("Added your message to open ticket #" + t.id() + " (" + t.title() + "): it has the same "
+            out.println("Added your message to open ticket #" + t.id() + " (" + Shown.line(t.title()) + "): it has the same "
                     + "dedupe key.");
         } else {
-            out.println("Opened ticket #" + t.id() + ": " + t.title());
+            out.println("Opened ticket #" + t.id() + ": " + Shown.line(t.title()));
             if (t.dueAt() != null) {
                 out.println("Type " + (t.type() == null ? "question" : t.type().wire()) + "; the team aims to answer "
                         + "by " + out.formats().dateTime(t.dueAt()) + ". Follow it with: ticket show " + t.id());

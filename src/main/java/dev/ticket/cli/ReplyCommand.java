@@ -53,6 +53,11 @@ public class ReplyCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
+    @Override
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of("body", MessageOptions.messageFlag(message));
+    }
+
     private String compose() {
         Composer composer = new Composer(io);
         if (!io.canPrompt()) {

@@ -31,8 +31,13 @@ final class Table {
         return this;
     }
 
+    /** A row; each cell is shown as one line of inert text ({@link Shown#line}), whatever it holds. */
     void row(String... cells) {
-        rows.add(List.of(cells));
+        List<String> shown = new ArrayList<>(cells.length);
+        for (String cell : cells) {
+            shown.add(Shown.line(cell));
+        }
+        rows.add(shown);
     }
 
     /**

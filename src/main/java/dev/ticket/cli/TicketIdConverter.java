@@ -17,7 +17,7 @@ public final class TicketIdConverter implements CommandLine.ITypeConverter<Long>
         }
         try {
             long id = Long.parseLong(digits);
-            if (id > 0 && digits.chars().allMatch(Character::isDigit)) {
+            if (id > 0 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) { // not ١ (Arabic-Indic one)
                 return id;
             }
         } catch (NumberFormatException ignored) {

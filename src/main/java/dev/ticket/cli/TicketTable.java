@@ -15,7 +15,8 @@ final class TicketTable {
         this.maxWidth = maxWidth;
     }
 
-    void print(List<Ticket> tickets) {
+    void print(List<Ticket> raw) {
+        List<Ticket> tickets = Shown.inert(raw);
         Formats formats = out.formats();
         Table table = showAccount
                 ? new Table("ID", "STATUS", "UNREAD", "TYPE", "ACCOUNT", "TITLE", "LAST ACTIVITY").flexible(5)

@@ -26,7 +26,8 @@ final class Transcript {
         this.width = Math.max(40, width);
     }
 
-    void ticket(Ticket t, PrintStream out) {
+    void ticket(Ticket raw, PrintStream out) {
+        Ticket t = Shown.inert(raw);
         header(t, out);
         for (Message m : t.messages() == null ? List.<Message>of() : t.messages()) {
             out.println();
@@ -39,7 +40,8 @@ final class Transcript {
         }
     }
 
-    void header(Ticket t, PrintStream out) {
+    void header(Ticket raw, PrintStream out) {
+        Ticket t = Shown.inert(raw);
         out.println(style.bold("#" + t.id() + "  " + t.title()));
         List<String> facts = new ArrayList<>();
         facts.add("Status: " + (t.isDone() ? style.green("Done") : style.yellow("On Customer")));
@@ -77,7 +79,8 @@ final class Transcript {
         }
     }
 
-    void message(Message m, PrintStream out) {
+    void message(Message raw, PrintStream out) {
+        Message m = Shown.inert(raw);
         boolean team = m.author() != null && m.author().role() != null && m.author().role().isTeam();
         String who = m.author() == null ? "?" : m.author().name();
         String when = formats.dateTime(m.createdAt());
@@ -87,7 +90,7 @@ final class Transcript {
             body.addAll(wrap(paragraph, bubble));
         }
         for (Attachment a : m.attachments()) {
-            body.add("[file " + a.id() + "] " + plain(a.filename()) + " (" + ByteSizes.human(a.size()) + ")");
+            body.add("[file " + a.id() + "] " + a.filename() + " (" + ByteSizes.human(a.size()) + ")");
         }
         if (!chat) {
             out.println(style.bold(who) + " (" + (team ? "team" : "customer") + ") · " + when);
@@ -103,14 +106,6 @@ final class Transcript {
                     + style.bold(who));
             body.forEach(line -> out.println((indent + line).stripTrailing()));
         }
-    }
-
-    /** A stored name made safe to print: control and bidi characters shown as '?'. */
-    static String plain(String name) {
-        StringBuilder out = new StringBuilder();
-        (name == null ? "" : name).codePoints().forEach(c -> out.appendCodePoint(
-                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return out.toString();
     }
 
     /** Breaks a paragraph into lines of at most {@code max} terminal columns, at spaces where possible. */

@@ -165,7 +165,7 @@ public class WaitCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(ticketId));
         } else {
-            out.println("Ticket #" + ticketId + " (" + ticket.title() + ") was closed: it is Done.");
+            out.println("Ticket #" + ticketId + " (" + Shown.line(ticket.title()) + ") was closed: it is Done.");
         }
     }
 

@@ -29,6 +29,7 @@ public class WhoamiCommand extends BaseCommand {
     /** {@code Anna (customer, account acme)}. */
     static String describe(User user) {
         String role = user.role() == null ? "?" : user.role().wire();
-        return user.name() + " (" + role + (user.account() == null ? "" : ", account " + user.account()) + ")";
+        return Shown.line(user.name()) + " (" + role
+                + (user.account() == null ? "" : ", account " + Shown.line(user.account())) + ")";
     }
 }

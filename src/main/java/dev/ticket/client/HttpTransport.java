@@ -81,9 +81,10 @@ final class HttpTransport implements Closeable {
                 replayable = built.getEntity() == null || built.getEntity().isRepeatable();
                 Answer answer = http().execute(built, HttpTransport::read);
                 if (answer.status() < 300) {
-                    return answer;
+                    return checkedJson(request, answer);
                 }
-                ApiException failure = Problems.toException(answer.status(), answer.contentType(), answer.body());
+                ApiException failure = Problems.toException(config.server(), answer.status(), answer.contentType(),
+                        answer.body());
                 if (!request.retryable() || !replayable || !retryableStatus(answer.status())) {
                     throw failure;
                 }
@@ -114,13 +115,35 @@ final class HttpTransport implements Closeable {
             if (status >= 300) {
                 try (response) {
                     Answer answer = read(response);
-                    throw Problems.toException(status, answer.contentType(), answer.body());
+                    throw Problems.toException(config.server(), status, answer.contentType(), answer.body());
                 }
+            }
+            if (wants(request, "text/event-stream") && !String.valueOf(response.getEntity() == null ? null
+                    : response.getEntity().getContentType()).startsWith("text/event-stream")) {
+                response.close();
+                throw new NotATicketServiceException(config.server(), "it sent no event stream");
             }
             return response;
         } catch (IOException e) {
             throw unreachable(e);
         }
+    }
+
+    /** A 2xx answer to a request for JSON that is not JSON came from some other web server. */
+    private Answer checkedJson(Request request, Answer answer) {
+        String accept = request.headers().get("Accept");
+        if (accept != null && accept.contains("json") && answer.status() != 204
+                && !Problems.isJson(answer.contentType())) {
+            throw new NotATicketServiceException(config.server(), "HTTP " + answer.status() + " with "
+                    + (answer.contentType() == null ? "no content type" : answer.contentType().replaceFirst(";.*", ""))
+                    + " where the ticket API answers JSON");
+        }
+        return answer;
+    }
+
+    private static boolean wants(HttpUriRequestBase request, String type) {
+        Header accept = request.getFirstHeader("Accept");
+        return accept != null && accept.getValue().contains(type);
     }
 
     private static URI uriOf(HttpUriRequestBase request) {

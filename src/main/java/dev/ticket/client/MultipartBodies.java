@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hc.client5.http.entity.mime.ContentBody;
 import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.FormBodyPartBuilder;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.InputStreamBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
@@ -27,7 +29,7 @@ final class MultipartBodies {
     private MultipartBodies() {
     }
 
-    static HttpEntity ticket(NewTicket ticket, List<Path> files, TransferProgress progress) {
+    static HttpEntity ticket(NewTicket ticket, List<FilePart> files, TransferProgress progress) {
         MultipartEntityBuilder form = builder();
         text(form, "title", ticket.title());
         text(form, "body", ticket.body());
@@ -44,7 +46,7 @@ final class MultipartBodies {
         return withFiles(form, files, progress);
     }
 
-    static HttpEntity message(String body, List<Path> files, TransferProgress progress) {
+    static HttpEntity message(String body, List<FilePart> files, TransferProgress progress) {
         MultipartEntityBuilder form = builder();
         text(form, "body", body);
         return withFiles(form, files, progress);
@@ -62,11 +64,15 @@ final class MultipartBodies {
         }
     }
 
-    private static HttpEntity withFiles(MultipartEntityBuilder form, List<Path> files, TransferProgress progress) {
-        for (Path file : files) {
-            LargeFileBody body = new LargeFileBody(file);
+    private static HttpEntity withFiles(MultipartEntityBuilder form, List<FilePart> files,
+                                        TransferProgress progress) {
+        List<String> names = partNames(files);
+        for (int i = 0; i < files.size(); i++) {
+            FilePart file = files.get(i);
+            ContentBody body = file.path() != null ? new LargeFileBody(file.path(), names.get(i))
+                    : new InputStreamBody(file.stream(), ContentType.APPLICATION_OCTET_STREAM, names.get(i));
             form.addPart(FormBodyPartBuilder.create("file", body)
-                    .setField("Content-Disposition", disposition(body.getFilename())).build());
+                    .setField("Content-Disposition", disposition(names.get(i))).build());
         }
         HttpEntity entity = form.build();
         return progress == TransferProgress.NONE ? entity : new Counted(entity, progress);
@@ -89,18 +95,34 @@ final class MultipartBodies {
     }
 
     /**
-     * The name a file is sent under: its own, except for a descriptor the shell handed over, whose name is a
-     * number ({@code <(journalctl -u app)} is {@code /dev/fd/63}): that one is {@code pipe-63}, standard
-     * input {@code stdin}.
+     * The names the files are sent under (SPEC 7.2): the one given, else the file's own, except for what the
+     * shell handed over as a descriptor ({@code <(make test)} is {@code /dev/fd/63}) or standard input: that is
+     * {@code stdin.txt} ({@code stdin-2.txt}, ... for a second and third in one message).
      */
-    static String partName(Path file) {
+    static List<String> partNames(List<FilePart> files) {
+        List<String> names = new java.util.ArrayList<>(files.size());
+        int piped = 0;
+        for (FilePart file : files) {
+            String name = file.name() != null ? file.name() : file.path() == null ? null : ownName(file.path());
+            if (name == null) {
+                piped++;
+                name = piped == 1 ? "stdin.txt" : "stdin-" + piped + ".txt";
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** The file's own name; null for a descriptor or standard input, whose "name" is a number. */
+    static String ownName(Path file) {
         String name = file.getFileName() == null ? "file" : file.getFileName().toString();
         String parent = file.getParent() == null ? "" : file.getParent().toString();
-        boolean descriptor = parent.equals("/dev/fd") || parent.equals("/proc/self/fd");
-        if (file.toString().equals("/dev/stdin") || (descriptor && name.equals("0"))) {
-            return "stdin";
+        boolean descriptor = parent.equals("/dev/fd") || parent.equals("/proc/self/fd")
+                || parent.matches("/proc/\\d+/fd");
+        if (file.toString().equals("/dev/stdin") || (descriptor && name.chars().allMatch(Character::isDigit))) {
+            return null;
         }
-        return descriptor && name.chars().allMatch(Character::isDigit) ? "pipe-" + name : name;
+        return name;
     }
 
     /**
@@ -111,8 +133,8 @@ final class MultipartBodies {
         private static final int BLOCK = 256 * 1024;
         private final boolean regular;
 
-        LargeFileBody(Path file) {
-            super(file.toFile(), ContentType.APPLICATION_OCTET_STREAM, partName(file));
+        LargeFileBody(Path file, String name) {
+            super(file.toFile(), ContentType.APPLICATION_OCTET_STREAM, name);
             this.regular = Files.isRegularFile(file);
         }
 

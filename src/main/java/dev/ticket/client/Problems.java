@@ -2,15 +2,19 @@ package dev.ticket.client;
 
 import dev.ticket.model.Problem;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** Turns an error answer (problem+json or anything else) into the matching typed exception. */
 final class Problems {
     private Problems() {
     }
 
-    static ApiException toException(int status, String contentType, byte[] body) {
+    static ApiException toException(URI server, int status, String contentType, byte[] body) {
+        if (foreign(status, contentType, body)) {
+            return new NotATicketServiceException(server, "HTTP " + status + ", " + (contentType == null
+                    ? "no content type" : contentType.replaceFirst(";.*", "")));
+        }
         Problem problem = parse(status, contentType, body);
         String message = sentence(problem);
         if (status == 409 && kindIs(problem, "ticket-closed")) {
@@ -18,13 +22,6 @@ final class Problems {
         }
         if (status == 507) { // not retried: space frees by someone's hand, not by waiting a few seconds
             return new UnavailableException("the service is out of disk space: " + message, problem, null);
-        }
-        String unknown = unknownField(status, problem);
-        if (unknown != null) {
-            String flag = FLAGS.get(unknown);
-            return new InvalidRequestException("the service is older than this CLI: it does not take "
-                    + (flag == null ? "the field '" + unknown + "'" : flag + " (field '" + unknown + "')")
-                    + "; leave the option out or upgrade the service", problem);
         }
         switch (status) {
             case 400: case 413: case 415: case 422:
@@ -41,20 +38,34 @@ final class Problems {
         }
     }
 
-    /** The request fields the CLI sends, by the option that sets them. */
-    private static final Map<String, String> FLAGS = Map.of("title", "--title", "body", "--message",
-            "type", "--type", "about", "--about", "dialog_url", "--dialog", "refs", "--ref", "labels", "--label",
-            "dedupe_key", "--dedupe-key", "account", "--account", "role", "--role");
-
-    /** The field a 400 refused as unknown (SPEC 7.2: a service older than the CLI), or null. */
-    static String unknownField(int status, Problem problem) {
-        String detail = problem.detail();
-        if (status != 400 || !kindIs(problem, "bad-request") || detail == null
-                || !detail.startsWith("Unknown field '")) {
-            return null;
+    /**
+     * True for an answer no ticket service gives: a redirect, or a refusal that is not a problem document (a
+     * ticket service answers every refusal with one, its 404s included). Not for 5xx, 429, 408 or 413, which a
+     * proxy in front of a real service may well send as a web page of its own.
+     */
+    static boolean foreign(int status, String contentType, byte[] body) {
+        if (status >= 300 && status < 400) {
+            return true;
         }
-        int end = detail.indexOf('\'', 15);
-        return end < 0 ? null : detail.substring(15, end);
+        if (status < 400 || status >= 500 || status == 429 || status == 408 || status == 413) {
+            return false;
+        }
+        if (!isJson(contentType)) {
+            return true;
+        }
+        try {
+            Problem p = JsonRecords.read(body, Problem.class);
+            return p == null || (p.type() == null && p.title() == null);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** {@code application/json}, {@code application/problem+json} and the like. */
+    static boolean isJson(String contentType) {
+        String type = contentType == null ? "" : contentType.replaceFirst(";.*", "").strip().toLowerCase(
+                java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     static Problem parse(int status, String contentType, byte[] body) {

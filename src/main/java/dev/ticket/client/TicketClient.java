@@ -9,6 +9,7 @@ import dev.ticket.model.Message;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.NewUser;
+import dev.ticket.model.TerminalText;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
 import dev.ticket.model.Topics;
@@ -65,7 +66,7 @@ public final class TicketClient implements Closeable {
 
     /** Opens a ticket (or merges it into an open one with the same dedupe key: {@code deduplicated} is then true). */
     public Ticket createTicket(NewTicket ticket, String idempotencyKey) {
-        return post("/tickets", ticket, idempotencyKey, Ticket.class);
+        return post("/tickets", cleaned(ticket), idempotencyKey, Ticket.class);
     }
 
     /** One page of tickets, newest activity first. */
@@ -102,21 +103,39 @@ public final class TicketClient implements Closeable {
 
     /** Opens a ticket whose first message carries {@code files}, streamed from disk. */
     public Ticket createTicket(NewTicket ticket, List<Path> files, String idempotencyKey, TransferProgress progress) {
+        return createTicketWith(ticket, parts(files), idempotencyKey, progress);
+    }
+
+    /** Opens a ticket whose first message carries {@code files}, each under its name ({@link FilePart}). */
+    public Ticket createTicketWith(NewTicket ticket, List<FilePart> files, String idempotencyKey,
+                                   TransferProgress progress) {
         if (files.isEmpty()) {
             return createTicket(ticket, idempotencyKey);
         }
-        return upload("/tickets", () -> MultipartBodies.ticket(ticket, files, progress), idempotencyKey, progress,
+        NewTicket sent = cleaned(ticket);
+        return upload("/tickets", () -> MultipartBodies.ticket(sent, files, progress), idempotencyKey, progress,
                 Ticket.class);
     }
 
     /** Adds a message carrying {@code files} (the body may be empty), streamed from disk. */
     public Message reply(long ticketId, String body, List<Path> files, String idempotencyKey,
                          TransferProgress progress) {
+        return replyWith(ticketId, body, parts(files), idempotencyKey, progress);
+    }
+
+    /** Adds a message carrying {@code files}, each under its name ({@link FilePart}); the body may be empty. */
+    public Message replyWith(long ticketId, String body, List<FilePart> files, String idempotencyKey,
+                             TransferProgress progress) {
         if (files.isEmpty()) {
             return reply(ticketId, new NewMessage(body), idempotencyKey);
         }
-        return upload("/tickets/" + ticketId + "/messages", () -> MultipartBodies.message(body, files, progress),
+        String sent = TerminalText.clean(body);
+        return upload("/tickets/" + ticketId + "/messages", () -> MultipartBodies.message(sent, files, progress),
                 idempotencyKey, progress, Message.class);
+    }
+
+    private static List<FilePart> parts(List<Path> files) {
+        return files.stream().map(FilePart::of).toList();
     }
 
     /** What one message may carry; null from a service too old to say. */
@@ -180,7 +199,18 @@ public final class TicketClient implements Closeable {
     }
 
     public Message reply(long ticketId, NewMessage message, String idempotencyKey) {
-        return post("/tickets/" + ticketId + "/messages", message, idempotencyKey, Message.class);
+        return post("/tickets/" + ticketId + "/messages", new NewMessage(TerminalText.clean(message.body())),
+                idempotencyKey, Message.class);
+    }
+
+    /**
+     * The ticket's text as it is sent (SPEC 7.2): a CI log's colours and cursor moves, carriage returns and
+     * other control characters left out of title, message and topic; the one place the CLI and the chat view
+     * send text through.
+     */
+    private static NewTicket cleaned(NewTicket t) {
+        return new NewTicket(TerminalText.clean(t.title()), TerminalText.clean(t.body()), t.type(),
+                TerminalText.clean(t.about()), t.dialogUrl(), t.refs(), t.labels(), t.dedupeKey());
     }
 
     /** Sets the ticket Done (final, SPEC R4). */

@@ -1,6 +1,7 @@
 package dev.ticket.tui;
 
 import com.googlecode.lanterna.TerminalTextUtils;
+import dev.ticket.model.TerminalText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,19 +27,17 @@ public final class Text {
     private Text() {
     }
 
-    /** Composed (NFC), tabs as spaces, line ends as {@code \n}, other control characters made visible. */
+    /**
+     * Composed (NFC), tabs as spaces, line ends as {@code \n}, other control characters in caret notation and
+     * bidi controls as {@code <U+202E>} ({@link TerminalText#inert}, as the CLI's human output shows them).
+     */
     public static String clean(String s) {
         if (s == null) {
             return "";
         }
         String text = Normalizer.normalize(s, Normalizer.Form.NFC)
                 .replace("\r\n", "\n").replace('\r', '\n').replace("\t", "    ");
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            boolean control = cp != '\n' && (cp < 0x20 || (cp >= 0x7f && cp < 0xa0));
-            out.appendCodePoint(control ? 0xFFFD : cp);
-        });
-        return out.toString();
+        return TerminalText.inert(text);
     }
 
     /** The grapheme clusters of {@code s}, in order; joined they are {@code s} again. */

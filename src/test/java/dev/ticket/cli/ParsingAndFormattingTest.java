@@ -33,7 +33,7 @@ class ParsingAndFormattingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "#", "abc", "-3", "0", "4 2", "##4", "+5"})
+    @ValueSource(strings = {"", "#", "abc", "-3", "0", "4 2", "##4", "+5", "\u0661", "#\u0664\u0662"})
     void anything_else_is_not_an_id(String text) {
         assertThrows(CommandLine.TypeConversionException.class, () -> TicketIdConverter.parse(text));
     }

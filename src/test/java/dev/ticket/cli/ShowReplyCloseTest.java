@@ -99,7 +99,10 @@ class ShowReplyCloseTest {
         CliHarness.Result reply = anna.run("reply", id, "-m", "One more thing");
         assertEquals(5, reply.exit(), reply.toString());
         assertTrue(reply.err().contains("ticket new --ref " + id), reply.err());
-        assertEquals(5, anna.run("close", id).exit());
+        CliHarness.Result again = anna.run("close", id);
+        assertEquals(0, again.exit(), "closing a Done ticket again is not an error: " + again);
+        assertEquals("ticket: #" + id + " is already Done; left as it is.\n", again.err());
+        assertEquals("", again.out());
         assertTrue(anna.ok("show", id).contains("to follow up: ticket new --ref " + id));
     }
 

@@ -52,18 +52,31 @@ class ClientPartsTest {
         assertEquals(Duration.ZERO, fromDate, "a date in the past means now");
     }
 
+    private static byte[] kind(String type, int status) {
+        return ("{\"type\":\"" + type + "\",\"title\":\"T\",\"status\":" + status + "}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void problems_become_typed_exceptions_with_the_services_sentence() {
         byte[] closed = ("{\"type\":\"ticket-closed\",\"title\":\"Ticket is done\",\"status\":409,"
                 + "\"detail\":\"Ticket #4 is done; open a new one: ticket new --ref 4\"}").getBytes(StandardCharsets.UTF_8);
-        ApiException e = Problems.toException(409, "application/problem+json", closed);
+        java.net.URI server = java.net.URI.create("http://127.0.0.1:9");
+        String problem = "application/problem+json";
+        ApiException e = Problems.toException(server, 409, problem, closed);
         assertInstanceOf(TicketClosedException.class, e);
         assertEquals("Ticket #4 is done; open a new one: ticket new --ref 4", e.getMessage());
-        assertInstanceOf(InvalidRequestException.class, Problems.toException(413, null, new byte[0]));
-        assertInstanceOf(InvalidRequestException.class, Problems.toException(415, "text/html", "<h1>".getBytes()));
-        assertInstanceOf(NotAuthorizedException.class, Problems.toException(403, null, new byte[0]));
-        assertInstanceOf(NotFoundException.class, Problems.toException(404, null, new byte[0]));
-        assertInstanceOf(UnavailableException.class, Problems.toException(503, null, new byte[0]));
-        assertEquals(ApiException.class, Problems.toException(409, null, new byte[0]).getClass());
+        assertInstanceOf(InvalidRequestException.class, Problems.toException(server, 413, null, new byte[0]));
+        assertInstanceOf(InvalidRequestException.class, Problems.toException(server, 415, problem, kind("x", 415)));
+        assertInstanceOf(NotAuthorizedException.class, Problems.toException(server, 403, problem, kind("f", 403)));
+        assertInstanceOf(NotFoundException.class, Problems.toException(server, 404, problem, kind("not-found", 404)));
+        assertInstanceOf(UnavailableException.class, Problems.toException(server, 503, null, new byte[0]));
+        assertEquals(ApiException.class, Problems.toException(server, 409, problem, kind("conflict", 409)).getClass());
+        // refusals that are not problem documents come from some other web server
+        assertInstanceOf(NotATicketServiceException.class, Problems.toException(server, 404, "text/html",
+                "<h1>Not Found</h1>".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(NotATicketServiceException.class, Problems.toException(server, 404, "application/json",
+                "{\"error\":\"no route\"}".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(NotATicketServiceException.class, Problems.toException(server, 302, null, new byte[0]));
     }
 }

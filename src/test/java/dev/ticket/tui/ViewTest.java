@@ -91,7 +91,7 @@ class ViewTest {
         String screen = View.render(m.withChat(m.chat().withTicket(t))).toText();
         assertFalse(screen.contains("\u001b"));
         assertFalse(screen.contains("\u0007"));
-        assertTrue(screen.contains("before\uFFFD[2Jafter"));
+        assertTrue(screen.contains("before^[[2Jafter^G"), screen);
     }
 
     @Test
