@@ -235,8 +235,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,6 +248,9 @@ function _picocli_ticket() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -268,8 +271,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -282,6 +285,9 @@ function _picocli_ticket_new() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-t'|'--title')
@@ -349,8 +355,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -365,6 +371,9 @@ function _picocli_ticket_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-s'|'--status')
@@ -409,8 +418,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -422,6 +431,9 @@ function _picocli_ticket_show() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -442,8 +454,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,6 +467,9 @@ function _picocli_ticket_reply() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -487,8 +502,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '--name'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '--name'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -500,6 +515,9 @@ function _picocli_ticket_attach() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -533,8 +551,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--attachment' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -546,6 +564,9 @@ function _picocli_ticket_download() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--attachment')
@@ -575,8 +596,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -588,6 +609,9 @@ function _picocli_ticket_close() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -608,8 +632,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--timeout'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -621,6 +645,9 @@ function _picocli_ticket_wait() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--timeout')
@@ -644,8 +671,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -657,6 +684,9 @@ function _picocli_ticket_hours() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -677,8 +707,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -690,6 +720,9 @@ function _picocli_ticket_login() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -710,8 +743,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -723,6 +756,9 @@ function _picocli_ticket_logout() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -743,8 +779,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -756,6 +792,9 @@ function _picocli_ticket_whoami() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -776,8 +815,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -789,6 +828,9 @@ function _picocli_ticket_tui() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -809,8 +851,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -822,6 +864,9 @@ function _picocli_ticket_admin() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -842,8 +887,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -855,6 +900,9 @@ function _picocli_ticket_completion() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -882,7 +930,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -926,6 +974,39 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--write-rate')
+      return
+      ;;
+    '--account-quota')
+      return
+      ;;
+    '--header-timeout')
+      return
+      ;;
+    '--min-body-rate')
+      return
+      ;;
+    '--auth-failures')
+      return
+      ;;
+    '--trusted-proxy')
+      return
+      ;;
+    '--min-free-space')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -944,8 +1025,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -957,6 +1038,9 @@ function _picocli_ticket_admin_user() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -977,8 +1061,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -990,6 +1074,9 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1010,8 +1097,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--role' '--account'"
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1024,6 +1111,9 @@ function _picocli_ticket_admin_user_add() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--role')
@@ -1052,8 +1142,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1065,6 +1155,9 @@ function _picocli_ticket_admin_user_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1085,8 +1178,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1098,6 +1191,9 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1118,8 +1214,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1131,6 +1227,9 @@ function _picocli_ticket_admin_token_revoke() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
