@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import dev.ticket.server.ServerSettings;
+import dev.ticket.server.StreamSettings;
 import dev.ticket.server.TicketApp;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.service.BusinessHours;
@@ -80,6 +81,23 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8", description = "Database connections (default: ${DEFAULT-VALUE}).")
     int dbPool;
 
+    @Option(names = "--max-streams-per-user", paramLabel = "N", defaultValue = "100",
+            description = "Open event streams one user may hold; more get 429 (default: ${DEFAULT-VALUE}).")
+    int maxStreamsPerUser;
+
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "50000",
+            description = "Open event streams in all; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
+
+    @Option(names = "--stream-buffer", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Unsent bytes an event stream may queue for a client that stops reading before it is "
+                    + "closed (default: ${DEFAULT-VALUE}, 1 MiB).")
+    long streamBuffer;
+
+    @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Keep-alive comment interval on event streams, at most 15s (default: ${DEFAULT-VALUE}).")
+    java.time.Duration keepAlive;
+
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
     boolean requestLog;
@@ -148,10 +166,18 @@ public class ServeCommand implements Callable<Integer> {
         if (db != null && !db.startsWith("jdbc:postgresql:")) {
             throw new ParameterException(spec.commandLine(), "--db takes a PostgreSQL JDBC URL: jdbc:postgresql://HOST/DB");
         }
+        if (maxStreamsPerUser < 1 || maxStreams < 1 || streamBuffer < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-streams-per-user, --max-streams and --stream-buffer must be positive.");
+        }
+        if (keepAlive.isZero() || keepAlive.isNegative() || keepAlive.compareTo(StreamSettings.DEFAULT_KEEPALIVE) > 0) {
+            throw new ParameterException(spec.commandLine(), "--keepalive must be more than 0 and at most 15s.");
+        }
+        StreamSettings streams = new StreamSettings(maxStreamsPerUser, maxStreams, streamBuffer, keepAlive);
         ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
                 : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000);
         return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog);
+                dbPool, requestLog, streams);
     }
 
     static Path defaultDataDir(Map<String, String> env) {

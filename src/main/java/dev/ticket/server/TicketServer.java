@@ -33,11 +33,11 @@ public final class TicketServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin app;
-    private final EventStream events;
+    private final StreamHub events;
     private final List<Route> routes;
     private final DrainingHandler drain;
 
-    private TicketServer(Javalin app, EventStream events, List<Route> routes, DrainingHandler drain) {
+    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain) {
         this.app = app;
         this.events = events;
         this.routes = routes;
@@ -49,15 +49,20 @@ public final class TicketServer implements AutoCloseable {
     /** Builds the routes over the services and starts listening; a {@link BindException} when the port is taken. */
     public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
                                      AccountService accounts, Clock clock) throws BindException {
-        EventStream events = new EventStream(new EventFeed(store));
+        EventFeed feed = new EventFeed(store);
+        StreamHub events = new StreamHub(feed, settings.streams());
+        accounts.onTokensRevoked(events::endUser);
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
-                new AdminHandlers(accounts), events, new Probes(store::ready));
+                new AdminHandlers(accounts), new EventStream(feed), new Probes(store::ready));
         DrainingHandler drain = new DrainingHandler();
+        // Event streams are served in front of Javalin, without a thread each; Javalin goes inside this handler.
+        drain.setHandler(new EventsHandler(events, accounts, feed, settings.requestLog()));
         Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes, drain));
         try {
             app.start(settings.bind(), settings.port());
         } catch (JavalinBindException e) {
             app.stop();
+            events.close();
             BindException taken = new BindException(e.getMessage());
             taken.initCause(e);
             throw taken;
@@ -129,7 +134,7 @@ public final class TicketServer implements AutoCloseable {
         };
     }
 
-    private static String bearer(String header) {
+    static String bearer(String header) {
         if (header == null) {
             return null;
         }
@@ -181,7 +186,7 @@ public final class TicketServer implements AutoCloseable {
     /** Ends event streams, stops accepting, finishes requests in flight (up to 10 s), then stops. */
     @Override
     public void close() {
-        events.stop();
+        events.close();
         if (!drain.drain(STOP_TIMEOUT)) {
             LOG.warn("stopping with {} requests still in flight after {} s", drain.inFlight(),
                     STOP_TIMEOUT.toSeconds());

@@ -49,7 +49,7 @@ public final class PgCluster implements AutoCloseable {
         dirs.add(dir);
         ServerSettings base = ServerSettings.sqlite(dir, 0);
         ServerSettings settings = new ServerSettings(base.bind(), 0, dir, db.url(), base.hours(), base.service(), 4,
-                false);
+                false, base.streams());
         nodes.add(TicketApp.start(settings));
         return nodes.size() - 1;
     }
