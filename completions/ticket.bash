@@ -879,7 +879,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -921,6 +921,18 @@ function _picocli_ticket_serve() {
       return
       ;;
     '--db-pool')
+      return
+      ;;
+    '--max-streams-per-user')
+      return
+      ;;
+    '--max-streams')
+      return
+      ;;
+    '--stream-buffer')
+      return
+      ;;
+    '--keepalive')
       return
       ;;
   esac

@@ -112,7 +112,13 @@ final class HttpTransport implements Closeable {
             if (status >= 300) {
                 try (response) {
                     Answer answer = read(response);
-                    throw Problems.toException(status, answer.contentType(), answer.body());
+                    ApiException failure = Problems.toException(status, answer.contentType(), answer.body());
+                    Duration wait = retryAfter(answer.retryAfter());
+                    if (failure instanceof UnavailableException && wait != null) {
+                        // e.g. too many open streams: the follower waits this long, then tries again
+                        throw new UnavailableException(failure.getMessage(), failure.problem(), null, wait);
+                    }
+                    throw failure;
                 }
             }
             return response;

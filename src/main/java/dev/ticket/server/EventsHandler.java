@@ -5,7 +5,9 @@ import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class EventsHandler extends Handler.Wrapper {
     static final String PATH = Routes.API + "/events";
     static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
+    private static final int KERNEL_SEND_BUFFER = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
 
     private final StreamHub hub;
@@ -94,11 +97,27 @@ final class EventsHandler extends Handler.Wrapper {
         // The connection ends with the stream: that leaves reading it to watchClose while the stream is open.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         request.addFailureListener(stream::abort);
-        watchClose(request.getConnectionMetaData().getConnection().getEndPoint(), stream);
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        limitKernelBuffer(endPoint);
+        watchClose(endPoint, stream);
         stream.offer(ByteBuffer.wrap(("retry: 1000\n: last event " + last + "\n\n").getBytes(StandardCharsets.UTF_8)));
         hub.start(stream);
         log(caller, 200, started);
         return true;
+    }
+
+    /**
+     * Caps what the kernel buffers for a stream's client: loopback and LAN sockets grow their send buffers to
+     * megabytes, which a client that stops reading would otherwise pin before the unsent bound even starts.
+     */
+    private static void limitKernelBuffer(EndPoint endPoint) {
+        if (endPoint.getTransport() instanceof NetworkChannel channel) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, KERNEL_SEND_BUFFER);
+            } catch (IOException | UnsupportedOperationException e) {
+                // the kernel's default then
+            }
+        }
     }
 
     /**
