@@ -23,6 +23,8 @@ final class SseConnection {
     long last;
     /** True while the dispatcher has this stream in its routing index (dispatcher thread only). */
     boolean routed;
+    /** True while the dispatcher has this stream in its list of streams to flush (dispatcher thread only). */
+    boolean flushPending;
 
     private final Response response;
     private final Callback done;
@@ -50,8 +52,25 @@ final class SseConnection {
         this.onClose = onClose;
     }
 
-    /** Queues a frame; false when the stream is closed, or was closed now because its client fell too far behind. */
+    /** Queues a frame and starts writing it; false when the stream is closed (or was closed now: see enqueue). */
     boolean offer(ByteBuffer frame) {
+        if (!enqueue(frame)) {
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** Starts writing what is queued, unless a write is already under way. */
+    void flush() {
+        flusher.iterate();
+    }
+
+    /**
+     * Queues a frame without writing it yet ({@link #flush} does); false when the stream is closed, or was
+     * closed now because its client fell too far behind.
+     */
+    boolean enqueue(ByteBuffer frame) {
         synchronized (this) {
             if (closed) {
                 return false;
@@ -67,7 +86,6 @@ final class SseConnection {
             abort(new java.io.IOException("the client stopped reading: more than " + maxUnsent + " bytes unsent"));
             return false;
         }
-        flusher.iterate();
         return true;
     }
 

@@ -7,6 +7,7 @@ import dev.ticket.service.EventFeed;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -50,8 +52,18 @@ final class StreamHub implements AutoCloseable {
     private final ScheduledExecutorService keepAlive;
     private volatile boolean running = true;
 
+    /** Threads that start the writes of a fan-out: a write costs a system call, and one thread is one core. */
+    private static final int WRITERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int MIN_SLICE = 256;
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+        Thread t = new Thread(r, "ticket-events-write");
+        t.setDaemon(true);
+        return t;
+    });
+
     // dispatcher thread only
     private long cursor;
+    private final List<SseConnection> toFlush = new ArrayList<>();
     private final Set<SseConnection> team = new HashSet<>();
     private final Map<Long, Set<SseConnection>> byAccount = new HashMap<>();
 
@@ -187,6 +199,7 @@ final class StreamHub implements AutoCloseable {
                 fanOut(routed);
                 cursor = routed.event().id();
             }
+            flushAll();
             if (batch.isEmpty()) {
                 return;
             }
@@ -238,9 +251,34 @@ final class StreamHub implements AutoCloseable {
                 if (frame == null) {
                     frame = frame(event);
                 }
-                connection.offer(frame);
+                if (connection.enqueue(frame) && !connection.flushPending) {
+                    connection.flushPending = true;
+                    toFlush.add(connection);
+                }
                 connection.last = event.id();
             }
+        }
+    }
+
+    /**
+     * Starts the writes of a fan-out on the writer threads, in slices: the frames are already queued in order
+     * on each stream (by this thread), so which thread writes a stream does not change what it gets.
+     */
+    private void flushAll() {
+        int n = toFlush.size();
+        if (n == 0) {
+            return;
+        }
+        List<SseConnection> batch = new ArrayList<>(toFlush);
+        toFlush.clear();
+        for (SseConnection connection : batch) {
+            connection.flushPending = false;
+        }
+        int slices = Math.min(WRITERS, (n + MIN_SLICE - 1) / MIN_SLICE);
+        int size = (n + slices - 1) / slices;
+        for (int from = 0; from < n; from += size) {
+            List<SseConnection> slice = batch.subList(from, Math.min(n, from + size));
+            writers.execute(() -> slice.forEach(SseConnection::flush));
         }
     }
 
@@ -312,6 +350,7 @@ final class StreamHub implements AutoCloseable {
             }
         }
         keepAlive.shutdownNow();
+        writers.shutdown();
         dispatcher.interrupt();
     }
 }
