@@ -146,8 +146,14 @@ public class StreamBench {
         System.out.printf("%-8s %-8s %-9s %-18s %-22s %-24s %s%n", "", "", "(live)", "p50 / p99",
                 "ms p50 / p99", "p50 / p99 / max", "ms per reply");
         String stoppedBecause = null;
-        for (int level : levels) {
+        int fdCap = openFileLimit() - 400; // this process and the service each need some for other files
+        for (int wanted : levels) {
+            int level = Math.min(wanted, fdCap);
             stoppedBecause = openUpTo(level);
+            if (stoppedBecause == null && level < wanted) {
+                stoppedBecause = "the open-file limit of one process (" + (fdCap + 400) + ") caps both this client "
+                        + "and the service below " + wanted;
+            }
             int open = opened.get() - closed.get();
             Thread.sleep(2_000); // settle: let accepts and first writes finish
             String threads = threads();
@@ -323,6 +329,15 @@ public class StreamBench {
         Arrays.sort(sorted);
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static int openFileLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max open files")) {
+                return Integer.parseInt(line.substring(26).trim().split("\\s+")[0]);
+            }
+        }
+        return 1024;
     }
 
     /** CPU time (user + system) of the service process(es) so far, from /proc. */

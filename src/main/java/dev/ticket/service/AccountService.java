@@ -24,6 +24,7 @@ public final class AccountService {
         this.store = store;
         this.clock = clock;
         this.cache = new ReadCache(store);
+        store.onTokensRevokedElsewhere(userId -> revocationListeners.forEach(listener -> listener.accept(userId)));
     }
 
     /** The caller behind a bearer token, or UNAUTHORIZED. */
