@@ -62,6 +62,7 @@ final class StreamHub implements AutoCloseable {
     });
 
     // dispatcher thread only
+    private boolean failing;
     private long cursor;
     private final List<SseConnection> toFlush = new ArrayList<>();
     private final Set<SseConnection> team = new HashSet<>();
@@ -175,9 +176,16 @@ final class StreamHub implements AutoCloseable {
             }
             try {
                 dispatch();
+                if (failing) {
+                    LOG.info("reading new events again");
+                    failing = false;
+                }
             } catch (RuntimeException e) {
                 if (running) {
-                    LOG.warn("could not read new events ({}); trying again", e.getMessage());
+                    if (!failing) {
+                        LOG.warn("could not read new events ({}); trying again", e.getMessage());
+                        failing = true;
+                    }
                     pause();
                     wake();
                 }
