@@ -235,8 +235,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,9 +248,6 @@ function _picocli_ticket() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -271,8 +268,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -285,9 +282,6 @@ function _picocli_ticket_new() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-t'|'--title')
@@ -355,8 +349,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -371,9 +365,6 @@ function _picocli_ticket_list() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-s'|'--status')
@@ -418,8 +409,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -431,9 +422,6 @@ function _picocli_ticket_show() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -454,8 +442,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -467,9 +455,6 @@ function _picocli_ticket_reply() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -502,8 +487,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '--name'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '-m' '--message'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -517,13 +502,7 @@ function _picocli_ticket_attach() {
     '--profile')
       return
       ;;
-    '--ca-file')
-      return
-      ;;
     '-m'|'--message')
-      return
-      ;;
-    '--name')
       return
       ;;
   esac
@@ -551,8 +530,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--attachment' '-o' '--output'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -564,9 +543,6 @@ function _picocli_ticket_download() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--attachment')
@@ -596,8 +572,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -609,9 +585,6 @@ function _picocli_ticket_close() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -632,8 +605,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--timeout'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -645,9 +618,6 @@ function _picocli_ticket_wait() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--timeout')
@@ -671,8 +641,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -684,9 +654,6 @@ function _picocli_ticket_hours() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -707,8 +674,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -720,9 +687,6 @@ function _picocli_ticket_login() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -743,8 +707,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -756,9 +720,6 @@ function _picocli_ticket_logout() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -779,8 +740,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -792,9 +753,6 @@ function _picocli_ticket_whoami() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -815,8 +773,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -828,9 +786,6 @@ function _picocli_ticket_tui() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -851,8 +806,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -864,9 +819,6 @@ function _picocli_ticket_admin() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -887,8 +839,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -900,9 +852,6 @@ function _picocli_ticket_completion() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -930,7 +879,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -974,37 +923,16 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
-    '--tls-cert')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--tls-key')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--write-rate')
+    '--max-streams-per-user')
       return
       ;;
-    '--account-quota')
+    '--max-streams')
       return
       ;;
-    '--header-timeout')
+    '--stream-buffer')
       return
       ;;
-    '--min-body-rate')
-      return
-      ;;
-    '--auth-failures')
-      return
-      ;;
-    '--trusted-proxy')
-      return
-      ;;
-    '--min-free-space')
+    '--keepalive')
       return
       ;;
   esac
@@ -1025,8 +953,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1038,9 +966,6 @@ function _picocli_ticket_admin_user() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1061,8 +986,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1074,9 +999,6 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1097,8 +1019,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--role' '--account'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1111,9 +1033,6 @@ function _picocli_ticket_admin_user_add() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
     '--role')
@@ -1142,8 +1061,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1155,9 +1074,6 @@ function _picocli_ticket_admin_user_list() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1178,8 +1094,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1191,9 +1107,6 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac
@@ -1214,8 +1127,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
+  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1227,9 +1140,6 @@ function _picocli_ticket_admin_token_revoke() {
       return
       ;;
     '--profile')
-      return
-      ;;
-    '--ca-file')
       return
       ;;
   esac

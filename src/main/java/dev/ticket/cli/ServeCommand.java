@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import dev.ticket.model.ByteSizes;
 import dev.ticket.server.Guards;
 import dev.ticket.server.ServerSettings;
+import dev.ticket.server.StreamSettings;
 import dev.ticket.server.TicketApp;
 import dev.ticket.server.TlsIdentity;
 import dev.ticket.service.Bootstrap;
@@ -125,6 +126,23 @@ public class ServeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String minFreeSpace;
 
+    @Option(names = "--max-streams-per-user", paramLabel = "N", defaultValue = "100",
+            description = "Open event streams one user may hold; more get 429 (default: ${DEFAULT-VALUE}).")
+    int maxStreamsPerUser;
+
+    @Option(names = "--max-streams", paramLabel = "N", defaultValue = "50000",
+            description = "Open event streams in all; more get 503 (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
+
+    @Option(names = "--stream-buffer", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Unsent bytes an event stream may queue for a client that stops reading before it is "
+                    + "closed (default: ${DEFAULT-VALUE}, 1 MiB).")
+    long streamBuffer;
+
+    @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
+            description = "Keep-alive comment interval on event streams, at most 15s (default: ${DEFAULT-VALUE}).")
+    java.time.Duration keepAlive;
+
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
     boolean requestLog;
@@ -234,11 +252,19 @@ public class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "TLS: " + e.getMessage() + ".");
             }
         }
+        if (maxStreamsPerUser < 1 || maxStreams < 1 || streamBuffer < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--max-streams-per-user, --max-streams and --stream-buffer must be positive.");
+        }
+        if (keepAlive.isZero() || keepAlive.isNegative() || keepAlive.compareTo(StreamSettings.DEFAULT_KEEPALIVE) > 0) {
+            throw new ParameterException(spec.commandLine(), "--keepalive must be more than 0 and at most 15s.");
+        }
+        StreamSettings streams = new StreamSettings(maxStreamsPerUser, maxStreams, streamBuffer, keepAlive);
         ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
                 : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000,
                 accountQuota == null ? 0 : size("--account-quota", accountQuota));
         return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog, guards(), tls);
+                dbPool, requestLog, streams, guards(), tls);
     }
 
     private Guards guards() {

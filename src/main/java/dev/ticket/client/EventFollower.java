@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,6 +72,13 @@ public final class EventFollower {
                 }
                 sleep(Math.min(250, remaining(deadline) / 1_000_000));
             } catch (UnavailableException e) {
+                if (e.retryAfter() != null) {
+                    // Refused for now (too many open streams, an overloaded service): come back when it says,
+                    // for as long as the caller waits, spread a little so refused clients do not return together.
+                    failures = 0;
+                    sleep(Math.min(withJitter(e.retryAfter()).toMillis(), remaining(deadline) / 1_000_000));
+                    continue;
+                }
                 failingSince = failures++ == 0 ? System.nanoTime() : failingSince;
                 Duration delay = policy.nextDelay(failures, Duration.ofNanos(System.nanoTime() - failingSince), null);
                 if (delay == null && untilDeadline) {
@@ -125,6 +133,12 @@ public final class EventFollower {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The service's Retry-After plus up to a quarter more (at least 100 ms), at random. */
+    public static Duration withJitter(Duration retryAfter) {
+        long ms = Math.max(0, retryAfter.toMillis());
+        return Duration.ofMillis(ms + ThreadLocalRandom.current().nextLong(Math.max(100, ms / 4) + 1));
     }
 
     private static Duration readTimeout(long deadline) {

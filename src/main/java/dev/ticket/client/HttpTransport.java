@@ -115,7 +115,14 @@ final class HttpTransport implements Closeable {
             if (status >= 300) {
                 try (response) {
                     Answer answer = read(response);
-                    throw Problems.toException(config.server(), status, answer.contentType(), answer.body());
+                    ApiException failure = Problems.toException(config.server(), status, answer.contentType(),
+                            answer.body());
+                    Duration wait = retryAfter(answer.retryAfter());
+                    if (failure instanceof UnavailableException && wait != null) {
+                        // e.g. too many open streams: the follower waits this long, then tries again
+                        throw new UnavailableException(failure.getMessage(), failure.problem(), null, wait);
+                    }
+                    throw failure;
                 }
             }
             if (wants(request, "text/event-stream") && !String.valueOf(response.getEntity() == null ? null

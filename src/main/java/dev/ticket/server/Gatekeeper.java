@@ -56,7 +56,27 @@ final class Gatekeeper {
         return caller;
     }
 
-    private static String bearer(String header) {
+    /** The client address of a request served outside the routes (an event stream), from its raw parts. */
+    String address(String peer, String forwarded, String xForwardedFor) {
+        return addresses.of(peer, forwarded, xForwardedFor);
+    }
+
+    /** Whether the address is throttled for this token; the routes then answer the 429. */
+    boolean throttled(String address, String token) {
+        try {
+            throttle.check(address, token);
+            return false;
+        } catch (ServiceException e) {
+            return true;
+        }
+    }
+
+    /** Remembers a token that authenticated from the address (it stays welcome there when the address is throttled). */
+    void succeeded(String address, String token) {
+        throttle.succeeded(address, token);
+    }
+
+    static String bearer(String header) {
         if (header == null) {
             return null;
         }

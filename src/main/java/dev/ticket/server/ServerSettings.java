@@ -6,15 +6,18 @@ import java.nio.file.Path;
 
 /**
  * How {@code ticket serve} runs: where it listens, where data lives ({@code dbUrl} null means SQLite
- * in {@code dataDir}), business hours and service limits; {@code tls} null means plain HTTP.
+ * in {@code dataDir}), business hours, service limits, event stream limits and the guards against abuse;
+ * {@code tls} null means plain HTTP.
  */
 public record ServerSettings(String bind, int port, Path dataDir, String dbUrl, BusinessHours hours,
-                             ServiceSettings service, int dbPoolSize, boolean requestLog, Guards guards,
-                             TlsIdentity tls) {
+                             ServiceSettings service, int dbPoolSize, boolean requestLog,
+                             StreamSettings streams, Guards guards, TlsIdentity tls) {
 
+    /** With the default stream limits and guards, over plain HTTP. */
     public ServerSettings(String bind, int port, Path dataDir, String dbUrl, BusinessHours hours,
                           ServiceSettings service, int dbPoolSize, boolean requestLog) {
-        this(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, Guards.defaults(), null);
+        this(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, StreamSettings.defaults(),
+                Guards.defaults(), null);
     }
 
     public static ServerSettings sqlite(Path dataDir, int port) {
@@ -23,22 +26,32 @@ public record ServerSettings(String bind, int port, Path dataDir, String dbUrl, 
     }
 
     public ServerSettings withHours(BusinessHours value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, value, service, dbPoolSize, requestLog, guards, tls);
+        return new ServerSettings(bind, port, dataDir, dbUrl, value, service, dbPoolSize, requestLog, streams,
+                guards, tls);
     }
 
     public ServerSettings withService(ServiceSettings value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog, guards, tls);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog, streams,
+                guards, tls);
     }
 
     public ServerSettings withRequestLog(boolean value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, value, guards, tls);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, value, streams,
+                guards, tls);
+    }
+
+    public ServerSettings withStreams(StreamSettings value) {
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, value,
+                guards, tls);
     }
 
     public ServerSettings withGuards(Guards value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, value, tls);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, streams,
+                value, tls);
     }
 
     public ServerSettings withTls(TlsIdentity value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, guards, value);
+        return new ServerSettings(bind, port, dataDir, dbUrl, hours, service, dbPoolSize, requestLog, streams,
+                guards, value);
     }
 }

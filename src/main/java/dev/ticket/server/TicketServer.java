@@ -34,11 +34,11 @@ public final class TicketServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin app;
-    private final EventStream events;
+    private final StreamHub events;
     private final List<Route> routes;
     private final DrainingHandler drain;
 
-    private TicketServer(Javalin app, EventStream events, List<Route> routes, DrainingHandler drain) {
+    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain) {
         this.app = app;
         this.events = events;
         this.routes = routes;
@@ -50,17 +50,23 @@ public final class TicketServer implements AutoCloseable {
     /** Builds the routes over the services and starts listening; a {@link BindException} when the port is taken. */
     public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
                                      AccountService accounts, Clock clock) throws BindException {
-        EventStream events = new EventStream(new EventFeed(store));
+        EventFeed feed = new EventFeed(store);
+        StreamHub events = new StreamHub(feed, settings.streams());
+        accounts.onTokensRevoked(events::endUser);
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
-                new AdminHandlers(accounts), events, new Probes(store::ready,
+                new AdminHandlers(accounts), new EventStream(feed), new Probes(store::ready,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()));
         DrainingHandler drain = new DrainingHandler();
-        Javalin app = Javalin.create(config -> configure(config, settings, store, accounts, routes, drain));
+        Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
+        // Event streams are served in front of Javalin, without a thread each; Javalin goes inside this handler.
+        EventsHandler streams = new EventsHandler(events, accounts, feed, settings.requestLog(), gate);
+        Javalin app = Javalin.create(config -> configure(config, settings, accounts, routes, drain, gate, streams));
         try {
             app.start(settings.bind(), settings.port());
         } catch (JavalinBindException e) {
             app.stop();
+            events.close();
             BindException taken = new BindException(e.getMessage());
             taken.initCause(e);
             throw taken;
@@ -68,8 +74,8 @@ public final class TicketServer implements AutoCloseable {
         return new TicketServer(app, events, routes, drain);
     }
 
-    private static void configure(JavalinConfig config, ServerSettings settings, TicketStore store,
-                                  AccountService accounts, List<Route> routes, DrainingHandler drain) {
+    private static void configure(JavalinConfig config, ServerSettings settings, AccountService accounts,
+                                  List<Route> routes, DrainingHandler drain, Gatekeeper gate, EventsHandler streams) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -90,11 +96,12 @@ public final class TicketServer implements AutoCloseable {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
             server.setHandler(drain);
-            // inside the drain, around the routes Javalin attaches: slow headers and bodies are cut
-            drain.setHandler(new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate()));
+            // inside the drain: slow headers and bodies are cut; then event streams, then the routes Javalin attaches
+            SlowClients slow = new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate());
+            drain.setHandler(slow);
+            slow.setHandler(streams);
             server.setErrorHandler(new JettyProblems());
         });
-        Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ServletProblems()));
         for (Route route : routes) {
             Handler handler = guarded(route, gate);
@@ -195,7 +202,7 @@ public final class TicketServer implements AutoCloseable {
     /** Ends event streams, stops accepting, finishes requests in flight (up to 10 s), then stops. */
     @Override
     public void close() {
-        events.stop();
+        events.close();
         if (!drain.drain(STOP_TIMEOUT)) {
             LOG.warn("stopping with {} requests still in flight after {} s", drain.inFlight(),
                     STOP_TIMEOUT.toSeconds());

@@ -7,6 +7,8 @@ import dev.ticket.store.Principal;
 import dev.ticket.store.TicketStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /** Accounts, users and tokens (SPEC section 2): who may do what. */
@@ -16,11 +18,13 @@ public final class AccountService {
     private final TicketStore store;
     private final Clock clock;
     private final ReadCache cache;
+    private final List<LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
 
     public AccountService(TicketStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.cache = new ReadCache(store);
+        store.onTokensRevokedElsewhere(userId -> revocationListeners.forEach(listener -> listener.accept(userId)));
     }
 
     /** The caller behind a bearer token, or UNAUTHORIZED. */
@@ -99,7 +103,16 @@ public final class AccountService {
             return tx.revokeTokens(userId, clock.instant());
         });
         cache.tokensChanged();
+        revocationListeners.forEach(listener -> listener.accept(userId));
         return revoked;
+    }
+
+    /**
+     * Registers a listener told a user's id right after that user's tokens were revoked (after the commit),
+     * so that what the user still holds open (event streams) can end.
+     */
+    public void onTokensRevoked(LongConsumer listener) {
+        revocationListeners.add(listener);
     }
 
     long userCount() {

@@ -26,6 +26,20 @@ public final class EventFeed {
         return rows.stream().map(EventFeed::event).toList();
     }
 
+    /**
+     * Every event after {@code afterId} (up to a batch), oldest first, with the account it belongs to, for a
+     * fan-out that routes each one to the streams that may see it: by the rule of {@link #after}, the team's
+     * streams see every account, a customer's only events of their account.
+     */
+    public List<Routed> allAfter(long afterId) {
+        List<EventRow> rows = store.read(tx -> tx.eventsAfter(afterId, null, null, BATCH));
+        return rows.stream().map(row -> new Routed(event(row), row.accountId())).toList();
+    }
+
+    /** An event with the account it belongs to. */
+    public record Routed(Event event, long accountId) {
+    }
+
     /** The newest event id, where a new subscriber without Last-Event-ID starts. */
     public long lastId() {
         return store.read(tx -> tx.lastEventId());

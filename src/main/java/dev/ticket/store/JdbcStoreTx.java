@@ -93,6 +93,11 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
 
     @Override
     public int revokeTokens(long userId, Instant now) {
+        if (postgres) {
+            // every node ends the user's open event streams when this commits (PgEventListener)
+            h.createQuery("SELECT 1 FROM pg_notify(:channel, :payload)").bind("channel", PgEventListener.CHANNEL)
+                    .bind("payload", PgEventListener.REVOKED + userId).mapTo(Integer.class).one();
+        }
         return h.createUpdate("UPDATE tokens SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
                 .bind("now", now.toEpochMilli()).bind("user", userId).execute();
     }

@@ -42,6 +42,7 @@ public final class JdbcTicketStore implements TicketStore {
     private final GroupCommit groupCommit;
     private final BlobStore blobs;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private volatile PgEventListener otherNodes;
 
@@ -87,7 +88,8 @@ public final class JdbcTicketStore implements TicketStore {
             JdbcTicketStore store = new JdbcTicketStore(ds, false,
                     new PgBlobStore(Jdbi.create(blobPool), spoolDir, Clock.systemUTC()));
             store.resources.add(blobPool);
-            store.otherNodes = new PgEventListener(jdbcUrl, store::eventsAppended);
+            store.otherNodes = new PgEventListener(jdbcUrl, store::eventsAppended,
+                    user -> store.revocationListeners.forEach(listener -> listener.accept(user)));
             store.resources.add(store.otherNodes);
             store.sweepHourly();
             return store;
@@ -236,6 +238,11 @@ public final class JdbcTicketStore implements TicketStore {
     @Override
     public void onEvents(Runnable listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onTokensRevokedElsewhere(java.util.function.LongConsumer listener) {
+        revocationListeners.add(listener);
     }
 
     /** Tells this node's listeners that events were appended (called after the commit). */

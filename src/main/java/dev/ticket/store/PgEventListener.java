@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PgEventListener implements AutoCloseable {
     static final String CHANNEL = "ticket_events";
+    /** A notification's payload when a user's tokens were revoked: this prefix and the user's id. */
+    static final String REVOKED = "revoked:";
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private static final int POLL_MS = 500;
     private static final long CHECK_EVERY_MS = 5_000;
@@ -25,14 +28,16 @@ final class PgEventListener implements AutoCloseable {
 
     private final String jdbcUrl;
     private final Runnable onEvents;
+    private final LongConsumer onRevoked;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile Connection current;
 
-    PgEventListener(String jdbcUrl, Runnable onEvents) {
+    PgEventListener(String jdbcUrl, Runnable onEvents, LongConsumer onRevoked) {
         this.jdbcUrl = jdbcUrl;
         this.onEvents = onEvents;
+        this.onRevoked = onRevoked;
         this.thread = new Thread(this::run, "ticket-pg-listen");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -80,7 +85,19 @@ final class PgEventListener implements AutoCloseable {
         while (running) {
             PGNotification[] notes = pg.getNotifications(POLL_MS);
             if (notes != null && notes.length > 0) {
-                notifyListeners();
+                // in commit order: a revocation ends the user's streams before later events are fanned out
+                boolean events = false;
+                for (PGNotification note : notes) {
+                    String payload = note.getParameter();
+                    if (payload != null && payload.startsWith(REVOKED)) {
+                        revoked(payload.substring(REVOKED.length()));
+                    } else {
+                        events = true;
+                    }
+                }
+                if (events) {
+                    notifyListeners();
+                }
             }
             if (System.nanoTime() - lastCheck > TimeUnit.MILLISECONDS.toNanos(CHECK_EVERY_MS)) {
                 // A silently dead peer (no RST) would otherwise leave this node deaf for good.
@@ -89,6 +106,14 @@ final class PgEventListener implements AutoCloseable {
                 }
                 lastCheck = System.nanoTime();
             }
+        }
+    }
+
+    private void revoked(String userId) {
+        try {
+            onRevoked.accept(Long.parseLong(userId));
+        } catch (RuntimeException e) {
+            LOG.warn("a revocation listener failed: {}", e.getMessage());
         }
     }
 

@@ -40,6 +40,13 @@ public interface TicketStore extends AutoCloseable {
     /** Registers a listener called (on some thread) when events may have been appended, by any node. */
     void onEvents(Runnable listener);
 
+    /**
+     * Registers a listener told a user's id when that user's tokens were revoked through another node sharing
+     * the database (possibly this one too); a single-node store has no other nodes and never calls it.
+     */
+    default void onTokensRevokedElsewhere(java.util.function.LongConsumer listener) {
+    }
+
     @Override
     void close();
 }

@@ -1,9 +1,11 @@
 package dev.ticket.tui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ticket.client.EventFollower;
 import dev.ticket.client.EventStream;
 import dev.ticket.client.ServerSentEvent;
 import dev.ticket.client.TicketClient;
+import dev.ticket.client.UnavailableException;
 import dev.ticket.model.Event;
 import dev.ticket.model.Json;
 import java.io.IOException;
@@ -54,7 +56,9 @@ final class LiveEvents implements AutoCloseable, Runnable {
                 }
                 // ApiException when the service is away; anything else must not end the stream for good either
                 listener.onConnection(false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                pause(backoff);
+                // a refusal with Retry-After (too many open streams): not sooner than the service asked
+                pause(e instanceof UnavailableException u && u.retryAfter() != null
+                        ? Math.max(backoff, EventFollower.withJitter(u.retryAfter()).toMillis()) : backoff);
                 backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
             } finally {
                 current = null;

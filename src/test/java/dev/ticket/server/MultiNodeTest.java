@@ -227,4 +227,20 @@ class MultiNodeTest {
         }
         return replies;
     }
+
+    @Test
+    void revoking_a_users_tokens_on_one_node_ends_their_streams_on_the_others_within_a_second() {
+        dev.ticket.model.User user = cluster.addUser("Leaving", Role.CUSTOMER, "leaving");
+        try (dev.ticket.testing.RawStream onNode1 = dev.ticket.testing.RawStream.open(cluster.url(1), user.token());
+             dev.ticket.testing.RawStream onNode2 = dev.ticket.testing.RawStream.open(cluster.url(2), user.token())) {
+            assertEquals(200, onNode1.status());
+            assertEquals(200, onNode2.status());
+            long revoked = System.nanoTime();
+            cluster.admin(0).delete("/tokens/" + user.id()).expect(200);
+            assertTrue(onNode1.awaitEnd(Duration.ofSeconds(1)), "node 1 kept the revoked user's stream open");
+            assertTrue(onNode2.awaitEnd(Duration.ofSeconds(1)), "node 2 kept the revoked user's stream open");
+            System.out.printf("streams on other nodes ended %.0f ms after the revocation%n",
+                    (System.nanoTime() - revoked) / 1e6);
+        }
+    }
 }

@@ -1,0 +1,408 @@
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The client side of scripts/bench-streams.sh (JDK only, run with java's single-file launcher). Opens event
+ * streams in steps on plain non-blocking sockets from several loopback source addresses, and at each step
+ * prints the server's threads and heap, a third party's read latency, and how long a reply takes to reach
+ * every open stream.
+ *
+ * <p>Usage: java StreamBench.java URLS ADMIN_TOKEN PIDS LEVELS [PER_USER] [REPLIES] [READS]; URLS and PIDS are
+ * comma-separated (several nodes: streams are spread over them, replies and reads go to the first).
+ */
+public class StreamBench {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    final String[] urls;
+    final String admin;
+    final String[] pids;
+    final int perUser;
+    final List<String> users = new ArrayList<>();
+    final List<Stream> streams = new ArrayList<>();
+    final ConcurrentLinkedQueue<Stream> toRegister = new ConcurrentLinkedQueue<>();
+    final AtomicInteger opened = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
+    volatile String refusal;
+    Selector selector;
+    // the reply being timed
+    volatile String marker = "\u0000";
+    volatile long sentAt;
+    volatile long[] seen;
+    final AtomicInteger seenCount = new AtomicInteger();
+    int nextSource;
+
+    StreamBench(String[] urls, String admin, String[] pids, int perUser) {
+        this.urls = urls;
+        this.admin = admin;
+        this.pids = pids;
+        this.perUser = perUser;
+    }
+
+    /** One event stream on a socket: parses the response head, then watches the body for the current marker. */
+    final class Stream {
+        final SocketChannel channel;
+        final byte[] request;
+        boolean headDone;
+        int status;
+        String tail = "";
+        String lastMarker = "";
+
+        Stream(SocketChannel channel, byte[] request) {
+            this.channel = channel;
+            this.request = request;
+        }
+
+        void onData(String text) {
+            String window = tail + text;
+            if (!headDone) {
+                int end = window.indexOf("\r\n\r\n");
+                if (end < 0) {
+                    tail = window;
+                    return;
+                }
+                headDone = true;
+                status = Integer.parseInt(window.substring(9, 12));
+                if (status == 200) {
+                    opened.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                    if (refusal == null) {
+                        refusal = "HTTP " + status + " " + window.substring(end + 4).replaceAll("\\s+", " ");
+                    }
+                    close();
+                    return;
+                }
+                window = window.substring(end + 4);
+            }
+            String m = marker;
+            if (!m.equals(lastMarker) && window.contains(m)) {
+                lastMarker = m;
+                long[] times = seen;
+                int i = seenCount.getAndIncrement();
+                if (times != null && i < times.length) {
+                    times[i] = System.nanoTime() - sentAt;
+                }
+            }
+            tail = window.length() > 64 ? window.substring(window.length() - 64) : window;
+        }
+
+        void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] urls = args[0].split(",");
+        String admin = args[1];
+        String[] pids = args[2].split(",");
+        int[] levels = Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray();
+        int perUser = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        int replies = args.length > 5 ? Integer.parseInt(args[5]) : 30;
+        int reads = args.length > 6 ? Integer.parseInt(args[6]) : 1000;
+        new StreamBench(urls, admin, pids, perUser).run(levels, replies, reads);
+    }
+
+    void run(int[] levels, int replies, int reads) throws Exception {
+        selector = Selector.open();
+        Thread loop = new Thread(this::selectLoop, "bench-select");
+        loop.setDaemon(true);
+        loop.start();
+        String agent = token(post(urls[0], admin, "/api/v1/users",
+                "{\"name\":\"bench-agent\",\"role\":\"agent\"}"));
+        users.add(token(post(urls[0], admin, "/api/v1/users",
+                "{\"name\":\"bench-0\",\"role\":\"customer\",\"account\":\"bench\"}")));
+        long ticket = Long.parseLong(first(ID, post(urls[0], users.get(0), "/api/v1/tickets",
+                "{\"title\":\"Bench ticket\",\"body\":\"streams are watching\"}")));
+        System.out.printf("%-8s %-8s %-9s %-18s %-22s %-24s %s%n", "streams", "threads", "heap MiB",
+                "3rd-party read ms", "delivery per stream", "delivery to all ms", "server CPU");
+        System.out.printf("%-8s %-8s %-9s %-18s %-22s %-24s %s%n", "", "", "(live)", "p50 / p99",
+                "ms p50 / p99", "p50 / p99 / max", "ms per reply");
+        String stoppedBecause = null;
+        int fdCap = openFileLimit() - 400; // this process and the service each need some for other files
+        for (int wanted : levels) {
+            int level = Math.min(wanted, fdCap);
+            stoppedBecause = openUpTo(level);
+            if (stoppedBecause == null && level < wanted) {
+                stoppedBecause = "the open-file limit of one process (" + (fdCap + 400) + ") caps both this client "
+                        + "and the service below " + wanted;
+            }
+            int open = opened.get() - closed.get();
+            Thread.sleep(2_000); // settle: let accepts and first writes finish
+            String threads = threads();
+            String heap = heapMiB();
+            double[] read = reads(urls[0], agent, ticket, reads);
+            replies(urls[0], agent, ticket, 5, open); // warm-up, not measured: the service's JIT compiles the path
+            double cpuBefore = cpuMillis();
+            double[][] delivery = replies(urls[0], agent, ticket, replies, open);
+            double cpuPerReply = (cpuMillis() - cpuBefore) / replies;
+            System.out.printf("%-8d %-8s %-9s %-18s %-22s %-24s %.1f%n", open, threads, heap,
+                    String.format("%.1f / %.1f", read[0], read[1]),
+                    String.format("%.1f / %.1f", delivery[0][0], delivery[0][1]),
+                    String.format("%.1f / %.1f / %.1f", delivery[1][0], delivery[1][1], delivery[1][2]),
+                    cpuPerReply);
+            if (stoppedBecause != null) {
+                break;
+            }
+        }
+        System.out.println(stoppedBecause == null ? "all levels reached"
+                : "stopped at " + (opened.get() - closed.get()) + " open streams: " + stoppedBecause);
+        System.exit(0);
+    }
+
+    /** Opens streams (at most 200 connecting at once) until {@code level} are open; a reason if it could not. */
+    String openUpTo(int level) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (opened.get() < level) {
+            int pending = streams.size() - opened.get() - failed.get();
+            if (pending >= 200) {
+                Thread.sleep(2);
+            } else {
+                int index = streams.size();
+                String token = userFor(index);
+                String base = urls[index % urls.length];
+                URI uri = URI.create(base);
+                byte[] request = ("GET /api/v1/events HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                        + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII);
+                try {
+                    SocketChannel channel = SocketChannel.open();
+                    channel.configureBlocking(false);
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
+                    // a source address per 20,000 streams: each has its own ephemeral port range
+                    channel.bind(new InetSocketAddress("127.0.0." + (2 + index / 20_000), 0));
+                    channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+                    Stream stream = new Stream(channel, request);
+                    streams.add(stream);
+                    toRegister.add(stream);
+                    selector.wakeup();
+                } catch (IOException e) {
+                    return "opening stream " + (index + 1) + " failed: " + e.getMessage();
+                }
+            }
+            if (refusal != null) {
+                return "the service refused: " + refusal;
+            }
+            if (System.nanoTime() > deadline) {
+                return "not all streams opened within 3 minutes";
+            }
+        }
+        return null;
+    }
+
+    String userFor(int index) throws Exception {
+        int user = index / perUser;
+        while (users.size() <= user) {
+            users.add(token(post(urls[0], admin, "/api/v1/users",
+                    "{\"name\":\"bench-" + users.size() + "\",\"role\":\"customer\",\"account\":\"bench\"}")));
+        }
+        return users.get(user);
+    }
+
+    void selectLoop() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+        byte[] bytes = new byte[64 * 1024];
+        try {
+            while (true) {
+                selector.select(100);
+                for (Stream s; (s = toRegister.poll()) != null; ) {
+                    s.channel.register(selector, SelectionKey.OP_CONNECT, s);
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Stream s = (Stream) key.attachment();
+                    try {
+                        if (key.isConnectable()) {
+                            s.channel.finishConnect();
+                            s.channel.write(ByteBuffer.wrap(s.request));
+                            key.interestOps(SelectionKey.OP_READ);
+                        } else if (key.isReadable()) {
+                            buffer.clear();
+                            int n = s.channel.read(buffer);
+                            if (n < 0) {
+                                key.cancel();
+                                s.close();
+                                if (s.status == 200) {
+                                    closed.incrementAndGet();
+                                }
+                                continue;
+                            }
+                            buffer.flip();
+                            buffer.get(bytes, 0, n);
+                            s.onData(new String(bytes, 0, n, StandardCharsets.ISO_8859_1));
+                        }
+                    } catch (IOException e) {
+                        key.cancel();
+                        s.close();
+                        if (s.headDone && s.status == 200) {
+                            closed.incrementAndGet();
+                        } else if (!s.headDone) {
+                            failed.incrementAndGet();
+                            if (refusal == null) {
+                                refusal = "connection failed: " + e.getMessage();
+                            }
+                        }
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    double[] reads(String base, String token, long ticket, int count) throws Exception {
+        long[] times = new long[count];
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tickets/" + ticket))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            times[i] = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("read answered " + r.statusCode());
+            }
+        }
+        return new double[] {percentile(times, 50), percentile(times, 99)};
+    }
+
+    /** Per-stream delivery p50/p99, and time until the last stream saw each reply p50/p99/max. */
+    double[][] replies(String base, String agent, long ticket, int count, int open) throws Exception {
+        List<Long> perStream = new ArrayList<>();
+        long[] all = new long[count];
+        for (int k = 0; k < count; k++) {
+            String m = "mark" + System.nanoTime() + "z";
+            long[] times = new long[open];
+            seen = times;
+            seenCount.set(0);
+            sentAt = System.nanoTime();
+            marker = m;
+            post(base, agent, "/api/v1/tickets/" + ticket + "/messages", "{\"body\":\"" + m + "\"}");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seenCount.get() < open - (closed.get() > 0 ? closed.get() : 0) && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            int got = Math.min(seenCount.get(), open);
+            long max = 0;
+            for (int i = 0; i < got; i++) {
+                perStream.add(times[i]);
+                max = Math.max(max, times[i]);
+            }
+            all[k] = got < open - closed.get() ? Long.MAX_VALUE / 2 : max;
+            Thread.sleep(100);
+        }
+        long[] each = perStream.stream().mapToLong(Long::longValue).toArray();
+        return new double[][] {{percentile(each, 50), percentile(each, 99)},
+                {percentile(all, 50), percentile(all, 99), percentile(all, 100)}};
+    }
+
+    static double percentile(long[] nanos, int p) {
+        if (nanos.length == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    static int openFileLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max open files")) {
+                return Integer.parseInt(line.substring(26).trim().split("\\s+")[0]);
+            }
+        }
+        return 1024;
+    }
+
+    /** CPU time (user + system) of the service process(es) so far, from /proc. */
+    double cpuMillis() throws IOException {
+        double total = 0;
+        for (String pid : pids) {
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // clock ticks of 10 ms
+        }
+        return total;
+    }
+
+    String threads() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String pid : pids) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+                if (line.startsWith("Threads:")) {
+                    out.add(line.substring(8).strip());
+                }
+            }
+        }
+        return String.join("+", out);
+    }
+
+    /** Heap in use after a full GC (the live set), from jstat: survivor, eden and old used. */
+    String heapMiB() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String pid : pids) {
+            new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start().waitFor();
+            Process p = new ProcessBuilder("jstat", "-gc", pid).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+            p.waitFor();
+            String[] head = lines.get(0).trim().split("\\s+");
+            String[] values = lines.get(1).trim().split("\\s+");
+            double used = 0;
+            for (int i = 0; i < head.length; i++) {
+                if (List.of("S0U", "S1U", "EU", "OU").contains(head[i])) {
+                    used += Double.parseDouble(values[i]);
+                }
+            }
+            out.add(String.format("%.0f", used / 1024));
+        }
+        return String.join("+", out);
+    }
+
+    static String post(String base, String token, String path, String json) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String token(String json) {
+        return first(TOKEN, json);
+    }
+
+    static String first(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("not found in " + text);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ticket.server;
+
+import dev.ticket.model.Problem;
+import dev.ticket.service.AccountService;
+import dev.ticket.service.Caller;
+import dev.ticket.service.EventFeed;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code GET /api/v1/events} as a plain Jetty handler in front of Javalin: the request thread checks
+ * the token and the caller's slot, hands the open stream to the {@link StreamHub} and returns. Anything it
+ * cannot serve (another path, {@code HEAD}, a request to refuse) goes on to Javalin, whose route gives the
+ * same problem answers as everywhere else. Refusals by the stream caps are answered here.
+ */
+final class EventsHandler extends Handler.Wrapper {
+    static final String PATH = Routes.API + "/events";
+    static final String CONTENT_TYPE = "text/event-stream; charset=utf-8";
+    private static final int KERNEL_SEND_BUFFER = 64 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
+
+    private final StreamHub hub;
+    private final AccountService accounts;
+    private final EventFeed feed;
+    private final boolean requestLog;
+    private final Gatekeeper gate;
+
+    EventsHandler(StreamHub hub, AccountService accounts, EventFeed feed, boolean requestLog, Gatekeeper gate) {
+        this.hub = hub;
+        this.accounts = accounts;
+        this.feed = feed;
+        this.requestLog = requestLog;
+        this.gate = gate;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!HttpMethod.GET.is(request.getMethod()) || !PATH.equals(Request.getPathInContext(request))) {
+            return super.handle(request, response, callback);
+        }
+        long started = System.nanoTime();
+        String token = Gatekeeper.bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        String address = gate.address(Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.FORWARDED),
+                request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
+        if (gate.throttled(address, token)) {
+            return super.handle(request, response, callback); // the route's gate answers 429 too-many-failures
+        }
+        long revocations = hub.revocations();
+        Caller caller;
+        Long ticketId;
+        long last;
+        try {
+            caller = accounts.authenticate(token);
+            Fields query = Request.extractQueryParameters(request);
+            ticketId = EventStream.ticketFilter(query.getValue("ticket"));
+            if (ticketId != null) {
+                feed.checkVisible(caller, ticketId);
+            }
+            last = EventStream.resumeFrom(request.getHeaders().get("Last-Event-ID"), query.getValue("after"), feed);
+        } catch (RuntimeException e) {
+            return super.handle(request, response, callback); // Javalin's route answers (and counts) the refusal
+        }
+        gate.succeeded(address, token);
+        StreamSettings limits = hub.settings();
+        if (hub.admit(caller) != StreamHub.Refusal.NONE) {
+            refuse(response, callback, new Problem("unavailable", "Service unavailable", 503,
+                    "The service holds as many event streams as it may (" + limits.total() + "); try again shortly.",
+                    PATH));
+            log(caller, 503, started, address);
+            return true;
+        }
+        SseConnection stream = new SseConnection(caller, ticketId, last, response, callback,
+                limits.maxUnsentBytes(), hub::closed);
+        if (!hub.register(stream)) {
+            refuse(response, callback, new Problem("too-many-streams", "Too many event streams", 429,
+                    "You have " + limits.perUser() + " event streams open, the most one user may; close one "
+                            + "(ticket wait, chat views) or try again later.", PATH));
+            log(caller, 429, started, address);
+            return true;
+        }
+        if (hub.revocations() != revocations && !stillValid(token)) {
+            // The user's tokens were revoked while this stream was being set up, before the hub could end it.
+            stream.discard();
+            return super.handle(request, response, callback);
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        // The connection ends with the stream: that leaves reading it to watchClose while the stream is open.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        request.addFailureListener(stream::abort);
+        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+        limitKernelBuffer(endPoint);
+        watchClose(endPoint, stream);
+        stream.offer(ByteBuffer.wrap(("retry: 1000\n: last event " + last + "\n\n").getBytes(StandardCharsets.UTF_8)));
+        hub.start(stream);
+        log(caller, 200, started, address);
+        return true;
+    }
+
+    /**
+     * Caps what the kernel buffers for a stream's client: loopback and LAN sockets grow their send buffers to
+     * megabytes, which a client that stops reading would otherwise pin before the unsent bound even starts.
+     */
+    private static void limitKernelBuffer(EndPoint endPoint) {
+        if (endPoint.getTransport() instanceof NetworkChannel channel) {
+            try {
+                channel.setOption(StandardSocketOptions.SO_SNDBUF, KERNEL_SEND_BUFFER);
+            } catch (IOException | UnsupportedOperationException e) {
+                // the kernel's default then
+            }
+        }
+    }
+
+    /**
+     * Frees the slot as soon as the client closes its connection. Jetty does not read an HTTP/1.1 connection
+     * while its request is being answered, so a client that left would be noticed only at the next write (a
+     * keep-alive, up to 15 s later); this waits for the connection to become readable: the end of input (or
+     * anything else a stream client sends) ends the stream.
+     */
+    private static void watchClose(EndPoint endPoint, SseConnection stream) {
+        boolean watching = endPoint.tryFillInterested(Callback.from(() -> {
+            try {
+                int read = endPoint.fill(BufferUtil.allocate(64));
+                if (read == 0 && !stream.isClosed()) {
+                    watchClose(endPoint, stream);
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // closed: ends the stream below
+            }
+            stream.abort(new EofException("the client closed the event stream"));
+        }, stream::abort));
+        if (!watching) {
+            LOG.debug("cannot watch an event stream's connection for its close");
+        }
+    }
+
+    private boolean stillValid(String token) {
+        try {
+            accounts.authenticate(token);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(Response response, Callback callback, Problem problem) {
+        response.setStatus(problem.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(StreamSettings.RETRY_AFTER_SECONDS));
+        response.write(true, ByteBuffer.wrap(Problems.bytes(problem)), callback);
+    }
+
+    private void log(Caller caller, int status, long started, String address) {
+        if (requestLog) {
+            LOG.info("method=GET path={} status={} ms={} user={} addr={}", PATH, status,
+                    String.format("%.1f", (System.nanoTime() - started) / 1e6), caller.userId(), address);
+        }
+    }
+}
