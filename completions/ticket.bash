@@ -235,8 +235,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui admin completion serve"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -248,6 +248,9 @@ function _picocli_ticket() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -268,8 +271,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -282,6 +285,9 @@ function _picocli_ticket_new() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-t'|'--title')
@@ -349,8 +355,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -365,6 +371,9 @@ function _picocli_ticket_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-s'|'--status')
@@ -409,8 +418,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -422,6 +431,9 @@ function _picocli_ticket_show() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -442,8 +454,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '-F' '--file' '-a' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -455,6 +467,9 @@ function _picocli_ticket_reply() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '-m'|'--message')
@@ -487,8 +502,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '-m' '--message'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '-m' '--message' '--name'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -502,7 +517,13 @@ function _picocli_ticket_attach() {
     '--profile')
       return
       ;;
+    '--ca-file')
+      return
+      ;;
     '-m'|'--message')
+      return
+      ;;
+    '--name')
       return
       ;;
   esac
@@ -530,8 +551,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--attachment' '-o' '--output'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--attachment' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -543,6 +564,9 @@ function _picocli_ticket_download() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--attachment')
@@ -572,8 +596,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -585,6 +609,9 @@ function _picocli_ticket_close() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -605,8 +632,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--timeout'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--timeout'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -618,6 +645,9 @@ function _picocli_ticket_wait() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--timeout')
@@ -641,8 +671,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -654,6 +684,9 @@ function _picocli_ticket_hours() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -674,8 +707,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -687,6 +720,9 @@ function _picocli_ticket_login() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -707,8 +743,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -720,6 +756,9 @@ function _picocli_ticket_logout() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -740,8 +779,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -753,6 +792,9 @@ function _picocli_ticket_whoami() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -773,8 +815,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -786,6 +828,9 @@ function _picocli_ticket_tui() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -806,8 +851,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -819,6 +864,9 @@ function _picocli_ticket_admin() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -839,8 +887,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -852,6 +900,9 @@ function _picocli_ticket_completion() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -879,7 +930,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -923,6 +974,39 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--write-rate')
+      return
+      ;;
+    '--account-quota')
+      return
+      ;;
+    '--header-timeout')
+      return
+      ;;
+    '--min-body-rate')
+      return
+      ;;
+    '--auth-failures')
+      return
+      ;;
+    '--trusted-proxy')
+      return
+      ;;
+    '--min-free-space')
+      return
+      ;;
     '--max-streams-per-user')
       return
       ;;
@@ -953,8 +1037,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -966,6 +1050,9 @@ function _picocli_ticket_admin_user() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -986,8 +1073,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -999,6 +1086,9 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1019,8 +1109,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--role' '--account'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--role' '--account'"
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1033,6 +1123,9 @@ function _picocli_ticket_admin_user_add() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
     '--role')
@@ -1061,8 +1154,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1074,6 +1167,9 @@ function _picocli_ticket_admin_user_list() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1094,8 +1190,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1107,6 +1203,9 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
@@ -1127,8 +1226,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile'"
+  local flag_opts="'--allow-http' '--json' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1140,6 +1239,9 @@ function _picocli_ticket_admin_token_revoke() {
       return
       ;;
     '--profile')
+      return
+      ;;
+    '--ca-file')
       return
       ;;
   esac
