@@ -84,14 +84,14 @@ abstract class TicketQueries {
     }
 
     public List<Listed> tickets(TicketQuery q, Viewer viewer) {
-        boolean fromMatches = !postgres && q.titleFolded() != null
-                && titleCandidates(q.titleFolded(), fewTitleMatches + 1) <= fewTitleMatches;
+        TitlePlan plan = !postgres && q.titleFolded() != null ? titlePlan(q.titleFolded()) : null;
+        boolean fromMatches = plan != null && plan.few();
         String sql = columns() + (fromMatches ? FROM_TITLE_MATCHES : "tickets t ") + TICKET_JOINS
                 + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, true)
                 + "ORDER BY t.activity DESC LIMIT :limit";
         Query query = bindFilters(bindViewer(h.createQuery(sql), viewer), q, true).bind("limit", q.limit());
         if (fromMatches) {
-            query.bind("grams", TitleGrams.query(q.titleFolded()));
+            query.bind("grams", plan.match());
         }
         List<Long> activity = new ArrayList<>();
         List<Ticket> tickets = query.map((rs, ctx) -> {
@@ -116,7 +116,7 @@ abstract class TicketQueries {
                 + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, false);
         Query query = h.createQuery(sql);
         if (fromMatches) {
-            query.bind("grams", TitleGrams.query(q.titleFolded()));
+            query.bind("grams", titlePlan(q.titleFolded()).match());
         }
         if (viewer.accountId() != null) {
             query.bind("account", viewer.accountId());
@@ -212,11 +212,33 @@ abstract class TicketQueries {
                         .map((rs, ctx) -> attachmentRow(rs)).list()));
     }
 
-    /** How many tickets the SQLite title index offers for the text, counting no further than {@code bound}. */
-    long titleCandidates(String folded, int bound) {
+    /** Where a SQLite search starts: the index's matches for {@code match}, or (not {@code few}) the newest. */
+    record TitlePlan(String match, boolean few) {
+    }
+
+    /**
+     * Picks the SQLite plan for search text. Text of up to three characters is one token of the index. Longer
+     * text asks for its three-character pieces, but a piece in more than one title of a hundred (say "код" of
+     * "код4242") makes the index read a long list to intersect for nothing: such pieces are left out when a
+     * rarer one is there (every row is checked for the whole text anyway). Then: few candidates, start from
+     * them; many, walk tickets newest first.
+     */
+    TitlePlan titlePlan(String folded) {
+        List<String> tokens = TitleGrams.tokens(folded, 8);
+        List<String> rare = tokens.size() == 1 ? tokens
+                : tokens.stream().filter(t -> titleCandidates(t, COMMON_PIECE + 1) <= COMMON_PIECE).toList();
+        String match = String.join(" AND ", rare.isEmpty() ? tokens : rare);
+        return new TitlePlan(match, titleCandidates(match, fewTitleMatches + 1) <= fewTitleMatches);
+    }
+
+    /** A piece of title in more tickets than this is not worth intersecting (see {@link #titlePlan}). */
+    private static final int COMMON_PIECE = 10_000;
+
+    /** How many tickets the SQLite title index offers for the query, counting no further than {@code bound}. */
+    private long titleCandidates(String match, int bound) {
         return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + SqliteTitleIndex.TABLE + " WHERE "
                         + SqliteTitleIndex.TABLE + " MATCH :grams LIMIT :bound)")
-                .bind("grams", TitleGrams.query(folded)).bind("bound", bound).mapTo(Long.class).one();
+                .bind("grams", match).bind("bound", bound).mapTo(Long.class).one();
     }
 
     private String columns() {

@@ -1,6 +1,7 @@
 package dev.ticket.store;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,17 +31,22 @@ final class TitleGrams {
         return String.join(" ", tokens);
     }
 
-    /** The FTS5 query that every title containing {@code folded} (not blank) matches. */
-    static String query(String folded) {
+    /**
+     * Tokens every title containing {@code folded} (not blank) holds: the text itself when it is at most
+     * three characters long, else its distinct three-character pieces (at most {@code most}, spread over it).
+     */
+    static List<String> tokens(String folded, int most) {
         int[] cps = folded.codePoints().toArray();
         if (cps.length <= MAX) {
-            return token(cps, 0, cps.length);
+            return List.of(token(cps, 0, cps.length));
         }
+        int pieces = cps.length - MAX + 1;
         Set<String> tokens = new LinkedHashSet<>();
-        for (int i = 0; i + MAX <= cps.length; i++) {
-            tokens.add(token(cps, i, MAX));
+        for (int k = 0; k < Math.min(most, pieces); k++) {
+            int at = most >= pieces ? k : (int) ((long) k * (pieces - 1) / (most - 1));
+            tokens.add(token(cps, at, MAX));
         }
-        return String.join(" AND ", tokens);
+        return List.copyOf(tokens);
     }
 
     private static String token(int[] cps, int from, int length) {
