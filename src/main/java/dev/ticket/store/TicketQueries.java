@@ -218,21 +218,26 @@ abstract class TicketQueries {
 
     /**
      * Picks the SQLite plan for search text. Text of up to three characters is one token of the index. Longer
-     * text asks for its three-character pieces, but a piece in more than one title of a hundred (say "код" of
+     * text asks for its three-character pieces, but a piece in more than 3,000 titles (say "код" of
      * "код4242") makes the index read a long list to intersect for nothing: such pieces are left out when a
-     * rarer one is there (every row is checked for the whole text anyway). Then: few candidates, start from
+     * rarer one is there, and two rare ones are enough (every row is checked for the whole text anyway).
+     * Then: few candidates, start from
      * them; many, walk tickets newest first.
      */
     TitlePlan titlePlan(String folded) {
         List<String> tokens = TitleGrams.tokens(folded, 8);
-        List<String> rare = tokens.size() == 1 ? tokens
-                : tokens.stream().filter(t -> titleCandidates(t, COMMON_PIECE + 1) <= COMMON_PIECE).toList();
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; i < tokens.size() && rare.size() < 2; i++) { // two rare pieces narrow it enough
+            if (tokens.size() == 1 || titleCandidates(tokens.get(i), COMMON_PIECE + 1) <= COMMON_PIECE) {
+                rare.add(tokens.get(i));
+            }
+        }
         String match = String.join(" AND ", rare.isEmpty() ? tokens : rare);
         return new TitlePlan(match, titleCandidates(match, fewTitleMatches + 1) <= fewTitleMatches);
     }
 
     /** A piece of title in more tickets than this is not worth intersecting (see {@link #titlePlan}). */
-    private static final int COMMON_PIECE = 10_000;
+    private static final int COMMON_PIECE = 3_000;
 
     /** How many tickets the SQLite title index offers for the query, counting no further than {@code bound}. */
     private long titleCandidates(String match, int bound) {
