@@ -88,7 +88,8 @@ final class SqliteTitleIndex implements JavaMigration {
             }
         }
         optimize(c);
-        LOG.info("title search index built for {} tickets in {} s", done, (System.nanoTime() - started) / 1_000_000_000);
+        LOG.info("title search index built for {} tickets in {} s", done,
+                (System.nanoTime() - started) / 1_000_000_000);
     }
 
     /** Merges the index into one segment: lookups then read one list per piece. */

@@ -46,7 +46,8 @@ class SchemaMigrationTest {
         Flyway.configure().dataSource(old).locations("classpath:db/sqlite").target("3").load().migrate();
         try (var c = old.getConnection(); var s = c.createStatement()) {
             s.execute("INSERT INTO accounts (id, name, created_at) VALUES (1, 'acme', 0)");
-            s.execute("INSERT INTO users (id, name, role, account_id, created_at) VALUES (1, 'olga', 'customer', 1, 0)");
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at) "
+                    + "VALUES (1, 'olga', 'customer', 1, 0)");
             s.execute("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, created_at, "
                     + "updated_at, due_at, activity) VALUES (1, 1, 'Ёлка горит', 'елка горит', 'on_customer', "
                     + "'question', 0, 0, 0, 1), (1, 1, 'Payment', 'payment', 'done', 'question', 0, 0, 0, 2)");

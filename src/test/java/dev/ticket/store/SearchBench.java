@@ -20,11 +20,11 @@ import java.util.Random;
 /**
  * Search and list views at scale (SPEC 7.4), on one store: loads N tickets (default 1,000,000) through the
  * store's own write code (StoreTx: the same inserts, title index, events and read markers as the service,
- * 10,000 tickets a transaction) unless the store holds them already, then times the service's list call
- * (the store's list query as TicketService.list asks it, in process, without its page cache) for each query kind, as an agent
- * (all accounts) and as a customer (one account), and prints p50/p99. Run: scripts/bench-search.sh.
- * Usage: SearchBench sqlite DIR [N] | SearchBench postgresql JDBC_URL [N]. It writes an agent token to
- * DIR/agent.token (SQLite) or ./agent.token for the list throughput run.
+ * 10,000 tickets a transaction; PostgreSQL: {@link PgBulkLoad}) unless the store holds them already, then
+ * times the store's list query as TicketService.list asks it (in process, without the service's page cache)
+ * for each query kind, as an agent (all accounts) and as a customer (one account), and prints p50/p99.
+ * Run: scripts/bench-search.sh. Usage: SearchBench sqlite DIR [N] | SearchBench postgresql JDBC_URL [N].
+ * It writes an agent token to DIR/agent.token (SQLite) or ./agent.token.
  */
 public final class SearchBench {
     static final int ACCOUNTS = 20;
