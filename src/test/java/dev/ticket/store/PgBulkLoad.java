@@ -1,8 +1,5 @@
 package dev.ticket.store;
 
-import dev.ticket.service.Tokens;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,9 +37,6 @@ final class PgBulkLoad {
                     + "'customer', g, 0 FROM generate_series(1, 20) g");
             s.execute("INSERT INTO users (id, name, role, account_id, created_at) SELECT 20 + g, 'agent-' || g, "
                     + "'agent', NULL, 0 FROM generate_series(1, 3) g");
-            String token = Tokens.newToken();
-            s.execute("INSERT INTO tokens (user_id, hash, created_at) VALUES (21, '" + Tokens.hash(token) + "', 0)");
-            Files.writeString(Path.of("agent.token"), token);
             s.execute("SELECT setseed(0.42)");
             s.execute("CREATE TEMP TABLE b AS SELECT g, 1 + floor(random() * 20)::int AS c, "
                     + "floor(random() * 10)::int AS r1, floor(random() * 3)::int AS r2, random() < 0.5 AS r3, "

@@ -24,7 +24,7 @@ import java.util.Random;
  * times the store's list query as TicketService.list asks it (in process, without the service's page cache)
  * for each query kind, as an agent (all accounts) and as a customer (one account), and prints p50/p99.
  * Run: scripts/bench-search.sh. Usage: SearchBench sqlite DIR [N] | SearchBench postgresql JDBC_URL [N].
- * It writes an agent token to DIR/agent.token (SQLite) or ./agent.token.
+ * On SQLite it writes an agent token to DIR/agent.token (to try the loaded store with `ticket serve`).
  */
 public final class SearchBench {
     static final int ACCOUNTS = 20;
@@ -70,7 +70,7 @@ public final class SearchBench {
         JdbcTicketStore store = kind.equals("sqlite")
                 ? JdbcTicketStore.openSqlite(Path.of(args[1]), 8)
                 : JdbcTicketStore.openPostgres(args[1], 8, Files.createTempDirectory("ticket-bench-"));
-        Path tokenFile = kind.equals("sqlite") ? Path.of(args[1], "agent.token") : Path.of("agent.token");
+        Path tokenFile = kind.equals("sqlite") ? Path.of(args[1], "agent.token") : null;
         if (kind.equals("postgresql")) {
             try (var c = java.sql.DriverManager.getConnection(args[1]); var s = c.createStatement()) {
                 s.execute("ANALYZE");
@@ -148,7 +148,9 @@ public final class SearchBench {
                 String token = Tokens.newToken();
                 tx.insertToken(agents.get(0), Tokens.hash(token), now);
                 try {
-                    Files.writeString(tokenFile, token);
+                    if (tokenFile != null) {
+                        Files.writeString(tokenFile, token);
+                    }
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
                 }
