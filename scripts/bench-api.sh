@@ -51,6 +51,18 @@ request = function()
 end
 LUA
 
+cat >"$work/open.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local n = 0
+local words = {"Ошибка", "оплаты", "счёт", "Payment", "failed", "канал", "Telegram", "offline"}
+request = function()
+  n = n + 1
+  local title = words[n % 8 + 1] .. " " .. words[(n * 7) % 8 + 1] .. " " .. n
+  return wrk.format(nil, "/api/v1/tickets", nil, '{"title":"' .. title .. '","body":"What happened: step ' .. n .. '"}')
+end
+LUA
+
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 
 run() {
@@ -78,3 +90,4 @@ echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) before start; wrk -t2 -c$c
 run "GET /tickets/{id}" "$api/tickets/1"
 run "GET /tickets (30 per page)" "$api/tickets"
 run "POST /tickets/{id}/messages" -s "$work/post.lua" "http://127.0.0.1:$port"
+run "POST /tickets (durable)" -s "$work/open.lua" "http://127.0.0.1:$port"

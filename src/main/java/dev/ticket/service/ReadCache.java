@@ -2,6 +2,7 @@ package dev.ticket.service;
 
 import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
 import dev.ticket.store.Principal;
 import dev.ticket.store.TicketStore;
 import dev.ticket.store.Viewer;
@@ -20,6 +21,7 @@ import java.util.function.ToLongFunction;
  */
 final class ReadCache {
     private static final int MAX_ENTRIES = 20_000;
+    private static final int MAX_PAGES = 2_000;
     /** Chats are kept up to this weight (see {@link #chars}): some tens of MiB of heap. */
     private static final long MAX_TICKET_CHARS = 32L * 1024 * 1024;
     private static final Viewer NEUTRAL = new Viewer(0, true, null);
@@ -30,6 +32,8 @@ final class ReadCache {
     private final Bounded<Long, Ticket> tickets = new Bounded<>(MAX_TICKET_CHARS, ReadCache::chars);
     private final Bounded<String, Principal> principals = new Bounded<>(MAX_ENTRIES, p -> 1);
     private final Bounded<String, Long> markers = new Bounded<>(MAX_ENTRIES, m -> 1);
+    /** List pages as one user asked for them; any write to a ticket or a read marker drops them all. */
+    private final Bounded<Object, TicketPage> pages = new Bounded<>(MAX_PAGES, p -> 1);
 
     ReadCache(TicketStore store) {
         this.store = store;
@@ -60,14 +64,21 @@ final class ReadCache {
         return count;
     }
 
+    /** A page of tickets for {@code key} (who asks, and what), listed by {@code loader} when not kept. */
+    TicketPage page(Object key, Supplier<TicketPage> loader) {
+        return load(pages, key, loader);
+    }
+
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
         tickets.map.remove(ticketId);
+        pages.map.clear();
     }
 
     void markerChanged(long userId, long ticketId) {
         generation.incrementAndGet();
         markers.map.remove(userId + ":" + ticketId);
+        pages.map.clear();
     }
 
     void tokensChanged() {

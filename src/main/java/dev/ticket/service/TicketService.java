@@ -182,6 +182,12 @@ public final class TicketService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ServiceException.validation("limit must be between 1 and " + MAX_LIMIT + ".");
         }
+        record PageKey(long userId, ListRequest request) {
+        }
+        return cache.page(new PageKey(caller.userId(), request), () -> listed(caller, request, limit));
+    }
+
+    private TicketPage listed(Caller caller, ListRequest request, int limit) {
         String search = request.search() == null || request.search().isBlank()
                 ? null : TitleFolding.fold(request.search().strip());
         TicketQuery query = new TicketQuery(request.status(), search, request.unreadOnly(), request.type(),

@@ -104,7 +104,7 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
 
     @Override
     public long insertTicket(NewTicketRow row) {
-        return h.createUpdate("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, about, "
+        long id = h.createUpdate("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, about, "
                         + "dialog_url, dedupe_key, created_at, updated_at, due_at, activity) VALUES (:account, "
                         + ":author, :title, :folded, 'on_customer', :type, :about, :dialog, :dedupe, :created, "
                         + ":created, :due, 0)")
@@ -113,6 +113,11 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
                 .bind("dialog", row.dialogUrl()).bind("dedupe", row.dedupeKey())
                 .bind("created", row.createdAt().toEpochMilli()).bind("due", row.dueAt().toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        if (!postgres) {
+            h.createUpdate("INSERT INTO " + SqliteTitleIndex.TABLE + " (rowid, grams) VALUES (:id, :grams)")
+                    .bind("id", id).bind("grams", TitleGrams.of(row.titleFolded())).execute();
+        }
+        return id;
     }
 
     @Override

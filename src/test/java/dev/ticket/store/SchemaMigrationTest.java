@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,7 +20,10 @@ class SchemaMigrationTest {
 
     @Test
     void the_newest_schema_constants_name_the_newest_migration_files() throws IOException {
-        assertEquals(newest(Path.of("src/main/resources/db/sqlite")), JdbcTicketStore.SQLITE_SCHEMA);
+        int newestJava = JdbcTicketStore.SQLITE_JAVA_MIGRATIONS.stream()
+                .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(0);
+        assertEquals(Math.max(newest(Path.of("src/main/resources/db/sqlite")), newestJava),
+                JdbcTicketStore.SQLITE_SCHEMA);
         assertEquals(newest(Path.of("src/main/resources/db/postgresql")), JdbcTicketStore.POSTGRES_SCHEMA);
     }
 
@@ -33,6 +37,30 @@ class SchemaMigrationTest {
         JdbcTicketStore.openSqlite(dir, 2).close();
         assertEquals(JdbcTicketStore.SQLITE_SCHEMA, JdbcTicketStore.appliedSchema(old));
         JdbcTicketStore.openSqlite(dir, 2).close(); // and a restart at the newest schema opens as well
+    }
+
+    @Test
+    void tickets_stored_before_the_title_index_are_found_after_the_upgrade(@TempDir Path dir) throws Exception {
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + dir.resolve("ticket.db"));
+        Flyway.configure().dataSource(old).locations("classpath:db/sqlite").target("3").load().migrate();
+        try (var c = old.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO accounts (id, name, created_at) VALUES (1, 'acme', 0)");
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at) "
+                    + "VALUES (1, 'olga', 'customer', 1, 0)");
+            s.execute("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, created_at, "
+                    + "updated_at, due_at, activity) VALUES (1, 1, 'Ёлка горит', 'елка горит', 'on_customer', "
+                    + "'question', 0, 0, 0, 1), (1, 1, 'Payment', 'payment', 'done', 'question', 0, 0, 0, 2)");
+        }
+        try (JdbcTicketStore store = JdbcTicketStore.openSqlite(dir, 2)) {
+            Viewer olga = new Viewer(1, false, 1L);
+            for (String text : new String[] {"елка", "лк", "е", "yme"}) {
+                List<String> titles = store.read(tx -> tx.tickets(
+                        new TicketQuery(null, text, false, null, null, null, 10, null), olga))
+                        .stream().map(l -> l.ticket().title()).toList();
+                assertEquals(text.equals("yme") ? List.of("Payment") : List.of("Ёлка горит"), titles, text);
+            }
+        }
     }
 
     @Test

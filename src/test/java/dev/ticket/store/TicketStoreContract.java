@@ -104,6 +104,122 @@ abstract class TicketStoreContract extends ConcurrentWritesContract {
     }
 
     @Test
+    void title_search_folds_full_width_letters_and_reads_yo_as_ye_both_ways() {
+        f.open("ＡＢＣ Ｔｅｓｔ");
+        f.open("Ёлка горит");
+        f.open("елка гаснет");
+        f.open("ЁЖИК в тумане");
+        assertEquals(List.of("ＡＢＣ Ｔｅｓｔ"), f.search("abc test"));
+        assertEquals(List.of("ＡＢＣ Ｔｅｓｔ"), f.search("ＴＥＳＴ"));
+        assertEquals(List.of("Ёлка горит", "елка гаснет"), f.search("ёлка"));
+        assertEquals(List.of("Ёлка горит", "елка гаснет"), f.search("ЕЛК"));
+        assertEquals(List.of("ЁЖИК в тумане"), f.search("ёж"));
+        assertEquals(List.of("ЁЖИК в тумане"), f.search("Ж"));
+        assertEquals(List.of("ЁЖИК в тумане"), f.search("жик в т"));
+    }
+
+    @Test
+    void title_search_finds_pieces_inside_words_and_across_spaces() {
+        f.open("Консьерж молчит");
+        f.open("Payment failed");
+        assertEquals(List.of("Консьерж молчит"), f.search("сьер"));
+        assertEquals(List.of("Консьерж молчит"), f.search("ерж мол"));
+        assertEquals(List.of("Payment failed"), f.search("NT FA"));
+        assertEquals(List.of(), f.search("консьержмолчит"));
+        assertEquals(List.of(), f.search("failed twice"));
+    }
+
+    @Test
+    void search_combines_with_every_filter_and_never_crosses_accounts() {
+        Caller stranger = f.caller("Eve", Role.CUSTOMER, "other-" + f.customer.account());
+        f.tickets.open(stranger, new dev.ticket.model.NewTicket("Канал чужой", "body", null, null, null, null,
+                List.of("vip"), null), List.of(), null);
+        Ticket labelled = f.tickets.open(f.customer, new dev.ticket.model.NewTicket("Канал с меткой", "body",
+                dev.ticket.model.TicketType.CRITICAL, null, null, null, List.of("vip"), null), List.of(), null)
+                .ticket();
+        Ticket answered = f.open("Канал с ответом");
+        f.tickets.reply(f.agent, answered.id(), "answer", List.of(), null);
+        Ticket done = f.open("Канал закрыт");
+        f.tickets.close(f.customer, done.id(), null);
+
+        assertEquals(List.of(answered.id(), labelled.id(), done.id()).stream().sorted().toList(),
+                found(f.customer, request(null, "канал", false, null, null, null)));
+        assertEquals(List.of(labelled.id()), found(f.customer, request(null, "канал", false, null, "vip", null)));
+        assertEquals(List.of(labelled.id()), found(f.customer,
+                request(null, "КАНАЛ", false, dev.ticket.model.TicketType.CRITICAL, null, null)));
+        assertEquals(List.of(answered.id()), found(f.customer, request(null, "кан", true, null, null, null)));
+        assertEquals(List.of(answered.id()), found(f.customer,
+                request(null, "ка", false, null, null, dev.ticket.model.Awaiting.CUSTOMER)));
+        assertEquals(List.of(labelled.id()), found(f.customer,
+                request(Status.ON_CUSTOMER, "к", false, null, null, dev.ticket.model.Awaiting.TEAM)));
+        assertEquals(List.of(done.id()), found(f.customer, request(Status.DONE, "канал", false, null, null, null)));
+        // the agent sees the stranger's ticket as well; the customer never does, by any text
+        assertEquals(2, found(f.agent, request(null, "канал", false, null, "vip", null)).size());
+        assertEquals(List.of(), found(f.customer, request(null, "чужой", false, null, null, null)));
+        assertEquals(List.of(), found(f.customer, request(null, "ч", false, null, null, null)));
+    }
+
+    private static ListRequest request(Status status, String search, boolean unread,
+                                       dev.ticket.model.TicketType type, String label,
+                                       dev.ticket.model.Awaiting awaiting) {
+        return new ListRequest(status, search, unread, type, label, awaiting, 100, null);
+    }
+
+    private List<Long> found(Caller who, ListRequest request) {
+        return f.tickets.list(who, request).items().stream().map(Ticket::id).sorted().toList();
+    }
+
+    /**
+     * Random titles and search text over a small alphabet where folding matters (both cases, ё and е,
+     * full-width letters, a ligature, LIKE operators): what the store finds is exactly the titles whose
+     * folded text contains the folded search text, with the index plan and with the walk newest first.
+     */
+    @Test
+    void title_search_finds_exactly_the_titles_that_contain_the_folded_text() {
+        String[] pieces = {"а", "А", "ё", "Ё", "е", "ж", "Ж", "b", "B", "Ｂ", "ﬁ", "fi", " ", "%", "_", "ab", "ёж"};
+        Random random = new Random(20261206);
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String title = text(random, pieces, 1 + random.nextInt(8));
+            titles.add(f.open(title.isBlank() ? "x" + title : title).title()); // as stored: trimmed
+        }
+        int before = TicketQueries.fewTitleMatches;
+        try {
+            for (int plan : new int[] {before, 0}) {
+                TicketQueries.fewTitleMatches = plan;
+                for (int i = 0; i < 60; i++) {
+                    String search = i % 2 == 0 ? piece(random, titles.get(random.nextInt(titles.size())))
+                            : text(random, pieces, 1 + random.nextInt(3));
+                    if (search.isBlank()) {
+                        continue;
+                    }
+                    String folded = dev.ticket.service.TitleFolding.fold(search.strip());
+                    List<String> expected = titles.stream()
+                            .filter(t -> dev.ticket.service.TitleFolding.fold(t).contains(folded)).sorted().toList();
+                    assertEquals(expected, f.search(search), "search " + search + " (plan " + plan + ")");
+                }
+            }
+        } finally {
+            TicketQueries.fewTitleMatches = before;
+        }
+    }
+
+    private static String text(Random random, String[] pieces, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return text.toString();
+    }
+
+    private static String piece(Random random, String title) {
+        int[] cps = title.codePoints().toArray();
+        int from = random.nextInt(cps.length);
+        int to = from + 1 + random.nextInt(cps.length - from);
+        return new String(cps, from, to - from);
+    }
+
+    @Test
     void search_combines_with_the_status_filter() {
         Ticket open = f.open("Канал Telegram офлайн");
         Ticket done = f.open("Канал WhatsApp офлайн");
