@@ -36,6 +36,11 @@ public class AttachCommand extends BaseCommand {
     String text;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Message.class);
+    }
+
+    @Override
     protected int run() {
         TicketClient client = client();
         List<Path> ready = FileSender.checkForReply(files, () -> client, ticketId);

@@ -19,6 +19,11 @@ public class CloseCommand extends BaseCommand {
     long ticketId;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+    }
+
+    @Override
     protected int run() {
         Ticket closed = client().close(ticketId, TicketClient.newIdempotencyKey());
         Output out = out();

@@ -1,6 +1,5 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.io.BufferedReader;
@@ -25,11 +24,16 @@ public class LoginCommand extends BaseCommand {
     boolean withToken;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
     protected int run() throws IOException {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(ClientConfig.of(settings.serverUri(), token))) {
+        try (TicketClient client = new TicketClient(clientConfig(settings.serverUri(), token))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);
