@@ -101,8 +101,18 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     protected Settings settings() {
         if (settings == null) {
             settings = Settings.resolve(options(), io.env());
+            String named = options().profile();
+            if (named != null && !createsProfile() && !named.strip().equals(ConfigFile.DEFAULT_PROFILE)
+                    && settings.config().profile(named.strip()).isEmpty()) {
+                throw ProfileCommand.unknown(named.strip(), settings.config());
+            }
         }
         return settings;
+    }
+
+    /** Whether this command makes the profile --profile names (login), rather than needing it to exist. */
+    protected boolean createsProfile() {
+        return false;
     }
 
     /** The API client for the resolved server and token; exit 3 when there is no token. */

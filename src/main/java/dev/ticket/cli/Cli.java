@@ -26,7 +26,8 @@ public final class Cli {
     }
 
     /** Runs {@code ticket args...} and returns its exit code (SPEC section 3). */
-    public static int run(Io io, Clock clock, String... args) {
+    public static int run(Io io, Clock clock, String... given) {
+        String[] args = Aliases.expand(given, io.env());
         int code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
         io.out().flush();
         io.err().flush();

@@ -15,8 +15,9 @@ public class GlobalOptions {
             description = "API token (else TICKET_TOKEN, or the profile's token).")
     String token;
 
-    @Option(names = "--profile", paramLabel = "NAME", order = 102,
-            description = "Config profile to use (else TICKET_PROFILE, or the config file's current profile).")
+    @Option(names = "--profile", paramLabel = "PROFILE", order = 102, completionCandidates = ProfileCommand.Names.class,
+            description = "Config profile to use (else TICKET_PROFILE, or the config file's current profile); see "
+                    + "'ticket profile'.")
     String profile;
 
     @Option(names = "--json", arity = "0..1", paramLabel = "FIELDS", order = 103,

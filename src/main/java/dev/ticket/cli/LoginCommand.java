@@ -29,6 +29,11 @@ public class LoginCommand extends BaseCommand {
     }
 
     @Override
+    protected boolean createsProfile() {
+        return true;
+    }
+
+    @Override
     protected int run() throws IOException {
         String token = token();
         Settings settings = settings();
