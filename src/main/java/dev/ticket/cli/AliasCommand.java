@@ -62,7 +62,8 @@ public class AliasCommand extends BaseCommand {
 
     /** {@code ticket alias list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"List the aliases: NAME: EXPANSION, one a line.", "--json: an object by name."})
+            description = {"List the aliases: NAME: EXPANSION, one a line.", "--json: an object by name."},
+            footer = {"", "Examples:", "  ticket alias list", "  ticket alias list -q"})
     public static class ListAliases extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
@@ -87,7 +88,8 @@ public class AliasCommand extends BaseCommand {
     }
 
     /** {@code ticket alias delete NAME}. */
-    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, description = "Remove an alias.")
+    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, description = "Remove an alias.",
+            footer = {"", "Examples:", "  ticket alias delete mine"})
     public static class Delete extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Aliases.Names.class,
                 description = "The alias.")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
                 "'ticket login --profile NAME' creates or replaces one; --profile NAME on any command uses it once."},
         subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.Use.class, ProfileCommand.Remove.class},
         footer = {"", "Examples:",
-                "  ticket login --profile agent --server https://support.example.com --with-token < agent.token",
+                "  ticket login --profile agent --server https://support.example.com",
                 "  ticket profile list",
                 "  ticket profile use agent",
                 "  ticket profile remove old"})
@@ -38,7 +38,8 @@ public class ProfileCommand extends BaseCommand {
     /** {@code ticket profile list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"List the profiles; '*' marks the current one.",
-                    "--json: an array of {name, server, current, logged_in} (never the token); -q: the names."})
+                    "--json: an array of {name, server, current, logged_in} (never the token); -q: the names."},
+            footer = {"", "Examples:", "  ticket profile list", "  ticket profile list --json name,current"})
     public static class ListProfiles extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
@@ -87,7 +88,8 @@ public class ProfileCommand extends BaseCommand {
 
     /** {@code ticket profile use NAME}. */
     @Command(name = "use", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Make a profile the current one: the one commands use without --profile.")
+            description = "Make a profile the current one: the one commands use without --profile.",
+            footer = {"", "Examples:", "  ticket profile use agent"})
     public static class Use extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class, description = "The profile.")
         String name;
@@ -109,7 +111,8 @@ public class ProfileCommand extends BaseCommand {
     /** {@code ticket profile remove NAME}. */
     @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Remove a profile and its token from the config file.",
-                    "The token stays valid at the service until an admin revokes it."})
+                    "The token stays valid at the service until an admin revokes it."},
+            footer = {"", "Examples:", "  ticket profile remove old"})
     public static class Remove extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class, description = "The profile.")
         String name;
