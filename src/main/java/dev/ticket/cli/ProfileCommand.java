@@ -32,7 +32,7 @@ public class ProfileCommand extends BaseCommand {
     static UsageException unknown(String name, ConfigFile config) {
         return new UsageException("no profile '" + name + "'" + (config.profiles().isEmpty()
                 ? ": there are none yet (create one with 'ticket login --profile " + name + "')"
-                : "; the profiles are: " + String.join(", ", config.profiles().keySet())));
+                : "; the profiles are: " + String.join(", ", new java.util.TreeSet<>(config.profiles().keySet()))));
     }
 
     /** {@code ticket profile list}. */
