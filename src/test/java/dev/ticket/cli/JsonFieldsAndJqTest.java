@@ -69,6 +69,16 @@ class JsonFieldsAndJqTest {
     }
 
     @Test
+    void a_name_or_a_command_after_json_stays_what_it_was() throws Exception {
+        CliHarness admin = new CliHarness(service.url()).token(service.adminToken());
+        JsonNode bob = json(admin.ok("admin", "user", "add", "--json", "bob", "--role", "agent"));
+        assertEquals("bob", bob.get("name").asText());
+        assertTrue(bob.has("token"), bob.toString());
+        assertEquals(2, json(anna.ok("--json", "list")).size(), "a global --json before the command");
+        assertEquals(List.of("id"), names(json(anna.ok("--json", "list", "--json", "id")).get(0)));
+    }
+
+    @Test
     void an_unknown_field_in_a_list_is_exit_2_naming_the_fields() {
         CliHarness.Result result = anna.run("list", "--json", "id,titel");
         assertEquals(2, result.exit(), result.toString());
