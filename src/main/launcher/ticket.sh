@@ -60,7 +60,7 @@ for arg in "$@"; do
     continue
   fi
   case $arg in
-    --server | --token | --profile | --ca-file) skip=1 ;;
+    --server | --token | --profile | --ca-file | --jq | --timeout) skip=1 ;;
     --) break ;;
     -*) ;;
     *) command=$arg; break ;;

@@ -18,6 +18,11 @@ public class AdminTokenIssueCommand extends BaseCommand {
     long userId;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
     protected int run() {
         User user = client().issueToken(userId, TicketClient.newIdempotencyKey());
         Output out = out();

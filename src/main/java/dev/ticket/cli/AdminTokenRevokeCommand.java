@@ -17,6 +17,11 @@ public class AdminTokenRevokeCommand extends BaseCommand {
     long userId;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return java.util.List.of("user_id", "revoked");
+    }
+
+    @Override
     protected int run() {
         client().revokeTokens(userId);
         Output out = out();

@@ -35,6 +35,11 @@ public class AdminUserAddCommand extends BaseCommand {
     }
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
     protected int run() {
         if (role == Role.CUSTOMER && (account == null || account.isBlank())) {
             throw new UsageException("missing the account: a customer needs --account ACCOUNT");

@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
                 "  ticket admin user list --json | jq -r '.[] | select(.role==\"agent\") | .name'"})
 public class AdminUserListCommand extends BaseCommand {
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
     protected int run() {
         List<User> users = client().users();
         Output out = out();

@@ -51,6 +51,11 @@ public class AttachCommand extends BaseCommand {
     }
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Message.class);
+    }
+
+    @Override
     protected int run() {
         TicketClient client = client();
         List<FilePart> parts = parts(FileSender.checkForReply(onDisk(), () -> client, ticketId,

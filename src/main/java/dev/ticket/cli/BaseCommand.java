@@ -1,8 +1,12 @@
 package dev.ticket.cli;
 
+import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -34,12 +38,46 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     @Override
     public final Integer call() throws Exception {
         try {
+            if (options().jq() != null) {
+                out().jq(JqFilter.compile(options().jq()));
+            }
             return run();
         } finally {
             if (client != null) {
                 client.close();
             }
         }
+    }
+
+    /** The fields of what --json prints (of each element, for a list); empty when it prints no JSON. */
+    protected List<String> jsonFields() {
+        return List.of();
+    }
+
+    /** How long to wait for each answer of the service: --timeout, else TICKET_TIMEOUT, else null (the default). */
+    protected Duration timeout() {
+        Duration given = options().timeout();
+        if (given == null) {
+            String env = io.env().get("TICKET_TIMEOUT");
+            if (env != null && !env.isBlank()) {
+                try {
+                    given = DurationConverter.parse(env);
+                } catch (CommandLine.TypeConversionException e) {
+                    throw new UsageException("TICKET_TIMEOUT: " + e.getMessage());
+                }
+            }
+        }
+        if (given != null && (given.isZero() || given.isNegative())) {
+            throw new UsageException("the timeout must be more than 0");
+        }
+        return given;
+    }
+
+    /** The client settings for this command: the server, the token and --timeout for each answer. */
+    protected ClientConfig clientConfig(Settings settings, String token) {
+        ClientConfig config = settings.clientConfig(token);
+        Duration timeout = timeout();
+        return timeout == null ? config : config.withReadTimeout(timeout);
     }
 
     /** Does the command's work; returns the exit code (failures are thrown and mapped by {@link ExitCodes}). */
@@ -63,8 +101,18 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     protected Settings settings() {
         if (settings == null) {
             settings = Settings.resolve(options(), io.env());
+            String named = options().profile();
+            if (named != null && !createsProfile() && !named.strip().equals(ConfigFile.DEFAULT_PROFILE)
+                    && settings.config().profile(named.strip()).isEmpty()) {
+                throw ProfileCommand.unknown(named.strip(), settings.config());
+            }
         }
         return settings;
+    }
+
+    /** Whether this command makes the profile --profile names (login), rather than needing it to exist. */
+    protected boolean createsProfile() {
+        return false;
     }
 
     /** The API client for the resolved server and token; exit 3 when there is no token. */
@@ -75,7 +123,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
                 throw new NotLoggedInException("not logged in (profile '" + s.profile() + "'): run 'ticket login' "
                         + "or set TICKET_TOKEN");
             }
-            client = new TicketClient(s.clientConfig(s.token()));
+            client = new TicketClient(clientConfig(s, s.token()));
         }
         return client;
     }

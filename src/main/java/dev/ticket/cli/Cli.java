@@ -26,9 +26,10 @@ public final class Cli {
     }
 
     /** Runs {@code ticket args...} and returns its exit code (SPEC section 3). */
-    public static int run(Io io, Clock clock, String... args) {
+    public static int run(Io io, Clock clock, String... given) {
         int code;
         try {
+            String[] args = Aliases.expand(given, io.env());
             code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
         } catch (OutputFailedException e) { // while picocli printed help or usage
             code = outputFailed(io, e);

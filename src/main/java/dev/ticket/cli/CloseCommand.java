@@ -30,6 +30,11 @@ public class CloseCommand extends BaseCommand {
     List<Long> ticketIds;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+    }
+
+    @Override
     protected int run() {
         TicketClient client = client();
         Output out = out();

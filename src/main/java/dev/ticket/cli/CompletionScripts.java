@@ -23,7 +23,19 @@ public final class CompletionScripts {
 
     /** Picocli's bash script; it also runs in zsh through bashcompinit. */
     public static String bash(CommandLine root) {
-        return AutoComplete.bash(root.getCommandName(), root);
+        return dynamic(AutoComplete.bash(root.getCommandName(), root), root.getCommandName());
+    }
+
+    /**
+     * Profile and alias names change after the script is made: the candidates' markers become calls of
+     * {@code ticket profile list -q} and {@code ticket alias list -q}, run when Tab is pressed.
+     */
+    private static String dynamic(String script, String name) {
+        return script
+                .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")",
+                        "($(command " + name + " profile list -q 2>/dev/null))")
+                .replace("(\"" + Aliases.COMPLETION_MARKER + "\")",
+                        "($(command " + name + " alias list -q 2>/dev/null))");
     }
 
     /**

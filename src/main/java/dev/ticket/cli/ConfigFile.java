@@ -33,28 +33,30 @@ public final class ConfigFile {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Document(String currentProfile, Map<String, Profile> profiles) {
+    record Document(String currentProfile, Map<String, Profile> profiles, Map<String, String> aliases) {
     }
 
     private final Path path;
     private String currentProfile;
     private final Map<String, Profile> profiles;
+    private final Map<String, String> aliases;
 
-    private ConfigFile(Path path, String currentProfile, Map<String, Profile> profiles) {
+    private ConfigFile(Path path, String currentProfile, Map<String, Profile> profiles, Map<String, String> aliases) {
         this.path = path;
         this.currentProfile = currentProfile;
         this.profiles = new TreeMap<>(profiles);
+        this.aliases = new TreeMap<>(aliases);
     }
 
     /** Reads the config file the environment points at; a missing file is an empty config. */
     public static ConfigFile load(Map<String, String> env) {
         Path file = pathFor(env);
         if (!Files.isRegularFile(file)) {
-            return new ConfigFile(file, null, Map.of());
+            return new ConfigFile(file, null, Map.of(), Map.of());
         }
         try {
             Document doc = read(file);
-            return new ConfigFile(file, doc.currentProfile(), doc.profiles());
+            return new ConfigFile(file, doc.currentProfile(), doc.profiles(), doc.aliases());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
@@ -79,7 +81,15 @@ public final class ConfigFile {
                 }
             });
         }
-        return new Document(doc == null ? null : doc.currentProfile(), profiles);
+        Map<String, String> aliases = new TreeMap<>();
+        if (doc != null && doc.aliases() != null) {
+            doc.aliases().forEach((name, expansion) -> {
+                if (expansion != null) {
+                    aliases.put(name, expansion);
+                }
+            });
+        }
+        return new Document(doc == null ? null : doc.currentProfile(), profiles, aliases);
     }
 
     /** Where the config file lives for this environment. */
@@ -130,6 +140,49 @@ public final class ConfigFile {
         write();
     }
 
+    /** Whether the file names {@code name} as its current profile (rather than falling back to the default). */
+    public boolean isCurrent(String name) {
+        return name.equals(currentProfile());
+    }
+
+    /** Makes {@code name} (an existing profile) the current one. */
+    public void useProfile(String name) {
+        currentProfile = name;
+        write();
+    }
+
+    /** Removes a profile (server and token); false when there is none by that name. */
+    public boolean removeProfile(String name) {
+        if (profiles.remove(name) == null) {
+            return false;
+        }
+        if (name.equals(currentProfile)) {
+            currentProfile = null;
+        }
+        write();
+        return true;
+    }
+
+    /** The aliases by name, sorted. */
+    public Map<String, String> aliases() {
+        return java.util.Collections.unmodifiableMap(aliases);
+    }
+
+    /** Saves (creates or replaces) an alias. */
+    public void saveAlias(String name, String expansion) {
+        aliases.put(name, expansion);
+        write();
+    }
+
+    /** Removes an alias; false when there is none by that name. */
+    public boolean removeAlias(String name) {
+        if (aliases.remove(name) == null) {
+            return false;
+        }
+        write();
+        return true;
+    }
+
     /** Forgets a profile's token (keeping its server); false when it had none. */
     public boolean removeToken(String name) {
         Profile profile = profiles.get(name);
@@ -150,7 +203,7 @@ public final class ConfigFile {
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, "config", ".tmp");
             byte[] json = mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new Document(currentProfile, profiles));
+                    .writeValueAsBytes(new Document(currentProfile, profiles, aliases.isEmpty() ? null : aliases));
             Files.write(tmp, json);
             move(tmp, path);
         } catch (IOException e) {

@@ -105,6 +105,12 @@ public final class FishCompletion {
         if (arg.completionCandidates() != null) {
             arg.completionCandidates().forEach(candidates::add);
         }
+        if (candidates.contains(ProfileCommand.COMPLETION_MARKER)) {
+            return "-a '(ticket profile list -q 2>/dev/null)'"; // names as they are when Tab is pressed
+        }
+        if (candidates.contains(Aliases.COMPLETION_MARKER)) {
+            return "-a '(ticket alias list -q 2>/dev/null)'";
+        }
         if (!candidates.isEmpty()) {
             return "-k -a " + quote(String.join(" ", candidates));
         }

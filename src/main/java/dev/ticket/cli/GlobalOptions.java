@@ -1,5 +1,8 @@
 package dev.ticket.cli;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options every command takes (SPEC section 3); mixed into each command and merged up the command chain. */
@@ -12,8 +15,9 @@ public class GlobalOptions {
             description = "API token (else TICKET_TOKEN, or the profile's token).")
     String token;
 
-    @Option(names = "--profile", paramLabel = "NAME", order = 102,
-            description = "Config profile to use (else TICKET_PROFILE, or the config file's current profile).")
+    @Option(names = "--profile", paramLabel = "PROFILE", order = 102, completionCandidates = ProfileCommand.Names.class,
+            description = "Config profile to use (else TICKET_PROFILE, or the config file's current profile); see "
+                    + "'ticket profile'.")
     String profile;
 
     @Option(names = "--ca-file", paramLabel = "FILE", order = 110,
@@ -26,16 +30,28 @@ public class GlobalOptions {
                     + "TICKET_ALLOW_HTTP=1); refused without it, as anyone on the way could read the token.")
     boolean allowHttp;
 
-    @Option(names = "--json", order = 103, description = "Print the API's JSON and nothing else on standard output.")
-    boolean json;
+    @Option(names = "--json", arity = "0..1", paramLabel = "FIELDS", order = 103,
+            preprocessor = JsonFieldsOption.class, completionCandidates = JsonFieldsOption.Candidates.class,
+            description = "Print the API's JSON and nothing else on standard output. FIELDS (e.g. id,title,due_at) "
+                    + "keeps only those fields (of each element of a list); a word that names no field is not taken.")
+    String json;
 
-    @Option(names = {"-q", "--quiet"}, order = 104, description = "Print only ids, one per line.")
+    @Option(names = "--jq", paramLabel = "EXPR", order = 104,
+            description = "Filter the JSON with a jq expression (implies --json); strings print raw, one a line.")
+    String jq;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", order = 105, converter = DurationConverter.class,
+            description = "How long to wait (e.g. 5s, 2m; else TICKET_TIMEOUT): for each answer of the service "
+                    + "(default 30s; exit 6 when it passes); for 'wait', the whole wait (exit 7).")
+    Duration timeout;
+
+    @Option(names = {"-q", "--quiet"}, order = 106, description = "Print only ids, one per line.")
     boolean quiet;
 
-    @Option(names = "--no-color", order = 105, description = "No colour (also when NO_COLOR is set).")
+    @Option(names = "--no-color", order = 107, description = "No colour (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--verbose", order = 106, description = "Explain failures in full, with stack traces.")
+    @Option(names = "--verbose", order = 108, description = "Explain failures in full, with stack traces.")
     boolean verbose;
 
     /** These options where given, else the parent's (a subcommand's own flags win over ones given before it). */
@@ -44,7 +60,9 @@ public class GlobalOptions {
         merged.server = server != null ? server : parent.server;
         merged.token = token != null ? token : parent.token;
         merged.profile = profile != null ? profile : parent.profile;
-        merged.json = json || parent.json;
+        merged.json = json != null ? json : parent.json;
+        merged.jq = jq != null ? jq : parent.jq;
+        merged.timeout = timeout != null ? timeout : parent.timeout;
         merged.quiet = quiet || parent.quiet;
         merged.noColor = noColor || parent.noColor;
         merged.verbose = verbose || parent.verbose;
@@ -73,8 +91,32 @@ public class GlobalOptions {
         return allowHttp;
     }
 
+    /** Whether JSON is printed: --json or --jq given. */
     public boolean json() {
-        return json;
+        return json != null || jq != null;
+    }
+
+    /** The fields --json keeps, in the order given; empty for all of them. */
+    public List<String> jsonFields() {
+        List<String> fields = new ArrayList<>();
+        if (json != null) {
+            for (String field : json.split(",")) {
+                if (!field.isEmpty() && !fields.contains(field)) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    /** The --jq expression, or null. */
+    public String jq() {
+        return jq;
+    }
+
+    /** The --timeout given, or null (then TICKET_TIMEOUT, else the command's default). */
+    public Duration timeout() {
+        return timeout;
     }
 
     public boolean quiet() {

@@ -23,6 +23,11 @@ public class HoursCommand extends BaseCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Hours.class);
+    }
+
+    @Override
     protected int run() {
         Hours answer = client().hours();
         Output out = out();

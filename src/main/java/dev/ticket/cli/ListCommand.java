@@ -67,6 +67,11 @@ public class ListCommand extends BaseCommand {
     }
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+    }
+
+    @Override
     protected int run() {
         if (limit < 0) {
             throw new UsageException("--limit must be 0 (all) or more");

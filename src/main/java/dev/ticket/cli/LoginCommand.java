@@ -24,11 +24,21 @@ public class LoginCommand extends BaseCommand {
     boolean withToken;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
+    protected boolean createsProfile() {
+        return true;
+    }
+
+    @Override
     protected int run() throws IOException {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(settings.clientConfig(token))) {
+        try (TicketClient client = new TicketClient(clientConfig(settings, token))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);

@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
                 "  ticket logout --profile agent"})
 public class LogoutCommand extends BaseCommand {
     @Override
+    protected java.util.List<String> jsonFields() {
+        return java.util.List.of("profile", "logged_out");
+    }
+
+    @Override
     protected int run() {
         Settings settings = settings();
         boolean removed = settings.config().removeToken(settings.profile());

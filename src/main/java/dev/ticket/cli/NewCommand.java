@@ -73,6 +73,11 @@ public class NewCommand extends BaseCommand {
     CiOptions ci;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+    }
+
+    @Override
     protected int run() {
         ci.check();
         List<Path> files = FileSender.check(attachments, this::client);

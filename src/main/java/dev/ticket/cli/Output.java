@@ -11,6 +11,7 @@ final class Output {
     private final GlobalOptions options;
     private final Clock clock;
     private final Style style;
+    private JqFilter jq;
 
     Output(Io io, GlobalOptions options, Clock clock) {
         this.io = io;
@@ -43,10 +44,25 @@ final class Output {
         return io.out();
     }
 
-    /** Prints one JSON document on standard output. */
+    /** The compiled --jq expression, set before the command runs. */
+    void jq(JqFilter filter) {
+        this.jq = filter;
+    }
+
+    /** Prints one JSON document on standard output: only the --json FIELDS, through --jq when given. */
     void printJson(Object document) {
         try {
-            io.out().println(JsonRecords.writePretty(document));
+            java.util.List<String> fields = options.jsonFields();
+            if (fields.isEmpty() && jq == null) {
+                io.out().println(JsonRecords.writePretty(document));
+                return;
+            }
+            String json = JsonFieldFilter.keep(JsonRecords.write(document), fields, jq == null);
+            if (jq == null) {
+                io.out().println(json);
+            } else {
+                jq.print(json, io.out());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot print JSON", e);
         }

@@ -37,6 +37,11 @@ public class ReplyCommand extends BaseCommand {
     List<Path> attachments = new ArrayList<>();
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Message.class);
+    }
+
+    @Override
     protected int run() {
         List<Path> files = FileSender.checkForReply(attachments, this::client, ticketId);
         String body = files.isEmpty() || message.given() || io.canPrompt() ? compose() : "";

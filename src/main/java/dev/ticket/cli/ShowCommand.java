@@ -24,6 +24,11 @@ public class ShowCommand extends BaseCommand {
     boolean noRead;
 
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+    }
+
+    @Override
     protected int run() {
         TicketClient client = client();
         Ticket ticket = client.getTicket(ticketId);

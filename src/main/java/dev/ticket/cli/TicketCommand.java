@@ -45,6 +45,9 @@ public class TicketCommand extends BaseCommand {
         SUBCOMMANDS.put("logout", LogoutCommand.class);
         SUBCOMMANDS.put("whoami", WhoamiCommand.class);
         SUBCOMMANDS.put("tui", TuiCommand.class);
+        SUBCOMMANDS.put("profile", ProfileCommand.class);
+        SUBCOMMANDS.put("alias", AliasCommand.class);
+        SUBCOMMANDS.put("help", HelpCommand.class);
         SUBCOMMANDS.put("admin", AdminCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);
         SUBCOMMANDS.put("serve", ServeCommand.class);
@@ -65,7 +68,8 @@ public class TicketCommand extends BaseCommand {
         if (wanted == null && args != null && versionOnly(args)) {
             return root;
         }
-        if (wanted != null && SUBCOMMANDS.containsKey(wanted) && !wanted.equals("completion")) {
+        if (wanted != null && SUBCOMMANDS.containsKey(wanted) && !wanted.equals("completion")
+                && !wanted.equals("help")) {
             root.addSubcommand(SUBCOMMANDS.get(wanted));
         } else {
             SUBCOMMANDS.values().forEach(root::addSubcommand);
@@ -83,7 +87,8 @@ public class TicketCommand extends BaseCommand {
     static String subcommandIn(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--server") || arg.equals("--token") || arg.equals("--profile")) {
+            if (arg.equals("--server") || arg.equals("--token") || arg.equals("--profile") || arg.equals("--jq")
+                    || arg.equals("--timeout")) {
                 i++;
             } else if (arg.equals("--") || arg.equals("-h") || arg.equals("--help")) {
                 return null; // the root's own help lists every subcommand

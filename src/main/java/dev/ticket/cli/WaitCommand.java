@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.client.ClientConfig;
 import dev.ticket.client.EventFollower;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
                         + "read yet are printed at once; otherwise it waits for the next one. What it prints is "
                         + "marked read (unless --no-read), so a loop of 'ticket wait' sees each answer once.",
                 "Follows the live event stream and reconnects, resuming where it left off, if the connection drops "
-                        + "or the service restarts. Exits 7 when the timeout passes first."},
+                        + "or the service restarts. Exits 7 when --timeout (e.g. 90s, 10m, 1h30m; else TICKET_TIMEOUT; default: "
+                        + "wait for ever) passes first."},
         footer = {"", "Examples:",
                 "  ticket wait 42",
                 "  ticket wait 42 --timeout 10m && ticket show 42",
@@ -32,9 +34,8 @@ public class WaitCommand extends BaseCommand {
             description = "The ticket: 42 or #42.")
     long ticketId;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Give up after this long (e.g. 90s, 10m, 1h30m) with exit 7; default: wait for ever.")
-    Duration timeout;
+    /** The whole wait: the global --timeout (or TICKET_TIMEOUT); null waits for ever. */
+    private Duration timeout;
 
     @Option(names = "--no-read", description = "Do not mark what it prints read.")
     boolean noRead;
@@ -48,8 +49,20 @@ public class WaitCommand extends BaseCommand {
         }
     }
 
+    /** --timeout bounds the whole wait here, not each answer: the requests keep the default patience. */
+    @Override
+    protected ClientConfig clientConfig(Settings settings, String token) {
+        return settings.clientConfig(token);
+    }
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Event.class);
+    }
+
     @Override
     protected int run() {
+        timeout = timeout();
         TicketClient client = client();
         Role me = client.me().role();
         News first = look(client, me);

@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
                 "  ticket whoami --profile agent --json"})
 public class WhoamiCommand extends BaseCommand {
     @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
     protected int run() {
         User me = client().me();
         Output out = out();

@@ -18,6 +18,12 @@ public record ClientConfig(URI server, String token, Duration connectTimeout, Du
         return new ClientConfig(server, token, CONNECT_TIMEOUT, READ_TIMEOUT, RetryPolicy.DEFAULT, null);
     }
 
+    /** Waits {@code timeout} for each answer (and at most that long to connect). */
+    public ClientConfig withReadTimeout(Duration timeout) {
+        Duration connect = timeout.compareTo(connectTimeout) < 0 ? timeout : connectTimeout;
+        return new ClientConfig(server, token, connect, timeout, retry, trust);
+    }
+
     public ClientConfig withRetry(RetryPolicy policy) {
         return new ClientConfig(server, token, connectTimeout, readTimeout, policy, trust);
     }

@@ -95,7 +95,10 @@ final class HttpTransport implements Closeable {
             } catch (javax.net.ssl.SSLException e) {
                 throw unreachable(e);   // an untrusted certificate or TLS to a plain port: trying again won't help
             } catch (IOException e) {
-                boolean safe = (request.retryable() && replayable) || neverSent(e);
+                // a service that let the whole answer time pass is not asked again: --timeout is what the user
+                // was willing to wait, not a share of it (SPEC 7.3)
+                boolean silent = e instanceof java.net.SocketTimeoutException;
+                boolean safe = !silent && ((request.retryable() && replayable) || neverSent(e));
                 delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;
                 if (delay == null) {
                     throw unreachable(e);
@@ -311,17 +314,23 @@ final class HttpTransport implements Closeable {
         return new UnavailableException("cannot reach the service at " + config.server() + ": " + reason(e), null, e);
     }
 
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 != 0 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+    }
+
     /** Why a connection failed, in words rather than exception names. */
-    static String reason(IOException e) {
+    String reason(IOException e) {
         if (e instanceof ConnectException || e instanceof org.apache.hc.client5.http.HttpHostConnectException) {
             return "connection refused (is the service running?)";
         }
         if (e instanceof UnknownHostException) {
             return "unknown host " + e.getMessage();
         }
-        if (e instanceof java.net.SocketTimeoutException
-                || e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
-            return "no answer in time";
+        if (e instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+            return "no connection within " + human(config.connectTimeout());
+        }
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "no answer within " + human(config.readTimeout()) + " (see --timeout)";
         }
         if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
             return "the connection closed without an answer";

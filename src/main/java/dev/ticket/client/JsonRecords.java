@@ -68,6 +68,15 @@ public final class JsonRecords {
         return type.isRecord() && ofTheModel(type);
     }
 
+    /** The JSON names of a model record's fields, in order (what {@code --json FIELDS} chooses from). */
+    public static List<String> fieldNames(Class<?> record) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            names.add(Shape.snakeCase(component.getName()));
+        }
+        return names;
+    }
+
     /** Reads one {@code type} from {@code json}; a malformed or mistyped document is an {@link IOException}. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
         try (JsonParser p = Json.factory().createParser(json)) {

@@ -29,6 +29,33 @@ class BashZshCompletionTest {
     }
 
     @Test
+    void bash_completes_profile_alias_and_json_field_names() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path stub = bin.resolve("ticket"); // stands for the installed ticket the script asks when Tab is pressed
+        Files.writeString(stub, "#!/bin/sh\ncase \"$1 $2 $3\" in\n"
+                + "  'profile list -q') printf 'agent\\ndefault\\n';;\n"
+                + "  'alias list -q') echo mine;;\nesac\n");
+        assertTrue(stub.toFile().setExecutable(true));
+        CommandLine ticket = TicketCommand.tree();
+        String path = "PATH=" + ShellRunner.quoted(bin) + ":$PATH; ";
+        assertEquals(List.of("agent", "default"), bashWith(ticket, path, "ticket", "list", "--profile", ""));
+        assertEquals(List.of("agent"), bashWith(ticket, path, "ticket", "profile", "use", "ag"));
+        assertEquals(List.of("mine"), bashWith(ticket, path, "ticket", "alias", "delete", ""));
+        assertTrue(bashWith(ticket, "", "ticket", "list", "--json", "du").contains("due_at"));
+    }
+
+    private List<String> bashWith(CommandLine root, String prefix, String... words) throws Exception {
+        Path script = dir.resolve("completion.bash");
+        Files.writeString(script, CompletionScripts.bash(root));
+        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
+        return ShellRunner.run("bash", prefix + "source " + ShellRunner.quoted(script) + "\n"
+                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
+                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
+                + "_complete_" + root.getCommandName() + "\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\"");
+    }
+
+    @Test
     void bash_offers_every_subcommand_of_ticket() throws Exception {
         CommandLine ticket = TicketCommand.tree();
         List<String> offered = bash(ticket, "ticket", "");

@@ -27,6 +27,22 @@ class FishCompletionTest {
     }
 
     @Test
+    void profile_and_alias_names_come_from_ticket_when_tab_is_pressed() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path stub = bin.resolve("ticket"); // stands for the installed ticket
+        Files.writeString(stub, "#!/bin/sh\ncase \"$1 $2 $3\" in\n"
+                + "  'profile list -q') printf 'agent\\ndefault\\n';;\n"
+                + "  'alias list -q') echo mine;;\nesac\n");
+        assertTrue(stub.toFile().setExecutable(true));
+        Path script = dir.resolve("ticket.fish");
+        Files.writeString(script, FishCompletion.script(TicketCommand.tree()));
+        String run = "set -x PATH " + ShellRunner.quoted(bin) + " $PATH; source " + ShellRunner.quoted(script) + "; ";
+        assertEquals(List.of("agent", "default"), words(ShellRunner.run("fish", run + "complete -C 'ticket list --profile '")));
+        assertEquals(List.of("agent"), words(ShellRunner.run("fish", run + "complete -C 'ticket profile use ag'")));
+        assertEquals(List.of("mine"), words(ShellRunner.run("fish", run + "complete -C 'ticket alias delete '")));
+    }
+
+    @Test
     void top_level_offers_each_subcommand_with_its_first_sentence_once() throws Exception {
         List<String> offered = complete("tix ");
         assertEquals(List.of("admin\tManage users", "new\tOpen a ticket"), offered);

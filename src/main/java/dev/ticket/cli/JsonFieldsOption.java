@@ -1,0 +1,98 @@
+package dev.ticket.cli;
+
+import dev.ticket.client.JsonRecords;
+import dev.ticket.model.Event;
+import dev.ticket.model.Hours;
+import dev.ticket.model.Message;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.User;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Stack;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Reads {@code --json [FIELDS]} by SPEC 7.3's rule: the word after {@code --json} is a field list only when it is
+ * made of {@code a-z}, {@code _} and commas and names at least one field of the command's output (or the command
+ * takes no other word); any other word is left for the command ({@code ticket show --json 42}). In a field list
+ * an unknown name is a usage error (exit 2) that lists the fields. {@code --json=FIELDS} is always a field list.
+ */
+public final class JsonFieldsOption implements IParameterPreprocessor {
+    private static final Pattern FIELD_LIST = Pattern.compile("[a-z_,]*[a-z_][a-z_,]*");
+
+    @Override
+    public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec option, Map<String, Object> info) {
+        boolean attached = !" ".equals(info.get("separator"));
+        List<String> fields = fieldsOf(command);
+        String value = "";
+        if (attached) {
+            value = check(args.pop(), fields, command);
+        } else if (!args.isEmpty() && taken(args.peek(), fields, command)) {
+            value = check(args.pop(), fields, command);
+        }
+        option.setValue(value);
+        return true;
+    }
+
+    private static boolean taken(String word, List<String> fields, CommandSpec command) {
+        if (fields.isEmpty() || !FIELD_LIST.matcher(word).matches()) {
+            return false;
+        }
+        if (command.positionalParameters().isEmpty() && command.subcommands().isEmpty()) {
+            return true; // nothing else could take it: an unknown field is better said as such
+        }
+        for (String name : word.split(",")) {
+            if (fields.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String check(String list, List<String> fields, CommandSpec command) {
+        List<String> unknown = new ArrayList<>();
+        for (String name : list.split(",")) {
+            if (!name.isEmpty() && !fields.contains(name)) {
+                unknown.add(name);
+            }
+        }
+        if (fields.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "this command prints no JSON fields to choose from: use --json alone");
+        }
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "unknown JSON field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + "; available fields: " + String.join(", ", fields));
+        }
+        return list;
+    }
+
+    /** The fields of what the command prints with --json (of each element, for a list). */
+    static List<String> fieldsOf(CommandSpec command) {
+        Object user = command.userObject();
+        return user instanceof BaseCommand base ? base.jsonFields() : List.of();
+    }
+
+    /** The fields of a model record as the JSON names them. */
+    static List<String> of(Class<?> record) {
+        return JsonRecords.fieldNames(record);
+    }
+
+    /** Every field any command prints, for shell completion of {@code --json}. */
+    public static final class Candidates implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            TreeSet<String> all = new TreeSet<>();
+            for (Class<?> type : List.of(Ticket.class, Message.class, User.class, Event.class, Hours.class)) {
+                all.addAll(of(type));
+            }
+            return all.iterator();
+        }
+    }
+}

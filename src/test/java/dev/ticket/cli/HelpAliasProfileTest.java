@@ -1,0 +1,99 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
+import dev.ticket.testing.TestService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** SPEC 7.3: {@code ticket help}, aliases and profiles, through the CLI against a real service. */
+class HelpAliasProfileTest {
+    static TestService service;
+
+    @BeforeAll
+    static void start() {
+        service = TestService.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void help_prints_what_dash_dash_help_prints() {
+        CliHarness cli = new CliHarness(service.url());
+        assertEquals(cli.ok("list", "--help"), cli.ok("help", "list"));
+        assertEquals(cli.ok("admin", "user", "add", "--help"), cli.ok("help", "admin", "user", "add"));
+        assertEquals(cli.ok("--help"), cli.ok("help"));
+        assertTrue(cli.ok("help", "list").contains("--json[=FIELDS]"), "the global options are listed");
+        CliHarness.Result unknown = cli.run("help", "lsit");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown command 'ticket lsit'"), unknown.err());
+    }
+
+    @Test
+    void an_alias_expands_with_quotes_and_takes_the_arguments_after_it() throws Exception {
+        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        anna.ok("new", "-t", "First one", "-m", "x");
+        anna.ok("new", "-t", "Second one", "-m", "y");
+        anna.ok("alias", "set", "titles", "list --jq '.[].title'");
+        assertEquals("Second one\nFirst one\n", anna.ok("titles"));
+        assertEquals("Second one\n", anna.ok("titles", "-L", "1"), "arguments are appended");
+        assertEquals("titles: list --jq '.[].title'\n", anna.ok("alias", "list"));
+        assertEquals("titles\n", anna.ok("alias", "list", "-q"));
+        Path file = anna.configHome().resolve("ticket/config.json");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        CliHarness.Result shadow = anna.run("alias", "set", "list", "show 1");
+        assertEquals(2, shadow.exit(), shadow.toString());
+        assertTrue(shadow.err().contains("'list' is a command"), shadow.err());
+
+        anna.ok("alias", "delete", "titles");
+        assertEquals("", anna.ok("alias", "list", "-q"));
+        assertEquals(2, anna.run("titles").exit(), "gone: an unknown command again");
+        assertEquals(2, anna.run("alias", "delete", "titles").exit());
+    }
+
+    @Test
+    void profiles_are_listed_switched_and_removed_and_login_creates_them() {
+        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
+        User sam = service.addUser("Sam", Role.AGENT, null);
+        CliHarness cli = new CliHarness(null);
+        assertEquals(0, cli.run("login", "--server", service.url(), "--token", anna.token()).exit());
+        assertEquals(0, cli.run("login", "--profile", "agent", "--server", service.url(), "--token", sam.token())
+                .exit());
+        List<String> lines = cli.ok("profile", "list").lines().toList();
+        assertEquals(List.of("  agent    " + service.url(), "* default  " + service.url()), lines);
+        assertTrue(cli.ok("whoami").startsWith("Anna "));
+
+        assertEquals("Now using profile 'agent'.\n", cli.ok("profile", "use", "agent"));
+        assertTrue(cli.ok("profile", "list").contains("* agent"));
+        assertTrue(cli.ok("whoami").startsWith("Sam "));
+        assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Anna "));
+
+        CliHarness.Result unknown = cli.run("whoami", "--profile", "agnet");
+        assertEquals(2, unknown.exit(), unknown.toString());
+        assertTrue(unknown.err().contains("no profile 'agnet'; the profiles are: agent, default"), unknown.err());
+        assertEquals(2, cli.run("profile", "use", "agnet").exit());
+
+        // login --profile replaces what is there
+        assertEquals(0, cli.run("login", "--profile", "agent", "--server", service.url(), "--token", anna.token())
+                .exit());
+        assertTrue(cli.ok("--profile", "agent", "whoami").startsWith("Anna "));
+
+        cli.ok("profile", "remove", "agent");
+        assertEquals("default\n", cli.ok("profile", "list", "-q"));
+        assertFalse(cli.ok("profile", "list").contains("agent"));
+        assertEquals(2, cli.run("profile", "remove", "agent").exit());
+    }
+}
