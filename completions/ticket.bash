@@ -262,8 +262,8 @@ function _picocli_ticket() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="new list show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -280,6 +280,9 @@ function _picocli_ticket() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -310,8 +313,8 @@ function _picocli_ticket_new() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
@@ -329,6 +332,9 @@ function _picocli_ticket_new() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -406,8 +412,8 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
@@ -427,6 +433,9 @@ function _picocli_ticket_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -481,8 +490,8 @@ function _picocli_ticket_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -499,6 +508,9 @@ function _picocli_ticket_show() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -529,8 +541,8 @@ function _picocli_ticket_reply() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -547,6 +559,9 @@ function _picocli_ticket_reply() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -589,8 +604,8 @@ function _picocli_ticket_attach() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '-m' '--message'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -608,6 +623,9 @@ function _picocli_ticket_attach() {
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
       ;;
+    '--ca-file')
+      return
+      ;;
     '--json')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
@@ -620,6 +638,9 @@ function _picocli_ticket_attach() {
       return
       ;;
     '-m'|'--message')
+      return
+      ;;
+    '--name')
       return
       ;;
   esac
@@ -647,8 +668,8 @@ function _picocli_ticket_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -665,6 +686,9 @@ function _picocli_ticket_download() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -704,8 +728,8 @@ function _picocli_ticket_close() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -722,6 +746,9 @@ function _picocli_ticket_close() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -752,8 +779,8 @@ function _picocli_ticket_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -770,6 +797,9 @@ function _picocli_ticket_wait() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -800,8 +830,8 @@ function _picocli_ticket_hours() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -818,6 +848,9 @@ function _picocli_ticket_hours() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -848,8 +881,8 @@ function _picocli_ticket_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -866,6 +899,9 @@ function _picocli_ticket_login() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -896,8 +932,8 @@ function _picocli_ticket_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -914,6 +950,9 @@ function _picocli_ticket_logout() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -944,8 +983,8 @@ function _picocli_ticket_whoami() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -962,6 +1001,9 @@ function _picocli_ticket_whoami() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -992,8 +1034,8 @@ function _picocli_ticket_tui() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1010,6 +1052,9 @@ function _picocli_ticket_tui() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1040,8 +1085,8 @@ function _picocli_ticket_profile() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list use remove"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1058,6 +1103,9 @@ function _picocli_ticket_profile() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1088,8 +1136,8 @@ function _picocli_ticket_alias() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="set list delete"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1106,6 +1154,9 @@ function _picocli_ticket_alias() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1136,8 +1187,8 @@ function _picocli_ticket_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1154,6 +1205,9 @@ function _picocli_ticket_help() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1190,8 +1244,8 @@ function _picocli_ticket_admin() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="user token"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1208,6 +1262,9 @@ function _picocli_ticket_admin() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1238,8 +1295,8 @@ function _picocli_ticket_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1256,6 +1313,9 @@ function _picocli_ticket_completion() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1293,7 +1353,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1337,6 +1397,51 @@ function _picocli_ticket_serve() {
     '--db-pool')
       return
       ;;
+    '--tls-cert')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tls-key')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--write-rate')
+      return
+      ;;
+    '--account-quota')
+      return
+      ;;
+    '--header-timeout')
+      return
+      ;;
+    '--min-body-rate')
+      return
+      ;;
+    '--auth-failures')
+      return
+      ;;
+    '--trusted-proxy')
+      return
+      ;;
+    '--min-free-space')
+      return
+      ;;
+    '--max-streams-per-user')
+      return
+      ;;
+    '--max-streams')
+      return
+      ;;
+    '--stream-buffer')
+      return
+      ;;
+    '--keepalive')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1355,8 +1460,8 @@ function _picocli_ticket_profile_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1373,6 +1478,9 @@ function _picocli_ticket_profile_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1403,8 +1511,8 @@ function _picocli_ticket_profile_use() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1421,6 +1529,9 @@ function _picocli_ticket_profile_use() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1457,8 +1568,8 @@ function _picocli_ticket_profile_remove() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1475,6 +1586,9 @@ function _picocli_ticket_profile_remove() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1511,8 +1625,8 @@ function _picocli_ticket_alias_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1529,6 +1643,9 @@ function _picocli_ticket_alias_set() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1559,8 +1676,8 @@ function _picocli_ticket_alias_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1577,6 +1694,9 @@ function _picocli_ticket_alias_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1607,8 +1727,8 @@ function _picocli_ticket_alias_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1625,6 +1745,9 @@ function _picocli_ticket_alias_delete() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1661,8 +1784,8 @@ function _picocli_ticket_admin_user() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1679,6 +1802,9 @@ function _picocli_ticket_admin_user() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1709,8 +1835,8 @@ function _picocli_ticket_admin_token() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="issue revoke"
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1727,6 +1853,9 @@ function _picocli_ticket_admin_token() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1757,8 +1886,8 @@ function _picocli_ticket_admin_user_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout' '--role' '--account'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
@@ -1776,6 +1905,9 @@ function _picocli_ticket_admin_user_add() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1814,8 +1946,8 @@ function _picocli_ticket_admin_user_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1832,6 +1964,9 @@ function _picocli_ticket_admin_user_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1862,8 +1997,8 @@ function _picocli_ticket_admin_token_issue() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1880,6 +2015,9 @@ function _picocli_ticket_admin_token_issue() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
@@ -1910,8 +2048,8 @@ function _picocli_ticket_admin_token_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--json' '--jq' '--timeout'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
@@ -1928,6 +2066,9 @@ function _picocli_ticket_admin_token_revoke() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
       return $?
+      ;;
+    '--ca-file')
+      return
       ;;
     '--json')
       local IFS=$'\n'
