@@ -74,6 +74,7 @@ if [ -n "$uninstall" ]; then
   [ -f "$manifest" ] || die "ticket is not installed in $prefix (no $manifest)"
   while IFS= read -r line; do
     case $line in
+      *.jsa) rm -f "$prefix/${line#? }" "$prefix/${line#? }.ok" ;;   # and the launcher's check stamp beside it
       'f '* | 'l '*) rm -f "$prefix/${line#? }" ;;
     esac
   done <"$manifest"
@@ -151,7 +152,8 @@ put "$src/bin/ticket" lib/ticket/ticket 755
 lib=$prefix/lib/ticket
 java=java
 [ -z "${JAVA_HOME:-}" ] || java=$JAVA_HOME/bin/java
-rm -f "$lib/ticket.jsa" "$lib/ticket-serve.jsa"   # an earlier build's would not match this program
+# an earlier build's would not match this program (nor would the launcher's check stamps beside them)
+rm -f "$lib/ticket.jsa" "$lib/ticket-serve.jsa" "$lib/ticket.jsa.ok" "$lib/ticket-serve.jsa.ok"
 if [ -n "$no_archives" ]; then
   :
 elif "$java" -version >/dev/null 2>&1; then
