@@ -17,7 +17,10 @@ import java.util.function.ToLongFunction;
  * The hot read path (token look-up, one ticket with its chat, read markers) served from memory
  * when this process is the store's only writer. Every write that could change an entry drops it
  * after its commit; a load that raced with such a write is not kept (the generation check), so a
- * reader never sees data older than the last acknowledged write.
+ * reader never sees data older than the last acknowledged write. While a ticket write is in flight
+ * ({@link #beginWrite} to {@link #endWrite}) reads go to the store: its commit is announced to event
+ * streams at once, before the writer has dropped what it changed, and a client told of the new
+ * message must not then read the ticket as it was.
  */
 final class ReadCache {
     private static final int MAX_ENTRIES = 20_000;
@@ -29,6 +32,7 @@ final class ReadCache {
     private final TicketStore store;
     private final boolean enabled;
     private final AtomicLong generation = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
     private final Bounded<Long, Ticket> tickets = new Bounded<>(MAX_TICKET_CHARS, ReadCache::chars);
     private final Bounded<String, Principal> principals = new Bounded<>(MAX_ENTRIES, p -> 1);
     private final Bounded<String, Long> markers = new Bounded<>(MAX_ENTRIES, m -> 1);
@@ -69,6 +73,17 @@ final class ReadCache {
         return load(pages, key, loader);
     }
 
+    /** A ticket write starts: until {@link #endWrite}, nothing is read from or kept in the cache. */
+    void beginWrite() {
+        writing.incrementAndGet();
+        generation.incrementAndGet();
+    }
+
+    /** The write of {@link #beginWrite} is over, and what it changed has been dropped. */
+    void endWrite() {
+        writing.decrementAndGet();
+    }
+
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
         tickets.map.remove(ticketId);
@@ -87,7 +102,7 @@ final class ReadCache {
     }
 
     private <K, V> V load(Bounded<K, V> cache, K key, Supplier<V> loader) {
-        if (!enabled) {
+        if (!enabled || writing.get() > 0) {
             return loader.get();
         }
         V cached = cache.map.get(key);

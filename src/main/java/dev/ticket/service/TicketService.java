@@ -50,7 +50,8 @@ public final class TicketService {
         String fingerprint = Idempotency.fingerprint("open", in, files);
         List<AttachmentService.Stored> stored = attachments.persist(files);
         boolean recorded = false;
-        Opened opened;
+        Opened opened = null;
+        cache.beginWrite();
         try {
             opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
                 List<Long> refs = new ArrayList<>(t.refs());
@@ -79,9 +80,12 @@ public final class TicketService {
             });
             recorded = true;
         } finally {
+            if (opened != null) {
+                written(caller, opened.ticket().id());
+            }
+            cache.endWrite();
             attachments.release(stored, recorded);
         }
-        written(caller, opened.ticket().id());
         return opened;
     }
 
@@ -101,6 +105,7 @@ public final class TicketService {
         List<AttachmentService.Stored> stored = attachments.persist(files);
         boolean recorded = false;
         Message message;
+        cache.beginWrite();
         try {
             message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
                 TicketHead head = openHead(tx, caller, ticketId);
@@ -108,9 +113,10 @@ public final class TicketService {
             });
             recorded = true;
         } finally {
+            written(caller, ticketId);
+            cache.endWrite();
             attachments.release(stored, recorded);
         }
-        written(caller, ticketId);
         return message;
     }
 
@@ -138,7 +144,17 @@ public final class TicketService {
 
     /** Sets Done; Done is final (R4). */
     public Ticket close(Caller caller, long ticketId, String idempotencyKey) {
-        Ticket closed = idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
+        cache.beginWrite();
+        try {
+            return closeNow(caller, ticketId, idempotencyKey);
+        } finally {
+            written(caller, ticketId);
+            cache.endWrite();
+        }
+    }
+
+    private Ticket closeNow(Caller caller, long ticketId, String idempotencyKey) {
+        return idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
             // the time is taken under the lock, and is later than every message (two in one millisecond too)
             Instant now = latest(clock.instant(), head.updatedAt().plusMillis(1));
@@ -147,19 +163,21 @@ public final class TicketService {
             tx.closeTicket(head.id(), now, event);
             return tx.ticket(head.id(), viewer(caller)).orElseThrow();
         });
-        written(caller, ticketId);
-        return closed;
     }
 
     /** Marks the ticket read up to its newest message for the caller (R7). */
     public Ticket markRead(Caller caller, long ticketId) {
-        Ticket read = store.write(tx -> {
-            TicketHead head = visibleHead(tx, caller, ticketId);
-            tx.markRead(caller.userId(), head.id(), head.lastMessageId());
-            return tx.ticket(head.id(), viewer(caller)).orElseThrow();
-        });
-        cache.markerChanged(caller.userId(), ticketId);
-        return read;
+        cache.beginWrite();
+        try {
+            return store.write(tx -> {
+                TicketHead head = visibleHead(tx, caller, ticketId);
+                tx.markRead(caller.userId(), head.id(), head.lastMessageId());
+                return tx.ticket(head.id(), viewer(caller)).orElseThrow();
+            });
+        } finally {
+            cache.markerChanged(caller.userId(), ticketId);
+            cache.endWrite();
+        }
     }
 
     /** One ticket with its chat. */
