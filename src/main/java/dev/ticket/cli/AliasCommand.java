@@ -14,10 +14,10 @@ import picocli.CommandLine.Parameters;
                         + "file; an alias cannot have the name of a command."},
         subcommands = {AliasCommand.Set.class, AliasCommand.ListAliases.class, AliasCommand.Delete.class},
         footer = {"", "Examples:",
-                "  ticket alias set mine 'list --mine --sort due'",
+                "  ticket alias set queue 'list --awaiting team -s on-customer'",
                 "  ticket alias set titles \"list --jq '.[].title'\"",
-                "  ticket mine -L 5",
-                "  ticket alias delete mine"})
+                "  ticket queue -L 5",
+                "  ticket alias delete queue"})
 public class AliasCommand extends BaseCommand {
     @Override
     protected int run() {
@@ -89,7 +89,7 @@ public class AliasCommand extends BaseCommand {
 
     /** {@code ticket alias delete NAME}. */
     @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, description = "Remove an alias.",
-            footer = {"", "Examples:", "  ticket alias delete mine"})
+            footer = {"", "Examples:", "  ticket alias delete queue"})
     public static class Delete extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Aliases.Names.class,
                 description = "The alias.")

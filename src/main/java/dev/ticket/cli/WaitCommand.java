@@ -49,10 +49,15 @@ public class WaitCommand extends BaseCommand {
         }
     }
 
-    /** --timeout bounds the whole wait here, not each answer: the requests keep the default patience. */
+    /**
+     * --timeout bounds the whole wait here; each answer is awaited the default time, or the whole wait's when that
+     * is shorter, so a service that accepts and never answers cannot hold a 3-second wait for 30 seconds.
+     */
     @Override
     protected ClientConfig clientConfig(Settings settings, String token) {
-        return settings.clientConfig(token);
+        ClientConfig config = settings.clientConfig(token);
+        Duration whole = timeout();
+        return whole != null && whole.compareTo(config.readTimeout()) < 0 ? config.withReadTimeout(whole) : config;
     }
 
     @Override

@@ -47,6 +47,9 @@ final class Problems {
         if (status >= 300 && status < 400) {
             return true;
         }
+        if (status == 501 && !isJson(contentType)) {
+            return true; // a plain web server asked to POST: no ticket service leaves an operation unimplemented
+        }
         if (status < 400 || status >= 500 || status == 429 || status == 408 || status == 413) {
             return false;
         }

@@ -101,7 +101,9 @@ class OutputAndServerErrorsTest {
         HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         web.createContext("/", exchange -> {
             byte[] page = "<html><body><h1>Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            int status = exchange.getRequestURI().getPath().startsWith("/api/v1/me") ? 200 : 404;
+            // as python3 -m http.server answers: a page for GET, 501 for a POST it does not implement
+            int status = exchange.getRequestMethod().equals("POST") ? 501
+                    : exchange.getRequestURI().getPath().startsWith("/api/v1/me") ? 200 : 404;
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(status, page.length);
             exchange.getResponseBody().write(page);
@@ -111,7 +113,8 @@ class OutputAndServerErrorsTest {
         try {
             String url = "http://127.0.0.1:" + web.getAddress().getPort();
             CliHarness anna = new CliHarness(url).token("t");
-            for (String[] args : new String[][] {{"list"}, {"show", "5"}, {"whoami"}, {"close", "5"}}) {
+            for (String[] args : new String[][] {{"list"}, {"show", "5"}, {"whoami"}, {"close", "5"},
+                    {"new", "-t", "Broken", "-m", "It broke."}, {"reply", "5", "-m", "More."}}) {
                 CliHarness.Result r = anna.run(args);
                 assertEquals(6, r.exit(), String.join(" ", args) + ": " + r);
                 assertTrue(r.err().startsWith("ticket: " + url + " is not a ticket service ("), r.err());

@@ -61,6 +61,16 @@ class TimeoutTest {
     }
 
     @Test
+    void wait_on_a_silent_service_gives_up_within_its_timeout_not_the_default_30_s() {
+        long start = System.nanoTime();
+        CliHarness.Result result = cli().run("--timeout", "2s", "wait", "1");
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(6, result.exit(), result.toString());
+        assertTrue(ms < 6000, "took " + ms + " ms");
+        assertEquals(1, result.err().lines().count(), result.err());
+    }
+
+    @Test
     void ticket_timeout_in_the_environment_does_the_same_and_the_flag_wins() {
         long start = System.nanoTime();
         CliHarness.Result result = cli().env("TICKET_TIMEOUT", "1s").run("show", "42");
