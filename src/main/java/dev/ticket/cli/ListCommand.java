@@ -68,7 +68,9 @@ public class ListCommand extends BaseCommand {
 
     @Override
     protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
+        // a listed ticket carries no chat and is never the answer of a merge
+        return JsonFieldsOption.of(dev.ticket.model.Ticket.class).stream()
+                .filter(field -> !field.equals("messages") && !field.equals("deduplicated")).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +86,9 @@ class JsonFieldsAndJqTest {
         assertEquals("", result.out());
         assertTrue(result.err().contains("unknown JSON field titel"), result.err());
         assertTrue(result.err().contains("available fields: id, title, status"), result.err());
+        assertFalse(result.err().contains("messages"), "a listed ticket has no chat: " + result.err());
+        CliHarness.Result chat = anna.run("list", "--json", "messages");
+        assertEquals(2, chat.exit(), "list items never carry messages: " + chat);
     }
 
     @Test
