@@ -204,7 +204,7 @@ public final class TicketClient implements Closeable {
     }
 
     /**
-     * The ticket's text as it is sent (SPEC 7.2): a CI log's colours and cursor moves, carriage returns and
+     * The ticket's text as it is sent (rules.md: The exact contract): a CI log's colours and cursor moves, carriage returns and
      * other control characters left out of title, message and topic; the one place the CLI and the chat view
      * send text through.
      */
@@ -213,7 +213,7 @@ public final class TicketClient implements Closeable {
                 TerminalText.clean(t.about()), t.dialogUrl(), t.refs(), t.labels(), t.dedupeKey());
     }
 
-    /** Sets the ticket Done (final, SPEC R4). */
+    /** Sets the ticket Done (final, rules.md R4). */
     public Ticket close(long ticketId, String idempotencyKey) {
         return post("/tickets/" + ticketId + "/close", null, idempotencyKey, Ticket.class);
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The support team's business hours and whether it works now (SPEC R10).
+ * The support team's business hours and whether it works now (rules.md R10).
  * {@code nextOpen} is when it next starts working (now, if open); {@code closesAt} when the
  * current working period ends (null when closed).
  */

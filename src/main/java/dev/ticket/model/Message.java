@@ -3,7 +3,7 @@ package dev.ticket.model;
 import java.time.Instant;
 import java.util.List;
 
-/** One message in a ticket's chat (SPEC R2). */
+/** One message in a ticket's chat (rules.md R2). */
 public record Message(long id, long ticketId, Author author, String body, Instant createdAt,
                       List<Attachment> attachments) {
     public Message {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Who a user is to the service (SPEC section 2). Admins are agents too. */
+/** Who a user is to the service (rules.md Roles). Admins are agents too. */
 public enum Role {
     CUSTOMER, AGENT, ADMIN;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** A ticket's status (SPEC R3): exactly one of On Customer and Done. */
+/** A ticket's status (rules.md R3): exactly one of On Customer and Done. */
 public enum Status {
     ON_CUSTOMER, DONE;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** The kind of request, which sets the response-time target (SPEC R9). */
+/** The kind of request, which sets the response-time target (rules.md R9). */
 public enum TicketType {
     CRITICAL, QUESTION, SUGGESTION;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
-/** Accounts, users and tokens (SPEC section 2): who may do what. */
+/** Accounts, users and tokens (rules.md Roles): who may do what. */
 public final class AccountService {
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.@+-]{0,99}");
 

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The support team's working hours in one time zone, and the due dates they imply (SPEC R9, R10).
+ * The support team's working hours in one time zone, and the due dates they imply (rules.md R9, R10).
  * All arithmetic walks local dates in {@code zone}, so days of 23 or 25 hours are handled.
  */
 public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> workdays,
@@ -46,7 +46,7 @@ public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<
         holidays = holidays == null ? Set.of() : Set.copyOf(holidays);
     }
 
-    /** Moscow time, Monday to Friday, 10:00-19:00, no holidays: the defaults of SPEC R9. */
+    /** Moscow time, Monday to Friday, 10:00-19:00, no holidays: the defaults of rules.md R9. */
     public static BusinessHours defaults() {
         return new BusinessHours(ZoneId.of("Europe/Moscow"), LocalTime.of(10, 0), LocalTime.of(19, 0),
                 EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
@@ -74,7 +74,7 @@ public record BusinessHours(ZoneId zone, LocalTime opens, LocalTime closes, Set<
         return Duration.between(opens, closes);
     }
 
-    /** When a ticket of {@code type} created at {@code createdAt} is due (SPEC R9). */
+    /** When a ticket of {@code type} created at {@code createdAt} is due (rules.md R9). */
     public Instant dueAt(TicketType type, Instant createdAt) {
         Objects.requireNonNull(createdAt, "createdAt");
         return switch (Objects.requireNonNull(type, "type")) {

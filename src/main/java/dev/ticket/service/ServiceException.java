@@ -47,7 +47,7 @@ public class ServiceException extends RuntimeException {
         return new ServiceException(Kind.NOT_FOUND, what + " was not found.");
     }
 
-    /** SPEC R4: the answer says Done is final and how to follow up. */
+    /** rules.md R4: the answer says Done is final and how to follow up. */
     public static ServiceException closed(long ticketId) {
         return new ServiceException(Kind.TICKET_CLOSED, "Ticket #" + ticketId + " is done and cannot be changed; "
                 + "open a new ticket that references it: ticket new --ref " + ticketId);

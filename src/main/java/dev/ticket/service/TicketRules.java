@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The field rules of SPEC R1: what a ticket and a message must and may carry. */
+/** The field rules of rules.md R1: what a ticket and a message must and may carry. */
 final class TicketRules {
     static final int MAX_TITLE = 200;
     static final int MAX_ABOUT = 200;

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules of SPEC section 1: opening, replying, closing, reading and listing tickets. */
+/** The rules of docs/rules.md: opening, replying, closing, reading and listing tickets. */
 public final class TicketService {
     private static final int DEFAULT_LIMIT = 30;
     private static final int MAX_LIMIT = 100;
@@ -89,7 +89,7 @@ public final class TicketService {
         return opened;
     }
 
-    /** Adds a message to an open ticket (SPEC R2, R4). */
+    /** Adds a message to an open ticket (rules.md R2, R4). */
     public Message reply(Caller caller, long ticketId, String body, List<Upload> files, String idempotencyKey) {
         String text = files.isEmpty() || (body != null && !body.isBlank())
                 ? TicketRules.body(body, settings.maxBodyChars(), "body")

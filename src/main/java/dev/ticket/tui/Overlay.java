@@ -24,7 +24,7 @@ public sealed interface Overlay {
 
     /**
      * The new-ticket form: title, type, first message; {@code ref} is the Done ticket it follows up
-     * (SPEC R4), or null. {@code field}: 0 title, 1 type, 2 message.
+     * (rules.md R4), or null. {@code field}: 0 title, 1 type, 2 message.
      */
     record NewTicketForm(EditBuffer title, TicketType type, EditBuffer body, int field, Long ref, String error)
             implements Overlay {

@@ -2,7 +2,7 @@ package dev.ticket.tui;
 
 import dev.ticket.model.Status;
 
-/** The status filter of the ticket list, cycled with {@code f}: All, On Customer, Done (SPEC R5). */
+/** The status filter of the ticket list, cycled with {@code f}: All, On Customer, Done (rules.md R5). */
 public enum StatusFilter {
     ALL("All", null), ON_CUSTOMER("On Customer", Status.ON_CUSTOMER), DONE("Done", Status.DONE);
 
