@@ -21,7 +21,7 @@ public final class Main {
 
     /**
      * The process: standard output is the descriptor itself, not System.out, whose PrintStream would keep a
-     * failed write (a full disk, a closed pipe) to itself; rules.md: The exact contract wants the first reported (exit 1) and the
+     * failed write (a full disk, a closed pipe) to itself; rules.md, contract wants the first reported (exit 1) and the
      * second quiet, and both to stop the command.
      */
     public static void main(String[] args) {

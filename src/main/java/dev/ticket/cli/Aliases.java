@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Expands {@code ticket NAME ARGS...} when NAME is an alias of the config file (rules.md: For power users). */
+/** Expands {@code ticket NAME ARGS...} when NAME is an alias of the config file (rules.md, power users). */
 final class Aliases {
     /** Stands for the alias names in the completion scripts, which ask {@code ticket alias list -q} when run. */
     static final String COMPLETION_MARKER = "@@ticket-aliases@@";

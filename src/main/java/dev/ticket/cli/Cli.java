@@ -25,7 +25,7 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs {@code ticket args...} and returns its exit code (rules.md: The command line, Exit codes). */
+    /** Runs {@code ticket args...} and returns its exit code (rules.md, command line). */
     public static int run(Io io, Clock clock, String... given) {
         int code;
         try {

@@ -12,7 +12,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ticket close ID...}: sets tickets Done; one already Done is left as it is (rules.md: The command line, The exact contract). */
+/** {@code ticket close ID...}: sets tickets Done; a Done one is left as it is (rules.md, command line). */
 @Command(name = "close", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Close tickets: set them Done.",
                 "Done is final: the ticket cannot be reopened, replied to or changed; a returning question gets a "

@@ -7,7 +7,7 @@ import dev.ticket.client.TicketClosedException;
 import dev.ticket.client.UnavailableException;
 import picocli.CommandLine;
 
-/** The one place where failures become the exit codes of rules.md: The command line, Exit codes. */
+/** The one place where failures become the exit codes of rules.md, command line. */
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int UNEXPECTED = 1;

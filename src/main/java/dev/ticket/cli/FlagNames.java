@@ -10,7 +10,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * A refusal the service words with its API field names ({@code dialog_url must be an http or https link}),
- * told with the flag the user typed ({@code --dialog must be...}), as rules.md: The exact contract asks. Each command says which
+ * told with the flag the user typed ({@code --dialog must be...}), as rules.md, contract asks. Each command says which
  * of its options fill which API field; the flag is the spelling found on the command line ({@code -t} or
  * {@code --title}), else the option's long name. An API field the service calls unknown means the service is
  * older than this CLI.

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options every command takes (rules.md: The command line, Exit codes); mixed into each command and merged up the command chain. */
+/** The options every command takes (rules.md, command line); mixed into each command, merged up the chain. */
 public class GlobalOptions {
     @Option(names = "--server", paramLabel = "URL", order = 100,
             description = "Service URL (else TICKET_SERVER, the profile's server, or http://127.0.0.1:8765).")

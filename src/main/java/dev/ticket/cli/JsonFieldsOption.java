@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Reads {@code --json [FIELDS]} by the rule of rules.md: For power users: the word after {@code --json} is a field list only when it is
+ * Reads {@code --json [FIELDS]} by rules.md's rule (power users): the word after {@code --json} is a field list only when it is
  * made of {@code a-z}, {@code _} and commas and names at least one field of the command's output (or the command
  * takes no other word); any other word is left for the command ({@code ticket show --json 42}). In a field list
  * an unknown name is a usage error (exit 2) that lists the fields. {@code --json=FIELDS} is always a field list.

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Standard output could not be written (rules.md: The exact contract): a full disk is exit 1 with one line on standard error; a
+ * Standard output could not be written (rules.md, contract): a full disk is exit 1 with one line on standard error; a
  * reader that closed the pipe ({@code ticket list | head}) ends the command quietly, exit 0. A
  * {@link java.io.PrintStream} keeps such failures to itself; {@link #checked} lets them out, so a command
  * stops at the first write that fails instead of going on (and reporting success) into the void.

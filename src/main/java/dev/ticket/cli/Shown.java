@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The output edge (rules.md: The exact contract): what came from the service, made safe to print on a terminal. Every string in a
+ * The output edge (rules.md, contract): what came from the service, made safe to print on a terminal. Every string in a
  * record (and in its lists, maps and nested records) goes through {@link TerminalText}: a message's
  * {@code body} keeps its newlines and tabs, every other field is one line, so no title or name can add a line
  * or a table row. Human output only: {@code --json} prints the exact text.

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code ticket tui [ID]}: the full-screen chat view (rules.md: The chat view). */
+/** {@code ticket tui [ID]}: the full-screen chat view (rules.md, chat view). */
 @Command(name = "tui", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The full-screen chat view of your tickets.",
                 "Your tickets on the left, the selected ticket's chat on the right (the team's messages on the "

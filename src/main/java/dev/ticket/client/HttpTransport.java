@@ -96,7 +96,7 @@ final class HttpTransport implements Closeable {
                 throw unreachable(e);   // an untrusted certificate or TLS to a plain port: trying again won't help
             } catch (IOException e) {
                 // a service that let the whole answer time pass is not asked again: --timeout is what the user
-                // was willing to wait, not a share of it (rules.md: For power users)
+                // was willing to wait, not a share of it (rules.md, power users)
                 boolean silent = e instanceof java.net.SocketTimeoutException;
                 boolean safe = !silent && ((request.retryable() && replayable) || neverSent(e));
                 delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;

@@ -95,7 +95,7 @@ final class MultipartBodies {
     }
 
     /**
-     * The names the files are sent under (rules.md: The exact contract): the one given, else the file's own, except for what the
+     * The names the files are sent under (rules.md, contract): the one given, else the file's own, except for what the
      * shell handed over as a descriptor ({@code <(make test)} is {@code /dev/fd/63}) or standard input: that is
      * {@code stdin.txt} ({@code stdin-2.txt}, ... for a second and third in one message).
      */

@@ -3,7 +3,7 @@ package dev.ticket.client;
 import java.net.URI;
 
 /**
- * The server answered, but not as a ticket service does (rules.md: The exact contract): a web page, a redirect, an error that is not
+ * The server answered, but not as a ticket service does (rules.md, contract): a web page, a redirect, an error that is not
  * a problem document. Exit 6, like a service that cannot be reached: the URL is wrong, not the request.
  */
 public class NotATicketServiceException extends UnavailableException {

@@ -204,7 +204,7 @@ public final class TicketClient implements Closeable {
     }
 
     /**
-     * The ticket's text as it is sent (rules.md: The exact contract): a CI log's colours and cursor moves, carriage returns and
+     * The ticket's text as it is sent (rules.md, contract): a CI log's colours and cursor moves, carriage returns and
      * other control characters left out of title, message and topic; the one place the CLI and the chat view
      * send text through.
      */

@@ -1,7 +1,7 @@
 package dev.ticket.model;
 
 /**
- * Text on its way between a terminal and the service (rules.md: The exact contract). What the CLI sends is {@link #clean}ed: a
+ * Text on its way between a terminal and the service (rules.md, contract). What the CLI sends is {@link #clean}ed: a
  * CI log's colours and cursor moves do not belong in a ticket. What it shows is made {@link #inert}: a title
  * or an error detail from the service cannot move the cursor, set the window title, ring, or reorder the
  * line.

@@ -8,7 +8,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 
 /**
- * Throttles token guessing per client address (rules.md: Under load and abuse). Each address has a bucket of
+ * Throttles token guessing per client address (rules.md, load). Each address has a bucket of
  * {@code failuresPerMinute} failed authentications, filled again each minute; once it is empty every request from
  * the address is refused (429 {@code too-many-failures}) before its token is looked at, so a guesser learns
  * nothing, except requests whose token already succeeded from that address in the last 24 hours: colleagues

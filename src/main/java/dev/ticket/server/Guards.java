@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The service's defences against load and abuse (rules.md: Under load and abuse): writes per user a minute ({@code 0} = off), how long
+ * The service's defences against load and abuse (rules.md, load): writes per user a minute ({@code 0} = off), how long
  * request headers may take and the least rate a body must keep ({@code 0} = off), failed authentications an
  * address may make a minute before it is throttled, the proxies whose {@code X-Forwarded-For} is believed, and the
  * free space under which {@code /readyz} says not ready.

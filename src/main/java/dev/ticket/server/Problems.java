@@ -126,7 +126,7 @@ final class Problems {
     }
 
     /**
-     * Bodies that parse as JSON but do not fit the record the route takes (rules.md: The exact contract): an unknown field or a value
+     * Bodies that parse as JSON but do not fit the record the route takes (rules.md, contract): an unknown field or a value
      * of the wrong JSON type is 400 {@code bad-request}; a value of the right type that is not accepted (a type
      * that is not one of the three, a number out of range) is 422 {@code validation}.
      */

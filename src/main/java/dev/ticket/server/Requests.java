@@ -38,7 +38,7 @@ final class Requests {
     }
 
     /**
-     * An id as the API writes it (rules.md: The exact contract): 1 to 18 ASCII digits, nothing else: no sign, no {@code #}, no other
+     * An id as the API writes it (rules.md, contract): 1 to 18 ASCII digits, nothing else: no sign, no {@code #}, no other
      * script's digits ({@code Long.parseLong} takes "١" as 1). Anything else is 400.
      */
     static long id(String raw, String name, boolean zeroAllowed) {

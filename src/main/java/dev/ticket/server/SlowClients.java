@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps slow clients from holding what others need (rules.md: Under load and abuse). Jetty reads headers without a thread, but never
+ * Keeps slow clients from holding what others need (rules.md, load). Jetty reads headers without a thread, but never
  * gives up on headers that trickle in, and a servlet reading a body blocks a thread for as long as the body
  * takes. So:
  * <ul>

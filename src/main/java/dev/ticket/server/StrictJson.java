@@ -16,7 +16,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Request bodies are read as the OpenAPI schema says, not as Jackson would guess (rules.md: The exact contract): a value of the
+ * Request bodies are read as the OpenAPI schema says, not as Jackson would guess (rules.md, contract): a value of the
  * wrong JSON type ({@code {"body":5}}), {@code null} for a field (absent fields are left out) and unknown fields
  * are 400; the same key twice is refused by the parser before this. A value of the right type that the rules
  * refuse (an empty title, a type that is not one of the three) is for the rules: 422.

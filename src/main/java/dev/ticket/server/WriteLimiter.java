@@ -8,7 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 
 /**
- * Writes per user a minute (rules.md: Under load and abuse, {@code --write-rate N/min}): a token bucket per user that holds a minute's
+ * Writes per user a minute (rules.md, load, {@code --write-rate N/min}): a token bucket per user that holds a minute's
  * worth and refills smoothly, so bursts up to the limit pass and a steady stream past it gets 429
  * {@code rate-limited} with the seconds until the next write is allowed.
  */

@@ -167,7 +167,7 @@ abstract class TicketQueries {
             sql.append("AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_id = t.id AND l.label = :label) ");
         }
         if (q.awaiting() != null) {
-            // Done tickets await nobody (rules.md: The exact contract); saying so also lets the walk use the open tickets' index
+            // Done tickets await nobody (rules.md, contract); saying so also lets the walk use the open tickets' index
             // (bound, not quoted: Jdbi's parser reads ESCAPE '\\' above as opening a string)
             sql.append("AND t.status = :openStatus AND t.last_message_team = :lastTeam ");
         }
