@@ -27,6 +27,8 @@ public final class DataDirLock implements AutoCloseable {
 
     private final FileChannel channel; // null: not locked (the file system cannot)
     private final FileLock lock;
+    /** The directory, when this lock made it; null when it was there before. */
+    private Path created;
 
     private DataDirLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
@@ -35,6 +37,13 @@ public final class DataDirLock implements AutoCloseable {
 
     /** Locks {@code dir} (creating it), or throws {@link InUseException} when another service holds it. */
     public static DataDirLock acquire(Path dir) throws IOException {
+        boolean existed = Files.isDirectory(dir);
+        DataDirLock lock = lockIn(dir);
+        lock.created = existed ? null : dir;
+        return lock;
+    }
+
+    private static DataDirLock lockIn(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -92,6 +101,25 @@ public final class DataDirLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // nothing left to do: the lock is gone with the channel
+        }
+        forgetIfUnused();
+    }
+
+    /**
+     * A directory this lock made and nothing else used (a service that stopped before its store opened, e.g. on a
+     * taken port) is removed again, so that a failed start leaves nothing behind.
+     */
+    private void forgetIfUnused() {
+        if (created == null) {
+            return;
+        }
+        try (var entries = Files.list(created)) {
+            if (entries.allMatch(p -> p.getFileName().toString().equals(FILE))) {
+                Files.deleteIfExists(created.resolve(FILE));
+                Files.deleteIfExists(created);
+            }
+        } catch (IOException e) {
+            // left as it is: an empty directory or a stale lock file harms nothing
         }
     }
 
