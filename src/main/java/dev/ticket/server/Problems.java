@@ -28,8 +28,11 @@ final class Problems {
         send(ctx, new Problem(type, title, status, detail, Requests.printable(ctx.path())));
     }
 
-    static void send(Context ctx, Problem problem) {
+    static void send(Context ctx, Problem answer) {
+        String id = RequestIds.of(ctx);
+        Problem problem = answer.withRequestId(id);
         ctx.status(problem.status()).contentType(CONTENT_TYPE);
+        ctx.header(RequestIds.HEADER, id);
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
@@ -230,7 +233,7 @@ final class Problems {
      * or an empty reply instead of the 413. Returns what the handler throws to end the request.
      */
     static Answered answerEarly(Context ctx, InputStream body, ServiceException refusal) {
-        Problem problem = of(refusal, ctx.path());
+        Problem problem = of(refusal, ctx.path()).withRequestId(RequestIds.of(ctx));
         byte[] bytes = bytes(problem);
         HttpServletResponse res = ctx.res();
         try {

@@ -95,7 +95,10 @@ public final class TicketServer implements AutoCloseable {
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
-            server.setHandler(drain);
+            // outermost: every answer, whichever handler writes it, carries the request's id
+            RequestIds ids = new RequestIds();
+            server.setHandler(ids);
+            ids.setHandler(drain);
             // inside the drain: slow headers and bodies are cut; then event streams, then the routes Javalin attaches
             SlowClients slow = new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate());
             drain.setHandler(slow);
@@ -128,9 +131,10 @@ public final class TicketServer implements AutoCloseable {
                 ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
         if (settings.requestLog()) {
             // the client address, never a token (nor the Authorization header) is logged
-            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={} addr={}",
+            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={} addr={} id={}",
                     ctx.method(), Requests.printable(ctx.path()), ctx.statusCode(), String.format("%.1f", ms),
-                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-", gate.address(ctx)));
+                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-", gate.address(ctx),
+                    RequestIds.of(ctx)));
         }
     }
 
