@@ -37,10 +37,10 @@ final class EventsHandler extends Handler.Wrapper {
     private final StreamHub hub;
     private final AccountService accounts;
     private final EventFeed feed;
-    private final boolean requestLog;
+    private final RequestLog requestLog;
     private final Gatekeeper gate;
 
-    EventsHandler(StreamHub hub, AccountService accounts, EventFeed feed, boolean requestLog, Gatekeeper gate) {
+    EventsHandler(StreamHub hub, AccountService accounts, EventFeed feed, RequestLog requestLog, Gatekeeper gate) {
         this.hub = hub;
         this.accounts = accounts;
         this.feed = feed;
@@ -81,15 +81,18 @@ final class EventsHandler extends Handler.Wrapper {
             refuse(request, response, callback, new Problem("unavailable", "Service unavailable", 503,
                     "The service holds as many event streams as it may (" + limits.total() + "); try again shortly.",
                     PATH));
+            requestLog.rejected(ServiceMetrics.STREAMS_FULL);
             log(request, caller, 503, started, address);
             return true;
         }
         SseConnection stream = new SseConnection(caller, ticketId, last, response, callback,
                 limits.maxUnsentBytes(), hub::closed);
+        stream.onCut(() -> requestLog.rejected(ServiceMetrics.SLOW_STREAM));
         if (!hub.register(stream)) {
             refuse(request, response, callback, new Problem("too-many-streams", "Too many event streams", 429,
                     "You have " + limits.perUser() + " event streams open, the most one user may; close one "
                             + "(ticket wait, chat views) or try again later.", PATH));
+            requestLog.rejected(ServiceMetrics.STREAMS_PER_USER);
             log(request, caller, 429, started, address);
             return true;
         }
@@ -170,10 +173,7 @@ final class EventsHandler extends Handler.Wrapper {
     }
 
     private void log(Request request, Caller caller, int status, long started, String address) {
-        if (requestLog) {
-            LOG.info("method=GET path={} status={} ms={} user={} addr={} id={}", PATH, status,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e6), caller.userId(), address,
-                    RequestIds.of(request));
-        }
+        requestLog.finished("GET", PATH, PATH, status, System.nanoTime() - started, caller.userId(), address,
+                RequestIds.of(request));
     }
 }

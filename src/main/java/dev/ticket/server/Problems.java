@@ -20,6 +20,8 @@ import java.time.Duration;
 /** Turns refusals into RFC 9457 problem details with a stable {@code type} per kind. */
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
+    /** The request attribute naming the kind of problem it was answered with. */
+    static final String TYPE = "ticket.problem-type";
 
     private Problems() {
     }
@@ -33,6 +35,7 @@ final class Problems {
         Problem problem = answer.withRequestId(id);
         ctx.status(problem.status()).contentType(CONTENT_TYPE);
         ctx.header(RequestIds.HEADER, id);
+        ctx.attribute(TYPE, problem.type()); // the metrics count refusals by it
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }

@@ -60,9 +60,17 @@ final class SlowClients extends Handler.Wrapper {
     }
 
     SlowClients(Duration headerTimeout, long minBodyRate) {
+        this(headerTimeout, minBodyRate, () -> { });
+    }
+
+    /** As above; {@code onCut} hears of each connection cut for headers that did not arrive in time. */
+    SlowClients(Duration headerTimeout, long minBodyRate, Runnable onCut) {
         this.windowNanos = headerTimeout.toNanos();
         this.minBodyRate = minBodyRate;
+        this.onCut = onCut;
     }
+
+    private final Runnable onCut;
 
     @Override
     protected void doStart() throws Exception {
@@ -273,7 +281,10 @@ final class SlowClients extends Handler.Wrapper {
             int headersCut = 0;
             for (Connector connector : getServer().getConnectors()) {
                 for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-                    headersCut += checkHeaders(endPoint, now) ? 1 : 0;
+                    if (checkHeaders(endPoint, now)) {
+                        headersCut++;
+                        onCut.run();
+                    }
                 }
             }
             headers.keySet().removeIf(endPoint -> !endPoint.isOpen());
