@@ -73,7 +73,7 @@ public final class TicketApp implements AutoCloseable {
                 writeSecret(tokenFile, admin.get().token());
             }
             ServiceMetrics metrics = new ServiceMetrics();
-            store.bindMetrics(metrics.registry());
+            tickets.bindMetrics(metrics.registry());
             metrics.disk(settings.dataDir());
             TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock, metrics);
             return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind(),

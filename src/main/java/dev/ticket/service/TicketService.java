@@ -41,6 +41,11 @@ public final class TicketService {
         this.cache = new ReadCache(store);
     }
 
+    /** Binds the store's meters (connection pools, group-commit batch sizes) to the service's metrics. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        store.bindMetrics(registry);
+    }
+
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
     public Opened open(Caller caller, NewTicket in, List<Upload> files, String idempotencyKey) {
         requireCanOpen(caller);

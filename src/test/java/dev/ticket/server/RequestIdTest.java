@@ -18,25 +18,20 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every answer names its request in X-Request-Id (SPEC 7.5): kept when sane, else generated; problems repeat it. */
 class RequestIdTest {
     private static final String GENERATED = "[0-9a-f]{16}";
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient admin;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         admin = service.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test
