@@ -41,9 +41,10 @@ public final class TicketService {
         this.cache = new ReadCache(store);
     }
 
-    /** Binds the store's meters (connection pools, group-commit batch sizes) to the service's metrics. */
+    /** Binds the store's meters (connection pools, group-commit batch sizes) and the read cache's to metrics. */
     public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
         store.bindMetrics(registry);
+        cache.bindMetrics(registry);
     }
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */

@@ -66,6 +66,9 @@ class MetricsTest {
             assertTrue(families.containsKey("hikaricp_connections_active"), families.keySet().toString());
             assertTrue(families.get("disk_free_bytes").getMetric(0).getGauge().getValue() > 0);
             assertEquals(0.0, rejected(families, ServiceMetrics.WRITE_RATE));
+            // the same ticket read 7 times: the read cache served at least the later reads
+            assertTrue(cache(families, "tickets", "hit") >= 5, "ticket cache hits");
+            assertTrue(cache(families, "tickets", "miss") >= 1, "ticket cache misses");
 
             HttpResponse<String> text = get(service.url() + "/metrics", service.adminToken(), null);
             assertEquals(200, text.statusCode());
@@ -158,6 +161,14 @@ class MetricsTest {
         assertNotNull(f, families.keySet().toString());
         return f.getMetricList().stream().filter(m -> label(m, "reason").equals(reason))
                 .mapToDouble(m -> m.getCounter().getValue()).sum();
+    }
+
+    static double cache(Map<String, MetricFamily> families, String cache, String result) {
+        MetricFamily f = families.containsKey("ticket_cache_requests_total")
+                ? families.get("ticket_cache_requests_total") : families.get("ticket_cache_requests");
+        assertNotNull(f, families.keySet().toString());
+        return f.getMetricList().stream().filter(m -> label(m, "cache").equals(cache)
+                && label(m, "result").equals(result)).mapToDouble(m -> m.getCounter().getValue()).sum();
     }
 
     private static String label(Metric m, String name) {
