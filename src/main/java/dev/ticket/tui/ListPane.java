@@ -63,7 +63,7 @@ final class ListPane {
         String shown = Text.width(text) > room ? "…" + tail(text, room - 1) : text;
         f.put(1, y, "/ ", Style.fg(Tone.YELLOW), w);
         int end = f.put(3, y, shown, Style.BOLD, w);
-        if (list.searching() && m.overlay() instanceof Overlay.None) {
+        if (list.searching() && m.dialog() instanceof Overlay.None) {
             String before = Text.clean(list.search().text().substring(0, list.search().cursor()));
             int cursor = Text.width(shown) - Text.width(text) + Text.width(before);
             f.cursor(Math.min(end, 3 + Math.max(0, cursor)), y);

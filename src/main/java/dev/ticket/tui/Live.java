@@ -13,7 +13,7 @@ final class Live {
 
     static Step event(TuiModel m, Event e) {
         List<Cmd> cmds = new ArrayList<>();
-        TuiModel next = m.withOnline(true);
+        TuiModel next = m.withSession(m.session().withOnline(true));
         boolean open = m.chat().isOpen() && m.chat().ticket().id() == e.ticketId();
         Message message = e.message();
         boolean fromOther = message != null && (m.me() == null || message.author() == null
@@ -59,13 +59,13 @@ final class Live {
             }
             String detail = c.detail() == null || c.detail().isBlank() ? ""
                     : " (" + c.detail().strip().replaceAll("[.]+$", "") + ")";
-            return Step.of(m.withOnline(false).withNotice(
+            return Step.of(m.withSession(m.session().withOnline(false)).withNotice(
                     Notice.error("Lost the connection to the service" + detail + ". Reconnecting…")));
         }
         if (m.online() && m.me() != null) {
             return Step.of(m);
         }
-        TuiModel next = m.withOnline(true).withNotice(m.online() ? m.notice() : Notice.info("Reconnected."));
+        TuiModel next = m.withSession(m.session().withOnline(true)).withNotice(m.online() ? m.notice() : Notice.info("Reconnected."));
         Step s = Update.refresh(next);
         return next.me() == null ? s.and(new Cmd.LoadMe()) : s;
     }

@@ -47,7 +47,7 @@ class TuiSmokeTest {
     @BeforeEach
     void start() {
         service = TestService.start();
-        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        terminal = new HeadlessTerminal(new TerminalSize(120, 40));
     }
 
     @AfterEach

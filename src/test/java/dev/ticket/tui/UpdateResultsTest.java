@@ -59,7 +59,7 @@ class UpdateResultsTest {
         Cmd.Create create = new Cmd.Create(new dev.ticket.model.NewTicket("T", "B", TicketType.QUESTION, null, null,
                 List.of(7L), List.of(), null));
         Step s = run(listFocused(), new Msg.Failed(create, Failure.INVALID, "The title is too long."));
-        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().overlay();
+        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().dialog();
         assertEquals("T", form.title().text());
         assertEquals(7L, form.ref());
         assertEquals("The title is too long.", form.error());
@@ -107,7 +107,7 @@ class UpdateResultsTest {
 
     @Test
     void a_list_that_cannot_load_says_why_and_r_tries_again() {
-        Step s = Update.init(TuiModel.initial(80, 24, NOW, ZoneOffset.UTC).withMe(ALICE), null);
+        Step s = Update.init(TuiModel.initial(80, 24, NOW, ZoneOffset.UTC).withSession(Session.START.withMe(ALICE)), null);
         Cmd load = s.commands().get(1);
         Step failed = run(s.model(), new Msg.Failed(load, Failure.UNAVAILABLE, "Cannot reach the service."));
         String screen = View.render(failed.model()).toText();
