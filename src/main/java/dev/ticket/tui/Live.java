@@ -3,6 +3,7 @@ package dev.ticket.tui;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,19 @@ final class Live {
             } else if (fromOther) {
                 String who = message.author() == null ? "" : " from " + message.author().name();
                 next = next.withNotice(Notice.info("New message in #" + e.ticketId() + who + "."));
+            }
+        } else if (Event.ASSIGNMENT.equals(e.kind())) {
+            if (open && e.ticket() != null) {
+                Ticket shown = Tickets.withAssignee(m.chat().ticket(), e.ticket().assignee());
+                next = next.withChat(m.chat().withTicket(shown));
+            }
+            if (open) {
+                cmds.add(new Cmd.LoadTicket(e.ticketId()));
+            }
+            boolean toMe = m.me() != null && e.ticket() != null && e.ticket().assignee() != null
+                    && e.ticket().assignee().id() == m.me().id();
+            if (toMe) {
+                next = next.withNotice(Notice.info("#" + e.ticketId() + " is assigned to you."));
             }
         } else if (Event.STATUS.equals(e.kind())) {
             if (open) {

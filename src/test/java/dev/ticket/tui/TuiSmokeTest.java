@@ -252,6 +252,23 @@ class TuiSmokeTest {
         awaitScreen("the chat header shows the about", s -> s.contains("critical") && s.contains("about Finance"));
     }
 
+    @Test
+    void an_assignment_on_the_stream_shows_the_assignee_without_a_key_press() {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        User bob = service.addUser("Bob", Role.AGENT, null);
+        User carol = service.addUser("Carol", Role.AGENT, null);
+        Ticket ticket = new ApiClient(service.url(), alice.token()).post("/tickets", new NewTicket("Who takes it",
+                "Anyone?", null, null, null, List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        open(bob, ticket.id());
+        awaitScreen("the agent sees the ticket nobody has", s -> s.contains("│ Anyone?") && s.contains("unassigned"));
+
+        new ApiClient(service.url(), carol.token()).raw("PUT", "/tickets/" + ticket.id() + "/assignee",
+                "application/json", ("{\"user_id\": " + bob.id() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of()).expect(200);
+        awaitScreen("the header and the list row name the assignee", s -> s.contains("assigned to Bob")
+                && s.contains("→ Bob") && s.contains("#" + ticket.id() + " is assigned to you."));
+    }
+
     private int rowWith(String text) {
         List<String> lines = screen().lines().toList();
         for (int y = 0; y < lines.size(); y++) {

@@ -77,6 +77,26 @@ class UpdateResultsTest {
     }
 
     @Test
+    void an_assignment_reloads_the_open_ticket_and_the_list_and_the_assignee_is_shown() {
+        TuiModel agent = ViewGoldenTest.agentQueue(130, 30);
+        String before = View.render(agent).toText();
+        assertTrue(before.contains("acme · unassigned"), "the team sees a ticket nobody has:\n" + before);
+        Ticket assigned = Tickets.withAssignee(agent.chat().ticket(), new dev.ticket.model.Assignee(3, "Bob"));
+        Event e = new Event(9, Event.ASSIGNMENT, 12, null, null, NOW, assigned);
+        Step s = run(agent, new Msg.LiveEvent(e));
+        assertTrue(s.commands().contains(new Cmd.LoadTicket(12)), s.commands().toString());
+        assertTrue(s.commands().stream().anyMatch(c -> c instanceof Cmd.LoadList), s.commands().toString());
+        assertEquals("#12 is assigned to you.", s.model().notice().text(), "Bob is the viewer");
+        assertTrue(View.render(s.model()).toText().contains("acme · assigned to Bob"), "at once, from the event");
+
+        TuiModel loaded = run(s.model(), new Msg.TicketLoaded(assigned.withMessages(agent.chat().messages())),
+                new Msg.ListLoaded(s.model().list().seq(), List.of(assigned))).model();
+        String screen = View.render(loaded).toText();
+        assertTrue(screen.contains("assigned to Bob"), "the chat header:\n" + screen);
+        assertTrue(screen.lines().anyMatch(l -> l.contains("acme → Bob")), "the list row:\n" + screen);
+    }
+
+    @Test
     void a_live_message_in_another_ticket_refreshes_the_list_and_says_so() {
         Event e = new Event(2, Event.MESSAGE, 11, null, message(201, 11, BOB_AUTHOR, "Hello", NOW), NOW);
         Step s = run(customerModel(80, 24), new Msg.LiveEvent(e));
