@@ -1,7 +1,6 @@
 package dev.ticket.tui;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Keys while a dialog is open: it takes them all (Ctrl+C still quits, asking first when a draft would be lost). */
 final class DialogKeys {
