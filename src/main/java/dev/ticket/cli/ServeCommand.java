@@ -1,6 +1,8 @@
 package dev.ticket.cli;
 
+import dev.ticket.files.BackupArchive;
 import dev.ticket.model.ByteSizes;
+import dev.ticket.model.TerminalText;
 import dev.ticket.server.Guards;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.server.StreamSettings;
@@ -13,6 +15,7 @@ import dev.ticket.store.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,7 +41,8 @@ import sun.misc.Signal;
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
                 "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
-                "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem"})
+                "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
+                "  ticket serve --restore ticket-2026-12-06.tar --data /var/lib/ticket-new"})
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -143,6 +147,11 @@ public class ServeCommand implements Callable<Integer> {
             description = "Keep-alive comment interval on event streams, at most 15s (default: ${DEFAULT-VALUE}).")
     java.time.Duration keepAlive;
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "First restore this backup (from 'ticket admin backup') into --data, which must be empty "
+                    + "or missing; every file is checked against the archive's manifest before any is put in place.")
+    Path restore;
+
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
     boolean requestLog;
@@ -151,6 +160,9 @@ public class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ServerSettings settings = settings(System.getenv());
+        if (restore != null) {
+            restoreInto(settings.dataDir(), out);
+        }
         CountDownLatch stop = stopSignal();
         TicketApp app;
         try {
@@ -182,6 +194,28 @@ public class ServeCommand implements Callable<Integer> {
         out.flush();
         app.close();
         return 0;
+    }
+
+    /** {@code --restore}: a SQLite backup into an empty data directory, checked whole before anything is kept. */
+    private void restoreInto(Path dataDir, PrintWriter out) {
+        if (db != null) {
+            throw new ParameterException(spec.commandLine(), "--restore restores a backup of a SQLite service "
+                    + "into --data; a PostgreSQL database is restored with pg_restore.");
+        }
+        try {
+            if (Files.exists(dataDir) && !BackupArchive.isEmptyDirectory(dataDir)) {
+                throw new ParameterException(spec.commandLine(), "--restore needs an empty or missing --data "
+                        + "directory, and " + dataDir + " is not empty; nothing was changed.");
+            }
+            BackupArchive.Manifest m = BackupArchive.restore(restore, dataDir);
+            out.println("Restored " + restore + " (taken " + TerminalText.inertLine(m.createdAt()) + ") into "
+                    + dataDir + ": " + m.summary() + ", every SHA-256 checked.");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": no such file.");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": " + e.getMessage()
+                    + "; " + dataDir + " was left as it was.");
+        }
     }
 
     private void saveDemoProfiles(TicketApp app, PrintWriter out) {
