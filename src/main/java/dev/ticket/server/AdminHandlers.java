@@ -10,9 +10,12 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Admin routes: users, their tokens, backups. */
 final class AdminHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
     private final AccountService accounts;
     private final Backups backups;
 
@@ -34,6 +37,12 @@ final class AdminHandlers {
             ctx.header("Cache-Control", "no-store");
             try (OutputStream out = ctx.outputStream()) {
                 BackupArchive.write(snapshot, out);
+            } catch (IOException e) {
+                if (!ctx.res().isCommitted()) {
+                    throw e;
+                }
+                // the client went away (or stopped reading past the idle timeout): nothing to answer
+                LOG.warn("backup download ended early: {}", e.getMessage());
             }
         }
     }

@@ -27,9 +27,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and working tokens.
  */
 class BackupRestoreTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness admin;
     static ApiClient customer;
     static String customerToken;
@@ -48,7 +49,6 @@ class BackupRestoreTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         admin = new CliHarness(service.url()).token(service.adminToken());
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         customerToken = customer.token();
@@ -57,11 +57,6 @@ class BackupRestoreTest {
                     .field("body", "Body " + i).file("log" + i + ".txt", "text/plain",
                             ("attachment " + i + " MARKER-" + i).getBytes(StandardCharsets.UTF_8))).expect(201);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test
