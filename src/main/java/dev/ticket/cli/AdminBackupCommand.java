@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
                         + "against the SHA-256 in its manifest, and only then is it renamed to FILE (replacing "
                         + "one that is there): a failed backup leaves nothing half-written. '-' writes it to "
                         + "standard output, unchecked. Restore with: ticket serve --restore FILE --data EMPTY_DIR.",
+                "The service copies the database before the first byte comes, so each answer may take up to 10 "
+                        + "minutes unless --timeout says otherwise.",
                 "A service on PostgreSQL has no backup endpoint: back it up with pg_dump (exit 2)."},
         footer = {"", "Examples:",
                 "  ticket admin backup --to ticket-$(date +%%F).tar",
@@ -33,10 +36,18 @@ import picocli.CommandLine.Option;
 public class AdminBackupCommand extends BaseCommand {
     /** The first bytes kept from a backup written to standard output, to read its manifest for the summary. */
     private static final int HEAD = 4 * 1024 * 1024;
+    private static final Duration SNAPSHOT_WAIT = Duration.ofMinutes(10);
 
     @Option(names = "--to", required = true, paramLabel = "FILE", description = "Where to write the archive ('-': "
             + "standard output).")
     String to;
+
+    /** Copying a large database comes before the archive's first byte: 30 s is too short a default wait. */
+    @Override
+    protected Duration timeout() {
+        Duration given = super.timeout();
+        return given != null ? given : SNAPSHOT_WAIT;
+    }
 
     @Override
     protected int run() throws IOException {
