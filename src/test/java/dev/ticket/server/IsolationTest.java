@@ -110,7 +110,7 @@ class IsolationTest {
             throw new AssertionError("events are probed by events_of_another_account_never_reach_a_customer");
         }));
         for (String admin : List.of("GET /api/v1/users", "POST /api/v1/users", "POST /api/v1/users/{id}/tokens",
-                "DELETE /api/v1/tokens/{id}")) {
+                "DELETE /api/v1/tokens/{id}", "GET /api/v1/admin/backup")) {
             cases.put(admin, new Case(victimUser, "application/json",
                     "{\"name\":\"Mallory\",\"role\":\"admin\"}", Map.of(), a -> forbidden(a)));
         }
@@ -205,7 +205,7 @@ class IsolationTest {
     void admin_routes_refuse_customers_and_agents_with_403() {
         List<Route> adminRoutes = service.app().server().routes().stream()
                 .filter(r -> r.access() == Access.ADMIN).toList();
-        assertEquals(4, adminRoutes.size());
+        assertEquals(5, adminRoutes.size());
         for (ApiClient who : List.of(victim, agent)) {
             for (Route route : adminRoutes) {
                 forbidden(send(who, route, victimUser, new Case(victimUser, "application/json",
