@@ -38,6 +38,7 @@ public final class Routes {
                 new Route(GET, API + "/users", Access.ADMIN, admin::users),
                 new Route(POST, API + "/users", Access.ADMIN, admin::addUser),
                 new Route(POST, API + "/users/{id}/tokens", Access.ADMIN, admin::issueToken),
-                new Route(DELETE, API + "/tokens/{id}", Access.ADMIN, admin::revokeTokens));
+                new Route(DELETE, API + "/tokens/{id}", Access.ADMIN, admin::revokeTokens),
+                new Route(GET, API + "/admin/backup", Access.ADMIN, admin::backup));
     }
 }

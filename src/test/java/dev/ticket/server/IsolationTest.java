@@ -117,7 +117,7 @@ class IsolationTest {
             throw new AssertionError("events are probed by events_of_another_account_never_reach_a_customer");
         }));
         for (String admin : List.of("GET /api/v1/users", "POST /api/v1/users", "POST /api/v1/users/{id}/tokens",
-                "DELETE /api/v1/tokens/{id}")) {
+                "DELETE /api/v1/tokens/{id}", "GET /api/v1/admin/backup")) {
             cases.put(admin, new Case(victimUser, "application/json",
                     "{\"name\":\"Mallory\",\"role\":\"admin\"}", Map.of(), a -> forbidden(a)));
         }

@@ -162,6 +162,10 @@ class OpenApiTest {
                 "{\"name\":\"New\",\"role\":\"customer\",\"account\":\"acme\"}".getBytes(UTF8)).get("id").asLong();
         call(admin, "POST", "/api/v1/users/{id}/tokens", 201, user);
         call(admin, "DELETE", "/api/v1/tokens/{id}", 200, user);
+        ApiClient.Reply backup = admin.get("/admin/backup").expect(200);
+        assertEquals("application/x-tar", backup.header("Content-Type"));
+        doc.responseSchema("GET", "/api/v1/admin/backup", 200, "application/x-tar");
+        exercised.add("GET /api/v1/admin/backup");
         refusals(id, user);
     }
 
@@ -184,6 +188,7 @@ class OpenApiTest {
         call(customer, "GET", "/api/v1/tickets?status=open", 422);
         call(customer, "GET", "/api/v1/attachments/{id}", 404, 999_999);
         call(agent, "DELETE", "/api/v1/tokens/{id}", 403, user);
+        call(agent, "GET", "/api/v1/admin/backup", 403);
         call(service.admin(), "POST", "/api/v1/users/{id}/tokens", 404, 999_999);
     }
 
