@@ -1,21 +1,17 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.app.Serve;
+import dev.ticket.app.ServeOptions;
 import dev.ticket.cli.DurationConverter;
+import dev.ticket.cli.Injectable;
+import dev.ticket.cli.Io;
+import dev.ticket.cli.Startup;
 import dev.ticket.cli.config.ConfigFile;
-import dev.ticket.model.ByteSizes;
-import dev.ticket.server.Guards;
-import dev.ticket.server.ServerSettings;
-import dev.ticket.server.StreamSettings;
-import dev.ticket.server.TicketApp;
-import dev.ticket.server.TlsIdentity;
-import dev.ticket.service.Bootstrap;
-import dev.ticket.service.BusinessHours;
-import dev.ticket.service.ServiceSettings;
-import dev.ticket.store.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -41,9 +37,11 @@ import sun.misc.Signal;
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
                 "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
                 "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem"})
-public class ServeCommand implements Callable<Integer> {
+public class ServeCommand implements Callable<Integer>, Injectable {
     @Spec
     CommandSpec spec;
+
+    private Map<String, String> env = Map.of(); // the process's, from Main through CommandFactory
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
@@ -150,13 +148,24 @@ public class ServeCommand implements Callable<Integer> {
     boolean requestLog;
 
     @Override
+    public void inject(Io io, Clock clock) {
+        this.env = io.env();
+    }
+
+    @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServerSettings settings = settings(System.getenv());
-        CountDownLatch stop = stopSignal();
-        TicketApp app;
+        ServeOptions options = options(env);
+        Serve.Plan plan;
         try {
-            app = TicketApp.start(settings);
+            plan = Serve.plan(options);
+        } catch (ServeOptions.Invalid e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CountDownLatch stop = stopSignal();
+        Serve app;
+        try {
+            app = Serve.start(plan);
         } catch (IOException e) {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 String why = String.valueOf(e instanceof BindException ? e.getMessage() : e.getCause().getMessage());
@@ -164,13 +173,13 @@ public class ServeCommand implements Callable<Integer> {
                         ? "Port " + port + " on " + bind + " is in use; choose another with --port."
                         : "Cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
-            if (e instanceof DataDirLock.InUseException) {
+            if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
                         + "another --data.");
             }
             throw e;
         }
-        out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + settings.dataDir()
+        out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + options.dataDir()
                 : "PostgreSQL") + ")");
         if (app.adminCreated()) {
             out.println("Created the admin user; its token is in " + app.adminTokenFile() + " (mode 0600).");
@@ -186,14 +195,14 @@ public class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void saveDemoProfiles(TicketApp app, PrintWriter out) {
-        Bootstrap.DemoUsers demo = app.demoUsers();
-        ConfigFile config = ConfigFile.load(System.getenv());
+    private void saveDemoProfiles(Serve app, PrintWriter out) {
+        Serve.Demo demo = app.demo();
+        ConfigFile config = ConfigFile.load(env);
         String[] names = demoProfileNames(config, app.url());
-        config.saveProfile(names[0], app.url(), demo.customer().token());
-        config.saveProfile(names[1], app.url(), demo.agent().token());
-        out.println("Demo account '" + Bootstrap.DEMO_ACCOUNT + "': saved CLI profiles '" + names[0] + "' ("
-                + demo.customer().name() + ") and '" + names[1] + "' (" + demo.agent().name() + ") in "
+        config.saveProfile(names[0], app.url(), demo.customerToken());
+        config.saveProfile(names[1], app.url(), demo.agentToken());
+        out.println("Demo account '" + demo.account() + "': saved CLI profiles '" + names[0] + "' ("
+                + demo.customerName() + ") and '" + names[1] + "' (" + demo.agentName() + ") in "
                 + config.path() + ".");
         if (names[0].equals(ConfigFile.DEFAULT_PROFILE)) {
             out.println("Try:  ticket new -t \"Cannot connect Telegram\" -m \"The channel stays offline\"");
@@ -226,86 +235,17 @@ public class ServeCommand implements Callable<Integer> {
         return config.profile(name).map(p -> url.equals(p.server())).orElse(true);
     }
 
-    public ServerSettings settings(Map<String, String> env) {
-        BusinessHours businessHours;
-        try {
-            businessHours = BusinessHours.parse(zone, hours, workdays, holidays);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535.");
-        }
-        if (maxFileSize < 1 || maxFiles < 1 || dbPool < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-file-size, --max-files and --db-pool must be positive.");
-        }
-        if (db != null && !db.startsWith("jdbc:postgresql:")) {
-            throw new ParameterException(spec.commandLine(), "--db takes a PostgreSQL JDBC URL: jdbc:postgresql://HOST/DB");
-        }
-        TlsIdentity tls = null;
-        if ((tlsCert == null) != (tlsKey == null)) {
-            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together: give both "
-                    + "to serve HTTPS, or neither.");
-        }
-        if (tlsCert != null) {
-            try {
-                tls = TlsIdentity.load(tlsCert, tlsKey);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "TLS: " + e.getMessage() + ".");
-            }
-        }
-        if (maxStreamsPerUser < 1 || maxStreams < 1 || streamBuffer < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--max-streams-per-user, --max-streams and --stream-buffer must be positive.");
-        }
-        if (keepAlive.isZero() || keepAlive.isNegative() || keepAlive.compareTo(StreamSettings.DEFAULT_KEEPALIVE) > 0) {
-            throw new ParameterException(spec.commandLine(), "--keepalive must be more than 0 and at most 15s.");
-        }
-        StreamSettings streams = new StreamSettings(maxStreamsPerUser, maxStreams, streamBuffer, keepAlive);
-        ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
-                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000,
-                accountQuota == null ? 0 : size("--account-quota", accountQuota));
-        return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog, streams, guards(), tls);
+    /** The options as given, with the data directory resolved against {@code env}; checked by the service. */
+    public ServeOptions options(Map<String, String> env) {
+        return new ServeOptions(bind, port, data != null ? data : defaultDataDir(env), db, zone, hours, workdays,
+                holidays, topics, maxFileSize, maxFiles, dbPool, tlsCert, tlsKey, writeRate, accountQuota,
+                headerTimeout, minBodyRate, authFailures, trustedProxies, minFreeSpace, maxStreamsPerUser, maxStreams,
+                streamBuffer, keepAlive, requestLog);
     }
 
-    private Guards guards() {
-        if (headerTimeout.isNegative() || headerTimeout.isZero() || minBodyRate < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--header-timeout must be positive and --min-body-rate 0 or more.");
-        }
-        List<String> proxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip).toList();
-        for (String cidr : proxies) {
-            try {
-                Guards.validateProxy(cidr);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
-            }
-        }
-        return new Guards(perMinute("--write-rate", writeRate), headerTimeout, minBodyRate,
-                perMinute("--auth-failures", authFailures), proxies, size("--min-free-space", minFreeSpace));
-    }
-
-    /** {@code 6000/min}, {@code 100/s} or a bare count a minute. */
-    private int perMinute(String option, String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*(?:/\\s*(min|m|s|sec|h))?\\s*")
-                .matcher(value);
-        if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), option + " takes a rate such as 6000/min (0 = off), not '"
-                    + value + "'.");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "min" : m.group(2);
-        long perMinute = unit.startsWith("s") ? n * 60 : unit.equals("h") ? (n + 59) / 60 : n;
-        return (int) Math.min(Integer.MAX_VALUE, perMinute);
-    }
-
-    private long size(String option, String value) {
-        try {
-            return ByteSizes.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
-        }
+    /** Starts the service's one-time library initialisation early ({@link Startup}); see {@link Serve#preload}. */
+    public static void preload(boolean sqlite) {
+        Serve.preload(sqlite);
     }
 
     public static Path defaultDataDir(Map<String, String> env) {

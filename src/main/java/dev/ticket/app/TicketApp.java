@@ -1,8 +1,11 @@
-package dev.ticket.server;
+package dev.ticket.app;
 
 import dev.ticket.model.User;
+import dev.ticket.server.ServerSettings;
+import dev.ticket.server.TicketServer;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Bootstrap;
+import dev.ticket.service.EventFeed;
 import dev.ticket.service.TicketService;
 import dev.ticket.store.DataDirLock;
 import dev.ticket.store.JdbcTicketStore;
@@ -72,7 +75,8 @@ public final class TicketApp implements AutoCloseable {
             if (admin.isPresent()) {
                 writeSecret(tokenFile, admin.get().token());
             }
-            TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock);
+            TicketServer server = TicketServer.start(settings, new EventFeed(store), store::ready, tickets, accounts,
+                    clock);
             return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind(),
                     settings.tls() != null);
         } catch (IOException | RuntimeException e) {

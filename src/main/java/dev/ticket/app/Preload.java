@@ -1,4 +1,4 @@
-package dev.ticket.server;
+package dev.ticket.app;
 
 import dev.ticket.model.Json;
 import java.sql.SQLException;
