@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC section 2: a customer sees only its own account, on every route of the route table; admin routes
@@ -35,7 +35,8 @@ class IsolationTest {
     static final String TICKET_JSON = "{\"title\":\"Private invoice problem\",\"body\":\"Our invoice 4711 is wrong\"}";
     static final String REPLY_JSON = "{\"body\":\"Here is the invoice\"}";
 
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient victim;
     static ApiClient stranger;
     static ApiClient agent;
@@ -44,6 +45,7 @@ class IsolationTest {
     static long attachment;
     static long victimMessage;
     static long victimUser;
+    static long agentUser;
 
     /** One route's request; {@code id} fills {@code {id}} in the path. */
     record Answer(int status, String body) {
@@ -65,11 +67,11 @@ class IsolationTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         victim = new ApiClient(service.url(), service.addUser("Vera", Role.CUSTOMER, "acme").token());
         stranger = service.client("Eve", Role.CUSTOMER, "other");
         agent = service.client("Sam", Role.AGENT, null);
         victimUser = victim.get("/me").expect(200).json().get("id").asLong();
+        agentUser = agent.get("/me").expect(200).json().get("id").asLong();
         openTicket = victim.post("/tickets", TICKET_JSON, Map.of("Idempotency-Key", OPEN_KEY)).expect(201).json()
                 .get("id").asLong();
         victimMessage = victim.post("/tickets/" + openTicket + "/messages", REPLY_JSON,
@@ -81,11 +83,6 @@ class IsolationTest {
         doneTicket = victim.post("/tickets", "{\"title\":\"Old\",\"body\":\"old\"}").expect(201).json().get("id")
                 .asLong();
         victim.post("/tickets/" + doneTicket + "/close", "", Map.of("Idempotency-Key", CLOSE_KEY)).expect(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     /** Every route of the table as the stranger: a case per route, or the test fails. */
@@ -111,6 +108,10 @@ class IsolationTest {
                 Map.of("Idempotency-Key", CLOSE_KEY)));
         cases.put("POST /api/v1/tickets/{id}/read", hidden(openTicket, null, null, Map.of()));
         cases.put("GET /api/v1/attachments/{id}", hidden(attachment, null, null, Map.of()));
+        cases.put("PUT /api/v1/tickets/{id}/assignee", hidden(openTicket, "application/json",
+                "{\"user_id\":" + agentUser + "}", Map.of()));
+        cases.put("DELETE /api/v1/tickets/{id}/assignee", hidden(openTicket, null, null, Map.of()));
+        cases.put("GET /api/v1/agents", new Case(0, null, null, Map.of(), a -> forbidden(a)));
         cases.put("GET /api/v1/events", new Case(0, null, null, Map.of(), a -> {
             throw new AssertionError("events are probed by events_of_another_account_never_reach_a_customer");
         }));
