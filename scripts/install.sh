@@ -158,9 +158,9 @@ if [ -n "$no_archives" ]; then
   :
 elif "$java" -version >/dev/null 2>&1; then
   echo "Making the class-data archives for $lib/ticket (about half a minute)..."
-  "$java" -cp "$lib/ticket" dev.ticket.ClassDataArchive "$lib/ticket" "$lib/ticket.jsa" >/dev/null 2>&1 &
+  "$java" -cp "$lib/ticket" dev.ticket.build.ClassDataArchive "$lib/ticket" "$lib/ticket.jsa" >/dev/null 2>&1 &
   cli=$!
-  "$java" -cp "$lib/ticket" dev.ticket.ClassDataArchive "$lib/ticket" "$lib/ticket-serve.jsa" serve \
+  "$java" -cp "$lib/ticket" dev.ticket.build.ClassDataArchive "$lib/ticket" "$lib/ticket-serve.jsa" serve \
     >/dev/null 2>&1 &
   serve=$!
   for job in "$cli:ticket.jsa" "$serve:ticket-serve.jsa"; do

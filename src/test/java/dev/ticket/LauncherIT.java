@@ -188,7 +188,7 @@ class LauncherIT {
             serve.destroy();
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "ticket serve stops on SIGTERM");
         }
-        for (String name : List.of("dev.ticket.server.TicketApp", "io.javalin.Javalin",
+        for (String name : List.of("dev.ticket.app.TicketApp", "io.javalin.Javalin",
                 "org.flywaydb.core.Flyway", "org.eclipse.jetty.server.Server")) {
             assertTrue(lines.stream().anyMatch(l -> l.contains(" " + name + " source: shared objects file (top)")),
                     name + " from ticket-serve.jsa:\n" + String.join("\n", lines));

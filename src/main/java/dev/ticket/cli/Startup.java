@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.ServeCommand;
 import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
@@ -8,7 +9,6 @@ import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
 import dev.ticket.model.User;
-import dev.ticket.server.Preload;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.Map;
  * JSON mapper). Only for a command that talks to the service, and only the types
  * that command uses: nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
- * <li>For {@code serve}: the service's one-time library initialisation ({@link Preload}).</li>
+ * <li>For {@code serve}: the service's one-time library initialisation ({@link ServeCommand#preload}).</li>
  * </ul>
  */
 public final class Startup {
@@ -56,7 +56,7 @@ public final class Startup {
             }
         }
         if ("serve".equals(command)) {
-            Preload.start(List.of(args).stream().noneMatch(a -> a.equals("--db") || a.startsWith("--db=")));
+            ServeCommand.preload(List.of(args).stream().noneMatch(a -> a.equals("--db") || a.startsWith("--db=")));
             return;
         }
         List<Class<?>> reads = command == null ? null : READS.get(command);

@@ -57,7 +57,7 @@ public final class ServiceMetrics {
     }
 
     /** Free and total disk of the data directory. */
-    void disk(Path dataDir) {
+    public void disk(Path dataDir) {
         new DiskSpaceMetrics(dataDir.toFile()).bindTo(registry);
     }
 
@@ -67,7 +67,7 @@ public final class ServiceMetrics {
     }
 
     /** An answered request; {@code route} is its template (a bounded set of values), never the path asked for. */
-    void request(String method, String route, int status, long nanos) {
+    public void request(String method, String route, int status, long nanos) {
         Timer.builder("http.server.requests")
                 .description("Requests answered, by route template, method and status")
                 .tag("route", route).tag("method", method).tag("status", Integer.toString(status))

@@ -7,10 +7,8 @@ import dev.ticket.service.Backups;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.ServiceException;
+import dev.ticket.service.StoreFailures;
 import dev.ticket.service.TicketService;
-import dev.ticket.store.DiskFull;
-import dev.ticket.store.StoreException;
-import dev.ticket.store.TicketStore;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -24,6 +22,7 @@ import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -52,15 +51,14 @@ public final class TicketServer implements AutoCloseable {
     static final int INPUT_BUFFER = 64 * 1024;
 
     /** Builds the routes over the services and starts listening; a {@link BindException} when the port is taken. */
-    public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
-                                     AccountService accounts, Clock clock, ServiceMetrics metrics)
-            throws BindException {
-        EventFeed feed = new EventFeed(store);
+    public static TicketServer start(ServerSettings settings, EventFeed feed, BooleanSupplier storeReady,
+                                     TicketService tickets, AccountService accounts, Backups backups, Clock clock,
+                                     ServiceMetrics metrics) throws BindException {
         StreamHub events = new StreamHub(feed, settings.streams(), metrics);
         accounts.onTokensRevoked(events::endUser);
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
-                new AdminHandlers(accounts, new Backups(store)), new EventStream(feed), new Probes(store::ready,
+                new AdminHandlers(accounts, backups), new EventStream(feed), new Probes(storeReady,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
         DrainingHandler drain = new DrainingHandler();
@@ -176,12 +174,12 @@ public final class TicketServer implements AutoCloseable {
             Problems.send(ctx, Problems.forStatus(408, ctx.method().name(), ctx.path(), null));
             return;
         }
-        if (DiskFull.is(e)) {
+        if (StoreFailures.diskFull(e)) {
             LOG.warn("out of disk space on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.service(ServiceException.diskFull(), ctx);
             return;
         }
-        if (e instanceof StoreException || e instanceof JdbiException) {
+        if (StoreFailures.unavailable(e) || e instanceof JdbiException) {
             LOG.warn("database error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             Problems.send(ctx, 503, "unavailable", "Service unavailable",
                     "The ticket database is not answering; try again shortly.");

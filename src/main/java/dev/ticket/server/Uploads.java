@@ -5,8 +5,8 @@ import dev.ticket.model.TicketType;
 import dev.ticket.service.AttachmentService;
 import dev.ticket.service.ServiceException;
 import dev.ticket.service.ServiceSettings;
+import dev.ticket.service.StoreFailures;
 import dev.ticket.service.Upload;
-import dev.ticket.store.DiskFull;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +82,7 @@ final class Uploads {
         } catch (ServiceException e) {
             throw Problems.answerEarly(ctx, body, e);
         } catch (IOException | RuntimeException e) {
-            if (DiskFull.is(e)) { // every temporary file is gone already; the client hears 507, not "malformed"
+            if (StoreFailures.diskFull(e)) { // every temporary file is gone already; the client hears 507, not "malformed"
                 throw Problems.answerEarly(ctx, body, ServiceException.diskFull());
             }
             throw e;

@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.app.ServeSettings;
 import dev.ticket.cli.command.ServeCommand;
 import dev.ticket.server.Guards;
 import dev.ticket.server.ServerSettings;
@@ -22,7 +23,7 @@ class ServeGuardOptionsTest {
     private ServerSettings parse(String... args) {
         ServeCommand serve = new ServeCommand();
         new CommandLine(serve).parseArgs(args);
-        return serve.settings(Map.of("HOME", dir.toString()));
+        return ServeSettings.of(serve.options(Map.of("HOME", dir.toString())));
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.app.TicketApp;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.server.ServerSettings;
-import dev.ticket.server.TicketApp;
 import dev.ticket.server.TlsIdentity;
 import dev.ticket.testing.ServeProcess;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.ticket.testing;
 
+import dev.ticket.app.TicketApp;
 import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
-import dev.ticket.server.TicketApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.ticket.tui;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.ticket.app.TicketApp;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
@@ -12,7 +13,6 @@ import dev.ticket.model.Role;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
-import dev.ticket.server.TicketApp;
 import dev.ticket.testing.ApiClient;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,25 +1,20 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.app.Serve;
+import dev.ticket.app.ServeOptions;
 import dev.ticket.cli.DurationConverter;
+import dev.ticket.cli.Injectable;
+import dev.ticket.cli.Io;
+import dev.ticket.cli.Startup;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.files.BackupArchive;
-import dev.ticket.model.ByteSizes;
 import dev.ticket.model.TerminalText;
-import dev.ticket.server.Guards;
-import dev.ticket.server.LogSetup;
-import dev.ticket.server.ServerSettings;
-import dev.ticket.server.StreamSettings;
-import dev.ticket.server.TicketApp;
-import dev.ticket.server.TlsIdentity;
-import dev.ticket.service.Bootstrap;
-import dev.ticket.service.BusinessHours;
-import dev.ticket.service.ServiceSettings;
-import dev.ticket.store.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -48,9 +43,11 @@ import sun.misc.Signal;
                 "  ticket serve --log-format json 2>> /var/log/ticket.jsonl",
                 "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics",
                 "  ticket serve --restore ticket-2026-12-06.tar --data /var/lib/ticket-new"})
-public class ServeCommand implements Callable<Integer> {
+public class ServeCommand implements Callable<Integer>, Injectable {
     @Spec
     CommandSpec spec;
+
+    private Map<String, String> env = Map.of(); // the process's, from Main through CommandFactory
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
@@ -152,14 +149,14 @@ public class ServeCommand implements Callable<Integer> {
             description = "Keep-alive comment interval on event streams, at most 15s (default: ${DEFAULT-VALUE}).")
     java.time.Duration keepAlive;
 
+    @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Log each request as one structured line on stderr (default: on).")
+    boolean requestLog;
+
     @Option(names = "--restore", paramLabel = "FILE",
             description = "First restore this backup (from 'ticket admin backup') into --data, which must be empty "
                     + "or missing; every file is checked against the archive's manifest before any is put in place.")
     Path restore;
-
-    @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Log each request as one structured line on stderr (default: on).")
-    boolean requestLog;
 
     @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
             description = "The log on stderr: text lines, or json (one object a line: time, level, message, and for "
@@ -176,20 +173,31 @@ public class ServeCommand implements Callable<Integer> {
     Integer metricsPort;
 
     @Override
+    public void inject(Io io, Clock clock) {
+        this.env = io.env();
+    }
+
+    @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535.");
         }
-        LogSetup.use(logFormat.name());
-        ServerSettings settings = settings(System.getenv());
+        Serve.logFormat(logFormat.name());
+        ServeOptions options = options(env);
+        Serve.Plan plan;
+        try {
+            plan = Serve.plan(options);
+        } catch (ServeOptions.Invalid e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         if (restore != null) {
-            restoreInto(settings.dataDir(), out);
+            restoreInto(options.dataDir(), out);
         }
         CountDownLatch stop = stopSignal();
-        TicketApp app;
+        Serve app;
         try {
-            app = TicketApp.start(settings);
+            app = Serve.start(plan);
         } catch (IOException e) {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 String why = String.valueOf(e instanceof BindException ? e.getMessage() : e.getCause().getMessage());
@@ -197,13 +205,13 @@ public class ServeCommand implements Callable<Integer> {
                         ? "Port " + port + " on " + bind + " is in use; choose another with --port."
                         : "Cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
-            if (e instanceof DataDirLock.InUseException) {
+            if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
                         + "another --data.");
             }
             throw e;
         }
-        out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + settings.dataDir()
+        out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + options.dataDir()
                 : "PostgreSQL") + ")");
         if (metricsPort != null) {
             out.println("ticket serve: metrics on http://127.0.0.1:" + metrics(app) + "/metrics");
@@ -223,9 +231,9 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the loopback metrics listener; a usage error (after stopping the service) when its port is taken. */
-    private int metrics(TicketApp app) {
+    private int metrics(Serve app) {
         try {
-            return app.server().serveMetricsOnLoopback(metricsPort);
+            return app.serveMetricsOnLoopback(metricsPort);
         } catch (IOException e) {
             app.close();
             throw new ParameterException(spec.commandLine(), "Cannot serve metrics on 127.0.0.1 port " + metricsPort
@@ -255,14 +263,14 @@ public class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private void saveDemoProfiles(TicketApp app, PrintWriter out) {
-        Bootstrap.DemoUsers demo = app.demoUsers();
-        ConfigFile config = ConfigFile.load(System.getenv());
+    private void saveDemoProfiles(Serve app, PrintWriter out) {
+        Serve.Demo demo = app.demo();
+        ConfigFile config = ConfigFile.load(env);
         String[] names = demoProfileNames(config, app.url());
-        config.saveProfile(names[0], app.url(), demo.customer().token());
-        config.saveProfile(names[1], app.url(), demo.agent().token());
-        out.println("Demo account '" + Bootstrap.DEMO_ACCOUNT + "': saved CLI profiles '" + names[0] + "' ("
-                + demo.customer().name() + ") and '" + names[1] + "' (" + demo.agent().name() + ") in "
+        config.saveProfile(names[0], app.url(), demo.customerToken());
+        config.saveProfile(names[1], app.url(), demo.agentToken());
+        out.println("Demo account '" + demo.account() + "': saved CLI profiles '" + names[0] + "' ("
+                + demo.customerName() + ") and '" + names[1] + "' (" + demo.agentName() + ") in "
                 + config.path() + ".");
         if (names[0].equals(ConfigFile.DEFAULT_PROFILE)) {
             out.println("Try:  ticket new -t \"Cannot connect Telegram\" -m \"The channel stays offline\"");
@@ -295,86 +303,17 @@ public class ServeCommand implements Callable<Integer> {
         return config.profile(name).map(p -> url.equals(p.server())).orElse(true);
     }
 
-    public ServerSettings settings(Map<String, String> env) {
-        BusinessHours businessHours;
-        try {
-            businessHours = BusinessHours.parse(zone, hours, workdays, holidays);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535.");
-        }
-        if (maxFileSize < 1 || maxFiles < 1 || dbPool < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-file-size, --max-files and --db-pool must be positive.");
-        }
-        if (db != null && !db.startsWith("jdbc:postgresql:")) {
-            throw new ParameterException(spec.commandLine(), "--db takes a PostgreSQL JDBC URL: jdbc:postgresql://HOST/DB");
-        }
-        TlsIdentity tls = null;
-        if ((tlsCert == null) != (tlsKey == null)) {
-            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together: give both "
-                    + "to serve HTTPS, or neither.");
-        }
-        if (tlsCert != null) {
-            try {
-                tls = TlsIdentity.load(tlsCert, tlsKey);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "TLS: " + e.getMessage() + ".");
-            }
-        }
-        if (maxStreamsPerUser < 1 || maxStreams < 1 || streamBuffer < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--max-streams-per-user, --max-streams and --stream-buffer must be positive.");
-        }
-        if (keepAlive.isZero() || keepAlive.isNegative() || keepAlive.compareTo(StreamSettings.DEFAULT_KEEPALIVE) > 0) {
-            throw new ParameterException(spec.commandLine(), "--keepalive must be more than 0 and at most 15s.");
-        }
-        StreamSettings streams = new StreamSettings(maxStreamsPerUser, maxStreams, streamBuffer, keepAlive);
-        ServiceSettings service = new ServiceSettings(topics == null ? ServiceSettings.DEFAULT_TOPICS
-                : topics.stream().map(String::strip).filter(t -> !t.isEmpty()).toList(), maxFileSize, maxFiles, 100_000,
-                accountQuota == null ? 0 : size("--account-quota", accountQuota));
-        return new ServerSettings(bind, port, data != null ? data : defaultDataDir(env), db, businessHours, service,
-                dbPool, requestLog, streams, guards(), tls);
+    /** The options as given, with the data directory resolved against {@code env}; checked by the service. */
+    public ServeOptions options(Map<String, String> env) {
+        return new ServeOptions(bind, port, data != null ? data : defaultDataDir(env), db, zone, hours, workdays,
+                holidays, topics, maxFileSize, maxFiles, dbPool, tlsCert, tlsKey, writeRate, accountQuota,
+                headerTimeout, minBodyRate, authFailures, trustedProxies, minFreeSpace, maxStreamsPerUser, maxStreams,
+                streamBuffer, keepAlive, requestLog);
     }
 
-    private Guards guards() {
-        if (headerTimeout.isNegative() || headerTimeout.isZero() || minBodyRate < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--header-timeout must be positive and --min-body-rate 0 or more.");
-        }
-        List<String> proxies = trustedProxies == null ? List.of() : trustedProxies.stream().map(String::strip).toList();
-        for (String cidr : proxies) {
-            try {
-                Guards.validateProxy(cidr);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage() + ".");
-            }
-        }
-        return new Guards(perMinute("--write-rate", writeRate), headerTimeout, minBodyRate,
-                perMinute("--auth-failures", authFailures), proxies, size("--min-free-space", minFreeSpace));
-    }
-
-    /** {@code 6000/min}, {@code 100/s} or a bare count a minute. */
-    private int perMinute(String option, String value) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,9})\\s*(?:/\\s*(min|m|s|sec|h))?\\s*")
-                .matcher(value);
-        if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), option + " takes a rate such as 6000/min (0 = off), not '"
-                    + value + "'.");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "min" : m.group(2);
-        long perMinute = unit.startsWith("s") ? n * 60 : unit.equals("h") ? (n + 59) / 60 : n;
-        return (int) Math.min(Integer.MAX_VALUE, perMinute);
-    }
-
-    private long size(String option, String value) {
-        try {
-            return ByteSizes.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage() + ".");
-        }
+    /** Starts the service's one-time library initialisation early ({@link Startup}); see {@link Serve#preload}. */
+    public static void preload(boolean sqlite) {
+        Serve.preload(sqlite);
     }
 
     public static Path defaultDataDir(Map<String, String> env) {

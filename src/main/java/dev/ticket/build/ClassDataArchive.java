@@ -1,4 +1,4 @@
-package dev.ticket;
+package dev.ticket.build;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,7 +1,8 @@
-package dev.ticket;
+package dev.ticket.build;
 
+import dev.ticket.Main;
+import dev.ticket.app.TicketApp;
 import dev.ticket.server.ServerSettings;
-import dev.ticket.server.TicketApp;
 import dev.ticket.service.Bootstrap;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,13 @@
-package dev.ticket.server;
+package dev.ticket.app;
 
 import dev.ticket.model.User;
+import dev.ticket.server.ServerSettings;
+import dev.ticket.server.TicketServer;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Bootstrap;
+import dev.ticket.server.ServiceMetrics;
+import dev.ticket.service.Backups;
+import dev.ticket.service.EventFeed;
 import dev.ticket.service.TicketService;
 import dev.ticket.store.DataDirLock;
 import dev.ticket.store.JdbcTicketStore;
@@ -75,7 +80,8 @@ public final class TicketApp implements AutoCloseable {
             ServiceMetrics metrics = new ServiceMetrics();
             tickets.bindMetrics(metrics.registry());
             metrics.disk(settings.dataDir());
-            TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock, metrics);
+            TicketServer server = TicketServer.start(settings, new EventFeed(store), store::ready, tickets, accounts,
+                    new Backups(store), clock, metrics);
             return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind(),
                     settings.tls() != null);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
-package dev.ticket;
+package dev.ticket.build;
 
+import dev.ticket.Main;
 import java.util.ArrayList;
 import java.util.List;
 

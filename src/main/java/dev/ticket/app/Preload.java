@@ -1,6 +1,7 @@
-package dev.ticket.server;
+package dev.ticket.app;
 
 import dev.ticket.model.Json;
+import dev.ticket.server.ServiceMetrics;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import org.jdbi.v3.core.Jdbi;
