@@ -11,4 +11,6 @@ import java.time.Instant;
 public record Event(long id, String kind, long ticketId, Status status, Message message, Instant at) {
     public static final String MESSAGE = "message";
     public static final String STATUS = "status";
+    /** A message was redacted: {@code message} is its new form (the note); chat views reload the ticket. */
+    public static final String REDACTED = "redacted";
 }

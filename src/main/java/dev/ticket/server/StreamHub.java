@@ -124,6 +124,8 @@ final class StreamHub implements AutoCloseable {
         });
         if (!added[0]) {
             open.decrementAndGet();
+        } else if (connection.caller.expiresAt() != null) {
+            endAtExpiry(connection);
         }
         return added[0];
     }
@@ -143,6 +145,16 @@ final class StreamHub implements AutoCloseable {
         open.decrementAndGet();
         departures.add(connection);
         wake();
+    }
+
+    /** A stream opened with a token that expires ends when it does, as a revoked one does. */
+    private void endAtExpiry(SseConnection connection) {
+        long delay = Math.max(0, connection.caller.expiresAt().toEpochMilli() - System.currentTimeMillis());
+        try {
+            keepAlive.schedule(connection::end, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            connection.end(); // the hub is stopping: every stream ends anyway
+        }
     }
 
     /** Ends every open stream of a user whose tokens were revoked; nothing written after this reaches them. */

@@ -121,6 +121,10 @@ final class TicketHandlers {
         Responses.json(ctx, tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
     }
 
+    void redact(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.redact(Requests.caller(ctx), Requests.id(ctx)));
+    }
+
     void read(Context ctx) throws IOException {
         Responses.json(ctx, tickets.markRead(Requests.caller(ctx), Requests.id(ctx)));
     }
