@@ -161,6 +161,7 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} close" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} redact" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hours" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_ticket; return $?; fi
@@ -181,8 +182,12 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alias delete" ];    then _picocli_ticket_alias; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user" ];    then _picocli_ticket_admin; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token" ];    then _picocli_ticket_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin audit" ];    then _picocli_ticket_admin; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user add" ];    then _picocli_ticket_admin_user; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user list" ];    then _picocli_ticket_admin_user; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user disable" ];    then _picocli_ticket_admin_user; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user enable" ];    then _picocli_ticket_admin_user; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token list" ];    then _picocli_ticket_admin_token; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token issue" ];    then _picocli_ticket_admin_token; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token revoke" ];    then _picocli_ticket_admin_token; return $?; fi
 
@@ -194,55 +199,65 @@ function _complete_ticket() {
   local cmds4=(attach)
   local cmds5=(download)
   local cmds6=(close)
-  local cmds7=(wait)
-  local cmds8=(hours)
-  local cmds9=(login)
-  local cmds10=(logout)
-  local cmds11=(whoami)
-  local cmds12=(tui)
-  local cmds13=(profile)
-  local cmds14=(alias)
-  local cmds15=(help)
-  local cmds16=(admin)
-  local cmds17=(completion)
-  local cmds18=(serve)
-  local cmds19=(profile list)
-  local cmds20=(profile use)
-  local cmds21=(profile remove)
-  local cmds22=(alias set)
-  local cmds23=(alias list)
-  local cmds24=(alias delete)
-  local cmds25=(admin user)
-  local cmds26=(admin token)
-  local cmds27=(admin user add)
-  local cmds28=(admin user list)
-  local cmds29=(admin token issue)
-  local cmds30=(admin token revoke)
+  local cmds7=(redact)
+  local cmds8=(wait)
+  local cmds9=(hours)
+  local cmds10=(login)
+  local cmds11=(logout)
+  local cmds12=(whoami)
+  local cmds13=(tui)
+  local cmds14=(profile)
+  local cmds15=(alias)
+  local cmds16=(help)
+  local cmds17=(admin)
+  local cmds18=(completion)
+  local cmds19=(serve)
+  local cmds20=(profile list)
+  local cmds21=(profile use)
+  local cmds22=(profile remove)
+  local cmds23=(alias set)
+  local cmds24=(alias list)
+  local cmds25=(alias delete)
+  local cmds26=(admin user)
+  local cmds27=(admin token)
+  local cmds28=(admin audit)
+  local cmds29=(admin user add)
+  local cmds30=(admin user list)
+  local cmds31=(admin user disable)
+  local cmds32=(admin user enable)
+  local cmds33=(admin token list)
+  local cmds34=(admin token issue)
+  local cmds35=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_delete; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_alias_set; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_help; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_alias; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_profile; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_token_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_user_enable; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_user_disable; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_audit; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_delete; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_set; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_alias; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_profile; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_redact; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_close; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_download; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_attach; return $?; fi
@@ -261,7 +276,7 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list show reply attach download close redact wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
@@ -772,6 +787,57 @@ function _picocli_ticket_close() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `redact` subcommand.
+function _picocli_ticket_redact() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `wait` subcommand.
 function _picocli_ticket_wait() {
   # Get completion data
@@ -1221,7 +1287,7 @@ function _picocli_ticket_help() {
       return
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "redact" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1243,7 +1309,7 @@ function _picocli_ticket_admin() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="user token"
+  local commands="user token audit"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
@@ -1783,7 +1849,7 @@ function _picocli_ticket_admin_user() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="add list"
+  local commands="add list disable enable"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
@@ -1834,7 +1900,7 @@ function _picocli_ticket_admin_token() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="issue revoke"
+  local commands="list issue revoke"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
@@ -1879,6 +1945,60 @@ function _picocli_ticket_admin_token() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `audit` subcommand.
+function _picocli_ticket_admin_audit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--limit'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `add` subcommand.
 function _picocli_ticket_admin_user_add() {
   # Get completion data
@@ -1887,7 +2007,7 @@ function _picocli_ticket_admin_user_add() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account' '--expires'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
@@ -1926,6 +2046,9 @@ function _picocli_ticket_admin_user_add() {
       return $?
       ;;
     '--account')
+      return
+      ;;
+    '--expires')
       return
       ;;
   esac
@@ -1990,8 +2113,8 @@ function _picocli_ticket_admin_user_list() {
   fi
 }
 
-# Generates completions for the options and subcommands of the `issue` subcommand.
-function _picocli_ticket_admin_token_issue() {
+# Generates completions for the options and subcommands of the `disable` subcommand.
+function _picocli_ticket_admin_user_disable() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
@@ -2028,6 +2151,162 @@ function _picocli_ticket_admin_token_issue() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `enable` subcommand.
+function _picocli_ticket_admin_user_enable() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_ticket_admin_token_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `issue` subcommand.
+function _picocli_ticket_admin_token_issue() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--expires'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--expires')
       return
       ;;
   esac

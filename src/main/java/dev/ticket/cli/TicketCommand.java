@@ -39,6 +39,7 @@ public class TicketCommand extends BaseCommand {
         SUBCOMMANDS.put("attach", AttachCommand.class);
         SUBCOMMANDS.put("download", DownloadCommand.class);
         SUBCOMMANDS.put("close", CloseCommand.class);
+        SUBCOMMANDS.put("redact", RedactCommand.class);
         SUBCOMMANDS.put("wait", WaitCommand.class);
         SUBCOMMANDS.put("hours", HoursCommand.class);
         SUBCOMMANDS.put("login", LoginCommand.class);

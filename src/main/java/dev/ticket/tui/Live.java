@@ -29,8 +29,8 @@ final class Live {
                 String who = message.author() == null ? "" : " from " + message.author().name();
                 next = next.withNotice(Notice.info("New message in #" + e.ticketId() + who + "."));
             }
-        } else if (Event.STATUS.equals(e.kind())) {
-            if (open) {
+        } else if (Event.STATUS.equals(e.kind()) || Event.REDACTED.equals(e.kind())) {
+            if (open) { // a redacted message: the chat reloads, so what was erased leaves the screen too
                 cmds.add(new Cmd.LoadTicket(e.ticketId()));
             } else if (e.status() == Status.DONE) {
                 next = next.withNotice(Notice.info("#" + e.ticketId() + " was closed."));
