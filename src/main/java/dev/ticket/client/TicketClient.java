@@ -257,8 +257,8 @@ public final class TicketClient implements Closeable {
 
     /** Admin: issues a token that stops working after {@code expiresInSeconds} (null: never). */
     public User issueToken(long userId, Long expiresInSeconds, String idempotencyKey) {
-        return post("/users/" + userId + "/tokens" + (expiresInSeconds == null ? "" : "?expires_in=" + expiresInSeconds),
-                null, idempotencyKey, User.class);
+        String expiry = expiresInSeconds == null ? "" : "?expires_in=" + expiresInSeconds;
+        return post("/users/" + userId + "/tokens" + expiry, null, idempotencyKey, User.class);
     }
 
     /** Admin: every token's metadata (never the token), newest first. */

@@ -201,6 +201,18 @@ public final class AccountService {
         return store.read(tx -> tx.audit(beforeId, limit));
     }
 
+    /**
+     * Records an admin action that is not a write to the store (a backup, say) in the audit log, in a
+     * transaction of its own. Actions that write go through {@link #audit(dev.ticket.store.StoreTx, Caller,
+     * String, String, Instant)} inside their own transaction instead.
+     */
+    public void recordAudit(Caller caller, String action, String target) {
+        store.write(tx -> {
+            audit(tx, caller, action, target, clock.instant());
+            return null;
+        });
+    }
+
     /** Writes an audit entry for an admin action, in the action's own transaction. */
     static void audit(dev.ticket.store.StoreTx tx, Caller by, String action, String target, Instant at) {
         tx.appendAudit(by.userId(), by.name(), action, target, by.client(), at);

@@ -98,7 +98,9 @@ abstract class AdminHygieneContract {
         ApiClient leaker = as(customer);
         long ticket = leaker.post("/tickets", Map.of("title", "Login fails", "body", "it fails"))
                 .expect(201).json().get("id").asLong();
-        MultipartBody form = new MultipartBody().field("body", "my key is " + secret).file("env.txt", "text/plain",
+        // a long message (a pasted log) spills into overflow pages, which a delete frees without wiping unless told
+        String log = "at com.example.Login.check(Login.java:42)\n".repeat(200);
+        MultipartBody form = new MultipartBody().field("body", log + "my key is " + secret + "\n" + log).file("env.txt", "text/plain",
                 ("KEY=" + fileSecret + "\n").getBytes(StandardCharsets.UTF_8));
         JsonNode message = leaker.raw("POST", "/tickets/" + ticket + "/messages", form.contentType(), form.bytes(),
                 Map.of("Idempotency-Key", "leak-" + UUID.randomUUID())).expect(201).json();
