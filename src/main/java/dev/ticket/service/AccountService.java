@@ -177,7 +177,7 @@ public final class AccountService {
             User found = tx.user(userId).orElseThrow(() -> ServiceException.notFound("User " + userId));
             tx.setUserDisabled(userId, disabled, clock.instant());
             audit(tx, caller, disabled ? "user.disable" : "user.enable", describe(found), clock.instant());
-            return found;
+            return tx.user(userId).orElseThrow();
         });
         cache.tokensChanged();
         if (disabled) {

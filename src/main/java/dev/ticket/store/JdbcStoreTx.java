@@ -45,7 +45,7 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
         return user(id).orElseThrow();
     }
 
-    private static final String USER_SQL = "SELECT u.id, u.name, u.role, a.name AS account FROM users u "
+    private static final String USER_SQL = "SELECT u.id, u.name, u.role, u.disabled_at, a.name AS account FROM users u "
             + "LEFT JOIN accounts a ON a.id = u.account_id ";
 
     @Override
@@ -66,7 +66,7 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     private static User userRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
-                rs.getString("account"), null);
+                rs.getString("account"), null, instant(rs, "disabled_at"));
     }
 
     @Override

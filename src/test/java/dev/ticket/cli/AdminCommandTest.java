@@ -50,7 +50,7 @@ class AdminCommandTest {
     void user_list_shows_everyone_in_a_table_or_json_array() throws Exception {
         admin.ok("admin", "user", "add", "Lister", "--role", "agent");
         assertTrue(admin.ok("admin", "user", "list").lines().findFirst().orElseThrow()
-                .matches("\\s*ID\\s+NAME\\s+ROLE\\s+ACCOUNT"));
+                .matches("\\s*ID\\s+NAME\\s+ROLE\\s+ACCOUNT\\s+STATE"));
         JsonNode users = Json.mapper().readTree(admin.ok("admin", "user", "list", "--json"));
         assertTrue(users.isArray());
         boolean found = false;
@@ -93,8 +93,8 @@ class AdminCommandTest {
         CliHarness temp = new CliHarness(service.url()).token(token);
         temp.ok("whoami");
         String table = admin.ok("admin", "token", "list");
-        assertTrue(table.lines().findFirst().orElseThrow().matches("\\s*ID\\s+USER\\s+CREATED\\s+LAST USED\\s+EXPIRES\\s+STATE"),
-                table);
+        assertTrue(table.lines().findFirst().orElseThrow()
+                .matches("\\s*ID\\s+USER\\s+CREATED\\s+LAST USED\\s+EXPIRES\\s+STATE"), table);
         assertTrue(!table.contains(token), "a token in the list");
         JsonNode tokens = Json.mapper().readTree(admin.ok("admin", "token", "list", "--json"));
         boolean found = false;
@@ -107,6 +107,8 @@ class AdminCommandTest {
 
         assertTrue(admin.ok("admin", "user", "disable", "Temp Worker").startsWith("Disabled Temp Worker (agent)"));
         assertEquals(3, temp.run("whoami").exit());
+        assertTrue(admin.ok("admin", "user", "list").lines().anyMatch(l -> l.contains("Temp Worker")
+                && l.strip().endsWith("disabled")));
         admin.ok("admin", "user", "enable", "#" + user.get("id").asText());
         temp.ok("whoami");
         assertEquals(2, admin.run("admin", "user", "disable", "No Such Person").exit());
