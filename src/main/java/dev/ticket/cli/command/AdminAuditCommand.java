@@ -1,5 +1,12 @@
-package dev.ticket.cli;
+package dev.ticket.cli.command;
 
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.UsageException;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Table;
+import dev.ticket.cli.output.Formats;
 import dev.ticket.model.AuditEntry;
 import java.util.List;
 import picocli.CommandLine.Command;

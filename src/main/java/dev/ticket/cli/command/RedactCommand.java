@@ -1,5 +1,10 @@
-package dev.ticket.cli;
+package dev.ticket.cli.command;
 
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
 import dev.ticket.model.Message;
 import java.util.List;
 import picocli.CommandLine.Command;
