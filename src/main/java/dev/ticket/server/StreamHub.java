@@ -124,7 +124,7 @@ final class StreamHub implements AutoCloseable {
         });
         if (!added[0]) {
             open.decrementAndGet();
-        } else if (connection.caller.expiresAt() != null) {
+        } else {
             endAtExpiry(connection);
         }
         return added[0];
@@ -147,13 +147,24 @@ final class StreamHub implements AutoCloseable {
         wake();
     }
 
-    /** A stream opened with a token that expires ends when it does, as a revoked one does. */
+    /**
+     * A stream opened with a token that expires ends when it does, as a revoked one does. Only an expiry
+     * before the next keep-alive round is scheduled (each round looks again), so a stream that closes long
+     * before its token expires leaves no task behind.
+     */
     private void endAtExpiry(SseConnection connection) {
-        long delay = Math.max(0, connection.caller.expiresAt().toEpochMilli() - System.currentTimeMillis());
-        try {
-            keepAlive.schedule(connection::end, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            connection.end(); // the hub is stopping: every stream ends anyway
+        if (connection.caller.expiresAt() == null) {
+            return;
+        }
+        long delay = connection.caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
+        if (delay <= 0) {
+            connection.end();
+        } else if (delay <= settings.keepAlive().toMillis()) {
+            try {
+                keepAlive.schedule(connection::end, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                connection.end(); // the hub is stopping: every stream ends anyway
+            }
         }
     }
 
@@ -335,6 +346,7 @@ final class StreamHub implements AutoCloseable {
             for (Set<SseConnection> streams : byUser.values()) {
                 for (SseConnection connection : streams) {
                     connection.offer(KEEPALIVE);
+                    endAtExpiry(connection);
                 }
             }
         } catch (RuntimeException e) {
