@@ -223,7 +223,8 @@ public final class AccountService {
     }
 
     private static String describe(User user, Instant expires) {
-        return describe(user) + (expires == null ? "" : ", token expires " + expires);
+        return describe(user) + (expires == null ? ""
+                : ", token expires " + expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private Instant expiresAt(Long seconds) {
