@@ -7,6 +7,7 @@ import dev.ticket.cli.output.JqFilter;
 import dev.ticket.cli.output.Output;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
+import dev.ticket.model.TerminalText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -85,6 +86,17 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
         return timeout == null ? config : config.withReadTimeout(timeout);
     }
 
+    /** With --verbose, the config that prints a line for each exchange (with its request id) on standard error. */
+    protected ClientConfig traced(ClientConfig config) {
+        if (!options().verbose()) {
+            return config;
+        }
+        return config.withTrace(line -> {
+            io.err().println("ticket: " + TerminalText.inertLine(line));
+            io.err().flush();
+        });
+    }
+
     /** Does the command's work; returns the exit code (failures are thrown and mapped by {@link ExitCodes}). */
     protected abstract int run() throws Exception;
 
@@ -128,7 +140,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
                 throw new NotLoggedInException("not logged in (profile '" + s.profile() + "'): run 'ticket login' "
                         + "or set TICKET_TOKEN");
             }
-            client = new TicketClient(clientConfig(s, s.token()));
+            client = new TicketClient(traced(clientConfig(s, s.token())));
         }
         return client;
     }

@@ -31,12 +31,24 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         if (failure instanceof InvalidRequestException && command.getCommand() instanceof BaseCommand) {
             sentence = ((BaseCommand) command.getCommand()).withFlags(sentence);
         }
-        io.err().println("ticket: " + shown(sentence, failure));
+        io.err().println("ticket: " + shown(sentence, failure) + requestId(failure));
         if (verbose(parsed)) {
             failure.printStackTrace(io.err());
         }
         io.err().flush();
         return ExitCodes.of(failure);
+    }
+
+    /**
+     * For a failure of the service (5xx, 429, or no answer to a request that reached it): which request, so the
+     * user can quote it and the operator find its log line. Not for refusals the user can act on alone.
+     */
+    static String requestId(Throwable failure) {
+        if (failure instanceof ApiException api && api.requestId() != null
+                && (api.status() == 0 || api.status() >= 500 || api.status() == 429)) {
+            return " (request id " + TerminalText.inertLine(api.requestId()) + ")";
+        }
+        return "";
     }
 
     /** Bad flags or arguments: the problem and where to read more, exit 2. */

@@ -52,7 +52,8 @@ public class GlobalOptions {
     @Option(names = "--no-color", order = 107, description = "No colour (also when NO_COLOR is set).")
     boolean noColor;
 
-    @Option(names = "--verbose", order = 108, description = "Explain failures in full, with stack traces.")
+    @Option(names = "--verbose", order = 108, description = "Explain failures in full, with stack traces; print each "
+            + "request to the service with its request id.")
     boolean verbose;
 
     /** These options where given, else the parent's (a subcommand's own flags win over ones given before it). */

@@ -54,7 +54,7 @@ final class HttpTransport implements Closeable {
     }
 
     /** A complete answer. */
-    record Answer(int status, String contentType, byte[] body, String retryAfter) {
+    record Answer(int status, String contentType, byte[] body, String retryAfter, String requestId) {
     }
 
     /** A streamed upload is answered only once the service has stored every byte durably. */
@@ -75,16 +75,21 @@ final class HttpTransport implements Closeable {
         boolean replayable = true;
         for (int attempt = 1; ; attempt++) {
             Duration delay;
+            long sent = System.nanoTime();
+            String id = null;
             try {
                 HttpUriRequestBase built = build(request, request.streamed() == null ? null : STORE_TIMEOUT);
+                id = built.getFirstHeader(REQUEST_ID).getValue();
                 // a body read from a pipe cannot be sent again: once it may have started, no retry
                 replayable = built.getEntity() == null || built.getEntity().isRepeatable();
                 Answer answer = http().execute(built, HttpTransport::read);
+                String answered = answer.requestId() != null ? answer.requestId() : id;
+                trace(request.method(), request.uri(), answer.status() + "", sent, answered);
                 if (answer.status() < 300) {
                     return checkedJson(request, answer);
                 }
                 ApiException failure = Problems.toException(config.server(), answer.status(), answer.contentType(),
-                        answer.body());
+                        answer.body()).withRequestId(answered);
                 if (!request.retryable() || !replayable || !retryableStatus(answer.status())) {
                     throw failure;
                 }
@@ -93,18 +98,34 @@ final class HttpTransport implements Closeable {
                     throw failure;
                 }
             } catch (javax.net.ssl.SSLException e) {
+                trace(request.method(), request.uri(), "failed (" + reason(e) + ")", sent, null);
                 throw unreachable(e);   // an untrusted certificate or TLS to a plain port: trying again won't help
             } catch (IOException e) {
+                // the id names the request only if it may have reached the service (not for a refused connection)
+                String reached = neverSent(e) ? null : id;
+                trace(request.method(), request.uri(), "failed (" + reason(e) + ")", sent, reached);
                 // a service that let the whole answer time pass is not asked again: --timeout is what the user
                 // was willing to wait, not a share of it (rules.md, power users)
                 boolean silent = e instanceof java.net.SocketTimeoutException;
                 boolean safe = !silent && ((request.retryable() && replayable) || neverSent(e));
                 delay = safe ? config.retry().nextDelay(attempt, elapsed(start), null) : null;
                 if (delay == null) {
-                    throw unreachable(e);
+                    throw unreachable(e).withRequestId(reached);
                 }
             }
             pause(delay);
+        }
+    }
+
+    /** The header naming each request, in both directions (the service keeps a sane id the client sends). */
+    static final String REQUEST_ID = "X-Request-Id";
+
+    /** One line for --verbose: what was asked, what came back, how long it took, and the request's id. */
+    private void trace(String method, URI uri, String outcome, long sentNanos, String id) {
+        if (config.trace() != null) {
+            config.trace().accept(method + " " + uri + " -> " + outcome + " in "
+                    + (System.nanoTime() - sentNanos) / 1_000_000 + " ms" + (id == null ? "" : " (request id " + id
+                    + ")"));
         }
     }
 
@@ -113,17 +134,23 @@ final class HttpTransport implements Closeable {
         try {
             URI uri = uriOf(request);
             HttpHost target = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+            long sent = System.nanoTime();
             ClassicHttpResponse response = http().executeOpen(target, request, null);
             int status = response.getCode();
+            Header answered = response.getFirstHeader(REQUEST_ID);
+            Header asked = request.getFirstHeader(REQUEST_ID);
+            String id = answered != null ? answered.getValue() : asked == null ? null : asked.getValue();
+            trace(request.getMethod(), uri, Integer.toString(status), sent, id);
             if (status >= 300) {
                 try (response) {
                     Answer answer = read(response);
                     ApiException failure = Problems.toException(config.server(), status, answer.contentType(),
-                            answer.body());
+                            answer.body()).withRequestId(id);
                     Duration wait = retryAfter(answer.retryAfter());
                     if (failure instanceof UnavailableException && wait != null) {
                         // e.g. too many open streams: the follower waits this long, then tries again
-                        throw new UnavailableException(failure.getMessage(), failure.problem(), null, wait);
+                        throw new UnavailableException(failure.getMessage(), failure.problem(), null, wait)
+                                .withRequestId(id);
                     }
                     throw failure;
                 }
@@ -167,6 +194,7 @@ final class HttpTransport implements Closeable {
     HttpUriRequestBase build(Request request, Duration responseTimeout) {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         http.addHeader("User-Agent", USER_AGENT);
+        http.addHeader(REQUEST_ID, Problems.newRequestId());
         request.headers().forEach(http::addHeader);
         if (config.token() != null) {
             http.addHeader("Authorization", "Bearer " + config.token());
@@ -229,7 +257,9 @@ final class HttpTransport implements Closeable {
             }
         }
         Header retryAfter = response.getFirstHeader("Retry-After");
-        return new Answer(response.getCode(), contentType, body, retryAfter == null ? null : retryAfter.getValue());
+        Header id = response.getFirstHeader(REQUEST_ID);
+        return new Answer(response.getCode(), contentType, body, retryAfter == null ? null : retryAfter.getValue(),
+                id == null ? null : id.getValue());
     }
 
     /**

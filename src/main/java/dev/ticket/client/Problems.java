@@ -77,7 +77,7 @@ final class Problems {
                 Problem p = JsonRecords.read(body, Problem.class);
                 if (p != null) {
                     return new Problem(p.type(), p.title(), p.status() == 0 ? status : p.status(), p.detail(),
-                            p.instance());
+                            p.instance(), p.requestId());
                 }
             } catch (IOException e) {
                 // fall through: not a problem document
@@ -88,6 +88,12 @@ final class Problems {
             text = "";
         }
         return new Problem(null, "HTTP " + status, status, text.isEmpty() ? null : text, null);
+    }
+
+    /** A new id for a request the client sends (X-Request-Id): 64 random bits as 16 hex digits. */
+    static String newRequestId() {
+        String hex = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     static boolean kindIs(Problem problem, String kind) {

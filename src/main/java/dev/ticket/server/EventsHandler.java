@@ -37,10 +37,10 @@ final class EventsHandler extends Handler.Wrapper {
     private final StreamHub hub;
     private final AccountService accounts;
     private final EventFeed feed;
-    private final boolean requestLog;
+    private final RequestLog requestLog;
     private final Gatekeeper gate;
 
-    EventsHandler(StreamHub hub, AccountService accounts, EventFeed feed, boolean requestLog, Gatekeeper gate) {
+    EventsHandler(StreamHub hub, AccountService accounts, EventFeed feed, RequestLog requestLog, Gatekeeper gate) {
         this.hub = hub;
         this.accounts = accounts;
         this.feed = feed;
@@ -78,19 +78,22 @@ final class EventsHandler extends Handler.Wrapper {
         gate.succeeded(address, token);
         StreamSettings limits = hub.settings();
         if (hub.admit(caller) != StreamHub.Refusal.NONE) {
-            refuse(response, callback, new Problem("unavailable", "Service unavailable", 503,
+            refuse(request, response, callback, new Problem("unavailable", "Service unavailable", 503,
                     "The service holds as many event streams as it may (" + limits.total() + "); try again shortly.",
                     PATH));
-            log(caller, 503, started, address);
+            requestLog.rejected(ServiceMetrics.STREAMS_FULL);
+            log(request, caller, 503, started, address);
             return true;
         }
         SseConnection stream = new SseConnection(caller, ticketId, last, response, callback,
                 limits.maxUnsentBytes(), hub::closed);
+        stream.onCut(() -> requestLog.rejected(ServiceMetrics.SLOW_STREAM));
         if (!hub.register(stream)) {
-            refuse(response, callback, new Problem("too-many-streams", "Too many event streams", 429,
+            refuse(request, response, callback, new Problem("too-many-streams", "Too many event streams", 429,
                     "You have " + limits.perUser() + " event streams open, the most one user may; close one "
                             + "(ticket wait, chat views) or try again later.", PATH));
-            log(caller, 429, started, address);
+            requestLog.rejected(ServiceMetrics.STREAMS_PER_USER);
+            log(request, caller, 429, started, address);
             return true;
         }
         if (hub.revocations() != revocations && !stillValid(token)) {
@@ -110,7 +113,7 @@ final class EventsHandler extends Handler.Wrapper {
         watchClose(endPoint, stream);
         stream.offer(ByteBuffer.wrap(("retry: 1000\n: last event " + last + "\n\n").getBytes(StandardCharsets.UTF_8)));
         hub.start(stream);
-        log(caller, 200, started, address);
+        log(request, caller, 200, started, address);
         return true;
     }
 
@@ -161,17 +164,16 @@ final class EventsHandler extends Handler.Wrapper {
         }
     }
 
-    private static void refuse(Response response, Callback callback, Problem problem) {
+    private static void refuse(Request request, Response response, Callback callback, Problem refusal) {
+        Problem problem = refusal.withRequestId(RequestIds.of(request));
         response.setStatus(problem.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(StreamSettings.RETRY_AFTER_SECONDS));
         response.write(true, ByteBuffer.wrap(Problems.bytes(problem)), callback);
     }
 
-    private void log(Caller caller, int status, long started, String address) {
-        if (requestLog) {
-            LOG.info("method=GET path={} status={} ms={} user={} addr={}", PATH, status,
-                    String.format("%.1f", (System.nanoTime() - started) / 1e6), caller.userId(), address);
-        }
+    private void log(Request request, Caller caller, int status, long started, String address) {
+        requestLog.finished("GET", PATH, PATH, status, System.nanoTime() - started, caller.userId(), address,
+                RequestIds.of(request));
     }
 }

@@ -20,8 +20,11 @@ final class JettyProblems extends ErrorHandler {
                                     Callback callback) throws IOException {
         String path = request.getHttpURI().getPath();
         // a request line Jetty could not parse reaches here as the made-up path /badMessage: name no path then
+        String id = RequestIds.of(request);
+        id = id != null ? id : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
         byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(),
-                "/badMessage".equals(path) ? "" : path, message));
+                "/badMessage".equals(path) ? "" : path, message).withRequestId(id));
+        response.getHeaders().put(RequestIds.HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (code == 503 || code == 429) {
@@ -32,10 +35,13 @@ final class JettyProblems extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        // the request could not be parsed: its own id (if any) is not known, so it gets a new one
+        String id = RequestIds.generate();
+        fields.put(RequestIds.HEADER, id);
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         if (status == 503 || status == 429) {
             fields.put(HttpHeader.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
         }
-        return ByteBuffer.wrap(Problems.bytes(Problems.forStatus(status, "", "", reason)));
+        return ByteBuffer.wrap(Problems.bytes(Problems.forStatus(status, "", "", reason).withRequestId(id)));
     }
 }

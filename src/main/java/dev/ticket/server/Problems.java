@@ -20,6 +20,8 @@ import java.time.Duration;
 /** Turns refusals into RFC 9457 problem details with a stable {@code type} per kind. */
 final class Problems {
     static final String CONTENT_TYPE = "application/problem+json";
+    /** The request attribute naming the kind of problem it was answered with. */
+    static final String TYPE = "ticket.problem-type";
 
     private Problems() {
     }
@@ -28,8 +30,12 @@ final class Problems {
         send(ctx, new Problem(type, title, status, detail, Requests.printable(ctx.path())));
     }
 
-    static void send(Context ctx, Problem problem) {
+    static void send(Context ctx, Problem answer) {
+        String id = RequestIds.of(ctx);
+        Problem problem = answer.withRequestId(id);
         ctx.status(problem.status()).contentType(CONTENT_TYPE);
+        ctx.header(RequestIds.HEADER, id);
+        ctx.attribute(TYPE, problem.type()); // the metrics count refusals by it
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
@@ -230,7 +236,7 @@ final class Problems {
      * or an empty reply instead of the 413. Returns what the handler throws to end the request.
      */
     static Answered answerEarly(Context ctx, InputStream body, ServiceException refusal) {
-        Problem problem = of(refusal, ctx.path());
+        Problem problem = of(refusal, ctx.path()).withRequestId(RequestIds.of(ctx));
         byte[] bytes = bytes(problem);
         HttpServletResponse res = ctx.res();
         try {

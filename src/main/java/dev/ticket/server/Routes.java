@@ -14,10 +14,12 @@ public final class Routes {
     private Routes() {
     }
 
-    public static List<Route> table(TicketHandlers tickets, AdminHandlers admin, EventStream events, Probes probes) {
+    public static List<Route> table(TicketHandlers tickets, AdminHandlers admin, EventStream events, Probes probes,
+                                    MetricsEndpoint metrics) {
         return List.of(
                 new Route(GET, "/healthz", Access.PUBLIC, probes::health),
                 new Route(GET, "/readyz", Access.PUBLIC, probes::ready),
+                new Route(GET, MetricsEndpoint.PATH, Access.ADMIN, metrics::handle),
                 new Route(GET, API + "/me", Access.USER, tickets::me),
                 new Route(GET, API + "/hours", Access.USER, tickets::hours),
                 new Route(GET, API + "/topics", Access.USER, tickets::topics),

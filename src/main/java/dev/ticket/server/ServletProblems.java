@@ -19,8 +19,11 @@ final class ServletProblems extends ErrorHandler {
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
                                                  String contentType, List<Charset> charsets, int code, String message,
                                                  Throwable cause) throws IOException {
+        String id = RequestIds.of(request);
+        id = id != null ? id : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
         byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(), request.getHttpURI().getPath(),
-                GuardedBody.isTooSlow(cause) ? null : message));
+                GuardedBody.isTooSlow(cause) ? null : message).withRequestId(id));
+        response.getHeaders().put(RequestIds.HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         if (code == 503 || code == 429) {

@@ -60,9 +60,17 @@ final class SlowClients extends Handler.Wrapper {
     }
 
     SlowClients(Duration headerTimeout, long minBodyRate) {
+        this(headerTimeout, minBodyRate, () -> { });
+    }
+
+    /** As above; {@code onCut} hears of each connection cut for headers that did not arrive in time. */
+    SlowClients(Duration headerTimeout, long minBodyRate, Runnable onCut) {
         this.windowNanos = headerTimeout.toNanos();
         this.minBodyRate = minBodyRate;
+        this.onCut = onCut;
     }
+
+    private final Runnable onCut;
 
     @Override
     protected void doStart() throws Exception {
@@ -273,7 +281,10 @@ final class SlowClients extends Handler.Wrapper {
             int headersCut = 0;
             for (Connector connector : getServer().getConnectors()) {
                 for (EndPoint endPoint : connector.getConnectedEndPoints()) {
-                    headersCut += checkHeaders(endPoint, now) ? 1 : 0;
+                    if (checkHeaders(endPoint, now)) {
+                        headersCut++;
+                        onCut.run();
+                    }
                 }
             }
             headers.keySet().removeIf(endPoint -> !endPoint.isOpen());
@@ -309,19 +320,19 @@ final class SlowClients extends Handler.Wrapper {
             return true;
         }
         try {
-            endPoint.write(Callback.from(endPoint::close, x -> endPoint.close()), ByteBuffer.wrap(TIMEOUT_ANSWER));
+            endPoint.write(Callback.from(endPoint::close, x -> endPoint.close()), ByteBuffer.wrap(timeoutAnswer()));
         } catch (RuntimeException e) {
             endPoint.close();
         }
         return true;
     }
 
-    private static final byte[] TIMEOUT_ANSWER = timeoutAnswer();
-
+    /** The 408 for headers that never finished: the request has no id yet, so it gets a new one. */
     private static byte[] timeoutAnswer() {
-        byte[] body = Problems.bytes(Problems.forStatus(408, "", "", null));
+        String id = RequestIds.generate();
+        byte[] body = Problems.bytes(Problems.forStatus(408, "", "", null).withRequestId(id));
         String head = "HTTP/1.1 408 Request Timeout\r\nContent-Type: " + Problems.CONTENT_TYPE + "\r\nContent-Length: "
-                + body.length + "\r\nConnection: close\r\n\r\n";
+                + body.length + "\r\n" + RequestIds.HEADER + ": " + id + "\r\nConnection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);

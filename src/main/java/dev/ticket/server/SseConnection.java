@@ -40,6 +40,7 @@ final class SseConnection {
     private Runnable onDrained;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile Runnable onCut = () -> { };
 
     SseConnection(Caller caller, Long ticketId, long last, Response response, Callback done, long maxUnsent,
                   Consumer<SseConnection> onClose) {
@@ -50,6 +51,11 @@ final class SseConnection {
         this.done = done;
         this.maxUnsent = maxUnsent;
         this.onClose = onClose;
+    }
+
+    /** Hears of the stream being cut because its client stopped reading (the metrics count it). */
+    void onCut(Runnable action) {
+        onCut = action;
     }
 
     /** Queues a frame and starts writing it; false when the stream is closed (or was closed now: see enqueue). */
@@ -83,6 +89,7 @@ final class SseConnection {
             }
         }
         if (isClosed()) {
+            onCut.run();
             abort(new java.io.IOException("the client stopped reading: more than " + maxUnsent + " bytes unsent"));
             return false;
         }

@@ -68,9 +68,13 @@ final class StreamHub implements AutoCloseable {
     private final Set<SseConnection> team = new HashSet<>();
     private final Map<Long, Set<SseConnection>> byAccount = new HashMap<>();
 
-    StreamHub(EventFeed feed, StreamSettings settings) {
+    private final ServiceMetrics metrics;
+
+    StreamHub(EventFeed feed, StreamSettings settings, ServiceMetrics metrics) {
         this.feed = feed;
         this.settings = settings;
+        this.metrics = metrics;
+        metrics.gauge("ticket.events.streams.open", "Event streams open now", open, AtomicInteger::get);
         this.cursor = feed.lastId();
         feed.onAppend(this::wake);
         this.dispatcher = new Thread(this::run, "ticket-events");
@@ -271,6 +275,9 @@ final class StreamHub implements AutoCloseable {
 
     private void fanOut(EventFeed.Routed routed) {
         Event event = routed.event();
+        if (event.at() != null) {
+            metrics.eventDelivered(java.time.Duration.between(event.at(), java.time.Instant.now()));
+        }
         ByteBuffer frame = null;
         Set<SseConnection> account = byAccount.get(routed.accountId());
         for (Set<SseConnection> streams : account == null ? List.of(team) : List.of(team, account)) {

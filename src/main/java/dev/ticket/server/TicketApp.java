@@ -72,7 +72,10 @@ public final class TicketApp implements AutoCloseable {
             if (admin.isPresent()) {
                 writeSecret(tokenFile, admin.get().token());
             }
-            TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock);
+            ServiceMetrics metrics = new ServiceMetrics();
+            tickets.bindMetrics(metrics.registry());
+            metrics.disk(settings.dataDir());
+            TicketServer server = TicketServer.start(settings, store, tickets, accounts, clock, metrics);
             return new TicketApp(lock, store, server, accounts, tokenFile, admin.isPresent(), settings.bind(),
                     settings.tls() != null);
         } catch (IOException | RuntimeException e) {

@@ -37,31 +37,38 @@ public final class TicketServer implements AutoCloseable {
     private final StreamHub events;
     private final List<Route> routes;
     private final DrainingHandler drain;
+    private final MetricsEndpoint metrics;
 
-    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain) {
+    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain,
+                         MetricsEndpoint metrics) {
         this.app = app;
         this.events = events;
         this.routes = routes;
         this.drain = drain;
+        this.metrics = metrics;
     }
 
     static final int INPUT_BUFFER = 64 * 1024;
 
     /** Builds the routes over the services and starts listening; a {@link BindException} when the port is taken. */
     public static TicketServer start(ServerSettings settings, TicketStore store, TicketService tickets,
-                                     AccountService accounts, Clock clock) throws BindException {
+                                     AccountService accounts, Clock clock, ServiceMetrics metrics)
+            throws BindException {
         EventFeed feed = new EventFeed(store);
-        StreamHub events = new StreamHub(feed, settings.streams());
+        StreamHub events = new StreamHub(feed, settings.streams(), metrics);
         accounts.onTokensRevoked(events::endUser);
+        MetricsEndpoint scrape = new MetricsEndpoint(metrics);
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
                 new AdminHandlers(accounts), new EventStream(feed), new Probes(store::ready,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
-                        settings.guards().minFreeSpace()));
+                        settings.guards().minFreeSpace()), scrape);
         DrainingHandler drain = new DrainingHandler();
         Gatekeeper gate = new Gatekeeper(accounts, settings.guards());
+        RequestLog log = new RequestLog(settings.requestLog(), metrics);
         // Event streams are served in front of Javalin, without a thread each; Javalin goes inside this handler.
-        EventsHandler streams = new EventsHandler(events, accounts, feed, settings.requestLog(), gate);
-        Javalin app = Javalin.create(config -> configure(config, settings, accounts, routes, drain, gate, streams));
+        EventsHandler streams = new EventsHandler(events, accounts, feed, log, gate);
+        Javalin app = Javalin.create(config -> configure(config, settings, routes, drain, gate, streams, log,
+                metrics));
         try {
             app.start(settings.bind(), settings.port());
         } catch (JavalinBindException e) {
@@ -71,11 +78,12 @@ public final class TicketServer implements AutoCloseable {
             taken.initCause(e);
             throw taken;
         }
-        return new TicketServer(app, events, routes, drain);
+        return new TicketServer(app, events, routes, drain, scrape);
     }
 
-    private static void configure(JavalinConfig config, ServerSettings settings, AccountService accounts,
-                                  List<Route> routes, DrainingHandler drain, Gatekeeper gate, EventsHandler streams) {
+    private static void configure(JavalinConfig config, ServerSettings settings, List<Route> routes,
+                                  DrainingHandler drain, Gatekeeper gate, EventsHandler streams, RequestLog log,
+                                  ServiceMetrics metrics) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
@@ -95,9 +103,13 @@ public final class TicketServer implements AutoCloseable {
         config.jetty.modifyServer(server -> {
             // close() drains first; Jetty's own graceful wait would also wait out idle keep-alive connections.
             server.setStopTimeout(0);
-            server.setHandler(drain);
+            // outermost: every answer, whichever handler writes it, carries the request's id
+            RequestIds ids = new RequestIds();
+            server.setHandler(ids);
+            ids.setHandler(drain);
             // inside the drain: slow headers and bodies are cut; then event streams, then the routes Javalin attaches
-            SlowClients slow = new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate());
+            SlowClients slow = new SlowClients(settings.guards().headerTimeout(), settings.guards().minBodyRate(),
+                    () -> metrics.rejected(ServiceMetrics.SLOW_REQUEST));
             drain.setHandler(slow);
             slow.setHandler(streams);
             server.setErrorHandler(new JettyProblems());
@@ -128,12 +140,8 @@ public final class TicketServer implements AutoCloseable {
                 "There is no " + ctx.method() + " " + Requests.printable(ctx.path()) + " in this API."));
         config.routes.error(405, "*", ctx -> unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
                 ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
-        if (settings.requestLog()) {
-            // the client address, never a token (nor the Authorization header) is logged
-            config.requestLogger.http((ctx, ms) -> LOG.info("method={} path={} status={} ms={} user={} addr={}",
-                    ctx.method(), Requests.printable(ctx.path()), ctx.statusCode(), String.format("%.1f", ms),
-                    ctx.attribute(Requests.CALLER) instanceof Caller c ? c.userId() : "-", gate.address(ctx)));
-        }
+        // the request log and the request metrics: the client address, never a token (nor the Authorization header)
+        config.requestLogger.http((ctx, ms) -> log.finished(ctx, ms, gate));
     }
 
     private static Handler guarded(Route route, Gatekeeper gate) {
@@ -192,6 +200,11 @@ public final class TicketServer implements AutoCloseable {
         Problems.send(ctx, 500, "internal", "Internal error", "Something went wrong on the service; it is logged.");
     }
 
+    /** Serves {@code GET /metrics} without a token on 127.0.0.1:{@code port} (0: any); returns the port bound. */
+    public int serveMetricsOnLoopback(int port) throws java.io.IOException {
+        return metrics.listenOnLoopback(port);
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();
@@ -204,6 +217,7 @@ public final class TicketServer implements AutoCloseable {
     /** Ends event streams, stops accepting, finishes requests in flight (up to 10 s), then stops. */
     @Override
     public void close() {
+        metrics.close();
         events.close();
         if (!drain.drain(STOP_TIMEOUT)) {
             LOG.warn("stopping with {} requests still in flight after {} s", drain.inFlight(),

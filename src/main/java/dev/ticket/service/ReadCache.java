@@ -84,6 +84,22 @@ final class ReadCache {
         writing.decrementAndGet();
     }
 
+    /** Hits and misses of each cache (tokens, tickets, read markers, list pages) as metrics. */
+    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        Map<String, Bounded<?, ?>> caches = Map.of("tokens", principals, "tickets", tickets, "read-markers", markers,
+                "list-pages", pages);
+        caches.forEach((name, cache) -> {
+            for (String result : new String[] {"hit", "miss"}) {
+                io.micrometer.core.instrument.FunctionCounter.builder("ticket.cache.requests", cache,
+                                c -> (result.equals("hit") ? c.hits : c.misses).doubleValue())
+                        .description("Reads of the single-node read cache, by cache and result")
+                        .tag("cache", name).tag("result", result).register(registry);
+            }
+            io.micrometer.core.instrument.Gauge.builder("ticket.cache.size", cache, c -> c.map.size())
+                    .description("Entries in the read cache").tag("cache", name).register(registry);
+        });
+    }
+
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
         tickets.map.remove(ticketId);
@@ -107,8 +123,10 @@ final class ReadCache {
         }
         V cached = cache.map.get(key);
         if (cached != null) {
+            cache.hits.increment();
             return cached;
         }
+        cache.misses.increment();
         long before = generation.get();
         V loaded = loader.get();
         if (loaded != null && generation.get() == before) {
@@ -132,6 +150,8 @@ final class ReadCache {
     /** A map that starts over when what it holds would weigh more than its budget. */
     private static final class Bounded<K, V> {
         final Map<K, V> map = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
         private final AtomicLong weight = new AtomicLong();
         private final long budget;
         private final ToLongFunction<V> weigher;

@@ -43,6 +43,12 @@ public final class TicketService {
         this.assignments = new Assignments(store, cache, clock);
     }
 
+    /** Binds the store's meters (connection pools, group-commit batch sizes) and the read cache's to metrics. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        store.bindMetrics(registry);
+        cache.bindMetrics(registry);
+    }
+
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
     public Opened open(Caller caller, NewTicket in, List<Upload> files, String idempotencyKey) {
         requireCanOpen(caller);

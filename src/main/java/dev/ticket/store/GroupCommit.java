@@ -25,6 +25,7 @@ final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private volatile java.util.function.IntConsumer batchSizes = size -> { };
 
     GroupCommit(Jdbi jdbi, Runnable afterEvents) {
         this.jdbi = jdbi;
@@ -32,6 +33,11 @@ final class GroupCommit implements AutoCloseable {
         this.writer = new Thread(this::run, "sqlite-writer");
         this.writer.setDaemon(true);
         this.writer.start();
+    }
+
+    /** Hears the size of each batch committed (the metrics' group-commit batch sizes). */
+    void measure(java.util.function.IntConsumer sizes) {
+        batchSizes = sizes;
     }
 
     /** Runs {@code work} in the next batch and returns its result once the batch is committed. */
@@ -87,6 +93,7 @@ final class GroupCommit implements AutoCloseable {
             }
             return;
         }
+        batchSizes.accept(batch.size());
         if (events) {
             afterEvents.run();
         }

@@ -116,6 +116,24 @@ public final class JdbcTicketStore implements TicketStore {
         }
     }
 
+    /** The pools' use (HikariCP's own Micrometer meters, by pool name) and the group commit's batch sizes. */
+    @Override
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        var pools = new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry);
+        dataSource.setMetricsTrackerFactory(pools);
+        for (AutoCloseable resource : resources) {
+            if (resource instanceof HikariDataSource pool) {
+                pool.setMetricsTrackerFactory(pools);
+            }
+        }
+        if (groupCommit != null) {
+            groupCommit.measure(io.micrometer.core.instrument.DistributionSummary
+                    .builder("ticket.store.group.commit.batch")
+                    .description("Writes committed together in one SQLite transaction").baseUnit("writes")
+                    .register(registry)::record);
+        }
+    }
+
     /** Nodes may run for months: sweep unreferenced blobs as they go, not only when they start. */
     private void sweepHourly() {
         ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -49,4 +49,8 @@ public interface TicketStore extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Binds the store's meters (connection pools, group-commit batch sizes) to the service's metrics. */
+    default void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    }
 }

@@ -90,6 +90,7 @@ class IsolationTest {
         Map<String, Case> cases = new TreeMap<>();
         cases.put("GET /healthz", plain(a -> assertEquals(200, a.status())));
         cases.put("GET /readyz", plain(a -> assertEquals(200, a.status())));
+        cases.put("GET /metrics", new Case(0, null, null, Map.of(), IsolationTest::forbidden, false));
         cases.put("GET /api/v1/me", plain(a -> assertEquals("other", a.json().get("account").asText())));
         cases.put("GET /api/v1/hours", plain(a -> assertEquals(200, a.status())));
         cases.put("GET /api/v1/topics", plain(a -> assertEquals(200, a.status())));
@@ -214,7 +215,7 @@ class IsolationTest {
     void admin_routes_refuse_customers_and_agents_with_403() {
         List<Route> adminRoutes = service.app().server().routes().stream()
                 .filter(r -> r.access() == Access.ADMIN).toList();
-        assertEquals(8, adminRoutes.size());
+        assertEquals(9, adminRoutes.size());
         for (ApiClient who : List.of(victim, agent)) {
             for (Route route : adminRoutes) {
                 forbidden(send(who, route, victimUser, new Case(victimUser, "application/json",

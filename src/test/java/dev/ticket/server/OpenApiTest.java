@@ -114,6 +114,11 @@ class OpenApiTest {
         ApiClient admin = service.admin();
         call(null, "GET", "/healthz", 200);
         call(null, "GET", "/readyz", 200);
+        ApiClient.Reply metrics = admin.raw("GET", service.url() + "/metrics", null, null, Map.of()).expect(200);
+        if (!metrics.header("Content-Type").startsWith("text/plain") || !metrics.body().contains("# TYPE ")) {
+            problems.add("GET /metrics 200 is not the Prometheus text format: " + metrics.header("Content-Type"));
+        }
+        call(customer, "GET", "/metrics", 403);
         call(customer, "GET", "/api/v1/me", 200);
         call(customer, "GET", "/api/v1/hours", 200);
         call(customer, "GET", "/api/v1/topics", 200);

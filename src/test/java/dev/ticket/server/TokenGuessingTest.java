@@ -91,8 +91,10 @@ class TokenGuessingTest {
         assertEquals(429, me(untrusted, "tkt_spoof-more", Map.of("X-Forwarded-For", "10.9.9.99")).status());
         // the log names the client address the throttle used, and never a token
         assertTrue(ServeProcess.await(Duration.ofSeconds(10),
-                () -> serve.output().stream().anyMatch(l -> l.contains("addr=10.1.1.2"))), "no addr=10.1.1.2 logged");
-        assertTrue(serve.output().stream().anyMatch(l -> l.contains("status=429") && l.contains("addr=" + untrusted)));
+                () -> serve.output().stream().anyMatch(l -> l.contains("client_address=10.1.1.2"))),
+                "no client_address=10.1.1.2 logged");
+        assertTrue(serve.output().stream().anyMatch(l -> l.contains("status=429")
+                && l.contains("client_address=" + untrusted)));
         for (String line : serve.output()) {
             assertFalse(line.contains("tkt_"), "a token in the log: " + line);
         }

@@ -113,12 +113,12 @@ class TokenTest {
             secrets.add(issued);
             service.admin().delete("/tokens/" + user.id()).expect(200);
             client.get("/me").expect(401);
-            awaitLogLine(captured, "path=/api/v1/me status=401");
+            awaitLogLine(captured, "path=/api/v1/me route=/api/v1/me status=401");
         } finally {
             System.setErr(original);
         }
         String log = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(log.contains("method=GET path=/api/v1/me status=200"), log);
+        assertTrue(log.contains("method=GET path=/api/v1/me route=/api/v1/me status=200"), log);
         secrets.forEach(s -> assertFalse(log.contains(s), "token in the log:\n" + log));
         assertFalse(log.contains("Bearer"), log);
     }

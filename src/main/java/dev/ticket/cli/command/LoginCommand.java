@@ -44,7 +44,7 @@ public class LoginCommand extends BaseCommand {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(clientConfig(settings, token))) {
+        try (TicketClient client = new TicketClient(traced(clientConfig(settings, token)))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);

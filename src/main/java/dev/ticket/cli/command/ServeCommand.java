@@ -4,6 +4,7 @@ import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.model.ByteSizes;
 import dev.ticket.server.Guards;
+import dev.ticket.server.LogSetup;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.server.StreamSettings;
 import dev.ticket.server.TicketApp;
@@ -40,7 +41,9 @@ import sun.misc.Signal;
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
                 "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
-                "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem"})
+                "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
+                "  ticket serve --log-format json 2>> /var/log/ticket.jsonl",
+                "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics"})
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -149,9 +152,27 @@ public class ServeCommand implements Callable<Integer> {
             description = "Log each request as one structured line on stderr (default: on).")
     boolean requestLog;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "The log on stderr: text lines, or json (one object a line: time, level, message, and for "
+                    + "requests request_id, client_address, route, method, status, duration_ms, user_id) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    LogFormat logFormat;
+
+    /** How the log is written. */
+    enum LogFormat { text, json }
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Also serve GET /metrics (Prometheus text) without a token on 127.0.0.1:PORT only; on "
+                    + "the API port /metrics needs an admin token.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535.");
+        }
+        LogSetup.use(logFormat.name());
         ServerSettings settings = settings(System.getenv());
         CountDownLatch stop = stopSignal();
         TicketApp app;
@@ -172,6 +193,9 @@ public class ServeCommand implements Callable<Integer> {
         }
         out.println("ticket serve: listening on " + app.url() + " (" + (db == null ? "SQLite in " + settings.dataDir()
                 : "PostgreSQL") + ")");
+        if (metricsPort != null) {
+            out.println("ticket serve: metrics on http://127.0.0.1:" + metrics(app) + "/metrics");
+        }
         if (app.adminCreated()) {
             out.println("Created the admin user; its token is in " + app.adminTokenFile() + " (mode 0600).");
         }
@@ -184,6 +208,17 @@ public class ServeCommand implements Callable<Integer> {
         out.flush();
         app.close();
         return 0;
+    }
+
+    /** Starts the loopback metrics listener; a usage error (after stopping the service) when its port is taken. */
+    private int metrics(TicketApp app) {
+        try {
+            return app.server().serveMetricsOnLoopback(metricsPort);
+        } catch (IOException e) {
+            app.close();
+            throw new ParameterException(spec.commandLine(), "Cannot serve metrics on 127.0.0.1 port " + metricsPort
+                    + " (" + e.getMessage() + "); choose another --metrics-port.");
+        }
     }
 
     private void saveDemoProfiles(TicketApp app, PrintWriter out) {
