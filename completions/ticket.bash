@@ -184,6 +184,7 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} alias delete" ];    then _picocli_ticket_alias; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user" ];    then _picocli_ticket_admin; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin token" ];    then _picocli_ticket_admin; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin backup" ];    then _picocli_ticket_admin; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin audit" ];    then _picocli_ticket_admin; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user add" ];    then _picocli_ticket_admin_user; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} admin user list" ];    then _picocli_ticket_admin_user; return $?; fi
@@ -224,23 +225,25 @@ function _complete_ticket() {
   local cmds27=(alias delete)
   local cmds28=(admin user)
   local cmds29=(admin token)
-  local cmds30=(admin audit)
-  local cmds31=(admin user add)
-  local cmds32=(admin user list)
-  local cmds33=(admin user disable)
-  local cmds34=(admin user enable)
-  local cmds35=(admin token list)
-  local cmds36=(admin token issue)
-  local cmds37=(admin token revoke)
+  local cmds30=(admin backup)
+  local cmds31=(admin audit)
+  local cmds32=(admin user add)
+  local cmds33=(admin user list)
+  local cmds34=(admin user disable)
+  local cmds35=(admin user enable)
+  local cmds36=(admin token list)
+  local cmds37=(admin token issue)
+  local cmds38=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ticket_admin_token_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ticket_admin_user_enable; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_user_disable; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_audit; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ticket_admin_token_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ticket_admin_user_enable; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ticket_admin_user_disable; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_audit; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_backup; return $?; fi
   if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token; return $?; fi
   if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_alias_delete; return $?; fi
@@ -1432,7 +1435,7 @@ function _picocli_ticket_admin() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="user token audit"
+  local commands="user token backup audit"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
@@ -1542,7 +1545,7 @@ function _picocli_ticket_serve() {
 
   local commands=""
   local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive' '--log-format' '--metrics-port'"
+  local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive' '--restore' '--log-format' '--metrics-port'"
   local FORMAT_option_args=("text" "json") # --log-format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1631,6 +1634,12 @@ function _picocli_ticket_serve() {
       ;;
     '--keepalive')
       return
+      ;;
+    '--restore')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--log-format')
       local IFS=$'\n'
@@ -2064,6 +2073,60 @@ function _picocli_ticket_admin_token() {
       return
       ;;
     '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `backup` subcommand.
+function _picocli_ticket_admin_backup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--to')
       return
       ;;
   esac

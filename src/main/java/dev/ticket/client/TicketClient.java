@@ -159,7 +159,20 @@ public final class TicketClient implements Closeable {
      * The caller checks them against the attachment's {@code sha256}.
      */
     public long download(long attachmentId, OutputStream sink, TransferProgress progress) {
-        var request = transport.build(new HttpTransport.Request("GET", uri("/attachments/" + attachmentId, Map.of()),
+        return stream("/attachments/" + attachmentId, "the download of attachment " + attachmentId, sink, progress);
+    }
+
+    /**
+     * Streams the service's backup archive ({@code GET /admin/backup}, admins) into {@code sink} and returns how
+     * many bytes came. A PostgreSQL service answers 501 ({@link UnavailableException} whose problem has that
+     * status).
+     */
+    public long backup(OutputStream sink, TransferProgress progress) {
+        return stream("/admin/backup", "the backup download", sink, progress);
+    }
+
+    private long stream(String path, String what, OutputStream sink, TransferProgress progress) {
+        var request = transport.build(new HttpTransport.Request("GET", uri(path, Map.of()),
                 Map.of("Accept", "*/*"), null), null);
         try (ClassicHttpResponse response = transport.open(request);
              InputStream in = response.getEntity().getContent()) {
@@ -173,8 +186,7 @@ public final class TicketClient implements Closeable {
             }
             return total;
         } catch (IOException e) {
-            throw new UnavailableException("the download of attachment " + attachmentId + " broke off: "
-                    + e.getMessage(), null, e);
+            throw new UnavailableException(what + " broke off: " + e.getMessage(), null, e);
         } finally {
             progress.finish();
         }

@@ -1,17 +1,51 @@
 package dev.ticket.server;
 
+import dev.ticket.files.BackupArchive;
 import dev.ticket.model.NewUser;
 import dev.ticket.service.AccountService;
+import dev.ticket.service.Backups;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Admin routes: users and their tokens, the audit log. */
+/** Admin routes: users, their tokens, backups, the audit log. */
 final class AdminHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
     private final AccountService accounts;
+    private final Backups backups;
 
-    AdminHandlers(AccountService accounts) {
+    AdminHandlers(AccountService accounts, Backups backups) {
         this.accounts = accounts;
+        this.backups = backups;
+    }
+
+    /**
+     * Streams a consistent snapshot as one tar (never whole in memory: the copy is on disk, in the data
+     * directory, and is deleted when the answer ends, a client that goes away midway included).
+     */
+    void backup(Context ctx) throws IOException {
+        try (BackupArchive.Snapshot snapshot = backups.snapshot(Requests.caller(ctx))) {
+            String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+            accounts.recordAudit(Requests.caller(ctx), "backup", "ticket-backup-" + stamp + ".tar");
+            ctx.disableCompression();
+            ctx.contentType("application/x-tar");
+            ctx.header("Content-Disposition", ContentDisposition.attachment("ticket-backup-" + stamp + ".tar"));
+            ctx.header("Cache-Control", "no-store");
+            try (OutputStream out = ctx.outputStream()) {
+                BackupArchive.write(snapshot, out);
+            } catch (IOException e) {
+                if (!ctx.res().isCommitted()) {
+                    throw e;
+                }
+                // the client went away (or stopped reading past the idle timeout): nothing to answer
+                LOG.warn("backup download ended early: {}", e.getMessage());
+            }
+        }
     }
 
     void users(Context ctx) throws IOException {

@@ -84,6 +84,7 @@ final class Problems {
             case TOO_MANY_FAILURES -> new Problem("too-many-failures", "Too many failed authentications", 429, m,
                     where);
             case INSUFFICIENT_STORAGE -> new Problem("insufficient-storage", "Insufficient storage", 507, m, where);
+            case NOT_IMPLEMENTED -> new Problem("not-implemented", "Not implemented here", 501, m, where);
         };
     }
 

@@ -43,6 +43,8 @@ public final class Routes {
                 new Route(POST, API + "/users/{id}/disable", Access.ADMIN, admin::disable),
                 new Route(POST, API + "/users/{id}/enable", Access.ADMIN, admin::enable),
                 new Route(GET, API + "/admin/tokens", Access.ADMIN, admin::tokens),
-                new Route(GET, API + "/admin/audit", Access.ADMIN, admin::audit));
+                new Route(GET, API + "/admin/audit", Access.ADMIN, admin::audit),
+
+                new Route(GET, API + "/admin/backup", Access.ADMIN, admin::backup));
     }
 }

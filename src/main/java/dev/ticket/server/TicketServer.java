@@ -3,6 +3,7 @@ package dev.ticket.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
 import dev.ticket.service.AccountService;
+import dev.ticket.service.Backups;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.ServiceException;
@@ -59,7 +60,7 @@ public final class TicketServer implements AutoCloseable {
         accounts.onTokensRevoked(events::endUser);
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
         List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
-                new AdminHandlers(accounts), new EventStream(feed), new Probes(store::ready,
+                new AdminHandlers(accounts, new Backups(store)), new EventStream(feed), new Probes(store::ready,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
         DrainingHandler drain = new DrainingHandler();
@@ -151,7 +152,7 @@ public final class TicketServer implements AutoCloseable {
         return ctx -> {
             Caller caller = gate.admit(ctx);
             if (route.access() == Access.ADMIN && !caller.admin()) {
-                throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users and tokens.");
+                throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users, tokens and backups.");
             }
             ctx.attribute(Requests.CALLER, caller);
             route.handler().handle(ctx);

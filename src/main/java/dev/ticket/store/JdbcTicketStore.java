@@ -47,6 +47,8 @@ public final class JdbcTicketStore implements TicketStore {
     /** SQLite allows one writer: one thread writes, committing concurrent writes together. */
     private final GroupCommit groupCommit;
     private final BlobStore blobs;
+    /** The SQLite store's directory; null on PostgreSQL. */
+    private Path dataDir;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
@@ -85,7 +87,10 @@ public final class JdbcTicketStore implements TicketStore {
         config.setConnectionInitSql("PRAGMA journal_mode=WAL");
         HikariDataSource ds = migrated(config, "classpath:db/sqlite", SQLITE_SCHEMA,
                 SQLITE_JAVA_MIGRATIONS);
-        return new JdbcTicketStore(ds, true, new FileBlobStore(dataDir.resolve("blobs")));
+        SqliteSnapshot.sweepStale(dataDir);
+        JdbcTicketStore store = new JdbcTicketStore(ds, true, new FileBlobStore(dataDir.resolve("blobs")));
+        store.dataDir = dataDir;
+        return store;
     }
 
     /**
@@ -267,6 +272,14 @@ public final class JdbcTicketStore implements TicketStore {
     public int sweepOrphanBlobs() throws IOException {
         Set<String> referenced = sqlite ? write(StoreTx::attachmentBlobNames) : Set.of();
         return blobs.sweepOrphans(referenced);
+    }
+
+    @Override
+    public dev.ticket.files.BackupArchive.Snapshot snapshot() throws IOException {
+        if (!sqlite) {
+            throw new UnsupportedOperationException("a PostgreSQL store is backed up with pg_dump");
+        }
+        return SqliteSnapshot.take(jdbi, dataDir, SQLITE_SCHEMA);
     }
 
     @Override

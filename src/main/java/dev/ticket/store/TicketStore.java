@@ -37,6 +37,15 @@ public interface TicketStore extends AutoCloseable {
      */
     int sweepOrphanBlobs() throws java.io.IOException;
 
+    /**
+     * A consistent copy of the whole store (database and attachment files) to stream as a backup, taken while
+     * writes go on; the caller closes it, which deletes the copy. Only a SQLite store can: PostgreSQL's is
+     * {@code pg_dump}'s job ({@link UnsupportedOperationException}).
+     */
+    default dev.ticket.files.BackupArchive.Snapshot snapshot() throws java.io.IOException {
+        throw new UnsupportedOperationException("this store is backed up with its database's own tools");
+    }
+
     /** Registers a listener called (on some thread) when events may have been appended, by any node. */
     void onEvents(Runnable listener);
 

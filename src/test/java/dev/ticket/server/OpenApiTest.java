@@ -170,6 +170,10 @@ class OpenApiTest {
         call(admin, "POST", "/api/v1/users/{id}/enable", 200, user);
         call(admin, "GET", "/api/v1/admin/tokens", 200);
         call(admin, "GET", "/api/v1/admin/audit?limit=20", 200);
+        ApiClient.Reply backup = admin.get("/admin/backup").expect(200);
+        assertEquals("application/x-tar", backup.header("Content-Type"));
+        doc.responseSchema("GET", "/api/v1/admin/backup", 200, "application/x-tar");
+        exercised.add("GET /api/v1/admin/backup");
         refusals(id, user);
     }
 
@@ -195,6 +199,7 @@ class OpenApiTest {
         call(customer, "GET", "/api/v1/tickets?status=open", 422);
         call(customer, "GET", "/api/v1/attachments/{id}", 404, 999_999);
         call(agent, "DELETE", "/api/v1/tokens/{id}", 403, user);
+        call(agent, "GET", "/api/v1/admin/backup", 403);
         call(service.admin(), "POST", "/api/v1/users/{id}/tokens", 404, 999_999);
     }
 

@@ -6,14 +6,16 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket admin}: users and tokens, with an admin token. Its groups only list their subcommands. */
 @Command(name = "admin", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Manage users and tokens (needs an admin token).",
-        subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminAuditCommand.class},
+        description = "Manage users and tokens, take backups (needs an admin token).",
+        subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminBackupCommand.class,
+                AdminAuditCommand.class},
         footer = {"", "Examples:",
                 "  ticket admin user add anna --role customer --account acme",
                 "  ticket admin user list",
                 "  ticket admin user disable bob",
                 "  ticket admin token list",
                 "  ticket admin token revoke 7",
+                "  ticket admin backup --to ticket.tar",
                 "  ticket admin audit"})
 public class AdminCommand extends BaseCommand {
     @Override

@@ -2,7 +2,9 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.files.BackupArchive;
 import dev.ticket.model.ByteSizes;
+import dev.ticket.model.TerminalText;
 import dev.ticket.server.Guards;
 import dev.ticket.server.LogSetup;
 import dev.ticket.server.ServerSettings;
@@ -16,6 +18,7 @@ import dev.ticket.store.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,7 +46,8 @@ import sun.misc.Signal;
                 "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
                 "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
                 "  ticket serve --log-format json 2>> /var/log/ticket.jsonl",
-                "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics"})
+                "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics",
+                "  ticket serve --restore ticket-2026-12-06.tar --data /var/lib/ticket-new"})
 public class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -148,6 +152,11 @@ public class ServeCommand implements Callable<Integer> {
             description = "Keep-alive comment interval on event streams, at most 15s (default: ${DEFAULT-VALUE}).")
     java.time.Duration keepAlive;
 
+    @Option(names = "--restore", paramLabel = "FILE",
+            description = "First restore this backup (from 'ticket admin backup') into --data, which must be empty "
+                    + "or missing; every file is checked against the archive's manifest before any is put in place.")
+    Path restore;
+
     @Option(names = "--request-log", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Log each request as one structured line on stderr (default: on).")
     boolean requestLog;
@@ -174,6 +183,9 @@ public class ServeCommand implements Callable<Integer> {
         }
         LogSetup.use(logFormat.name());
         ServerSettings settings = settings(System.getenv());
+        if (restore != null) {
+            restoreInto(settings.dataDir(), out);
+        }
         CountDownLatch stop = stopSignal();
         TicketApp app;
         try {
@@ -218,6 +230,28 @@ public class ServeCommand implements Callable<Integer> {
             app.close();
             throw new ParameterException(spec.commandLine(), "Cannot serve metrics on 127.0.0.1 port " + metricsPort
                     + " (" + e.getMessage() + "); choose another --metrics-port.");
+        }
+    }
+
+    /** {@code --restore}: a SQLite backup into an empty data directory, checked whole before anything is kept. */
+    private void restoreInto(Path dataDir, PrintWriter out) {
+        if (db != null) {
+            throw new ParameterException(spec.commandLine(), "--restore restores a backup of a SQLite service "
+                    + "into --data; a PostgreSQL database is restored with pg_restore.");
+        }
+        try {
+            if (Files.exists(dataDir) && !BackupArchive.isEmptyDirectory(dataDir)) {
+                throw new ParameterException(spec.commandLine(), "--restore needs an empty or missing --data "
+                        + "directory, and " + dataDir + " is not empty; nothing was changed.");
+            }
+            BackupArchive.Manifest m = BackupArchive.restore(restore, dataDir);
+            out.println("Restored " + restore + " (taken " + TerminalText.inertLine(m.createdAt()) + ") into "
+                    + dataDir + ": " + m.summary() + ", every SHA-256 checked.");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": no such file.");
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": " + e.getMessage()
+                    + "; " + dataDir + " was left as it was.");
         }
     }
 
