@@ -291,7 +291,42 @@ public final class TicketClient implements Closeable {
 
     /** Admin: issues another token for a user; the answer carries it, shown this once. */
     public User issueToken(long userId, String idempotencyKey) {
-        return post("/users/" + userId + "/tokens", null, idempotencyKey, User.class);
+        return issueToken(userId, null, idempotencyKey);
+    }
+
+    /** Admin: issues a token that stops working after {@code expiresInSeconds} (null: never). */
+    public User issueToken(long userId, Long expiresInSeconds, String idempotencyKey) {
+        String expiry = expiresInSeconds == null ? "" : "?expires_in=" + expiresInSeconds;
+        return post("/users/" + userId + "/tokens" + expiry, null, idempotencyKey, User.class);
+    }
+
+    /** Admin: every token's metadata (never the token), newest first. */
+    public List<dev.ticket.model.TokenInfo> tokens() {
+        return items(get(uri("/admin/tokens", Map.of()), JsonNode.class), dev.ticket.model.TokenInfo.class);
+    }
+
+    /** Admin: the audit log newest first, up to {@code limit} entries. */
+    public List<dev.ticket.model.AuditEntry> audit(int limit) {
+        return items(get(uri("/admin/audit", Map.of("limit", Integer.toString(limit))), JsonNode.class),
+                dev.ticket.model.AuditEntry.class);
+    }
+
+    /** Admin: disables (or enables again) a user; a disabled user's tokens stop working at once. */
+    public User setUserDisabled(long userId, boolean disabled) {
+        return post("/users/" + userId + (disabled ? "/disable" : "/enable"), null, null, User.class);
+    }
+
+    /** The team: replaces a message's body and attachments with a note of who redacted it and when. */
+    public Message redact(long messageId) {
+        return post("/messages/" + messageId + "/redact", null, null, Message.class);
+    }
+
+    private static <T> List<T> items(JsonNode page, Class<T> type) {
+        List<T> items = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            items.add(convert(item, type));
+        }
+        return items;
     }
 
     /** Admin: revokes every token of a user. */

@@ -13,6 +13,8 @@ public record Event(long id, String kind, long ticketId, Status status, Message 
                     Ticket ticket) {
     public static final String MESSAGE = "message";
     public static final String STATUS = "status";
+    /** A message was redacted: {@code message} is its new form (the note); chat views reload the ticket. */
+    public static final String REDACTED = "redacted";
     public static final String ASSIGNMENT = "assignment";
 
     /** An event that carries no ticket (a message or a status change). */

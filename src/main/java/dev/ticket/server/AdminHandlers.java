@@ -13,7 +13,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Admin routes: users, their tokens, backups. */
+/** Admin routes: users, their tokens, backups, the audit log. */
 final class AdminHandlers {
     private static final Logger LOG = LoggerFactory.getLogger("ticket.http");
     private final AccountService accounts;
@@ -31,6 +31,7 @@ final class AdminHandlers {
     void backup(Context ctx) throws IOException {
         try (BackupArchive.Snapshot snapshot = backups.snapshot(Requests.caller(ctx))) {
             String stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
+            accounts.recordAudit(Requests.caller(ctx), "backup", "ticket-backup-" + stamp + ".tar");
             ctx.disableCompression();
             ctx.contentType("application/x-tar");
             ctx.header("Content-Disposition", ContentDisposition.attachment("ticket-backup-" + stamp + ".tar"));
@@ -56,7 +57,29 @@ final class AdminHandlers {
     }
 
     void issueToken(Context ctx) throws IOException {
-        Responses.json(ctx, 201, accounts.issueToken(Requests.caller(ctx), Requests.id(ctx)));
+        Integer expiresIn = Requests.intParam(ctx, "expires_in");
+        Responses.json(ctx, 201, accounts.issueToken(Requests.caller(ctx), Requests.id(ctx),
+                expiresIn == null ? null : expiresIn.longValue()));
+    }
+
+    void tokens(Context ctx) throws IOException {
+        Responses.json(ctx, Map.of("items", accounts.tokens(Requests.caller(ctx))));
+    }
+
+    void disable(Context ctx) throws IOException {
+        Responses.json(ctx, accounts.setDisabled(Requests.caller(ctx), Requests.id(ctx), true));
+    }
+
+    void enable(Context ctx) throws IOException {
+        Responses.json(ctx, accounts.setDisabled(Requests.caller(ctx), Requests.id(ctx), false));
+    }
+
+    void audit(Context ctx) throws IOException {
+        Integer limit = Requests.intParam(ctx, "limit");
+        String before = ctx.queryParam("before");
+        long beforeId = before == null || before.isBlank() ? 0 : Requests.id(before.strip(), "before", true);
+        Responses.json(ctx, Map.of("items", accounts.audit(Requests.caller(ctx), beforeId,
+                limit == null ? 100 : limit)));
     }
 
     void revokeTokens(Context ctx) throws IOException {

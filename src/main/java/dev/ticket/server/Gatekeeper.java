@@ -42,7 +42,7 @@ final class Gatekeeper {
         throttle.check(address, token);
         Caller caller;
         try {
-            caller = accounts.authenticate(token);
+            caller = accounts.authenticate(token).from(address);
         } catch (ServiceException e) {
             if (e.kind() == ServiceException.Kind.UNAUTHORIZED && token != null && !token.isBlank()) {
                 throttle.failed(address);

@@ -34,11 +34,17 @@ public final class Routes {
                 new Route(DELETE, API + "/tickets/{id}/assignee", Access.USER, tickets::unassign),
                 new Route(GET, API + "/agents", Access.USER, tickets::agents),
                 new Route(GET, API + "/attachments/{id}", Access.USER, tickets::attachment),
+                new Route(POST, API + "/messages/{id}/redact", Access.USER, tickets::redact),
                 new Route(GET, API + "/events", Access.USER, events::stream),
                 new Route(GET, API + "/users", Access.ADMIN, admin::users),
                 new Route(POST, API + "/users", Access.ADMIN, admin::addUser),
                 new Route(POST, API + "/users/{id}/tokens", Access.ADMIN, admin::issueToken),
                 new Route(DELETE, API + "/tokens/{id}", Access.ADMIN, admin::revokeTokens),
+                new Route(POST, API + "/users/{id}/disable", Access.ADMIN, admin::disable),
+                new Route(POST, API + "/users/{id}/enable", Access.ADMIN, admin::enable),
+                new Route(GET, API + "/admin/tokens", Access.ADMIN, admin::tokens),
+                new Route(GET, API + "/admin/audit", Access.ADMIN, admin::audit),
+
                 new Route(GET, API + "/admin/backup", Access.ADMIN, admin::backup));
     }
 }

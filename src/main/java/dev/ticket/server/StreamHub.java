@@ -128,6 +128,8 @@ final class StreamHub implements AutoCloseable {
         });
         if (!added[0]) {
             open.decrementAndGet();
+        } else {
+            endAtExpiry(connection);
         }
         return added[0];
     }
@@ -147,6 +149,27 @@ final class StreamHub implements AutoCloseable {
         open.decrementAndGet();
         departures.add(connection);
         wake();
+    }
+
+    /**
+     * A stream opened with a token that expires ends when it does, as a revoked one does. Only an expiry
+     * before the next keep-alive round is scheduled (each round looks again), so a stream that closes long
+     * before its token expires leaves no task behind.
+     */
+    private void endAtExpiry(SseConnection connection) {
+        if (connection.caller.expiresAt() == null) {
+            return;
+        }
+        long delay = connection.caller.expiresAt().toEpochMilli() - System.currentTimeMillis();
+        if (delay <= 0) {
+            connection.end();
+        } else if (delay <= settings.keepAlive().toMillis()) {
+            try {
+                keepAlive.schedule(connection::end, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                connection.end(); // the hub is stopping: every stream ends anyway
+            }
+        }
     }
 
     /** Ends every open stream of a user whose tokens were revoked; nothing written after this reaches them. */
@@ -330,6 +353,7 @@ final class StreamHub implements AutoCloseable {
             for (Set<SseConnection> streams : byUser.values()) {
                 for (SseConnection connection : streams) {
                     connection.offer(KEEPALIVE);
+                    endAtExpiry(connection);
                 }
             }
         } catch (RuntimeException e) {

@@ -125,6 +125,10 @@ final class TicketHandlers {
         Responses.json(ctx, tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
     }
 
+    void redact(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.redact(Requests.caller(ctx), Requests.id(ctx)));
+    }
+
     void assign(Context ctx) throws IOException {
         long id = Requests.id(ctx);
         NewAssignee to = Requests.json(ctx, NewAssignee.class);

@@ -164,6 +164,25 @@ public final class AttachmentService {
         }
     }
 
+    /**
+     * Removes the bytes of contents no attachment names any more (a redaction deleted their rows), unless an
+     * upload on this node is storing the same content right now; a failure leaves them to the orphan sweep.
+     */
+    void removeContents(List<String> contents) {
+        for (String sha256 : contents) {
+            synchronized (inFlight) {
+                if (inFlight.containsKey(sha256)) {
+                    continue;
+                }
+                try {
+                    store.blobs().discard(sha256);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("removing a redacted attachment's file failed (the sweep removes it): {}", e.getMessage());
+                }
+            }
+        }
+    }
+
     /** Records already persisted files on a message, inside the message's transaction. */
     void record(StoreTx tx, TicketHead head, long messageId, List<Stored> files) {
         for (Stored file : files) {

@@ -255,6 +255,26 @@ public final class TicketService {
         return new TicketPage(page, next, found.total());
     }
 
+    /**
+     * Redacts a message (the team only): its body becomes "redacted by NAME at TIME", its attachments and
+     * their bytes are removed, and open chat views are told (a {@code redacted} event).
+     */
+    public Message redact(Caller caller, long messageId) {
+        if (!caller.team()) {
+            throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only the team redacts messages.");
+        }
+        Redaction.Done done;
+        cache.beginWrite();
+        try {
+            done = store.write(tx -> Redaction.apply(tx, caller, messageId, clock.instant()));
+            written(caller, done.ticketId());
+        } finally {
+            cache.endWrite();
+        }
+        attachments.removeContents(done.removedContents());
+        return done.message();
+    }
+
     public AttachmentService attachments() {
         return attachments;
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /** {@link StoreTx} over one JDBC transaction; SQL that SQLite and PostgreSQL both speak. */
-class JdbcStoreTx extends LedgerQueries implements StoreTx {
+class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     JdbcStoreTx(Handle handle, boolean postgres) {
         super(handle, postgres);
@@ -45,7 +45,7 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
         return user(id).orElseThrow();
     }
 
-    private static final String USER_SQL = "SELECT u.id, u.name, u.role, a.name AS account FROM users u "
+    private static final String USER_SQL = "SELECT u.id, u.name, u.role, u.disabled_at, a.name AS account FROM users u "
             + "LEFT JOIN accounts a ON a.id = u.account_id ";
 
     @Override
@@ -72,7 +72,7 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
 
     private static User userRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
-                rs.getString("account"), null);
+                rs.getString("account"), null, instant(rs, "disabled_at"));
     }
 
     @Override
@@ -82,18 +82,22 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
 
     @Override
     public void insertToken(long userId, String hash, Instant now) {
-        h.createUpdate("INSERT INTO tokens (user_id, hash, created_at) VALUES (:user, :hash, :now)")
-                .bind("user", userId).bind("hash", hash).bind("now", now.toEpochMilli()).execute();
+        insertToken(userId, hash, now, null);
     }
 
     @Override
     public Optional<Principal> principalByTokenHash(String hash) {
-        return h.createQuery("SELECT u.id, u.name, u.role, u.account_id, a.name AS account FROM tokens t "
+        return h.createQuery("SELECT u.id, u.name, u.role, u.account_id, a.name AS account, t.id AS token_id, "
+                        + "t.expires_at FROM tokens t "
                         + "JOIN users u ON u.id = t.user_id LEFT JOIN accounts a ON a.id = u.account_id "
-                        + "WHERE t.hash = :hash AND t.revoked_at IS NULL")
+                        + "WHERE t.hash = :hash AND t.revoked_at IS NULL AND u.disabled_at IS NULL")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new Principal(rs.getLong("id"), rs.getString("name"),
-                        Role.parse(rs.getString("role")), nullableLong(rs, "account_id"), rs.getString("account")))
+                .map((rs, ctx) -> {
+                    Long expires = nullableLong(rs, "expires_at");
+                    return new Principal(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
+                            nullableLong(rs, "account_id"), rs.getString("account"), rs.getLong("token_id"),
+                            expires == null ? null : Instant.ofEpochMilli(expires));
+                })
                 .findOne();
     }
 

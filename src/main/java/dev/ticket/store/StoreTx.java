@@ -39,6 +39,41 @@ public interface StoreTx {
     /** Revokes every live token of the user; returns how many. */
     int revokeTokens(long userId, Instant now);
 
+    // admin hygiene (AdminQueries)
+
+    /** A token that stops working at {@code expiresAt} (null: never). */
+    void insertToken(long userId, String hash, Instant now, Instant expiresAt);
+
+    /** Every token's metadata (never its hash), newest first. */
+    List<dev.ticket.model.TokenInfo> tokens();
+
+    /** Records that the token was used at {@code now} (callers write this at most once a minute per token). */
+    void tokenUsed(long tokenId, Instant now);
+
+    /**
+     * Disables ({@code disabled}) or enables the user: a disabled user's tokens authenticate no one. False when
+     * there is no such user. Disabling tells other nodes, as revoking does, so their open streams end.
+     */
+    boolean setUserDisabled(long userId, boolean disabled, Instant now);
+
+    void appendAudit(long actorId, String actor, String action, String target, String client, Instant now);
+
+    /** Audit entries newest first, those with an id below {@code beforeId} (0: from the newest). */
+    List<dev.ticket.model.AuditEntry> audit(long beforeId, int limit);
+
+    /**
+     * Replaces the message's body with {@code note} and deletes its attachments; the content of each that no
+     * other attachment names is deleted from the database too (its {@code blobs} row, chunks and all). Returns
+     * the SHA-256 of those, so the caller removes their files once this commits.
+     */
+    List<String> redactMessage(long messageId, String note);
+
+    /**
+     * Rewrites stored copies of a ticket's messages (event payloads and recorded idempotent answers that
+     * mention {@code find}): each text is passed to {@code rewrite}, and stored again when it comes back changed.
+     */
+    int rewriteCopies(long ticketId, String find, java.util.function.UnaryOperator<String> rewrite);
+
     // tickets and messages
 
     long insertTicket(NewTicketRow row);

@@ -43,8 +43,8 @@ final class Live {
             if (toMe) {
                 next = next.withNotice(Notice.info("#" + e.ticketId() + " is assigned to you."));
             }
-        } else if (Event.STATUS.equals(e.kind())) {
-            if (open) {
+        } else if (Event.STATUS.equals(e.kind()) || Event.REDACTED.equals(e.kind())) {
+            if (open) { // a redacted message: the chat reloads, so what was erased leaves the screen too
                 cmds.add(new Cmd.LoadTicket(e.ticketId()));
             } else if (e.status() == Status.DONE) {
                 next = next.withNotice(Notice.info("#" + e.ticketId() + " was closed."));

@@ -50,7 +50,7 @@ class AdminCommandTest {
     void user_list_shows_everyone_in_a_table_or_json_array() throws Exception {
         admin.ok("admin", "user", "add", "Lister", "--role", "agent");
         assertTrue(admin.ok("admin", "user", "list").lines().findFirst().orElseThrow()
-                .matches("\\s*ID\\s+NAME\\s+ROLE\\s+ACCOUNT"));
+                .matches("\\s*ID\\s+NAME\\s+ROLE\\s+ACCOUNT\\s+STATE"));
         JsonNode users = Json.mapper().readTree(admin.ok("admin", "user", "list", "--json"));
         assertTrue(users.isArray());
         boolean found = false;
@@ -83,5 +83,54 @@ class AdminCommandTest {
         CliHarness.Result r = sam.run("admin", "user", "list");
         assertEquals(3, r.exit());
         assertTrue(r.err().startsWith("ticket: not allowed"), r.err());
+    }
+
+    @Test
+    void token_list_disable_enable_and_audit_from_the_command_line() throws Exception {
+        JsonNode user = Json.mapper().readTree(admin.ok("admin", "user", "add", "Temp Worker", "--role", "agent",
+                "--expires", "30d", "--json"));
+        String token = user.get("token").asText();
+        CliHarness temp = new CliHarness(service.url()).token(token);
+        temp.ok("whoami");
+        String table = admin.ok("admin", "token", "list");
+        assertTrue(table.lines().findFirst().orElseThrow()
+                .matches("\\s*ID\\s+USER\\s+CREATED\\s+LAST USED\\s+EXPIRES\\s+STATE"), table);
+        assertTrue(!table.contains(token), "a token in the list");
+        JsonNode tokens = Json.mapper().readTree(admin.ok("admin", "token", "list", "--json"));
+        boolean found = false;
+        for (JsonNode t : tokens) {
+            if (t.get("user_id").asLong() == user.get("id").asLong()) {
+                found = t.has("expires_at") && t.has("last_used_at");
+            }
+        }
+        assertTrue(found, tokens.toString());
+
+        assertTrue(admin.ok("admin", "user", "disable", "Temp Worker").startsWith("Disabled Temp Worker (agent)"));
+        assertEquals(3, temp.run("whoami").exit());
+        assertTrue(admin.ok("admin", "user", "list").lines().anyMatch(l -> l.contains("Temp Worker")
+                && l.strip().endsWith("disabled")));
+        admin.ok("admin", "user", "enable", "#" + user.get("id").asText());
+        temp.ok("whoami");
+        assertEquals(2, admin.run("admin", "user", "disable", "No Such Person").exit());
+        assertEquals(2, admin.run("admin", "user", "add", "X", "--role", "agent", "--expires", "soon").exit());
+
+        String audit = admin.ok("admin", "audit", "--limit", "3");
+        assertTrue(audit.contains("user.enable") && audit.contains("user.disable") && audit.contains("user.add"), audit);
+        JsonNode entries = Json.mapper().readTree(admin.ok("admin", "audit", "--limit", "1", "--json"));
+        assertEquals("user.enable", entries.get(0).get("action").asText());
+        assertEquals("admin", entries.get(0).get("actor").asText());
+    }
+
+    @Test
+    void redact_is_for_the_team_and_leaves_the_note() throws Exception {
+        CliHarness olga = new CliHarness(service.url()).token(service.addUser("Olga", Role.CUSTOMER, "acme").token());
+        CliHarness sam = new CliHarness(service.url()).token(service.addUser("Sam R", Role.AGENT, null).token());
+        String ticket = olga.ok("new", "-t", "Leak", "-m", "password hunter2", "-q").strip();
+        String message = Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/id").asText();
+        assertEquals(3, olga.run("redact", message).exit());
+        assertTrue(sam.ok("redact", message).startsWith("Message " + message + " in #" + ticket
+                + " is now: redacted by Sam R at "));
+        assertTrue(!olga.ok("show", ticket).contains("hunter2"));
+        assertEquals(4, sam.run("redact", "99999999").exit());
     }
 }

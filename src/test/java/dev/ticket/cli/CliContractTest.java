@@ -107,6 +107,10 @@ class CliContractTest {
         olga.ok("wait", first, "--timeout", "5s");
         CliHarness.Result waited = olga.run("wait", first, "--timeout", "1s");
         assertEquals(7, waited.exit(), waited.toString());
+        String sent = Json.mapper().readTree(olga.ok("reply", full, "-m", "oops, my key: sk_live_x", "--json"))
+                .get("id").asText();
+        refused(olga, 3, "redact", sent);
+        sam.ok("redact", sent);
         sam.ok("close", full);
         olga.ok("close", withFiles);
         // refusals: each status the CLI meets, answered as the document says
@@ -120,10 +124,17 @@ class CliContractTest {
         admin.ok("admin", "user", "list", "--json");
         JsonNode added = Json.mapper().readTree(admin.ok("admin", "user", "add", "Ivan", "--role", "customer",
                 "--account", "acme", "--json"));
-        admin.ok("admin", "user", "add", "Nina", "--role", "agent", "--json");
+        admin.ok("admin", "user", "add", "Nina", "--role", "agent", "--expires", "30d", "--json");
         String ivan = added.get("id").asText();
         admin.ok("admin", "token", "issue", ivan);
+        admin.ok("admin", "token", "issue", ivan, "--expires", "12h");
+        admin.ok("admin", "token", "list");
+        admin.ok("admin", "token", "list", "--json");
         admin.ok("admin", "token", "revoke", ivan);
+        admin.ok("admin", "user", "disable", "Nina");
+        admin.ok("admin", "user", "enable", "Nina", "--json");
+        admin.ok("admin", "audit");
+        admin.ok("admin", "audit", "--limit", "5", "--json");
         // profiles
         CliHarness fresh = new CliHarness(null);
         fresh.ok("login", "--server", proxy.url(), "--token", olga.token());

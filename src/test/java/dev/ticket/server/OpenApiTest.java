@@ -91,7 +91,8 @@ class OpenApiTest {
         for (Class<?> record : List.of(dev.ticket.model.Ticket.class, dev.ticket.model.Message.class,
                 dev.ticket.model.Attachment.class, dev.ticket.model.Author.class, dev.ticket.model.TicketPage.class,
                 dev.ticket.model.User.class, dev.ticket.model.Hours.class, dev.ticket.model.Topics.class, dev.ticket.model.Limits.class,
-                dev.ticket.model.Event.class, dev.ticket.model.Problem.class)) {
+                dev.ticket.model.Event.class, dev.ticket.model.Problem.class, dev.ticket.model.TokenInfo.class,
+                dev.ticket.model.AuditEntry.class)) {
             assertEquals(fields(record), doc.properties(record.getSimpleName()), record.getSimpleName());
         }
     }
@@ -102,7 +103,8 @@ class OpenApiTest {
         assertEquals(List.of(), problems, "responses that differ from openapi.yaml");
         assertEquals(registered(), exercised, "every route is held against its documented response");
         for (String name : List.of("Ticket", "Message", "Attachment", "Author", "TicketPage", "User", "UserList",
-                "Hours", "Topics", "Limits", "Event", "Problem", "Revoked", "Health")) {
+                "Hours", "Topics", "Limits", "Event", "Problem", "Revoked", "Health", "TokenList", "TokenInfo",
+                "AuditList", "AuditEntry")) {
             assertEquals(doc.properties(name), doc.seen.getOrDefault(name, Set.of()),
                     "fields of " + name + " declared in openapi.yaml vs. seen in real responses");
         }
@@ -134,8 +136,9 @@ class OpenApiTest {
                 .file("shot.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
         long attachment = send(agent, "POST", "/api/v1/tickets/{id}/messages", 201, reply.contentType(),
                 reply.bytes(), id).at("/attachments/0/id").asLong();
-        send(customer, "POST", "/api/v1/tickets/{id}/messages", 201, "application/json",
-                "{\"body\":\"Thanks\"}".getBytes(UTF8), id);
+        long thanks = send(customer, "POST", "/api/v1/tickets/{id}/messages", 201, "application/json",
+                "{\"body\":\"Thanks\"}".getBytes(UTF8), id).get("id").asLong();
+        call(agent, "POST", "/api/v1/messages/{id}/redact", 200, thanks);
         call(customer, "GET", "/api/v1/tickets/{id}", 200, id);
         JsonNode page = call(customer, "GET", "/api/v1/tickets?limit=1", 200);
         assertTrue(!page.has("total"), "total only when asked for: " + page);
@@ -161,7 +164,12 @@ class OpenApiTest {
         long user = send(admin, "POST", "/api/v1/users", 201, "application/json",
                 "{\"name\":\"New\",\"role\":\"customer\",\"account\":\"acme\"}".getBytes(UTF8)).get("id").asLong();
         call(admin, "POST", "/api/v1/users/{id}/tokens", 201, user);
+        call(admin, "POST", "/api/v1/users/{id}/tokens?expires_in=3600", 201, user);
         call(admin, "DELETE", "/api/v1/tokens/{id}", 200, user);
+        call(admin, "POST", "/api/v1/users/{id}/disable", 200, user);
+        call(admin, "POST", "/api/v1/users/{id}/enable", 200, user);
+        call(admin, "GET", "/api/v1/admin/tokens", 200);
+        call(admin, "GET", "/api/v1/admin/audit?limit=20", 200);
         ApiClient.Reply backup = admin.get("/admin/backup").expect(200);
         assertEquals("application/x-tar", backup.header("Content-Type"));
         doc.responseSchema("GET", "/api/v1/admin/backup", 200, "application/x-tar");
@@ -174,6 +182,9 @@ class OpenApiTest {
         call(customer, "GET", "/api/v1/tickets/{id}", 400, "abc");
         call(null, "GET", "/api/v1/me", 401);
         call(customer, "GET", "/api/v1/users", 403);
+        call(customer, "POST", "/api/v1/messages/{id}/redact", 403, 1);
+        call(agent, "POST", "/api/v1/messages/{id}/redact", 404, 999_999);
+        call(agent, "GET", "/api/v1/admin/audit", 403);
         call(customer, "GET", "/api/v1/agents", 403);
         call(customer, "DELETE", "/api/v1/tickets/{id}/assignee", 403, closedTicket);
         send(agent, "PUT", "/api/v1/tickets/{id}/assignee", 409, "application/json",

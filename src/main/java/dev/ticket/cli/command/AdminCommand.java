@@ -7,12 +7,16 @@ import picocli.CommandLine.Command;
 /** {@code ticket admin}: users and tokens, with an admin token. Its groups only list their subcommands. */
 @Command(name = "admin", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Manage users and tokens, take backups (needs an admin token).",
-        subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminBackupCommand.class},
+        subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminBackupCommand.class,
+                AdminAuditCommand.class},
         footer = {"", "Examples:",
                 "  ticket admin user add anna --role customer --account acme",
                 "  ticket admin user list",
+                "  ticket admin user disable bob",
+                "  ticket admin token list",
                 "  ticket admin token revoke 7",
-                "  ticket admin backup --to ticket.tar"})
+                "  ticket admin backup --to ticket.tar",
+                "  ticket admin audit"})
 public class AdminCommand extends BaseCommand {
     @Override
     protected int run() {
@@ -21,10 +25,13 @@ public class AdminCommand extends BaseCommand {
     }
 
     /** {@code ticket admin user}. */
-    @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false, description = "Add and list users.",
-            subcommands = {AdminUserAddCommand.class, AdminUserListCommand.class},
+    @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false, description = "Add, list, disable and enable users.",
+            subcommands = {AdminUserAddCommand.class, AdminUserListCommand.class, AdminUserDisableCommand.class,
+                    AdminUserDisableCommand.Enable.class},
             footer = {"", "Examples:",
                     "  ticket admin user add bob --role agent",
+                    "  ticket admin user add contractor --role agent --expires 30d",
+                    "  ticket admin user disable bob",
                     "  ticket admin user list --json"})
     public static class UserGroup extends BaseCommand {
         @Override
@@ -35,10 +42,11 @@ public class AdminCommand extends BaseCommand {
     }
 
     /** {@code ticket admin token}. */
-    @Command(name = "token", mixinStandardHelpOptions = true, sortOptions = false, description = "Issue and revoke users' tokens.",
-            subcommands = {AdminTokenIssueCommand.class, AdminTokenRevokeCommand.class},
+    @Command(name = "token", mixinStandardHelpOptions = true, sortOptions = false, description = "List, issue and revoke users' tokens.",
+            subcommands = {AdminTokenListCommand.class, AdminTokenIssueCommand.class, AdminTokenRevokeCommand.class},
             footer = {"", "Examples:",
-                    "  ticket admin token issue 7",
+                    "  ticket admin token list",
+                    "  ticket admin token issue 7 --expires 90d",
                     "  ticket admin token revoke 7"})
     public static class TokenGroup extends BaseCommand {
         @Override

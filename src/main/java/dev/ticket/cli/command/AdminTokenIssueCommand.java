@@ -1,6 +1,7 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
@@ -8,6 +9,7 @@ import dev.ticket.cli.output.Shown;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token issue USER}: a new token for a user. */
@@ -16,11 +18,16 @@ import picocli.CommandLine.Parameters;
                 "The token is shown this once. Earlier tokens stay valid until revoked."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7 && ticket admin token issue 7",
-                "  ticket admin token issue 7 --json | jq -r .token"})
+                "  ticket admin token issue 7 --json | jq -r .token",
+                "  ticket admin token issue 7 --expires 12h"})
 public class AdminTokenIssueCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
             description = "The user's id (see 'ticket admin user list').")
     long userId;
+
+    @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
+    java.time.Duration expires;
 
     @Override
     protected java.util.List<String> jsonFields() {
@@ -29,7 +36,8 @@ public class AdminTokenIssueCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        User user = client().issueToken(userId, TicketClient.newIdempotencyKey());
+        User user = client().issueToken(userId, AdminUserAddCommand.seconds(expires),
+                TicketClient.newIdempotencyKey());
         Output out = out();
         if (out.json()) {
             out.printJson(user);

@@ -1,6 +1,7 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Parameters;
                         + "standard error."},
         footer = {"", "Examples:",
                 "  ticket admin user add anna --role customer --account acme",
-                "  ticket admin user add bob --role agent --json | jq -r .token > bob.token"})
+                "  ticket admin user add bob --role agent --json | jq -r .token > bob.token",
+                "  ticket admin user add contractor --role agent --expires 30d"})
 public class AdminUserAddCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The user's name.")
     String name;
@@ -35,9 +37,23 @@ public class AdminUserAddCommand extends BaseCommand {
     @Option(names = "--account", paramLabel = "ACCOUNT", description = "The customer's account (organisation).")
     String account;
 
+    @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
+    java.time.Duration expires;
+
+    static Long seconds(java.time.Duration expires) {
+        if (expires == null) {
+            return null;
+        }
+        if (expires.toSeconds() < 1) {
+            throw new UsageException("--expires must be at least 1s");
+        }
+        return expires.toSeconds();
+    }
+
     @Override
     protected java.util.Map<String, String> apiFields() {
-        return java.util.Map.of("role", "--role", "account", "--account", "name", "NAME");
+        return java.util.Map.of("role", "--role", "account", "--account", "name", "NAME", "expires_in", "--expires");
     }
 
     @Override
@@ -50,8 +66,8 @@ public class AdminUserAddCommand extends BaseCommand {
         if (role == Role.CUSTOMER && (account == null || account.isBlank())) {
             throw new UsageException("missing the account: a customer needs --account ACCOUNT");
         }
-        User created = client().createUser(new NewUser(name.strip(), role, account == null ? null : account.strip()),
-                TicketClient.newIdempotencyKey());
+        User created = client().createUser(new NewUser(name.strip(), role, account == null ? null : account.strip(),
+                seconds(expires)), TicketClient.newIdempotencyKey());
         Output out = out();
         if (out.json()) {
             out.printJson(created);

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket admin user list}: every user. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List every user.", "Shows id, name, role and account (--json: an array of users)."},
+        description = {"List every user.", "Shows id, name, role, account and whether the user is disabled (--json: an array of users; "
+                        + "disabled_at only on disabled ones)."},
         footer = {"", "Examples:",
                 "  ticket admin user list",
                 "  ticket admin user list --json | jq -r '.[] | select(.role==\"agent\") | .name'"})
@@ -30,10 +31,10 @@ public class AdminUserListCommand extends BaseCommand {
         } else if (out.quiet()) {
             users.forEach(u -> out.println(Long.toString(u.id())));
         } else {
-            Table table = new Table("ID", "NAME", "ROLE", "ACCOUNT").alignRight(0);
+            Table table = new Table("ID", "NAME", "ROLE", "ACCOUNT", "STATE").alignRight(0);
             for (User u : users) {
                 table.row("#" + u.id(), u.name(), u.role() == null ? "" : u.role().wire(),
-                        u.account() == null ? "" : u.account());
+                        u.account() == null ? "" : u.account(), u.disabledAt() == null ? "active" : "disabled");
             }
             table.print(out.out(), out.style(), 0, (column, text) -> text);
         }

@@ -41,6 +41,7 @@ public class TicketCommand extends BaseCommand {
         SUBCOMMANDS.put("attach", AttachCommand.class);
         SUBCOMMANDS.put("download", DownloadCommand.class);
         SUBCOMMANDS.put("close", CloseCommand.class);
+        SUBCOMMANDS.put("redact", RedactCommand.class);
         SUBCOMMANDS.put("assign", AssignCommand.class);
         SUBCOMMANDS.put("unassign", UnassignCommand.class);
         SUBCOMMANDS.put("wait", WaitCommand.class);

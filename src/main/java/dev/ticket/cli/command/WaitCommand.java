@@ -136,7 +136,7 @@ public class WaitCommand extends BaseCommand {
         if (Event.STATUS.equals(event.kind())) {
             return event.status() == Status.DONE;
         }
-        return event.message() != null && fromOtherSide(event.message(), me);
+        return Event.MESSAGE.equals(event.kind()) && event.message() != null && fromOtherSide(event.message(), me);
     }
 
     private static boolean fromOtherSide(Message m, Role me) {

@@ -1,0 +1,56 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.UsageException;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Table;
+import dev.ticket.cli.output.Formats;
+import dev.ticket.model.AuditEntry;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ticket admin audit}: the audit log of admin actions, newest first. */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show the audit log of admin actions, newest first.",
+                "Users added, disabled or enabled, tokens issued or revoked, messages redacted and backups: who, "
+                        + "what, on what, when and from which client address. --json: an array of "
+                        + "{id, at, actor_id, actor, action, target, client}."},
+        footer = {"", "Examples:",
+                "  ticket admin audit",
+                "  ticket admin audit --limit 500 --json \\",
+                "    | jq -r '.[] | select(.action == \"message.redact\") | .target'"})
+public class AdminAuditCommand extends BaseCommand {
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "How many entries (1-1000, default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(AuditEntry.class);
+    }
+
+    @Override
+    protected int run() {
+        if (limit < 1 || limit > 1000) {
+            throw new UsageException("--limit must be between 1 and 1000");
+        }
+        List<AuditEntry> entries = client().audit(limit);
+        Output out = out();
+        if (out.json()) {
+            out.printJson(entries);
+        } else if (out.quiet()) {
+            entries.forEach(e -> out.println(Long.toString(e.id())));
+        } else {
+            Formats formats = new Formats(clock);
+            Table table = new Table("WHEN", "WHO", "ACTION", "TARGET", "FROM");
+            for (AuditEntry e : entries) {
+                table.row(formats.dateTime(e.at()), e.actor(), e.action(), e.target(), e.client());
+            }
+            table.print(out.out(), out.style(), 0, (column, text) -> text);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Table;
+import dev.ticket.cli.output.Formats;
+import dev.ticket.model.TokenInfo;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code ticket admin token list}: every token's metadata, never the token. */
+@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List every token: id, user, created, last used, expiry (never the token or its hash).",
+                "Newest first. Last use is accurate to about a minute. --json: an array of "
+                        + "{id, user_id, user, created_at, last_used_at, expires_at, revoked_at} (absent when unset)."},
+        footer = {"", "Examples:",
+                "  ticket admin token list",
+                "  ticket admin token list --json | jq -r '.[] | select(.expires_at) | .user'"})
+public class AdminTokenListCommand extends BaseCommand {
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(TokenInfo.class);
+    }
+
+    @Override
+    protected int run() {
+        List<TokenInfo> tokens = client().tokens();
+        Output out = out();
+        if (out.json()) {
+            out.printJson(tokens);
+        } else if (out.quiet()) {
+            tokens.forEach(t -> out.println(Long.toString(t.id())));
+        } else {
+            Formats formats = new Formats(clock);
+            Table table = new Table("ID", "USER", "CREATED", "LAST USED", "EXPIRES", "STATE").alignRight(0);
+            for (TokenInfo t : tokens) {
+                String state = t.revokedAt() != null ? "revoked"
+                        : t.expiresAt() != null && !t.expiresAt().isAfter(clock.instant()) ? "expired" : "live";
+                table.row("#" + t.id(), "#" + t.userId() + " " + t.user(), formats.dateTime(t.createdAt()),
+                        t.lastUsedAt() == null ? "never" : formats.ago(t.lastUsedAt()),
+                        t.expiresAt() == null ? "never" : formats.dateTime(t.expiresAt()), state);
+            }
+            table.print(out.out(), out.style(), 0, (column, text) -> text);
+        }
+        return ExitCodes.OK;
+    }
+}

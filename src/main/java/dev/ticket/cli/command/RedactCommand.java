@@ -1,0 +1,48 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
+import dev.ticket.model.Message;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket redact MESSAGE_ID}: erases a message (a leaked secret) and leaves a note of who and when. */
+@Command(name = "redact", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Redact a message: erase its text and attachments (the support team only).",
+                "The body becomes \"redacted by NAME at TIME\", the attachments are removed and their bytes erased "
+                        + "from the service's storage; the ticket and its other messages stay, and open chat views "
+                        + "refresh. Use it when a secret was pasted into a ticket. It cannot be undone. Message ids "
+                        + "are in 'ticket show ID --json'. --json: the message as it is now."},
+        footer = {"", "Examples:",
+                "  ticket show 42 --json | jq '.messages[] | {id, body}'",
+                "  ticket redact 1234",
+                "  ticket redact 1234 --json | jq -r .body"})
+public class RedactCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "MESSAGE_ID", converter = TicketIdConverter.class,
+            description = "The message's id (see 'ticket show ID --json').")
+    long messageId;
+
+    @Override
+    protected List<String> jsonFields() {
+        return JsonFieldsOption.of(Message.class);
+    }
+
+    @Override
+    protected int run() {
+        Message redacted = client().redact(messageId);
+        Output out = out();
+        if (out.json()) {
+            out.printJson(redacted);
+        } else if (out.quiet()) {
+            out.println(Long.toString(redacted.id()));
+        } else {
+            out.println("Message " + redacted.id() + " in #" + redacted.ticketId() + " is now: "
+                    + Shown.line(redacted.body()));
+        }
+        return ExitCodes.OK;
+    }
+}
