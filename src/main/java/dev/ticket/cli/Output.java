@@ -1,6 +1,6 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.JsonRecords;
+import dev.ticket.client.ClientJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -54,10 +54,10 @@ final class Output {
         try {
             java.util.List<String> fields = options.jsonFields();
             if (fields.isEmpty() && jq == null) {
-                io.out().println(JsonRecords.writePretty(document));
+                io.out().println(ClientJson.writePretty(document));
                 return;
             }
-            String json = JsonFieldFilter.keep(JsonRecords.write(document), fields, jq == null);
+            String json = JsonFieldFilter.keep(ClientJson.write(document), fields, jq == null);
             if (jq == null) {
                 io.out().println(json);
             } else {

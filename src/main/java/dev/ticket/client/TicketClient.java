@@ -46,12 +46,8 @@ public final class TicketClient implements Closeable {
         this.transport = new HttpTransport(config);
     }
 
-    /**
-     * Start-up work a command can have done on another thread while it parses its arguments: the HTTP client's
-     * classes, and how the records it will read are read ({@link JsonRecords}).
-     */
-    public static void warmUp(List<Class<?>> reads) {
-        JsonRecords.warmUp(reads);
+    /** Start-up work a command can have done on another thread while it parses its arguments: the HTTP client's classes. */
+    public static void warmUp() {
         HttpTransport.warmUp();
     }
 
@@ -282,7 +278,7 @@ public final class TicketClient implements Closeable {
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
         byte[] json = null;
         try {
-            json = body == null ? null : JsonRecords.write(body);
+            json = body == null ? null : ClientJson.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -309,10 +305,10 @@ public final class TicketClient implements Closeable {
         }
     }
 
-    /** The model's records are read without the mapper (see {@link JsonRecords}); anything else with it. */
+    /** The model's records are read without the mapper (see {@link ClientJson}); anything else with it. */
     private static <T> T parse(byte[] body, Class<T> type) {
         try {
-            return JsonRecords.handles(type) ? JsonRecords.read(body, type) : mapper().readValue(body, type);
+            return ClientJson.handles(type) ? ClientJson.read(body, type) : mapper().readValue(body, type);
         } catch (IOException e) {
             throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
                     null, e);
