@@ -1,6 +1,7 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
                 throw new NotLoggedInException("not logged in (profile '" + s.profile() + "'): run 'ticket login' "
                         + "or set TICKET_TOKEN");
             }
-            client = new TicketClient(clientConfig(s, s.token()));
+            client = new HttpTicketClient(clientConfig(s, s.token()));
         }
         return client;
     }

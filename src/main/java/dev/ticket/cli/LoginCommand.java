@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.io.BufferedReader;
@@ -38,7 +39,7 @@ public class LoginCommand extends BaseCommand {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(clientConfig(settings, token))) {
+        try (TicketClient client = new HttpTicketClient(clientConfig(settings, token))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);

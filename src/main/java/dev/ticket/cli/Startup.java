@@ -1,6 +1,6 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.TicketClient;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.server.Preload;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -64,7 +64,7 @@ public final class Startup {
         public void run() {
             try {
                 annotations();
-                TicketClient.warmUp();
+                HttpTicketClient.warmUp();
             } catch (RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }
