@@ -1,5 +1,6 @@
 package dev.ticket.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
 import dev.ticket.service.AccountService;
@@ -22,7 +23,9 @@ import io.javalin.util.JavalinBindException;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -37,12 +40,23 @@ public final class TicketServer implements AutoCloseable {
     private final StreamHub events;
     private final List<Route> routes;
     private final DrainingHandler drain;
+    private final Map<String, Cache<?, ?>> caches;
 
-    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain) {
+    private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain,
+                         Map<String, Cache<?, ?>> caches) {
         this.app = app;
         this.events = events;
         this.routes = routes;
         this.drain = drain;
+        this.caches = caches;
+    }
+
+    /**
+     * This server's caches by name (the services' reads, the tickets' JSON), each recording its statistics: what
+     * the metrics bind (e.g. Micrometer's {@code CaffeineCacheMetrics}).
+     */
+    public Map<String, Cache<?, ?>> caches() {
+        return caches;
     }
 
     static final int INPUT_BUFFER = 64 * 1024;
@@ -53,7 +67,11 @@ public final class TicketServer implements AutoCloseable {
         EventFeed feed = new EventFeed(store);
         StreamHub events = new StreamHub(feed, settings.streams());
         accounts.onTokensRevoked(events::endUser);
-        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
+        TicketBodies bodies = new TicketBodies();
+        Map<String, Cache<?, ?>> caches = new LinkedHashMap<>(tickets.caches());
+        caches.putAll(accounts.caches());
+        caches.put("ticket-json", bodies.cache());
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies),
                 new AdminHandlers(accounts), new EventStream(feed), new Probes(store::ready,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()));
@@ -71,7 +89,7 @@ public final class TicketServer implements AutoCloseable {
             taken.initCause(e);
             throw taken;
         }
-        return new TicketServer(app, events, routes, drain);
+        return new TicketServer(app, events, routes, drain, java.util.Collections.unmodifiableMap(caches));
     }
 
     private static void configure(JavalinConfig config, ServerSettings settings, AccountService accounts,

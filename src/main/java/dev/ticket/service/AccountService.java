@@ -1,5 +1,6 @@
 package dev.ticket.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
@@ -7,6 +8,7 @@ import dev.ticket.store.Principal;
 import dev.ticket.store.TicketStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
@@ -25,6 +27,11 @@ public final class AccountService {
         this.clock = clock;
         this.cache = new ReadCache(store);
         store.onTokensRevokedElsewhere(userId -> revocationListeners.forEach(listener -> listener.accept(userId)));
+    }
+
+    /** This service's token cache by name, for its hit rate in the metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return cache.caches(List.of("principals"));
     }
 
     /** The caller behind a bearer token, or UNAUTHORIZED. */

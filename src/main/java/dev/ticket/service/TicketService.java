@@ -1,5 +1,6 @@
 package dev.ticket.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewTicket;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The rules of docs/rules.md: opening, replying, closing, reading and listing tickets. */
 public final class TicketService {
@@ -39,6 +41,11 @@ public final class TicketService {
         this.idempotency = new Idempotency(store, clock);
         this.attachments = new AttachmentService(store, settings, clock);
         this.cache = new ReadCache(store);
+    }
+
+    /** This service's read caches by name (chats, read markers, list pages), for their hit rates in the metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return cache.caches(List.of("tickets", "markers", "pages"));
     }
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
