@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.client.HttpTicketClient;
 import dev.ticket.server.Preload;
 import java.lang.reflect.Field;

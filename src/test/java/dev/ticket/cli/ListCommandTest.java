@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.cli.command.ListCommand;
+import dev.ticket.cli.output.Table;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ListCommandTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
     static CliHarness agent;
     static String booking;
@@ -23,7 +26,6 @@ class ListCommandTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         agent = CliHarness.as(service, "Sam", Role.AGENT, null);
         booking = anna.ok("new", "-t", "Не работает ссылка на бронирование", "-m", "Консьерж", "-q").strip();
@@ -31,11 +33,6 @@ class ListCommandTest {
         closed = anna.ok("new", "-t", "Old question", "-m", "how?", "-q").strip();
         anna.ok("close", closed);
         CliHarness.as(service, "Olga", Role.CUSTOMER, "globex").ok("new", "-t", "Other account", "-m", "x");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test
