@@ -161,6 +161,8 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} close" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} assign" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} unassign" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hours" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_ticket; return $?; fi
@@ -194,55 +196,59 @@ function _complete_ticket() {
   local cmds4=(attach)
   local cmds5=(download)
   local cmds6=(close)
-  local cmds7=(wait)
-  local cmds8=(hours)
-  local cmds9=(login)
-  local cmds10=(logout)
-  local cmds11=(whoami)
-  local cmds12=(tui)
-  local cmds13=(profile)
-  local cmds14=(alias)
-  local cmds15=(help)
-  local cmds16=(admin)
-  local cmds17=(completion)
-  local cmds18=(serve)
-  local cmds19=(profile list)
-  local cmds20=(profile use)
-  local cmds21=(profile remove)
-  local cmds22=(alias set)
-  local cmds23=(alias list)
-  local cmds24=(alias delete)
-  local cmds25=(admin user)
-  local cmds26=(admin token)
-  local cmds27=(admin user add)
-  local cmds28=(admin user list)
-  local cmds29=(admin token issue)
-  local cmds30=(admin token revoke)
+  local cmds7=(assign)
+  local cmds8=(unassign)
+  local cmds9=(wait)
+  local cmds10=(hours)
+  local cmds11=(login)
+  local cmds12=(logout)
+  local cmds13=(whoami)
+  local cmds14=(tui)
+  local cmds15=(profile)
+  local cmds16=(alias)
+  local cmds17=(help)
+  local cmds18=(admin)
+  local cmds19=(completion)
+  local cmds20=(serve)
+  local cmds21=(profile list)
+  local cmds22=(profile use)
+  local cmds23=(profile remove)
+  local cmds24=(alias set)
+  local cmds25=(alias list)
+  local cmds26=(alias delete)
+  local cmds27=(admin user)
+  local cmds28=(admin token)
+  local cmds29=(admin user add)
+  local cmds30=(admin user list)
+  local cmds31=(admin token issue)
+  local cmds32=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_delete; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_alias_set; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_help; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_alias; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_profile; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_alias_delete; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_set; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_help; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_alias; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_profile; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_unassign; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_assign; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_close; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_download; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_attach; return $?; fi
@@ -261,11 +267,11 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list show reply attach download close assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -316,7 +322,7 @@ function _picocli_ticket_new() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
 
   type compopt &>/dev/null && compopt +o default
@@ -412,13 +418,14 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '--mine' '--overdue' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
+  local ORDER_option_args=("activity" "due" "created") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -469,6 +476,17 @@ function _picocli_ticket_list() {
       COMPREPLY=( $( compReplyArray "${SIDE_option_args[@]}" ) )
       return $?
       ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--account')
+      return
+      ;;
+    '--assignee')
+      return
+      ;;
     '-L'|'--limit')
       return
       ;;
@@ -493,7 +511,7 @@ function _picocli_ticket_show() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -544,7 +562,7 @@ function _picocli_ticket_reply() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -607,7 +625,7 @@ function _picocli_ticket_attach() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -671,7 +689,7 @@ function _picocli_ticket_download() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -731,7 +749,112 @@ function _picocli_ticket_close() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `assign` subcommand.
+function _picocli_ticket_assign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `unassign` subcommand.
+function _picocli_ticket_unassign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -782,7 +905,7 @@ function _picocli_ticket_wait() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -833,7 +956,7 @@ function _picocli_ticket_hours() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -884,7 +1007,7 @@ function _picocli_ticket_login() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -935,7 +1058,7 @@ function _picocli_ticket_logout() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -986,7 +1109,7 @@ function _picocli_ticket_whoami() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1037,7 +1160,7 @@ function _picocli_ticket_tui() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1088,7 +1211,7 @@ function _picocli_ticket_profile() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1139,7 +1262,7 @@ function _picocli_ticket_alias() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1190,7 +1313,7 @@ function _picocli_ticket_help() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1221,7 +1344,7 @@ function _picocli_ticket_help() {
       return
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1247,7 +1370,7 @@ function _picocli_ticket_admin() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1298,7 +1421,7 @@ function _picocli_ticket_completion() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1463,7 +1586,7 @@ function _picocli_ticket_profile_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1514,7 +1637,7 @@ function _picocli_ticket_profile_use() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1571,7 +1694,7 @@ function _picocli_ticket_profile_remove() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1628,7 +1751,7 @@ function _picocli_ticket_alias_set() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1679,7 +1802,7 @@ function _picocli_ticket_alias_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1730,7 +1853,7 @@ function _picocli_ticket_alias_delete() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1787,7 +1910,7 @@ function _picocli_ticket_admin_user() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1838,7 +1961,7 @@ function _picocli_ticket_admin_token() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1889,7 +2012,7 @@ function _picocli_ticket_admin_user_add() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1949,7 +2072,7 @@ function _picocli_ticket_admin_user_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2000,7 +2123,7 @@ function _picocli_ticket_admin_token_issue() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2051,7 +2174,7 @@ function _picocli_ticket_admin_token_revoke() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 

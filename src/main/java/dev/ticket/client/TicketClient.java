@@ -89,6 +89,15 @@ public interface TicketClient extends Closeable {
     /** The caller. */
     User me();
 
+    /** The team only: assigns the ticket to the agent {@code userId}. */
+    Ticket assign(long ticketId, long userId);
+
+    /** The team only: assigns the ticket to nobody. */
+    Ticket unassign(long ticketId);
+
+    /** The team only: the support team's users (agents and admins), to choose an assignee by name. */
+    List<User> agents();
+
     /** The support hours. */
     Hours hours();
 

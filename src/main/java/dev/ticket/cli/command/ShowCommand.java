@@ -6,7 +6,9 @@ import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Transcript;
 import dev.ticket.client.TicketClient;
+import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TimeLeft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show a ticket and its chat, and mark it read.",
                 "Marks the ticket read unless --no-read.",
-                "On a terminal the team's messages stand on the left and the customer's on the right."},
+                "On a terminal the team's messages stand on the left and the customer's on the right.",
+                "A ticket awaiting the team shows the time left until it is due (business time; clock time for "
+                        + "critical tickets), and its assignee when it has one."},
         footer = {"", "Examples:",
                 "  ticket show 42",
                 "  ticket show '#42' --no-read",
@@ -43,7 +47,9 @@ public class ShowCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(ticket.id()));
         } else {
-            transcript(out).ticket(ticket, out.out());
+            Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
+            String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
+            transcript(out).ticket(ticket, out.out(), left);
         }
         if (!noRead && ticket.unread() > 0) {
             client.markRead(ticketId, TicketClient.newIdempotencyKey());
