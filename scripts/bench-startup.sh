@@ -62,9 +62,12 @@ python3 - "$work/bench.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 hello = results["hello"]["median"]
-print("| case | median ms | mean ± sd ms | x bare JVM (median) |")
-print("|---|---|---|---|")
+hello_cpu = results["hello"]["user"] + results["hello"]["system"]
+# CPU time (user + system, mean) as well: on a busy machine the wall clock mostly measures the queue for a core
+print("| case | median ms | mean ± sd ms | x bare JVM (median) | CPU ms | x bare JVM (CPU) |")
+print("|---|---|---|---|---|---|")
 for name, r in results.items():
+    cpu = r["user"] + r["system"]
     print(f"| {name} | {r['median'] * 1000:.1f} | {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} "
-          f"| {r['median'] / hello:.2f} |")
+          f"| {r['median'] / hello:.2f} | {cpu * 1000:.0f} | {cpu / hello_cpu:.2f} |")
 PY

@@ -6,6 +6,7 @@ import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.JqFilter;
 import dev.ticket.cli.output.Output;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.TerminalText;
 import java.time.Clock;
@@ -140,7 +141,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
                 throw new NotLoggedInException("not logged in (profile '" + s.profile() + "'): run 'ticket login' "
                         + "or set TICKET_TOKEN");
             }
-            client = new TicketClient(traced(clientConfig(s, s.token())));
+            client = new HttpTicketClient(traced(clientConfig(s, s.token())));
         }
         return client;
     }

@@ -1,6 +1,6 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.JsonRecords;
+import dev.ticket.client.ClientJson;
 import dev.ticket.model.Event;
 import dev.ticket.model.Hours;
 import dev.ticket.model.Message;
@@ -81,7 +81,7 @@ public final class JsonFieldsOption implements IParameterPreprocessor {
 
     /** The fields of a model record as the JSON names them. */
     public static List<String> of(Class<?> record) {
-        return JsonRecords.fieldNames(record);
+        return ClientJson.fieldNames(record);
     }
 
     /** Every field any command prints, for shell completion of {@code --json}. */

@@ -2,17 +2,11 @@ package dev.ticket.cli;
 
 import dev.ticket.cli.command.ServeCommand;
 import dev.ticket.cli.command.TicketCommand;
-import dev.ticket.client.TicketClient;
-import dev.ticket.model.Event;
-import dev.ticket.model.Hours;
-import dev.ticket.model.Message;
-import dev.ticket.model.Ticket;
-import dev.ticket.model.TicketPage;
-import dev.ticket.model.User;
+import dev.ticket.client.HttpTicketClient;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * What the process entry point ({@code Main}) does before the command line is parsed, to make a short command
@@ -22,25 +16,16 @@ import java.util.Map;
  * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
  * {@code --verbose} the libraries' warnings still show).</li>
  * <li>Warm-up on the second core while the main thread parses the command line, reads the config and connects:
- * the annotations picocli reads, the HTTP client's classes, how the records the command reads are read
- * ({@link dev.ticket.client.JsonRecords}; it writes what the command sends too, so no short command builds the
- * JSON mapper). Only for a command that talks to the service, and only the types
- * that command uses: nothing is loaded that the command would not load anyway. Whatever it has not finished
+ * the annotations picocli reads and the HTTP client's classes. Only for a command that talks to the service:
+ * nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
  * <li>For {@code serve}: the service's one-time library initialisation ({@link ServeCommand#preload}).</li>
  * </ul>
  */
 public final class Startup {
-    /** The records each command reads from the service (see {@link dev.ticket.client.JsonRecords}), in the order it reads them. */
-    private static final Map<String, List<Class<?>>> READS = Map.of(
-            "list", List.of(TicketPage.class, User.class),
-            "show", List.of(Ticket.class),
-            "new", List.of(Ticket.class),
-            "reply", List.of(Message.class),
-            "close", List.of(Ticket.class),
-            "wait", List.of(User.class, Ticket.class, Event.class),
-            "whoami", List.of(User.class),
-            "hours", List.of(Hours.class));
+    /** The short commands that talk to the service, whose start-up the warm-up shortens. */
+    private static final Set<String> TALKERS = Set.of("list", "show", "new", "reply", "close", "wait", "whoami",
+            "hours");
 
     private Startup() {
     }
@@ -59,11 +44,10 @@ public final class Startup {
             ServeCommand.preload(List.of(args).stream().noneMatch(a -> a.equals("--db") || a.startsWith("--db=")));
             return;
         }
-        List<Class<?>> reads = command == null ? null : READS.get(command);
-        if (reads == null) {
+        if (command == null || !TALKERS.contains(command)) {
             return;
         }
-        Thread thread = new Thread(new Warmup(TicketCommand.SUBCOMMANDS.get(command), reads),
+        Thread thread = new Thread(new Warmup(TicketCommand.SUBCOMMANDS.get(command)),
                 "ticket-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -72,18 +56,16 @@ public final class Startup {
     /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
     private static final class Warmup implements Runnable {
         private final Class<?> command;
-        private final List<Class<?>> reads;
 
-        Warmup(Class<?> command, List<Class<?>> reads) {
+        Warmup(Class<?> command) {
             this.command = command;
-            this.reads = reads;
         }
 
         @Override
         public void run() {
             try {
                 annotations();
-                TicketClient.warmUp(reads);
+                HttpTicketClient.warmUp();
             } catch (RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }

@@ -128,7 +128,7 @@ public final class EventFollower {
             return null;
         }
         try {
-            Event event = JsonRecords.read(raw.data().getBytes(StandardCharsets.UTF_8), Event.class);
+            Event event = ClientJson.read(raw.data().getBytes(StandardCharsets.UTF_8), Event.class);
             return event.kind() == null ? null : event;
         } catch (IOException e) {
             return null;

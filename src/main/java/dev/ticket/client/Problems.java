@@ -57,7 +57,7 @@ final class Problems {
             return true;
         }
         try {
-            Problem p = JsonRecords.read(body, Problem.class);
+            Problem p = ClientJson.read(body, Problem.class);
             return p == null || (p.type() == null && p.title() == null);
         } catch (IOException | RuntimeException e) {
             return true;
@@ -74,7 +74,7 @@ final class Problems {
     static Problem parse(int status, String contentType, byte[] body) {
         if (contentType != null && contentType.contains("json") && body.length > 0) {
             try {
-                Problem p = JsonRecords.read(body, Problem.class);
+                Problem p = ClientJson.read(body, Problem.class);
                 if (p != null) {
                     return new Problem(p.type(), p.title(), p.status() == 0 ? status : p.status(), p.detail(),
                             p.instance(), p.requestId());

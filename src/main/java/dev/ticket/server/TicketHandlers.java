@@ -36,13 +36,16 @@ final class TicketHandlers {
     private final BusinessHours hours;
     private final Clock clock;
     private final Uploads uploads;
+    private final TicketBodies bodies;
 
-    TicketHandlers(TicketService tickets, AccountService accounts, BusinessHours hours, Clock clock) {
+    TicketHandlers(TicketService tickets, AccountService accounts, BusinessHours hours, Clock clock,
+                   TicketBodies bodies) {
         this.tickets = tickets;
         this.accounts = accounts;
         this.hours = hours;
         this.clock = clock;
         this.uploads = new Uploads(tickets.attachments());
+        this.bodies = bodies;
     }
 
     void me(Context ctx) throws IOException {
@@ -103,7 +106,7 @@ final class TicketHandlers {
     }
 
     void get(Context ctx) throws IOException {
-        Responses.ticket(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
+        bodies.write(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
     }
 
     void reply(Context ctx) throws IOException {

@@ -1,5 +1,6 @@
 package dev.ticket.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
 import dev.ticket.service.AccountService;
@@ -18,10 +19,13 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpException;
 import org.jdbi.v3.core.JdbiException;
@@ -38,14 +42,24 @@ public final class TicketServer implements AutoCloseable {
     private final List<Route> routes;
     private final DrainingHandler drain;
     private final MetricsEndpoint metrics;
+    private final Map<String, Cache<?, ?>> caches;
 
     private TicketServer(Javalin app, StreamHub events, List<Route> routes, DrainingHandler drain,
-                         MetricsEndpoint metrics) {
+                         MetricsEndpoint metrics, Map<String, Cache<?, ?>> caches) {
         this.app = app;
         this.events = events;
         this.routes = routes;
         this.drain = drain;
         this.metrics = metrics;
+        this.caches = caches;
+    }
+
+    /**
+     * This server's caches by name (the services' reads, the tickets' JSON), each recording its statistics, which
+     * the metrics show as {@code cache_gets_total{cache=NAME,result=hit|miss}}.
+     */
+    public Map<String, Cache<?, ?>> caches() {
+        return caches;
     }
 
     static final int INPUT_BUFFER = 64 * 1024;
@@ -56,8 +70,13 @@ public final class TicketServer implements AutoCloseable {
                                      ServiceMetrics metrics) throws BindException {
         StreamHub events = new StreamHub(feed, settings.streams(), metrics);
         accounts.onTokensRevoked(events::endUser);
+        TicketBodies bodies = new TicketBodies();
+        Map<String, Cache<?, ?>> caches = new LinkedHashMap<>(tickets.caches());
+        caches.putAll(accounts.caches());
+        caches.put("ticket-json", bodies.cache());
+        caches.forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics.registry(), cache, name));
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
-        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock),
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies),
                 new AdminHandlers(accounts, backups), new EventStream(feed), new Probes(storeReady,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
@@ -77,7 +96,7 @@ public final class TicketServer implements AutoCloseable {
             taken.initCause(e);
             throw taken;
         }
-        return new TicketServer(app, events, routes, drain, scrape);
+        return new TicketServer(app, events, routes, drain, scrape, java.util.Collections.unmodifiableMap(caches));
     }
 
     private static void configure(JavalinConfig config, ServerSettings settings, List<Route> routes,

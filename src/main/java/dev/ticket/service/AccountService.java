@@ -1,5 +1,6 @@
 package dev.ticket.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
@@ -35,6 +36,11 @@ public final class AccountService {
         this.clock = clock;
         this.cache = new ReadCache(store);
         store.onTokensRevokedElsewhere(userId -> revocationListeners.forEach(listener -> listener.accept(userId)));
+    }
+
+    /** This service's token cache by name, for its hit rate in the metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return cache.caches(List.of("principals"));
     }
 
     /** The caller behind a bearer token, or UNAUTHORIZED. */

@@ -6,12 +6,15 @@ import dev.ticket.model.TicketPage;
 import dev.ticket.store.Principal;
 import dev.ticket.store.TicketStore;
 import dev.ticket.store.Viewer;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * The hot read path (token look-up, one ticket with its chat, read markers) served from memory
@@ -21,6 +24,10 @@ import java.util.function.ToLongFunction;
  * ({@link #beginWrite} to {@link #endWrite}) reads go to the store: its commit is announced to event
  * streams at once, before the writer has dropped what it changed, and a client told of the new
  * message must not then read the ticket as it was.
+ *
+ * <p>Each cache is a Caffeine cache of this instance (nothing shared between services in one JVM), bounded by
+ * size or weight: when full it evicts what is least likely to be asked for again and keeps serving the rest.
+ * Their statistics are recorded ({@link #caches}), for the metrics.
  */
 final class ReadCache {
     private static final int MAX_ENTRIES = 20_000;
@@ -32,16 +39,43 @@ final class ReadCache {
     private final TicketStore store;
     private final boolean enabled;
     private final AtomicLong generation = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicInteger writing = new java.util.concurrent.atomic.AtomicInteger();
-    private final Bounded<Long, Ticket> tickets = new Bounded<>(MAX_TICKET_CHARS, ReadCache::chars);
-    private final Bounded<String, Principal> principals = new Bounded<>(MAX_ENTRIES, p -> 1);
-    private final Bounded<String, Long> markers = new Bounded<>(MAX_ENTRIES, m -> 1);
+    private final AtomicInteger writing = new AtomicInteger();
+    private final Cache<Long, Ticket> tickets;
+    private final Cache<String, Principal> principals = bounded(MAX_ENTRIES);
+    private final Cache<String, Long> markers = bounded(MAX_ENTRIES);
     /** List pages as one user asked for them; any write to a ticket or a read marker drops them all. */
-    private final Bounded<Object, TicketPage> pages = new Bounded<>(MAX_PAGES, p -> 1);
+    private final Cache<Object, TicketPage> pages = bounded(MAX_PAGES);
 
     ReadCache(TicketStore store) {
+        this(store, MAX_TICKET_CHARS);
+    }
+
+    /** With a budget for chats other than the default (a test fills it). */
+    ReadCache(TicketStore store, long maxTicketChars) {
         this.store = store;
         this.enabled = store.singleNode();
+        this.tickets = Caffeine.newBuilder()
+                .maximumWeight(maxTicketChars)
+                .weigher((Long id, Ticket ticket) -> (int) Math.min(Integer.MAX_VALUE, chars(ticket)))
+                .executor(Runnable::run)
+                .recordStats()
+                .build();
+    }
+
+    private static <K, V> Cache<K, V> bounded(long entries) {
+        // evictions run on the thread that caused them: a few map operations, and the bound holds at once
+        return Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).recordStats().build();
+    }
+
+    /** The named caches (some of: tickets, principals, markers, pages), for their statistics. */
+    Map<String, Cache<?, ?>> caches(List<String> names) {
+        Map<String, Cache<?, ?>> all = Map.of("tickets", tickets, "principals", principals, "markers", markers,
+                "pages", pages);
+        Map<String, Cache<?, ?>> chosen = new LinkedHashMap<>();
+        for (String name : names) {
+            chosen.put(name, all.get(name));
+        }
+        return chosen;
     }
 
     Optional<Principal> principal(String tokenHash) {
@@ -84,90 +118,48 @@ final class ReadCache {
         writing.decrementAndGet();
     }
 
-    /** Hits and misses of each cache (tokens, tickets, read markers, list pages) as metrics. */
-    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-        Map<String, Bounded<?, ?>> caches = Map.of("tokens", principals, "tickets", tickets, "read-markers", markers,
-                "list-pages", pages);
-        caches.forEach((name, cache) -> {
-            for (String result : new String[] {"hit", "miss"}) {
-                io.micrometer.core.instrument.FunctionCounter.builder("ticket.cache.requests", cache,
-                                c -> (result.equals("hit") ? c.hits : c.misses).doubleValue())
-                        .description("Reads of the single-node read cache, by cache and result")
-                        .tag("cache", name).tag("result", result).register(registry);
-            }
-            io.micrometer.core.instrument.Gauge.builder("ticket.cache.size", cache, c -> c.map.size())
-                    .description("Entries in the read cache").tag("cache", name).register(registry);
-        });
-    }
-
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
-        tickets.map.remove(ticketId);
-        pages.map.clear();
+        tickets.invalidate(ticketId);
+        pages.invalidateAll();
     }
 
     void markerChanged(long userId, long ticketId) {
         generation.incrementAndGet();
-        markers.map.remove(userId + ":" + ticketId);
-        pages.map.clear();
+        markers.invalidate(userId + ":" + ticketId);
+        pages.invalidateAll();
     }
 
     void tokensChanged() {
         generation.incrementAndGet();
-        principals.map.clear();
+        principals.invalidateAll();
     }
 
-    private <K, V> V load(Bounded<K, V> cache, K key, Supplier<V> loader) {
+    private <K, V> V load(Cache<K, V> cache, K key, Supplier<V> loader) {
         if (!enabled || writing.get() > 0) {
             return loader.get();
         }
-        V cached = cache.map.get(key);
+        V cached = cache.getIfPresent(key);
         if (cached != null) {
-            cache.hits.increment();
             return cached;
         }
-        cache.misses.increment();
         long before = generation.get();
         V loaded = loader.get();
         if (loaded != null && generation.get() == before) {
             cache.put(key, loaded);
             if (generation.get() != before) {
-                cache.map.remove(key, loaded); // a write raced with this load: do not keep what may be stale
+                cache.asMap().remove(key, loaded); // a write raced with this load: do not keep what may be stale
             }
         }
         return loaded;
     }
 
     /** A rough weight of a ticket with its chat: its text in characters, plus the objects around it. */
-    private static long chars(Ticket ticket) {
+    static long chars(Ticket ticket) {
         long chars = 1024 + ticket.title().length();
         for (Message m : ticket.messages()) {
             chars += 512 + m.body().length();
         }
         return chars;
-    }
-
-    /** A map that starts over when what it holds would weigh more than its budget. */
-    private static final class Bounded<K, V> {
-        final Map<K, V> map = new ConcurrentHashMap<>();
-        final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
-        final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
-        private final AtomicLong weight = new AtomicLong();
-        private final long budget;
-        private final ToLongFunction<V> weigher;
-
-        Bounded(long budget, ToLongFunction<V> weigher) {
-            this.budget = budget;
-            this.weigher = weigher;
-        }
-
-        void put(K key, V value) {
-            long w = weigher.applyAsLong(value);
-            if (weight.addAndGet(w) > budget) {
-                map.clear();
-                weight.set(w);
-            }
-            map.put(key, value);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ticket.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewTicket;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The rules of docs/rules.md: opening, replying, closing, reading and listing tickets. */
 public final class TicketService {
@@ -43,10 +45,14 @@ public final class TicketService {
         this.assignments = new Assignments(store, cache, clock);
     }
 
-    /** Binds the store's meters (connection pools, group-commit batch sizes) and the read cache's to metrics. */
+    /** Binds the store's meters (connection pools, group-commit batch sizes) to metrics. */
     public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
         store.bindMetrics(registry);
-        cache.bindMetrics(registry);
+    }
+
+    /** This service's read caches by name (chats, read markers, list pages), for their hit rates in the metrics. */
+    public Map<String, Cache<?, ?>> caches() {
+        return cache.caches(List.of("tickets", "markers", "pages"));
     }
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */

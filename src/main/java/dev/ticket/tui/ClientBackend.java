@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The chat view's backend over the HTTP {@link TicketClient}; its failures become one-sentence {@link BackendException}s. */
+/** The chat view's backend over the {@link TicketClient} seam; its failures become one-sentence {@link BackendException}s. */
 public final class ClientBackend implements TuiBackend {
     /** The list shows at most this many tickets (newest activity first); search finds the rest. */
     static final int LIST_LIMIT = 100;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
@@ -171,7 +172,7 @@ class CliContractTest {
 
     /** The chat view's calls, through the same client the TUI uses. */
     private void chatView(String url, String token) throws Exception {
-        try (TicketClient client = new TicketClient(ClientConfig.of(URI.create(url), token))) {
+        try (TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(url), token))) {
             ClientBackend backend = new ClientBackend(client);
             backend.me();
             var tickets = backend.tickets(StatusFilter.ALL, null, false);

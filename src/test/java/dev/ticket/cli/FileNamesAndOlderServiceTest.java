@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Json;
 import dev.ticket.model.Message;
@@ -94,7 +95,7 @@ class FileNamesAndOlderServiceTest {
         long id = customer.post("/tickets", new dev.ticket.model.NewTicket("From the chat view", "See file.", null,
                 null, null, null, null, null)).expect(201).json().get("id").asLong();
         Path file = Files.writeString(dir.resolve("Скриншот 2026 \"final\" 😀.png"), "png");
-        try (TicketClient client = new TicketClient(ClientConfig.of(URI.create(service.url()), customer.token()))) {
+        try (TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(service.url()), customer.token()))) {
             Message sent = new ClientBackend(client).attach(id, file, "");
             assertEquals("Скриншот 2026 \"final\" 😀.png", sent.attachments().get(0).filename());
         }

@@ -133,7 +133,7 @@ class ListCommandTest {
 
     @Test
     void listing_follows_the_cursor_across_pages_and_knows_when_more_exist() {
-        dev.ticket.client.TicketClient client = new dev.ticket.client.TicketClient(
+        dev.ticket.client.TicketClient client = new dev.ticket.client.HttpTicketClient(
                 dev.ticket.client.ClientConfig.of(java.net.URI.create(service.url()), agent.token()));
         ListCommand.Listing all = ListCommand.fetch(client, dev.ticket.client.TicketQuery.ALL, 100, 1);
         ListCommand.Listing two = ListCommand.fetch(client, dev.ticket.client.TicketQuery.ALL, 2, 1);

@@ -42,7 +42,7 @@ class EventFollowerTest {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        return new TicketClient(new ClientConfig(url, "t", Duration.ofSeconds(2), Duration.ofSeconds(5),
+        return new HttpTicketClient(new ClientConfig(url, "t", Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2)), null));
     }
 

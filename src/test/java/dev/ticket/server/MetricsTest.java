@@ -164,8 +164,8 @@ class MetricsTest {
     }
 
     static double cache(Map<String, MetricFamily> families, String cache, String result) {
-        MetricFamily f = families.containsKey("ticket_cache_requests_total")
-                ? families.get("ticket_cache_requests_total") : families.get("ticket_cache_requests");
+        MetricFamily f = families.containsKey("cache_gets_total")
+                ? families.get("cache_gets_total") : families.get("cache_gets");
         assertNotNull(f, families.keySet().toString());
         return f.getMetricList().stream().filter(m -> label(m, "cache").equals(cache)
                 && label(m, "result").equals(result)).mapToDouble(m -> m.getCounter().getValue()).sum();

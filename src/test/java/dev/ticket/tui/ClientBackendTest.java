@@ -3,6 +3,7 @@ package dev.ticket.tui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
@@ -31,7 +32,7 @@ class ClientBackendTest {
             long id = open(alice, title);
             bobApi.post("/tickets/" + id + "/messages", new NewMessage("Done on our side")).expect(201);
         }
-        try (TicketClient client = new TicketClient(ClientConfig.of(URI.create(service.url()), bob.token()))) {
+        try (TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(service.url()), bob.token()))) {
             ClientBackend backend = new ClientBackend(client, 2);
             List<Long> plain = backend.tickets(StatusFilter.ALL, "", false).stream().map(Ticket::id).toList();
             assertFalse(plain.contains(waiting), "one page of newest activity leaves it out: " + plain);
@@ -47,7 +48,7 @@ class ClientBackendTest {
         ApiClient api = new ApiClient(service.url(), alice.token());
         long id = open(api, "Soon closed");
         api.post("/tickets/" + id + "/close", null).expect(200);
-        try (TicketClient client = new TicketClient(ClientConfig.of(URI.create(service.url()), alice.token()))) {
+        try (TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(service.url()), alice.token()))) {
             TuiBackend.BackendException e = assertThrows(TuiBackend.BackendException.class,
                     () -> new ClientBackend(client).reply(id, "hello?"));
             assertEquals(Failure.CLOSED, e.kind());

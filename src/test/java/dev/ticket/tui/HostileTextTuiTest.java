@@ -8,6 +8,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.testing.HostileService;
 import java.net.URI;
@@ -32,7 +33,7 @@ class HostileTextTuiTest {
         DefaultVirtualTerminal terminal = new HeadlessTerminal(new TerminalSize(160, 40));
         AtomicReference<Throwable> crash = new AtomicReference<>();
         try (HostileService hostile = HostileService.start();
-             TicketClient client = new TicketClient(ClientConfig.of(URI.create(hostile.url()), "t"))) {
+             TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(hostile.url()), "t"))) {
             TuiRunner tui = new TuiRunner(terminal, new ClientBackend(client), Clock.systemUTC(), workDir, workDir);
             Thread runner = new Thread(() -> {
                 try {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ticket.app.TicketApp;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
 import dev.ticket.model.NewMessage;
@@ -46,7 +47,7 @@ class LiveEventsTest {
         Ticket ticket = new ApiClient(app.url(), alice.token()).post("/tickets", new NewTicket("Title", "Body",
                 null, null, null, List.of(), List.of(), null)).expect(201).as(Ticket.class);
         String url = app.url();
-        try (TicketClient client = new TicketClient(ClientConfig.of(URI.create(url), alice.token()));
+        try (TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(url), alice.token()));
              AutoCloseable events = new ClientBackend(client).events(new Recorder())) {
             await("connected", () -> heard.contains("up"));
             new ApiClient(url, bob.token()).post("/tickets/" + ticket.id() + "/messages", new NewMessage("first"))

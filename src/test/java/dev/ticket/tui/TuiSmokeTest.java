@@ -8,6 +8,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.ticket.client.ClientConfig;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewMessage;
@@ -298,7 +299,7 @@ class TuiSmokeTest {
     }
 
     private void open(User user, Long ticketId) {
-        TicketClient client = new TicketClient(ClientConfig.of(URI.create(service.url()), user.token()));
+        TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(service.url()), user.token()));
         TuiRunner tui = new TuiRunner(terminal, new ClientBackend(client), Clock.systemUTC(), workDir, workDir);
         runner = new Thread(() -> {
             try {

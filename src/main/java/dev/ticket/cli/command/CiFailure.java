@@ -7,7 +7,7 @@ import dev.ticket.cli.ci.CiEnvironment;
 import dev.ticket.cli.ci.CiLog;
 import dev.ticket.cli.ci.CiReport;
 import dev.ticket.cli.ci.Redactor;
-import dev.ticket.client.JsonRecords;
+import dev.ticket.client.ClientJson;
 import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Limits;
 import dev.ticket.model.NewTicket;
@@ -161,7 +161,7 @@ final class CiFailure {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            sha.update(JsonRecords.write(ticket)); // the mapper's bytes (JsonRecordsTest), so keys stay as they were
+            sha.update(ClientJson.write(ticket)); // the mapper's bytes (ClientJsonTest), so keys stay as they were
             if (log != null) {
                 try (var in = Files.newInputStream(log)) {
                     byte[] buffer = new byte[65536];

@@ -6,6 +6,7 @@ import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.Output;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.io.BufferedReader;
@@ -44,7 +45,7 @@ public class LoginCommand extends BaseCommand {
         String token = token();
         Settings settings = settings();
         User me;
-        try (TicketClient client = new TicketClient(traced(clientConfig(settings, token)))) {
+        try (TicketClient client = new HttpTicketClient(traced(clientConfig(settings, token)))) {
             me = client.me();
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);

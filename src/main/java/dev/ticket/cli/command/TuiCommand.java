@@ -6,6 +6,7 @@ import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.client.RetryPolicy;
+import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.client.UnavailableException;
 import dev.ticket.tui.ClientBackend;
@@ -56,7 +57,7 @@ public class TuiCommand extends BaseCommand {
      * An unreachable service does not: the view starts offline and connects when the service is back.
      */
     private static void checkBeforeScreen(TicketClient client, Long ticketId) {
-        try (TicketClient once = new TicketClient(client.config().withRetry(RetryPolicy.NONE))) {
+        try (TicketClient once = new HttpTicketClient(client.config().withRetry(RetryPolicy.NONE))) {
             once.me();
             if (ticketId != null) {
                 once.getTicket(ticketId);

@@ -3,9 +3,7 @@ package dev.ticket.cli.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ticket.client.JsonRecords;
-import dev.ticket.model.Json;
+import dev.ticket.client.ClientJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -67,12 +65,12 @@ public final class ConfigFile {
     }
 
     /**
-     * Reads the file with the client's record reader rather than the mapper: every command that talks to the
+     * Reads and writes the file with the client's JSON (jackson-jr) rather than the mapper: every command that talks to the
      * service reads it first, and building the mapper (tens of ms on a cold JVM) would stand in front of the
      * request. Unknown fields are skipped, as the mapper would; a profile written as null is no profile.
      */
     private static Document read(Path file) throws IOException {
-        Document doc = JsonRecords.read(Files.readAllBytes(file), Document.class);
+        Document doc = ClientJson.read(Files.readAllBytes(file), Document.class);
         Map<String, Profile> profiles = new TreeMap<>();
         if (doc != null && doc.profiles() != null) {
             doc.profiles().forEach((name, profile) -> {
@@ -202,8 +200,8 @@ public final class ConfigFile {
                     ? Files.createTempFile(dir, "config", ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, "config", ".tmp");
-            byte[] json = mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new Document(currentProfile, profiles, aliases.isEmpty() ? null : aliases));
+            byte[] json = ClientJson.writePretty(new Document(currentProfile, profiles,
+                    aliases.isEmpty() ? null : aliases)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             Files.write(tmp, json);
             move(tmp, path);
         } catch (IOException e) {
@@ -233,10 +231,6 @@ public final class ConfigFile {
 
     private static boolean posix() {
         return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    }
-
-    private static ObjectMapper mapper() {
-        return Json.mapper();
     }
 
     /** The config file could not be read or written. */

@@ -2,7 +2,7 @@ package dev.ticket.cli.output;
 
 import dev.ticket.cli.GlobalOptions;
 import dev.ticket.cli.Io;
-import dev.ticket.client.JsonRecords;
+import dev.ticket.client.ClientJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -56,10 +56,10 @@ public final class Output {
         try {
             java.util.List<String> fields = options.jsonFields();
             if (fields.isEmpty() && jq == null) {
-                io.out().println(JsonRecords.writePretty(document));
+                io.out().println(ClientJson.writePretty(document));
                 return;
             }
-            String json = JsonFieldFilter.keep(JsonRecords.write(document), fields, jq == null);
+            String json = JsonFieldFilter.keep(ClientJson.write(document), fields, jq == null);
             if (jq == null) {
                 io.out().println(json);
             } else {

@@ -1,0 +1,399 @@
+package dev.ticket.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.TreeNode;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.fasterxml.jackson.jr.ob.JSONObjectException;
+import com.fasterxml.jackson.jr.ob.JacksonJrExtension;
+import com.fasterxml.jackson.jr.ob.api.ExtensionContext;
+import com.fasterxml.jackson.jr.ob.api.ReaderWriterModifier;
+import com.fasterxml.jackson.jr.ob.api.ReaderWriterProvider;
+import com.fasterxml.jackson.jr.ob.api.ValueReader;
+import com.fasterxml.jackson.jr.ob.api.ValueWriter;
+import com.fasterxml.jackson.jr.ob.impl.BeanConstructors;
+import com.fasterxml.jackson.jr.ob.impl.BeanPropertyIntrospector;
+import com.fasterxml.jackson.jr.ob.impl.BeanReader;
+import com.fasterxml.jackson.jr.ob.impl.JSONReader;
+import com.fasterxml.jackson.jr.ob.impl.JSONWriter;
+import com.fasterxml.jackson.jr.ob.impl.POJODefinition;
+import dev.ticket.model.Json;
+import dev.ticket.model.Wire;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The CLI's JSON: jackson-jr (Jackson's light object layer over the same streaming core the service's mapper
+ * uses), set up to read and write records as the service's mapper ({@link Json#mapper()}) does. Building the
+ * mapper costs a short command hundreds of ms of class loading and annotation introspection; jr has neither.
+ *
+ * <p>The mapper's rules, as jr extensions: snake_case field names, ISO-8601 instants, enums by their wire names
+ * ({@link Wire#parse}), unknown fields skipped (a newer service may send more), absent fields null; a number or
+ * flag (a primitive) absent or null, a number given as text, or text given as a number is an error. Records are
+ * written with their components in order, nulls kept unless {@code @JsonInclude(NON_NULL)} is on the component or
+ * the record, so what the CLI sends has no nulls and {@code --json} prints the mapper's bytes. {@code
+ * ClientJsonTest} holds all of it to the mapper for every record of the model.
+ */
+public final class ClientJson {
+    private static final JSON COMPACT = JSON.builder(Json.factory())
+            .register(new ModelRules())
+            .disable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
+            .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FORCE_REFLECTION_ACCESS)
+            .build();
+
+    private ClientJson() {
+    }
+
+    /** Whether {@code type} is a record of the model: what {@link #read} is for. */
+    public static boolean handles(Class<?> type) {
+        return type.isRecord() && ofTheModel(type);
+    }
+
+    /** The JSON names of a record's fields, in order (what {@code --json FIELDS} chooses from). */
+    public static List<String> fieldNames(Class<?> record) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            names.add(snakeCase(component.getName()));
+        }
+        return names;
+    }
+
+    /** Reads one {@code type} (a record) from {@code json}; a malformed or mistyped document is an {@link IOException}. */
+    public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        T value = COMPACT.beanFrom(type, json);
+        if (value == null) {
+            throw new JSONObjectException("no " + type.getSimpleName() + " in the document");
+        }
+        return value;
+    }
+
+    /** {@code value} as the mapper writes it, compact: a request body. */
+    public static byte[] write(Object value) throws IOException {
+        return COMPACT.asBytes(value);
+    }
+
+    /** {@code value} as the mapper's writer with the default pretty printer writes it: what {@code --json} prints. */
+    public static String writePretty(Object value) throws IOException {
+        return Pretty.JSON.asString(value);
+    }
+
+    /** Made on first use: the pretty printer's classes are start-up time a command printing text does not need. */
+    private static final class Pretty {
+        static final JSON JSON = COMPACT.with(com.fasterxml.jackson.jr.ob.JSON.Feature.PRETTY_PRINT_OUTPUT)
+                .with(new DefaultPrettyPrinter());
+    }
+
+    private static boolean ofTheModel(Class<?> type) {
+        return type.getPackageName().equals(Json.class.getPackageName());
+    }
+
+    /** Jackson's SNAKE_CASE for the model's names: {@code dialogUrl} is {@code dialog_url}. */
+    static String snakeCase(String name) {
+        StringBuilder out = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
+                    out.append('_');
+                }
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The mapper's rules for our types, as one jr extension. */
+    private static final class ModelRules extends JacksonJrExtension {
+        @Override
+        protected void register(ExtensionContext context) {
+            context.insertProvider(new Provider());
+            context.insertModifier(new Modifier());
+        }
+    }
+
+    private static final class Provider extends ReaderWriterProvider {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ValueReader findValueReader(JSONReader context, Class<?> type) {
+            if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+                return new WholeNumber(type);
+            } else if (type == boolean.class || type == Boolean.class) {
+                return new Flag(type);
+            } else if (type == String.class) {
+                return new Text();
+            } else if (type == Instant.class) {
+                return new InstantReader();
+            } else if (type.isEnum() && ofTheModel(type)) {
+                return new WireEnum(type);
+            }
+            return null;
+        }
+
+        @Override
+        public ValueWriter findValueWriter(JSONWriter context, Class<?> type) {
+            if (type == Instant.class) {
+                return new ToStringWriter(type, false); // ISO-8601, as the mapper's InstantSerializer writes it
+            } else if (type.isEnum() && ofTheModel(type)) {
+                return new ToStringWriter(type, true); // the model's @JsonValue wire()
+            } else if (type.isRecord()) {
+                return new RecordWriter(type);
+            } else if (TreeNode.class.isAssignableFrom(type)) {
+                return new MapperWriter(type); // the admin commands' JSON trees
+            }
+            return null;
+        }
+    }
+
+    /** Snake-case names for records, and a missing number or flag an error as in the mapper. */
+    private static final class Modifier extends ReaderWriterModifier {
+        @Override
+        public POJODefinition pojoDefinitionForDeserialization(JSONReader context, Class<?> type) {
+            POJODefinition plain = BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type);
+            if (!type.isRecord()) {
+                return plain;
+            }
+            List<POJODefinition.Prop> renamed = new ArrayList<>();
+            for (POJODefinition.Prop p : plain.getProperties()) {
+                renamed.add(new POJODefinition.Prop(snakeCase(p.name), p.name, p.field, p.setter, p.getter,
+                        p.isGetter, null));
+            }
+            return plain.withProperties(renamed);
+        }
+
+        @Override
+        public ValueReader modifyValueReader(JSONReader context, Class<?> type, ValueReader reader) {
+            if (reader instanceof BeanReader bean && type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    if (component.getType().isPrimitive()) {
+                        return new StrictRecordReader(type, bean);
+                    }
+                }
+            }
+            return reader;
+        }
+    }
+
+    /**
+     * jr's record reader, but an absent primitive component is passed as null rather than 0, so that the canonical
+     * constructor refuses it (the mapper's FAIL_ON_NULL_FOR_PRIMITIVES).
+     */
+    private static final class StrictRecordReader extends BeanReader {
+        StrictRecordReader(Class<?> type, BeanReader plain) {
+            super(type, plain.propertiesByName(), constructors(type), Set.of(), Map.of());
+            Arrays.fill(_recordNullValues, null);
+        }
+
+        private static BeanConstructors constructors(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+            }
+            try {
+                BeanConstructors constructors = new BeanConstructors(type)
+                        .addRecordConstructor(type.getDeclaredConstructor(types));
+                constructors.forceAccess();
+                return constructors;
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + type, e);
+            }
+        }
+    }
+
+    private static JSONObjectException mismatch(JsonParser p, String wanted) {
+        String name = p.getParsingContext().getCurrentName();
+        String at = name == null ? "" : " at '" + name + "'";
+        return JSONObjectException.from(p, "expected " + wanted + at + ", found " + p.currentToken());
+    }
+
+    /** A whole number, boxed or not: text is not a number, and null only where the type can hold it. */
+    private static final class WholeNumber extends ValueReader {
+        WholeNumber(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JSONReader context, JsonParser p) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NULL && !_valueType.isPrimitive()) {
+                return null;
+            } else if (token == JsonToken.VALUE_NULL) {
+                throw JSONObjectException.from(p, "null for a " + _valueType + " value at '" + p.currentName() + "'");
+            } else if (token != JsonToken.VALUE_NUMBER_INT) {
+                throw mismatch(p, "a whole number");
+            }
+            return _valueType == long.class || _valueType == Long.class ? (Object) p.getLongValue() : p.getIntValue();
+        }
+    }
+
+    private static final class Flag extends ValueReader {
+        Flag(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public Object read(JSONReader context, JsonParser p) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NULL && !_valueType.isPrimitive()) {
+                return null;
+            } else if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                throw mismatch(p, "true or false");
+            }
+            return token == JsonToken.VALUE_TRUE;
+        }
+    }
+
+    private static final class Text extends ValueReader {
+        Text() {
+            super(String.class);
+        }
+
+        @Override
+        public Object read(JSONReader context, JsonParser p) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            } else if (token != JsonToken.VALUE_STRING) {
+                throw mismatch(p, "a string");
+            }
+            return p.getText();
+        }
+    }
+
+    private static final class WireEnum<E extends Enum<E>> extends ValueReader {
+        private final Class<E> type;
+
+        WireEnum(Class<E> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public Object read(JSONReader context, JsonParser p) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            } else if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw mismatch(p, "one of " + Wire.choices(type));
+            }
+            try {
+                return Wire.parse(type, p.getText());
+            } catch (IllegalArgumentException e) {
+                throw JSONObjectException.from(p, e.getMessage());
+            }
+        }
+    }
+
+    private static final class InstantReader extends ValueReader {
+        InstantReader() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Object read(JSONReader context, JsonParser p) throws IOException {
+            JsonToken token = p.currentToken();
+            if (token == JsonToken.VALUE_NULL) {
+                return null;
+            } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                // the mapper reads a number as epoch seconds (with a fraction for nanoseconds)
+                BigDecimal seconds = p.getDecimalValue();
+                return Instant.ofEpochSecond(seconds.longValue(),
+                        seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            } else if (token != JsonToken.VALUE_STRING) {
+                throw mismatch(p, "an ISO-8601 instant");
+            }
+            try {
+                return Instants.parse(p.getText());
+            } catch (DateTimeException e) {
+                throw JSONObjectException.from(p, "not an ISO-8601 instant: '" + p.getText() + "'");
+            }
+        }
+    }
+
+    /** An instant's ISO-8601 text, or a model enum's wire name. */
+    private record ToStringWriter(Class<?> valueType, boolean lowerCase) implements ValueWriter {
+        @Override
+        public void writeValue(JSONWriter context, JsonGenerator g, Object value) throws IOException {
+            g.writeString(lowerCase ? ((Enum<?>) value).name().toLowerCase(Locale.ROOT) : value.toString());
+        }
+    }
+
+    private record MapperWriter(Class<?> valueType) implements ValueWriter {
+        @Override
+        public void writeValue(JSONWriter context, JsonGenerator g, Object value) throws IOException {
+            Json.mapper().writeValue(g, value);
+        }
+    }
+
+    /**
+     * A record as the mapper writes it: components in order under snake_case names, a null left out where
+     * {@code @JsonInclude(NON_NULL)} is on the component (Jackson's annotations land on the accessor) or the record.
+     */
+    private static final class RecordWriter implements ValueWriter {
+        private final Class<?> type;
+        private final String[] names;
+        private final Method[] accessors;
+        private final boolean[] skipNull;
+
+        RecordWriter(Class<?> type) {
+            this.type = type;
+            RecordComponent[] components = type.getRecordComponents();
+            names = new String[components.length];
+            accessors = new Method[components.length];
+            skipNull = new boolean[components.length];
+            JsonInclude onRecord = type.getAnnotation(JsonInclude.class);
+            for (int i = 0; i < components.length; i++) {
+                names[i] = snakeCase(components[i].getName());
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true); // a record private to its package (the config file's)
+                JsonInclude include = accessors[i].getAnnotation(JsonInclude.class);
+                include = include == null ? onRecord : include;
+                JsonInclude.Include rule = include == null ? JsonInclude.Include.ALWAYS : include.value();
+                if (rule != JsonInclude.Include.NON_NULL && rule != JsonInclude.Include.ALWAYS
+                        && rule != JsonInclude.Include.USE_DEFAULTS) {
+                    throw new IllegalStateException("ClientJson writes ALWAYS and NON_NULL only, not " + rule
+                            + " (" + type.getSimpleName() + "." + names[i] + ")");
+                }
+                skipNull[i] = rule == JsonInclude.Include.NON_NULL;
+            }
+        }
+
+        @Override
+        public Class<?> valueType() {
+            return type;
+        }
+
+        @Override
+        public void writeValue(JSONWriter context, JsonGenerator g, Object record) throws IOException {
+            g.writeStartObject();
+            for (int i = 0; i < accessors.length; i++) {
+                Object value;
+                try {
+                    value = accessors[i].invoke(record);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + names[i] + " of " + type.getSimpleName(), e);
+                }
+                if (value == null && skipNull[i]) {
+                    continue;
+                }
+                g.writeFieldName(names[i]);
+                context.writeValue(value);
+            }
+            g.writeEndObject();
+        }
+    }
+}
