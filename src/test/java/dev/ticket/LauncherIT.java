@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +38,8 @@ class LauncherIT {
     static final Path ARCHIVE = Path.of("target", "ticket.jsa").toAbsolutePath();
     static final Path SERVE_ARCHIVE = Path.of("target", "ticket-serve.jsa").toAbsolutePath();
     static final String JAVA_HOME = System.getProperty("java.home");
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static String token;
 
     @BeforeAll
@@ -46,13 +47,7 @@ class LauncherIT {
         assertTrue(Files.isExecutable(LAUNCHER), "mvn package makes " + LAUNCHER);
         assertTrue(Files.isRegularFile(ARCHIVE), "mvn package makes " + ARCHIVE);
         assertTrue(Files.isRegularFile(SERVE_ARCHIVE), "mvn package makes " + SERVE_ARCHIVE);
-        service = TestService.start();
         token = service.addUser("Вера", Role.CUSTOMER, "launcher").token();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     /** What one run of the launcher left: exit code and both streams. */

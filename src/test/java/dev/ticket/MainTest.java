@@ -14,27 +14,17 @@ import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real entry point over the process's own environment, standard input and output (System Lambda). */
 class MainTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @TempDir
     Path config;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @Test
     void the_environment_and_standard_input_drive_a_script_run() throws Exception {

@@ -7,23 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdminCommandTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness admin;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         admin = new CliHarness(service.url()).token(service.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test

@@ -17,31 +17,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ticket attach}, {@code download}, {@code -a} on new and reply, and {@code show}, against a real service. */
 class AttachmentCommandsTest {
     static final int LIMIT = 64 * 1024;
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass(s -> s.withService(new ServiceSettings(ServiceSettings.DEFAULT_TOPICS, LIMIT, 3,
+                100_000)));
 
     @TempDir
     Path dir;
     CliHarness olga;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start(s -> s.withService(new ServiceSettings(ServiceSettings.DEFAULT_TOPICS, LIMIT, 3,
-                100_000)));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     @BeforeEach
     void customer() {

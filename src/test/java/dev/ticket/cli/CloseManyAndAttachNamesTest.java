@@ -13,14 +13,15 @@ import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC 3 and 7.2: {@code ticket close ID...}, and the names files from standard input get. */
 class CloseManyAndAttachNamesTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
 
     @TempDir
@@ -28,13 +29,7 @@ class CloseManyAndAttachNamesTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     private static String open(String title) {

@@ -22,20 +22,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /** Every exit code of SPEC section 3, first as the mapping, then as commands against a real service. */
 class ExitCodesTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
     static String doneTicket;
     static HttpServer confused;
 
     @BeforeAll
     static void start() throws Exception {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         doneTicket = anna.ok("new", "-t", "Done one", "-m", "x", "-q").strip();
         anna.ok("close", doneTicket);
@@ -52,7 +53,6 @@ class ExitCodesTest {
 
     @AfterAll
     static void stop() {
-        service.close();
         confused.stop(0);
     }
 

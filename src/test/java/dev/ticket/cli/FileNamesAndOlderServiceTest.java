@@ -27,9 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,20 +40,11 @@ class FileNamesAndOlderServiceTest {
     static final List<String> NAMES = List.of("screen shot.png", "Снимок экрана.png", "say \"hi\".txt",
             "a;b=c.txt", "100% done %41.txt", "emoji 😀 👩‍💻.txt", "it's (1) [x] {y} & z+w~.log", "tab\tless.txt");
 
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     /** The name a file keeps: what a control character (the tab) would do to a terminal is dropped. */
     static String kept(String name) {

@@ -10,26 +10,16 @@ import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class InteractiveNewTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     /** An $EDITOR that keeps a copy of the template and writes {@code text} above it. */
     private String editor(String text) throws Exception {

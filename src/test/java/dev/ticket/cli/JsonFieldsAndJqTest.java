@@ -10,28 +10,23 @@ import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC 7.3: {@code --json [FIELDS]} and {@code --jq EXPR}, through the CLI against a real service. */
 class JsonFieldsAndJqTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
     static String first;
     static String second;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         first = anna.ok("new", "-t", "Booking link is blank", "-m", "since yesterday", "-q").strip();
         second = anna.ok("new", "-t", "Invoice twice", "-m", "charged twice", "-q").strip();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -9,12 +9,13 @@ import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ListCommandTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
     static CliHarness agent;
     static String booking;
@@ -23,7 +24,6 @@ class ListCommandTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         agent = CliHarness.as(service, "Sam", Role.AGENT, null);
         booking = anna.ok("new", "-t", "Не работает ссылка на бронирование", "-m", "Консьерж", "-q").strip();
@@ -31,11 +31,6 @@ class ListCommandTest {
         closed = anna.ok("new", "-t", "Old question", "-m", "how?", "-q").strip();
         anna.ok("close", closed);
         CliHarness.as(service, "Olga", Role.CUSTOMER, "globex").ok("new", "-t", "Other account", "-m", "x");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @Test

@@ -7,22 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NewCommandTest {
-    static TestService service;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @Test
     void new_with_title_and_message_opens_a_ticket_and_says_its_number() {

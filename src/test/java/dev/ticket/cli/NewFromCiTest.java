@@ -16,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ticket new --from-ci} against a real service, in environments recorded from GitHub Actions and GitLab. */
@@ -40,20 +39,11 @@ class NewFromCiTest {
             "CI_JOB_URL", "https://gitlab.example.com/acme/shop/-/jobs/4711", "CI_PIPELINE_ID", "900",
             "CI_JOB_TOKEN", "64_gDfXk9QmZtR2wY7");
 
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
 
     /** A customer of a fresh account, its CLI inside the given CI job, and its API client. */
     record Job(CliHarness cli, ApiClient api) {

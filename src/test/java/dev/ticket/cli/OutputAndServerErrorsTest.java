@@ -19,32 +19,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC 7.2: a failed write to standard output, a URL that is no ticket service, and a refusal naming an API
  * field, each as a user meets them.
  */
 class OutputAndServerErrorsTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static String token;
     static long bigTicket;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         token = service.addUser("Anna", Role.CUSTOMER, "acme").token();
         ApiClient api = new ApiClient(service.url(), token);
         bigTicket = api.post("/tickets", new NewTicket("Big", "line\n".repeat(19_000), null, null, null, List.of(),
                 List.of(), null)).expect(201).as(Ticket.class).id();
         api.post("/tickets/" + bigTicket + "/messages", new NewMessage("more\n".repeat(19_000))).expect(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     /** bash -c script, with the real {@code ticket} (this build's classes) as $TICKET; exit code and stderr. */

@@ -6,22 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.TestService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryThroughProxyTest {
-    static TestService service;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @Test
     void a_new_whose_response_is_lost_is_retried_and_makes_exactly_one_ticket() throws Exception {

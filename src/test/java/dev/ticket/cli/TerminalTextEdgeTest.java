@@ -13,6 +13,7 @@ import dev.ticket.testing.TestService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC 7.2 at the terminal's edge: text the CLI sends is cleaned (a coloured CI log goes through), and text a
@@ -22,18 +23,17 @@ class TerminalTextEdgeTest {
     /** The human form of {@link HostileService#EVIL} on one line. */
     static final String SHOWN = "A^[[2J^[]0;pwned^GB^[31mC<U+202E>D^EE^MF";
 
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static HostileService hostile;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         hostile = HostileService.start();
     }
 
     @AfterAll
     static void stop() {
-        service.close();
         hostile.close();
     }
 

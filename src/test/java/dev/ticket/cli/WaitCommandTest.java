@@ -8,25 +8,20 @@ import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WaitCommandTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static CliHarness anna;
     static CliHarness agent;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         agent = CliHarness.as(service, "Sam", Role.AGENT, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     /** Runs {@code wait} in the background and acts once it follows the event stream. */

@@ -22,9 +22,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
     static final int MIB = 1024 * 1024;
     static final String JSON = "application/json";
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient customer;
     static long ticket;
 
@@ -256,15 +257,9 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         ticket = customer.post("/tickets", "{\"title\":\"Known\",\"body\":\"known\"}").expect(201).json().get("id")
                 .asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     @ParameterizedTest(name = "{0}")

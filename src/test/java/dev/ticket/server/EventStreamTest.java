@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Role;
 import dev.ticket.testing.ApiClient;
-import dev.ticket.testing.EventReader;
 import dev.ticket.testing.EventReader.Frame;
+import dev.ticket.testing.EventReader;
 import dev.ticket.testing.TestService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,28 +20,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC section 4, live events: {@code GET /api/v1/events} streams what the caller may see, resumably. */
 class EventStreamTest {
     // a deadline, not a latency target: a busy 2-core machine has delivered events after more than a second
     static final Duration PROMPTLY = Duration.ofSeconds(10);
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient customer;
     static ApiClient agent;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         agent = service.client("Sam", Role.AGENT, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     static EventReader stream(ApiClient who, String query, Map<String, String> headers) {

@@ -23,29 +23,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC section 4, idempotency: a retried POST never makes a second ticket or message, for at least 24 h. */
 class IdempotencyTest {
     static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass(UnaryOperator.identity(), clock);
     static ApiClient customer;
     static ApiClient agent;
     static SqliteFile db;
 
     @BeforeAll
     static void start() {
-        service = TestService.start(UnaryOperator.identity(), clock);
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         agent = service.client("Sam", Role.AGENT, null);
         db = new SqliteFile(service.dataDir());
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     static Map<String, String> key(String key) {

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SPEC section 2: a customer sees only its own account, on every route of the route table; admin routes
@@ -35,7 +35,8 @@ class IsolationTest {
     static final String TICKET_JSON = "{\"title\":\"Private invoice problem\",\"body\":\"Our invoice 4711 is wrong\"}";
     static final String REPLY_JSON = "{\"body\":\"Here is the invoice\"}";
 
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient victim;
     static ApiClient stranger;
     static ApiClient agent;
@@ -65,7 +66,6 @@ class IsolationTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         victim = new ApiClient(service.url(), service.addUser("Vera", Role.CUSTOMER, "acme").token());
         stranger = service.client("Eve", Role.CUSTOMER, "other");
         agent = service.client("Sam", Role.AGENT, null);
@@ -81,11 +81,6 @@ class IsolationTest {
         doneTicket = victim.post("/tickets", "{\"title\":\"Old\",\"body\":\"old\"}").expect(201).json().get("id")
                 .asLong();
         victim.post("/tickets/" + doneTicket + "/close", "", Map.of("Idempotency-Key", CLOSE_KEY)).expect(200);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     /** Every route of the table as the stranger: a case per route, or the test fails. */

@@ -20,13 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code openapi.yaml} describes exactly the routes the server registers, and the JSON they really send. */
 class OpenApiTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient customer;
     static ApiClient agent;
     static OpenApiDocument doc;
@@ -35,15 +36,9 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         agent = service.client("Sam", Role.AGENT, null);
         doc = OpenApiDocument.load();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     static Set<String> registered() {

@@ -8,9 +8,8 @@ import dev.ticket.model.Json;
 import dev.ticket.testing.RawHttp;
 import dev.ticket.testing.TestService;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Refusals decided by HTTP itself, before any route, are problem details like the API's own (SPEC 7.1): an HTTP
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  * limit (414, 431), conflicting framing (400). 408 is in {@link SlowClientsTest}.
  */
 class ProtocolErrorsTest {
-    static TestService service;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     static JsonNode problem(String request, int status, String type) throws IOException {
         RawHttp.Answer answer = RawHttp.exchange(service.url(), null, request);

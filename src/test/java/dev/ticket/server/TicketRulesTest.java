@@ -18,26 +18,21 @@ import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.TestService;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The domain rules of SPEC section 1, through the real HTTP API. */
 class TicketRulesTest {
-    static TestService service;
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
     static ApiClient customer;
     static ApiClient agent;
 
     @BeforeAll
     static void start() {
-        service = TestService.start();
         customer = service.client("Olga", Role.CUSTOMER, "acme");
         agent = service.client("Sam", Role.AGENT, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
     }
 
     static Ticket open(ApiClient who, String title) {

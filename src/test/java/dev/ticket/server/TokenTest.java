@@ -26,23 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SPEC section 2: tokens are random (>= 128 bits), shown once, stored only as a hash, revocable, never logged. */
 class TokenTest {
-    static TestService service;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start(s -> s.withRequestLog(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = TestService.perClass(s -> s.withRequestLog(true));
 
     @Test
     void tokens_carry_256_random_bits_and_only_their_hash_reaches_the_disk() throws IOException {

@@ -13,21 +13,28 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real {@code ticket serve} in this JVM on 127.0.0.1, port 0, over a temporary SQLite directory. */
-public final class TestService implements AutoCloseable {
-    private final TicketApp app;
-    private final Path dataDir;
-    private final boolean ownsDir;
-    private final String adminToken;
-    private final ApiClient admin;
+/**
+ * A real {@code ticket serve} in this JVM on 127.0.0.1, port 0, over a temporary SQLite directory.
+ *
+ * <p>Either started at once ({@link #start()}), or one per test class as a JUnit extension, started before the
+ * class's first test and closed after its last:
+ * <pre>{@code @RegisterExtension static final TestService service = TestService.perClass();}</pre>
+ */
+public final class TestService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private final UnaryOperator<ServerSettings> tweak;
+    private final Clock clock;
+    private TicketApp app;
+    private Path dataDir;
+    private String adminToken;
+    private ApiClient admin;
 
-    private TestService(TicketApp app, Path dataDir, boolean ownsDir) throws IOException {
-        this.app = app;
-        this.dataDir = dataDir;
-        this.ownsDir = ownsDir;
-        this.adminToken = Files.readString(dataDir.resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
-        this.admin = new ApiClient(url(), adminToken);
+    private TestService(UnaryOperator<ServerSettings> tweak, Clock clock) {
+        this.tweak = tweak;
+        this.clock = clock;
     }
 
     public static TestService start() {
@@ -41,16 +48,46 @@ public final class TestService implements AutoCloseable {
 
     /** Starts with adjusted settings and the clock the service's rules read. */
     public static TestService start(UnaryOperator<ServerSettings> tweak, Clock clock) {
+        return perClass(tweak, clock).open();
+    }
+
+    /** A service for one test class: register it with {@code @RegisterExtension} on a static field. */
+    public static TestService perClass() {
+        return perClass(UnaryOperator.identity());
+    }
+
+    public static TestService perClass(UnaryOperator<ServerSettings> tweak) {
+        return perClass(tweak, Clock.systemUTC());
+    }
+
+    public static TestService perClass(UnaryOperator<ServerSettings> tweak, Clock clock) {
+        return new TestService(tweak, clock);
+    }
+
+    private TestService open() {
         try {
-            Path dir = Files.createTempDirectory("ticket-test-");
+            dataDir = Files.createTempDirectory("ticket-test-");
             // Every test client comes from 127.0.0.1, and several tests send bad tokens on purpose: the failed-login
             // throttle (SPEC 7.1) is off here, and tested with its own settings on a real serve (TokenGuessingTest).
-            ServerSettings base = ServerSettings.sqlite(dir, 0);
+            ServerSettings base = ServerSettings.sqlite(dataDir, 0);
             base = base.withGuards(base.guards().withFailuresPerMinute(0));
-            return new TestService(TicketApp.start(tweak.apply(base), clock), dir, true);
+            app = TicketApp.start(tweak.apply(base), clock);
+            adminToken = Files.readString(dataDir.resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
+            admin = new ApiClient(url(), adminToken);
+            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public String url() {
@@ -87,12 +124,10 @@ public final class TestService implements AutoCloseable {
     @Override
     public void close() {
         app.close();
-        if (ownsDir) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
-            }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
         }
     }
 }

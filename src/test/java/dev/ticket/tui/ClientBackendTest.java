@@ -13,23 +13,13 @@ import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.TestService;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The view's backend against a real service. */
 class ClientBackendTest {
-    static TestService service;
-
-    @BeforeAll
-    static void start() {
-        service = TestService.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-    }
+    @RegisterExtension
+    static final TestService service = TestService.perClass();
 
     @Test
     void the_team_sees_every_ticket_awaiting_it_even_behind_a_full_page_of_newer_ones() {
