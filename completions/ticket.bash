@@ -264,7 +264,7 @@ function _picocli_ticket() {
   local commands="new list show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -315,9 +315,10 @@ function _picocli_ticket_new() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
+  local ID_option_args=($(__ticket_recent_ids)) # --ref values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -368,7 +369,9 @@ function _picocli_ticket_new() {
       return
       ;;
     '--ref')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ID_option_args[@]}" ) )
+      return $?
       ;;
     '-l'|'--label')
       return
@@ -414,7 +417,7 @@ function _picocli_ticket_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
@@ -492,7 +495,7 @@ function _picocli_ticket_show() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -524,11 +527,17 @@ function _picocli_ticket_show() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "show" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -543,7 +552,7 @@ function _picocli_ticket_reply() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -587,11 +596,17 @@ function _picocli_ticket_reply() {
       return $?
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "reply" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -606,7 +621,7 @@ function _picocli_ticket_attach() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -644,6 +659,7 @@ function _picocli_ticket_attach() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -651,7 +667,9 @@ function _picocli_ticket_attach() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "attach" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 2147483647 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
@@ -670,7 +688,7 @@ function _picocli_ticket_download() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -711,11 +729,17 @@ function _picocli_ticket_download() {
       return $?
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "download" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -730,7 +754,7 @@ function _picocli_ticket_close() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -762,11 +786,17 @@ function _picocli_ticket_close() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "close" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -781,7 +811,7 @@ function _picocli_ticket_wait() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -813,11 +843,17 @@ function _picocli_ticket_wait() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "wait" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -832,7 +868,7 @@ function _picocli_ticket_hours() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -883,7 +919,7 @@ function _picocli_ticket_login() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -934,7 +970,7 @@ function _picocli_ticket_logout() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -985,7 +1021,7 @@ function _picocli_ticket_whoami() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1036,7 +1072,7 @@ function _picocli_ticket_tui() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1068,11 +1104,17 @@ function _picocli_ticket_tui() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "tui" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1087,7 +1129,7 @@ function _picocli_ticket_profile() {
   local commands="list use remove"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1138,7 +1180,7 @@ function _picocli_ticket_alias() {
   local commands="set list delete"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1189,7 +1231,7 @@ function _picocli_ticket_help() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1246,7 +1288,7 @@ function _picocli_ticket_admin() {
   local commands="user token"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1297,7 +1339,7 @@ function _picocli_ticket_completion() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1462,7 +1504,7 @@ function _picocli_ticket_profile_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1513,7 +1555,7 @@ function _picocli_ticket_profile_use() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1545,7 +1587,7 @@ function _picocli_ticket_profile_use() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket profile list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1570,7 +1612,7 @@ function _picocli_ticket_profile_remove() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1602,7 +1644,7 @@ function _picocli_ticket_profile_remove() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket profile list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1627,7 +1669,7 @@ function _picocli_ticket_alias_set() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1678,7 +1720,7 @@ function _picocli_ticket_alias_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1729,7 +1771,7 @@ function _picocli_ticket_alias_delete() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1761,7 +1803,7 @@ function _picocli_ticket_alias_delete() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket alias list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names alias)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1786,7 +1828,7 @@ function _picocli_ticket_admin_user() {
   local commands="add list"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1837,7 +1879,7 @@ function _picocli_ticket_admin_token() {
   local commands="issue revoke"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1888,7 +1930,7 @@ function _picocli_ticket_admin_user_add() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
@@ -1948,7 +1990,7 @@ function _picocli_ticket_admin_user_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1999,7 +2041,7 @@ function _picocli_ticket_admin_token_issue() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2050,7 +2092,7 @@ function _picocli_ticket_admin_token_revoke() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2100,3 +2142,24 @@ function _picocli_ticket_admin_token_revoke() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_ticket -o default ticket ticket.sh ticket.bash
+
+# Profile or alias names, from 'ticket profile|alias list -q', only when this Tab completes one
+# (after --profile, or in 'ticket profile ...' / 'ticket alias ...').
+function __ticket_names() {
+  local caller=${FUNCNAME[1]}
+  [[ -n $ZSH_VERSION ]] && caller=${funcstack[2]}
+  if [[ ${COMP_WORDS[COMP_CWORD-1]} == --profile || $caller == _picocli_ticket_$1_* ]]; then
+    command ticket "$1" list -q 2>/dev/null
+  fi
+}
+
+# Recent ticket ids from the cache that list, show and new keep (no JVM, no request on a Tab).
+# None yet or over a minute old: refreshed from the service in the background for the next Tab.
+function __ticket_recent_ids() {
+  local file="${XDG_CACHE_HOME:-$HOME/.cache}/ticket/recent-ids"
+  if [[ ! -e $file || -n $(find "$file" -mmin +1 2>/dev/null) ]]; then
+    mkdir -p -m 700 "${file%/*}" 2>/dev/null && touch "$file" 2>/dev/null
+    (command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &)
+  fi
+  [[ -f $file ]] && cut -f1 "$file"
+}

@@ -102,6 +102,20 @@ function __ticket_takes_value --argument-names path token
     return 1
 end
 
+# Recent ticket ids with their titles, from the cache that list, show and new keep (no JVM, no
+# request on a Tab). None yet or over a minute old: refreshed in the background for the next Tab.
+function __ticket_recent_ids
+    set -l dir $HOME/.cache/ticket
+    set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set dir $XDG_CACHE_HOME/ticket
+    set -l file $dir/recent-ids
+    set -l stale (find $file -mmin +1 2>/dev/null)
+    if not test -e $file; or set -q stale[1]
+        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null
+        sh -c 'command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &'
+    end
+    test -f $file; and cat $file
+end
+
 complete -c ticket -f
 complete -c ticket -n '__ticket_at ""' -a 'new' -d 'Open a ticket'
 complete -c ticket -n '__ticket_at ""' -a 'list' -d 'List tickets, newest activity first'
@@ -153,7 +167,7 @@ complete -c ticket -n '__ticket_at "new"' -s 'e' -l 'editor' -d 'Write the messa
 complete -c ticket -n '__ticket_at "new"' -l 'type' -x -k -a 'critical question suggestion' -d 'critical (platform down, wrong charges), question (the default) or suggestion'
 complete -c ticket -n '__ticket_at "new"' -l 'about' -x -d 'The AI employee or platform function concerned, e.g'
 complete -c ticket -n '__ticket_at "new"' -l 'dialog' -x -d 'Link (http or https) to the chat dialog concerned'
-complete -c ticket -n '__ticket_at "new"' -l 'ref' -x -d 'An earlier ticket this one follows up (repeatable)'
+complete -c ticket -n '__ticket_at "new"' -l 'ref' -x -k -a '(__ticket_recent_ids)' -d 'An earlier ticket this one follows up (repeatable)'
 complete -c ticket -n '__ticket_at "new"' -s 'l' -l 'label' -x -d 'A label (repeatable)'
 complete -c ticket -n '__ticket_at "new"' -s 'a' -l 'attach' -r -F -d 'Attach a file to the first message (repeatable; a progress bar shows on a termi…'
 complete -c ticket -n '__ticket_at "new"' -l 'idempotency-key' -x -d 'Send this key instead of a random one: resending with the same key opens no sec…'
@@ -198,6 +212,7 @@ complete -c ticket -n '__ticket_at "show"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "show"' -l 'no-read' -d 'Do not mark the ticket read'
 complete -c ticket -n '__ticket_at "show"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "show"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "show"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "reply"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "reply"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "reply"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -215,6 +230,7 @@ complete -c ticket -n '__ticket_at "reply"' -s 'e' -l 'editor' -d 'Write the mes
 complete -c ticket -n '__ticket_at "reply"' -s 'a' -l 'attach' -r -F -d 'Attach a file (repeatable); with files the message may be empty'
 complete -c ticket -n '__ticket_at "reply"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "reply"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "reply"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "attach"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "attach"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -230,6 +246,7 @@ complete -c ticket -n '__ticket_at "attach"' -s 'm' -l 'message' -x -d 'Text to 
 complete -c ticket -n '__ticket_at "attach"' -l 'name' -x -d 'The name to store the file under (one FILE only; for - or <(command))'
 complete -c ticket -n '__ticket_at "attach"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "attach"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "attach"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -F
 complete -c ticket -n '__ticket_at "download"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "download"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -247,6 +264,7 @@ complete -c ticket -n '__ticket_at "download"' -s 'o' -l 'output' -x -a '(__fish
 complete -c ticket -n '__ticket_at "download"' -l 'force' -d 'Overwrite files that already exist'
 complete -c ticket -n '__ticket_at "download"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "download"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "download"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "close"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "close"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "close"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -260,6 +278,7 @@ complete -c ticket -n '__ticket_at "close"' -l 'no-color' -d 'No colour (also wh
 complete -c ticket -n '__ticket_at "close"' -l 'verbose' -d 'Explain failures in full, with stack traces'
 complete -c ticket -n '__ticket_at "close"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "close"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "close"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "wait"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "wait"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "wait"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -274,6 +293,7 @@ complete -c ticket -n '__ticket_at "wait"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "wait"' -l 'no-read' -d 'Do not mark what it prints read'
 complete -c ticket -n '__ticket_at "wait"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "wait"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "wait"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "hours"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "hours"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "hours"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -340,6 +360,7 @@ complete -c ticket -n '__ticket_at "tui"' -l 'no-color' -d 'No colour (also when
 complete -c ticket -n '__ticket_at "tui"' -l 'verbose' -d 'Explain failures in full, with stack traces'
 complete -c ticket -n '__ticket_at "tui"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "tui"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "tui"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "profile"' -a 'list' -d 'List the profiles; \'*\' marks the current one'
 complete -c ticket -n '__ticket_at "profile"' -a 'use' -d 'Make a profile the current one: the one commands use without --profile'
 complete -c ticket -n '__ticket_at "profile"' -a 'remove' -d 'Remove a profile and its token from the config file'

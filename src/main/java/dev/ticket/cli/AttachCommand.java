@@ -32,6 +32,7 @@ public class AttachCommand extends BaseCommand {
     private static final Path STDIN = Path.of("-");
 
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r ticket close"})
 public class CloseCommand extends BaseCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The tickets: 42 or #42 (several close each).")
     List<Long> ticketIds;
 

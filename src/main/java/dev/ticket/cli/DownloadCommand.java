@@ -42,6 +42,7 @@ public class DownloadCommand extends BaseCommand {
     }
 
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

@@ -91,6 +91,7 @@ public class ListCommand extends BaseCommand {
             boolean team = client().me().role().isTeam();
             new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets());
         }
+        RecentIds.remember(io.env(), listing.tickets());
         if (listing.more()) {
             out.note(cutNote(listing.tickets().size(), listing.total()));
         }

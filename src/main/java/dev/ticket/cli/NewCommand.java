@@ -51,6 +51,7 @@ public class NewCommand extends BaseCommand {
     String dialog;
 
     @Option(names = "--ref", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "An earlier ticket this one follows up (repeatable).")
     List<Long> refs = new ArrayList<>();
 
@@ -192,6 +193,7 @@ public class NewCommand extends BaseCommand {
     }
 
     private void report(Ticket t) {
+        RecentIds.remember(io.env(), List.of(t));
         Output out = out();
         if (out.json()) {
             out.printJson(t);

@@ -26,6 +26,7 @@ public class ReplyCommand extends BaseCommand {
             "# Write your reply above. Lines starting with '# ' are dropped; an empty message cancels.", "");
 
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket show 42 --json | jq '.messages[-1].body'"})
 public class ShowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 
@@ -40,6 +41,7 @@ public class ShowCommand extends BaseCommand {
         } else {
             transcript(out).ticket(ticket, out.out());
         }
+        RecentIds.remember(io.env(), java.util.List.of(ticket));
         if (!noRead && ticket.unread() > 0) {
             client.markRead(ticketId, TicketClient.newIdempotencyKey());
         }

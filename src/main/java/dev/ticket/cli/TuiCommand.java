@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket tui 42          open #42 with the cursor in its input box"})
 public class TuiCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "Open this ticket first: 42 or #42.")
     Long ticketId;
 
