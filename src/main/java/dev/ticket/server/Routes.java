@@ -3,6 +3,7 @@ package dev.ticket.server;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import java.util.List;
 
@@ -27,6 +28,9 @@ public final class Routes {
                 new Route(POST, API + "/tickets/{id}/messages", Access.USER, tickets::reply),
                 new Route(POST, API + "/tickets/{id}/close", Access.USER, tickets::close),
                 new Route(POST, API + "/tickets/{id}/read", Access.USER, tickets::read),
+                new Route(PUT, API + "/tickets/{id}/assignee", Access.USER, tickets::assign),
+                new Route(DELETE, API + "/tickets/{id}/assignee", Access.USER, tickets::unassign),
+                new Route(GET, API + "/agents", Access.USER, tickets::agents),
                 new Route(GET, API + "/attachments/{id}", Access.USER, tickets::attachment),
                 new Route(GET, API + "/events", Access.USER, events::stream),
                 new Route(GET, API + "/users", Access.ADMIN, admin::users),

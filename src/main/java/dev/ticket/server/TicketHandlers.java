@@ -2,9 +2,11 @@ package dev.ticket.server;
 
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Awaiting;
+import dev.ticket.model.NewAssignee;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Status;
+import dev.ticket.model.TicketSort;
 import dev.ticket.model.TicketType;
 import dev.ticket.model.Topics;
 import dev.ticket.service.AccountService;
@@ -66,7 +68,9 @@ final class TicketHandlers {
         ListRequest request = new ListRequest(wanted, ctx.queryParam("q"), Requests.boolParam(ctx, "unread"),
                 Requests.enumParam(ctx, "type", TicketType.class), blankToNull(ctx.queryParam("label")),
                 Requests.enumParam(ctx, "awaiting", Awaiting.class), Requests.intParam(ctx, "limit"),
-                ctx.queryParam("cursor"), Requests.boolParam(ctx, "total"));
+                ctx.queryParam("cursor"), Requests.boolParam(ctx, "total"),
+                Requests.enumParam(ctx, "sort", TicketSort.class), blankToNull(ctx.queryParam("account")),
+                blankToNull(ctx.queryParam("assignee")), Requests.boolParam(ctx, "overdue"));
         Responses.json(ctx, tickets.list(Requests.caller(ctx), request));
     }
 
@@ -119,6 +123,20 @@ final class TicketHandlers {
 
     void close(Context ctx) throws IOException {
         Responses.json(ctx, tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
+    }
+
+    void assign(Context ctx) throws IOException {
+        long id = Requests.id(ctx);
+        NewAssignee to = Requests.json(ctx, NewAssignee.class);
+        Responses.json(ctx, tickets.assign(Requests.caller(ctx), id, to.userId()));
+    }
+
+    void unassign(Context ctx) throws IOException {
+        Responses.json(ctx, tickets.assign(Requests.caller(ctx), Requests.id(ctx), null));
+    }
+
+    void agents(Context ctx) throws IOException {
+        Responses.json(ctx, java.util.Map.of("items", tickets.agents(Requests.caller(ctx))));
     }
 
     void read(Context ctx) throws IOException {

@@ -111,6 +111,8 @@ public final class TicketServer implements AutoCloseable {
                 config.routes.head(route.path(), handler);
             } else if (route.method().equals(HandlerType.POST)) {
                 config.routes.post(route.path(), handler);
+            } else if (route.method().equals(HandlerType.PUT)) {
+                config.routes.put(route.path(), handler);
             } else if (route.method().equals(HandlerType.DELETE)) {
                 config.routes.delete(route.path(), handler);
             } else {

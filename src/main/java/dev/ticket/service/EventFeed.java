@@ -52,6 +52,7 @@ public final class EventFeed {
 
     private static Event event(EventRow row) {
         Event stored = Idempotency.parse(row.payload(), Event.class);
-        return new Event(row.id(), stored.kind(), stored.ticketId(), stored.status(), stored.message(), stored.at());
+        return new Event(row.id(), stored.kind(), stored.ticketId(), stored.status(), stored.message(), stored.at(),
+                stored.ticket());
     }
 }

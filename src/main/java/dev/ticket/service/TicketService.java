@@ -30,6 +30,7 @@ public final class TicketService {
     private final Idempotency idempotency;
     private final AttachmentService attachments;
     private final ReadCache cache;
+    private final Assignments assignments;
 
     public TicketService(TicketStore store, BusinessHours hours, ServiceSettings settings, Clock clock) {
         this.store = store;
@@ -39,6 +40,7 @@ public final class TicketService {
         this.idempotency = new Idempotency(store, clock);
         this.attachments = new AttachmentService(store, settings, clock);
         this.cache = new ReadCache(store);
+        this.assignments = new Assignments(store, cache, clock);
     }
 
     /** Opens a ticket, or merges into the account's open ticket with the same dedupe key. */
@@ -194,31 +196,56 @@ public final class TicketService {
         cache.markerChanged(caller.userId(), ticketId);
     }
 
-    /** Tickets newest activity first, one page at a time (R5). */
+    /** Assigns the ticket to the agent {@code userId}, or to nobody (null); the team only. */
+    public Ticket assign(Caller caller, long ticketId, Long userId) {
+        return assignments.assign(caller, ticketId, userId);
+    }
+
+    /** The support team (agents and admins), for the team to choose an assignee by name. */
+    public List<dev.ticket.model.User> agents(Caller caller) {
+        return assignments.agents(caller);
+    }
+
+    /** Tickets newest activity first (or in a queue view's order), one page at a time (R5). */
     public TicketPage list(Caller caller, ListRequest request) {
         int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ServiceException.validation("limit must be between 1 and " + MAX_LIMIT + ".");
         }
+        QueueView view = QueueView.of(caller, request, clock);
+        if (view.overdueAt() != null) { // depends on the time, so never kept
+            return listed(caller, request, view, limit);
+        }
         record PageKey(long userId, ListRequest request) {
         }
-        return cache.page(new PageKey(caller.userId(), request), () -> listed(caller, request, limit));
+        return cache.page(new PageKey(caller.userId(), request), () -> listed(caller, request, view, limit));
     }
 
-    private TicketPage listed(Caller caller, ListRequest request, int limit) {
+    private TicketPage listed(Caller caller, ListRequest request, QueueView view, int limit) {
         String search = request.search() == null || request.search().isBlank()
                 ? null : TitleFolding.fold(request.search().strip());
-        TicketQuery query = new TicketQuery(request.status(), search, request.unreadOnly(), request.type(),
-                request.label(), request.awaiting(), limit + 1, Cursor.decode(request.cursor()));
         Viewer viewer = viewer(caller);
         // the page and its total from one read, so they agree
         record Found(List<Listed> tickets, Long total) {
         }
-        Found found = store.read(tx -> new Found(tx.tickets(query, viewer),
-                request.total() ? tx.countTickets(query, viewer) : null));
+        Found found = store.read(tx -> {
+            Long accountId = null;
+            if (view.account() != null) {
+                var account = tx.accountId(view.account(), false, clock.instant());
+                if (account.isEmpty()) {
+                    return new Found(List.of(), request.total() ? 0L : null);
+                }
+                accountId = account.get();
+            }
+            TicketQuery query = new TicketQuery(request.status(), search, request.unreadOnly(), request.type(),
+                    request.label(), request.awaiting(), limit + 1, view.position().key(), view.sort(), accountId,
+                    view.assigneeId(), view.unassigned(), view.overdueAt(), view.position().id());
+            return new Found(tx.tickets(query, viewer), request.total() ? tx.countTickets(query, viewer) : null);
+        });
         List<Ticket> page = found.tickets().stream().limit(limit).map(Listed::ticket).toList();
         List<Listed> rows = found.tickets();
-        String next = rows.size() > limit ? Cursor.encode(rows.get(limit - 1).activity()) : null;
+        String next = rows.size() > limit
+                ? Cursor.after(view.sort(), rows.get(limit - 1).ticket(), rows.get(limit - 1).activity()) : null;
         return new TicketPage(page, next, found.total());
     }
 

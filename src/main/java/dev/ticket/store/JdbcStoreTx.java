@@ -64,6 +64,12 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
         return h.createQuery(USER_SQL + "ORDER BY u.id").map(JdbcStoreTx::userRow).list();
     }
 
+    @Override
+    public List<User> agents() {
+        return h.createQuery(USER_SQL + "WHERE u.role <> 'customer' ORDER BY u.name, u.id")
+                .map(JdbcStoreTx::userRow).list();
+    }
+
     private static User userRow(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
                 rs.getString("account"), null);
@@ -177,6 +183,12 @@ class JdbcStoreTx extends LedgerQueries implements StoreTx {
         h.createUpdate("UPDATE tickets SET status = 'done', closed_at = :now, updated_at = :now, "
                         + "activity = :activity WHERE id = :id")
                 .bind("now", now.toEpochMilli()).bind("activity", activity).bind("id", ticketId).execute();
+    }
+
+    @Override
+    public void assignTicket(long ticketId, Long assigneeId) {
+        h.createUpdate("UPDATE tickets SET assignee_id = :assignee WHERE id = :id")
+                .bind("assignee", assigneeId).bind("id", ticketId).execute();
     }
 
     @Override

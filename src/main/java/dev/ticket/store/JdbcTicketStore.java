@@ -35,8 +35,8 @@ public final class JdbcTicketStore implements TicketStore {
      * The newest migration under db/sqlite (or in {@link #SQLITE_JAVA_MIGRATIONS}) and db/postgresql
      * (SchemaMigrationTest keeps them in step).
      */
-    static final int SQLITE_SCHEMA = 5;
-    static final int POSTGRES_SCHEMA = 5;
+    static final int SQLITE_SCHEMA = 6;
+    static final int POSTGRES_SCHEMA = 6;
 
     /** SQLite migrations written in Java, beside the SQL ones. */
     static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex());

@@ -27,6 +27,9 @@ public interface StoreTx {
 
     List<User> users();
 
+    /** The support team (agents and admins), by name. */
+    List<User> agents();
+
     long userCount();
 
     void insertToken(long userId, String hash, Instant now);
@@ -55,6 +58,9 @@ public interface StoreTx {
     void touchTicket(long ticketId, Instant now, long activity, boolean lastMessageTeam);
 
     void closeTicket(long ticketId, Instant now, long activity);
+
+    /** Assigns the ticket to the user {@code assigneeId}, or to nobody (null). */
+    void assignTicket(long ticketId, Long assigneeId);
 
     Optional<TicketHead> ticketHead(long ticketId);
 

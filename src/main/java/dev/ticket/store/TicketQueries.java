@@ -1,5 +1,6 @@
 package dev.ticket.store;
 
+import dev.ticket.model.Assignee;
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Author;
 import dev.ticket.model.Awaiting;
@@ -35,9 +36,9 @@ abstract class TicketQueries {
             + "FROM ticket_refs r WHERE r.ticket_id = t.id) AS ref_list, (SELECT string_agg(l.label, ',' "
             + "ORDER BY l.label) FROM ticket_labels l WHERE l.ticket_id = t.id) AS label_list ";
     private static final String TICKET_COLUMNS = "SELECT t.*, a.name AS account_name, u.name AS author_name, "
-            + "u.role AS author_role, " + UNREAD + " AS unread, ";
+            + "u.role AS author_role, asg.name AS assignee_name, " + UNREAD + " AS unread, ";
     private static final String TICKET_JOINS = "JOIN accounts a ON a.id = t.account_id "
-            + "JOIN users u ON u.id = t.author_id WHERE 1 = 1 ";
+            + "JOIN users u ON u.id = t.author_id LEFT JOIN users asg ON asg.id = t.assignee_id WHERE 1 = 1 ";
     /**
      * SQLite, search text that few titles hold: start from the title index's matches (then sort them by
      * activity) rather than walk every ticket newest first. CROSS JOIN keeps that order of the loops.
@@ -103,7 +104,7 @@ abstract class TicketQueries {
         boolean fromMatches = plan != null && plan.few();
         String sql = columns() + (fromMatches ? FROM_TITLE_MATCHES : "tickets t ") + TICKET_JOINS
                 + (viewer.accountId() == null ? "" : OWN_ACCOUNT) + filters(q, true)
-                + "ORDER BY t.activity DESC LIMIT :limit";
+                + order(q) + " LIMIT :limit";
         Query query = bindFilters(bindViewer(h.createQuery(sql), viewer), q, true).bind("limit", q.limit());
         if (fromMatches) {
             query.bind("grams", plan.match());
@@ -171,10 +172,17 @@ abstract class TicketQueries {
             // (bound, not quoted: Jdbi's parser reads ESCAPE '\\' above as opening a string)
             sql.append("AND t.status = :openStatus AND t.last_message_team = :lastTeam ");
         }
-        if (withCursor && q.before() != null) {
-            sql.append("AND t.activity < :before ");
-        }
+        QueueFilters.append(sql, q, withCursor);
         return sql.toString();
+    }
+
+    /** The ORDER BY of {@code q}'s sort; each ends in a unique key, so a cursor never skips or repeats. */
+    private static String order(TicketQuery q) {
+        return switch (q.sort()) {
+            case ACTIVITY -> "ORDER BY t.activity DESC";
+            case DUE -> "ORDER BY t.due_at, t.id";
+            case CREATED -> "ORDER BY t.id DESC";
+        };
     }
 
     private Query bindFilters(Query query, TicketQuery q, boolean withCursor) {
@@ -199,10 +207,7 @@ abstract class TicketQueries {
             query.bind("lastTeam", q.awaiting() == Awaiting.TEAM ? 0 : 1)
                     .bind("openStatus", Status.ON_CUSTOMER.wire());
         }
-        if (withCursor && q.before() != null) {
-            query.bind("before", q.before());
-        }
-        return query;
+        return QueueFilters.bind(query, q, withCursor);
     }
 
     public List<Message> messages(long ticketId) {
@@ -288,7 +293,12 @@ abstract class TicketQueries {
                 instant(rs, "closed_at"), instant(rs, "due_at"),
                 awaiting,
                 rs.getInt("unread"), rs.getInt("message_count"), list(rs.getString("ref_list"), Long::valueOf),
-                list(rs.getString("label_list"), label -> label), null, null);
+                list(rs.getString("label_list"), label -> label), assignee(rs), null, null);
+    }
+
+    private static Assignee assignee(ResultSet rs) throws SQLException {
+        Long id = nullableLong(rs, "assignee_id");
+        return id == null ? null : new Assignee(id, rs.getString("assignee_name"));
     }
 
     /** The items of a comma-separated list, or null (as the JSON leaves it out) when there are none. */

@@ -13,7 +13,7 @@ final class Tickets {
     static Ticket withUnread(Ticket t, int unread) {
         return new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(), t.dialogUrl(), t.account(),
                 t.author(), t.createdAt(), t.updatedAt(), t.closedAt(), t.dueAt(), t.awaiting(), unread,
-                t.messageCount(), t.refs(), t.labels(), t.messages(), t.deduplicated());
+                t.messageCount(), t.refs(), t.labels(), t.assignee(), t.messages(), t.deduplicated());
     }
 
     /** The ticket with {@code message} added at the end of its chat, unless it is there already. */

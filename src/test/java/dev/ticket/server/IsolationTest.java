@@ -45,6 +45,7 @@ class IsolationTest {
     static long attachment;
     static long victimMessage;
     static long victimUser;
+    static long agentUser;
 
     /** One route's request; {@code id} fills {@code {id}} in the path. */
     record Answer(int status, String body) {
@@ -70,6 +71,7 @@ class IsolationTest {
         stranger = service.client("Eve", Role.CUSTOMER, "other");
         agent = service.client("Sam", Role.AGENT, null);
         victimUser = victim.get("/me").expect(200).json().get("id").asLong();
+        agentUser = agent.get("/me").expect(200).json().get("id").asLong();
         openTicket = victim.post("/tickets", TICKET_JSON, Map.of("Idempotency-Key", OPEN_KEY)).expect(201).json()
                 .get("id").asLong();
         victimMessage = victim.post("/tickets/" + openTicket + "/messages", REPLY_JSON,
@@ -106,6 +108,10 @@ class IsolationTest {
                 Map.of("Idempotency-Key", CLOSE_KEY)));
         cases.put("POST /api/v1/tickets/{id}/read", hidden(openTicket, null, null, Map.of()));
         cases.put("GET /api/v1/attachments/{id}", hidden(attachment, null, null, Map.of()));
+        cases.put("PUT /api/v1/tickets/{id}/assignee", hidden(openTicket, "application/json",
+                "{\"user_id\":" + agentUser + "}", Map.of()));
+        cases.put("DELETE /api/v1/tickets/{id}/assignee", hidden(openTicket, null, null, Map.of()));
+        cases.put("GET /api/v1/agents", new Case(0, null, null, Map.of(), a -> forbidden(a)));
         cases.put("GET /api/v1/events", new Case(0, null, null, Map.of(), a -> {
             throw new AssertionError("events are probed by events_of_another_account_never_reach_a_customer");
         }));

@@ -80,6 +80,7 @@ class OpenApiTest {
         assertEquals(fields(dev.ticket.model.NewTicket.class), doc.properties("NewTicket"));
         assertEquals(fields(dev.ticket.model.NewMessage.class), doc.properties("NewMessage"));
         assertEquals(fields(dev.ticket.model.NewUser.class), doc.properties("NewUser"));
+        assertEquals(fields(dev.ticket.model.NewAssignee.class), doc.properties("NewAssignee"));
         Set<String> form = new TreeSet<>(Uploads.TICKET_FIELDS);
         form.add(MultipartReceiver.FILE_PART);
         assertEquals(form, new TreeSet<>(doc.properties("NewTicketForm")), "multipart fields of POST /tickets");
@@ -136,6 +137,16 @@ class OpenApiTest {
         JsonNode counted = call(customer, "GET", "/api/v1/tickets?limit=1&total=true", 200);
         assertEquals(customer.get("/tickets?limit=100").json().get("items").size(), counted.get("total").asLong());
         call(customer, "POST", "/api/v1/tickets/{id}/read", 200, id);
+        JsonNode agents = call(agent, "GET", "/api/v1/agents", 200);
+        long sam = agents.at("/items/0/id").asLong();
+        JsonNode assigned = send(agent, "PUT", "/api/v1/tickets/{id}/assignee", 200, "application/json",
+                ("{\"user_id\":" + sam + "}").getBytes(UTF8), id);
+        assertEquals(sam, assigned.at("/assignee/id").asLong());
+        call(customer, "GET", "/api/v1/tickets?sort=due&overdue=false", 200);
+        call(agent, "GET", "/api/v1/tickets?sort=created&assignee=me&account=acme", 200);
+        call(agent, "DELETE", "/api/v1/tickets/{id}/assignee", 200, id);
+        send(agent, "PUT", "/api/v1/tickets/{id}/assignee", 200, "application/json",
+                ("{\"user_id\":" + sam + "}").getBytes(UTF8), id);
         call(agent, "POST", "/api/v1/tickets/{id}/close", 200, id);
         ApiClient.Reply file = customer.get("/attachments/" + attachment).expect(200);
         assertEquals("nosniff", file.header("X-Content-Type-Options"));
@@ -154,6 +165,12 @@ class OpenApiTest {
         call(customer, "GET", "/api/v1/tickets/{id}", 400, "abc");
         call(null, "GET", "/api/v1/me", 401);
         call(customer, "GET", "/api/v1/users", 403);
+        call(customer, "GET", "/api/v1/agents", 403);
+        call(customer, "DELETE", "/api/v1/tickets/{id}/assignee", 403, closedTicket);
+        send(agent, "PUT", "/api/v1/tickets/{id}/assignee", 409, "application/json",
+                ("{\"user_id\":" + user + "}").getBytes(UTF8), closedTicket);
+        call(customer, "GET", "/api/v1/tickets?assignee=none", 422);
+        call(agent, "GET", "/api/v1/tickets?assignee=x1", 400);
         send(customer, "POST", "/api/v1/tickets/{id}/messages", 409, "application/json",
                 "{\"body\":\"more\"}".getBytes(UTF8), closedTicket);
         send(customer, "POST", "/api/v1/tickets", 422, "application/json", "{\"title\":\"\"}".getBytes(UTF8));

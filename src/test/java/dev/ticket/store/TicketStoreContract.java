@@ -34,7 +34,12 @@ import org.junit.jupiter.api.Test;
  * What every store must do, with the same expected results on SQLite and PostgreSQL (the part
  * about several writers at once is in {@link ConcurrentWritesContract}).
  */
-abstract class TicketStoreContract extends ConcurrentWritesContract {
+abstract class TicketStoreContract extends ConcurrentWritesContract implements AssignmentContract {
+
+    @Override
+    public StoreFixture fixture() {
+        return f;
+    }
 
     @Test
     void ids_are_unique_and_grow() {
