@@ -156,6 +156,7 @@ function _complete_ticket() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} new" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inbox" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reply" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
@@ -189,65 +190,67 @@ function _complete_ticket() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(new)
   local cmds1=(list)
-  local cmds2=(show)
-  local cmds3=(reply)
-  local cmds4=(attach)
-  local cmds5=(download)
-  local cmds6=(close)
-  local cmds7=(wait)
-  local cmds8=(hours)
-  local cmds9=(login)
-  local cmds10=(logout)
-  local cmds11=(whoami)
-  local cmds12=(tui)
-  local cmds13=(profile)
-  local cmds14=(alias)
-  local cmds15=(help)
-  local cmds16=(admin)
-  local cmds17=(completion)
-  local cmds18=(serve)
-  local cmds19=(profile list)
-  local cmds20=(profile use)
-  local cmds21=(profile remove)
-  local cmds22=(alias set)
-  local cmds23=(alias list)
-  local cmds24=(alias delete)
-  local cmds25=(admin user)
-  local cmds26=(admin token)
-  local cmds27=(admin user add)
-  local cmds28=(admin user list)
-  local cmds29=(admin token issue)
-  local cmds30=(admin token revoke)
+  local cmds2=(inbox)
+  local cmds3=(show)
+  local cmds4=(reply)
+  local cmds5=(attach)
+  local cmds6=(download)
+  local cmds7=(close)
+  local cmds8=(wait)
+  local cmds9=(hours)
+  local cmds10=(login)
+  local cmds11=(logout)
+  local cmds12=(whoami)
+  local cmds13=(tui)
+  local cmds14=(profile)
+  local cmds15=(alias)
+  local cmds16=(help)
+  local cmds17=(admin)
+  local cmds18=(completion)
+  local cmds19=(serve)
+  local cmds20=(profile list)
+  local cmds21=(profile use)
+  local cmds22=(profile remove)
+  local cmds23=(alias set)
+  local cmds24=(alias list)
+  local cmds25=(alias delete)
+  local cmds26=(admin user)
+  local cmds27=(admin token)
+  local cmds28=(admin user add)
+  local cmds29=(admin user list)
+  local cmds30=(admin token issue)
+  local cmds31=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_delete; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_alias_set; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_help; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_alias; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_profile; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_wait; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_close; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_download; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_attach; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_reply; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_show; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_delete; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_set; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_alias; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_profile; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_close; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_download; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_attach; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_reply; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_show; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_inbox; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ticket_list; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_ticket_new; return $?; fi
 
@@ -261,11 +264,11 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list inbox show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -316,7 +319,7 @@ function _picocli_ticket_new() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local ID_option_args=($(__ticket_recent_ids)) # --ref values
 
@@ -418,7 +421,7 @@ function _picocli_ticket_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
@@ -486,6 +489,60 @@ function _picocli_ticket_list() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `inbox` subcommand.
+function _picocli_ticket_inbox() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--watch' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-L' '--limit'"
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '-L'|'--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_ticket_show() {
   # Get completion data
@@ -496,7 +553,7 @@ function _picocli_ticket_show() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -553,7 +610,7 @@ function _picocli_ticket_reply() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -622,7 +679,7 @@ function _picocli_ticket_attach() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -689,7 +746,7 @@ function _picocli_ticket_download() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -755,7 +812,7 @@ function _picocli_ticket_close() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -812,7 +869,7 @@ function _picocli_ticket_wait() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -869,7 +926,7 @@ function _picocli_ticket_hours() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -920,7 +977,7 @@ function _picocli_ticket_login() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -971,7 +1028,7 @@ function _picocli_ticket_logout() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1022,7 +1079,7 @@ function _picocli_ticket_whoami() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1073,7 +1130,7 @@ function _picocli_ticket_tui() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1130,7 +1187,7 @@ function _picocli_ticket_profile() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1181,7 +1238,7 @@ function _picocli_ticket_alias() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1232,7 +1289,7 @@ function _picocli_ticket_help() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1263,7 +1320,7 @@ function _picocli_ticket_help() {
       return
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1289,7 +1346,7 @@ function _picocli_ticket_admin() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1340,7 +1397,7 @@ function _picocli_ticket_completion() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1505,7 +1562,7 @@ function _picocli_ticket_profile_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1556,7 +1613,7 @@ function _picocli_ticket_profile_use() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1613,7 +1670,7 @@ function _picocli_ticket_profile_remove() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1670,7 +1727,7 @@ function _picocli_ticket_alias_set() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1721,7 +1778,7 @@ function _picocli_ticket_alias_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1772,7 +1829,7 @@ function _picocli_ticket_alias_delete() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1829,7 +1886,7 @@ function _picocli_ticket_admin_user() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1880,7 +1937,7 @@ function _picocli_ticket_admin_token() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1931,7 +1988,7 @@ function _picocli_ticket_admin_user_add() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1991,7 +2048,7 @@ function _picocli_ticket_admin_user_list() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2042,7 +2099,7 @@ function _picocli_ticket_admin_token_issue() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2093,7 +2150,7 @@ function _picocli_ticket_admin_token_revoke() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
 

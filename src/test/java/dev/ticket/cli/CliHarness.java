@@ -35,6 +35,7 @@ final class CliHarness {
     private boolean tty;
     private String stdin = "";
     private int columns = 80;
+    private Clock clock = Clock.systemUTC();
 
     CliHarness(String serverUrl) {
         try {
@@ -81,6 +82,12 @@ final class CliHarness {
 
     CliHarness stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    /** The clock the CLI reads (the "due in" words, "just now"); the service keeps its own. */
+    CliHarness clock(Clock at) {
+        this.clock = at;
         return this;
     }
 
@@ -131,7 +138,7 @@ final class CliHarness {
 
     private Result run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         Io io = io(out, err);
-        int exit = Cli.run(io, Clock.systemUTC(), args);
+        int exit = Cli.run(io, clock, args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
