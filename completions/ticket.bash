@@ -162,6 +162,8 @@ function _complete_ticket() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} close" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} assign" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} unassign" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} wait" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hours" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} login" ];    then _picocli_ticket; return $?; fi
@@ -196,55 +198,59 @@ function _complete_ticket() {
   local cmds5=(attach)
   local cmds6=(download)
   local cmds7=(close)
-  local cmds8=(wait)
-  local cmds9=(hours)
-  local cmds10=(login)
-  local cmds11=(logout)
-  local cmds12=(whoami)
-  local cmds13=(tui)
-  local cmds14=(profile)
-  local cmds15=(alias)
-  local cmds16=(help)
-  local cmds17=(admin)
-  local cmds18=(completion)
-  local cmds19=(serve)
-  local cmds20=(profile list)
-  local cmds21=(profile use)
-  local cmds22=(profile remove)
-  local cmds23=(alias set)
-  local cmds24=(alias list)
-  local cmds25=(alias delete)
-  local cmds26=(admin user)
-  local cmds27=(admin token)
-  local cmds28=(admin user add)
-  local cmds29=(admin user list)
-  local cmds30=(admin token issue)
-  local cmds31=(admin token revoke)
+  local cmds8=(assign)
+  local cmds9=(unassign)
+  local cmds10=(wait)
+  local cmds11=(hours)
+  local cmds12=(login)
+  local cmds13=(logout)
+  local cmds14=(whoami)
+  local cmds15=(tui)
+  local cmds16=(profile)
+  local cmds17=(alias)
+  local cmds18=(help)
+  local cmds19=(admin)
+  local cmds20=(completion)
+  local cmds21=(serve)
+  local cmds22=(profile list)
+  local cmds23=(profile use)
+  local cmds24=(profile remove)
+  local cmds25=(alias set)
+  local cmds26=(alias list)
+  local cmds27=(alias delete)
+  local cmds28=(admin user)
+  local cmds29=(admin token)
+  local cmds30=(admin user add)
+  local cmds31=(admin user list)
+  local cmds32=(admin token issue)
+  local cmds33=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_delete; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_alias_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_alias_set; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_help; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_alias; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_profile; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_alias_delete; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_alias_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_set; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_alias; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_profile; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_unassign; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_assign; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_close; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_download; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_attach; return $?; fi
@@ -264,7 +270,7 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list inbox show reply attach download close wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list inbox show reply attach download close assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
@@ -418,13 +424,14 @@ function _picocli_ticket_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '-L' '--limit'"
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '--mine' '--overdue' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
+  local ORDER_option_args=("activity" "due" "created") # --sort values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -474,6 +481,17 @@ function _picocli_ticket_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${SIDE_option_args[@]}" ) )
       return $?
+      ;;
+    '--sort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ORDER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--account')
+      return
+      ;;
+    '--assignee')
+      return
       ;;
     '-L'|'--limit')
       return
@@ -852,6 +870,123 @@ function _picocli_ticket_close() {
     local currIndex
     currIndex=$(currentPositionalIndex "close" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `assign` subcommand.
+function _picocli_ticket_assign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+  esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "assign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `unassign` subcommand.
+function _picocli_ticket_unassign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+  esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "unassign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
     fi
     local IFS=$'\n'
@@ -1320,7 +1455,7 @@ function _picocli_ticket_help() {
       return
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

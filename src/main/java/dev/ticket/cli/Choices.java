@@ -50,6 +50,19 @@ public final class Choices {
         }
     }
 
+    /** {@code activity} (the default), {@code due}, {@code created}. */
+    public static final class Sorts implements ITypeConverter<dev.ticket.model.TicketSort>, Iterable<String> {
+        @Override
+        public dev.ticket.model.TicketSort convert(String value) {
+            return parse(dev.ticket.model.TicketSort.class, value, this);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("activity", "due", "created").iterator();
+        }
+    }
+
     /** {@code team}, {@code customer}. */
     public static final class Awaitings implements ITypeConverter<Awaiting>, Iterable<String> {
         @Override

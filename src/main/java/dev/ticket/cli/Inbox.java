@@ -5,6 +5,7 @@ import dev.ticket.client.TicketQuery;
 import dev.ticket.model.Awaiting;
 import dev.ticket.model.Event;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketSort;
 import dev.ticket.model.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +42,18 @@ final class Inbox {
                     new TicketQuery(null, null, true, null, null, null), limit, pageSize);
             return new Found(unread.tickets(), unread.more());
         }
-        List<Ticket> queue = new ArrayList<>(ListCommand.fetch(client,
-                new TicketQuery(null, null, false, null, null, Awaiting.TEAM), Integer.MAX_VALUE, pageSize).tickets());
-        queue.removeIf(t -> !needs(t));
+        // theirs and nobody's, each in the service's earliest-due order (due_at, then id), merged in the same order
+        ListCommand.Listing mine = ListCommand.fetch(client, queue("me"), limit, pageSize);
+        ListCommand.Listing nobodys = ListCommand.fetch(client, queue("none"), limit, pageSize);
+        List<Ticket> queue = new ArrayList<>(mine.tickets());
+        queue.addAll(nobodys.tickets());
         queue.sort(EARLIEST_DUE);
-        boolean more = queue.size() > limit;
-        return new Found(more ? List.copyOf(queue.subList(0, limit)) : queue, more);
+        boolean more = mine.more() || nobodys.more() || queue.size() > limit;
+        return new Found(queue.size() > limit ? List.copyOf(queue.subList(0, limit)) : queue, more);
+    }
+
+    private static TicketQuery queue(String assignee) {
+        return new TicketQuery(null, null, false, null, null, Awaiting.TEAM, TicketSort.DUE, null, assignee, false);
     }
 
     /** Whether the event may bring a ticket into the inbox (then the ticket is fetched and {@link #needs} asked). */

@@ -2,9 +2,11 @@ package dev.ticket.cli;
 
 import dev.ticket.client.EventFollower;
 import dev.ticket.client.TicketClient;
+import dev.ticket.model.Awaiting;
 import dev.ticket.model.Event;
 import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketType;
 import dev.ticket.model.User;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +84,7 @@ public class InboxCommand extends BaseCommand {
             out.println(me.role().isTeam() ? "Nothing awaits you: no ticket assigned to you or to nobody waits for "
                     + "the team." : "Nothing new: every answer is read.");
         } else {
-            table().print(tickets, me.role().isTeam() ? hours() : null, clock.instant());
+            table().print(tickets, me.role().isTeam() ? hoursFor(tickets) : null, clock.instant());
         }
         if (found.more()) {
             out.note(ListCommand.cutNote(tickets.size(), null));
@@ -145,7 +147,7 @@ public class InboxCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(ticket.id()));
         } else {
-            table().line(listed, me.role().isTeam() ? hours() : null, clock.instant());
+            table().line(listed, me.role().isTeam() ? hoursFor(List.of(listed)) : null, clock.instant());
         }
         io.out().flush();
     }
@@ -154,11 +156,16 @@ public class InboxCommand extends BaseCommand {
         return new InboxTable(out(), me.role().isTeam(), io.isTty() ? io.columns().getAsInt() : 0);
     }
 
-    private Hours hours() {
-        if (hours == null) {
-            hours = client().hours();
+    /** The business hours for the time left of {@code tickets} ({@link DueText}), asked once while watching. */
+    private Hours hoursFor(List<Ticket> tickets) {
+        if (hours != null) {
+            return hours;
         }
-        return hours;
+        Hours found = DueText.hoursFor(client(), tickets);
+        if (tickets.stream().anyMatch(t -> t.type() != TicketType.CRITICAL && t.awaiting() == Awaiting.TEAM)) {
+            hours = found; // the real hours (or null from an old service), not the clock-only stand-in
+        }
+        return found;
     }
 
     private static String state(Ticket t) {

@@ -6,22 +6,31 @@ import dev.ticket.model.Awaiting;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
+import dev.ticket.model.TicketSort;
 import dev.ticket.model.TicketType;
+import dev.ticket.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ticket list}: the tickets the caller may see, newest activity first. */
+/** {@code ticket list}: the tickets the caller may see, newest activity first, or in a queue view. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List tickets, newest activity first.",
-                "Shows id, status, unread messages, type, title and last activity (agents also see the account).",
-                "Search (-S) looks in titles, case-insensitively (Cyrillic too); filters combine."},
+                "Shows id, status, unread messages, type, title, the time left until a ticket awaiting the team is "
+                        + "due (in business time, clock time for critical ones) and last activity; agents also see "
+                        + "the account and the assignee.",
+                "Search (-S) looks in titles, case-insensitively (Cyrillic too); filters combine.",
+                "Queue views: --sort due lists open tickets earliest due first; --account, --mine and --assignee "
+                        + "are for the support team (a customer gets exit 2)."},
         footer = {"", "Examples:",
                 "  ticket list                          # everything, 30 at most",
                 "  ticket list -s on-customer --unread  # open tickets with news for you",
                 "  ticket list -S \"бронирование\" -s done",
                 "  ticket list --awaiting team -L 100   # the support team's queue",
+                "  ticket list --sort due --assignee none   # nobody's, most urgent first",
+                "  ticket list --mine --overdue         # your tickets past their due time",
+                "  ticket list --account acme --sort created",
                 "  ticket list -q | xargs -r -n1 ticket show --no-read"})
 public class ListCommand extends BaseCommand {
     private static final int PAGE = 100;
@@ -49,6 +58,25 @@ public class ListCommand extends BaseCommand {
             description = "Only tickets waiting for this side: team (the queue) or customer.")
     Awaiting awaiting;
 
+    @Option(names = "--sort", paramLabel = "ORDER", converter = Choices.Sorts.class,
+            completionCandidates = Choices.Sorts.class,
+            description = "activity (newest first, the default), due (open tickets, earliest due first) or created "
+                    + "(newest first).")
+    TicketSort sort;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Only this account's tickets (agents).")
+    String account;
+
+    @Option(names = "--mine", description = "Only the tickets assigned to you (agents).")
+    boolean mine;
+
+    @Option(names = "--assignee", paramLabel = "NAME", description = "Only the tickets assigned to this agent "
+            + "(a name, an id or me), or none for nobody's (agents).")
+    String assignee;
+
+    @Option(names = "--overdue", description = "Only open tickets awaiting the team past their due time.")
+    boolean overdue;
+
     @Option(names = {"-L", "--limit"}, paramLabel = "N", defaultValue = "30",
             description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
     int limit;
@@ -62,8 +90,12 @@ public class ListCommand extends BaseCommand {
 
     @Override
     protected java.util.Map<String, String> apiFields() {
-        return java.util.Map.of("status", "--status", "q", "--search", "type", "--type", "label", "--label",
-                "awaiting", "--awaiting", "limit", "--limit", "unread", "--unread");
+        return java.util.Map.ofEntries(java.util.Map.entry("status", "--status"), java.util.Map.entry("q", "--search"),
+                java.util.Map.entry("type", "--type"), java.util.Map.entry("label", "--label"),
+                java.util.Map.entry("awaiting", "--awaiting"), java.util.Map.entry("limit", "--limit"),
+                java.util.Map.entry("unread", "--unread"), java.util.Map.entry("sort", "--sort"),
+                java.util.Map.entry("account", "--account"), java.util.Map.entry("assignee", "--assignee"),
+                java.util.Map.entry("overdue", "--overdue"));
     }
 
     @Override
@@ -78,7 +110,16 @@ public class ListCommand extends BaseCommand {
         if (limit < 0) {
             throw new UsageException("--limit must be 0 (all) or more");
         }
-        TicketQuery query = new TicketQuery(status, search, unread, type, label, awaiting);
+        if (mine && assignee != null) {
+            throw new UsageException("--mine and --assignee both name an assignee; give one");
+        }
+        if (sort == TicketSort.DUE && status == Status.DONE) {
+            throw new UsageException("--sort due lists open tickets (a Done ticket is due for nobody); "
+                    + "sort Done ones by activity or created");
+        }
+        User me = account != null || mine || assignee != null ? teamOnly() : null;
+        TicketQuery query = new TicketQuery(status, search, unread, type, label, awaiting, sort, account,
+                assigneeParam(me), overdue);
         Listing listing = fetch(client(), query, limit == 0 ? Integer.MAX_VALUE : limit, PAGE);
         Output out = out();
         if (out.json()) {
@@ -88,14 +129,39 @@ public class ListCommand extends BaseCommand {
         } else if (listing.tickets().isEmpty()) {
             out.println("No tickets" + (query.equals(TicketQuery.ALL) ? " yet." : " match."));
         } else {
-            boolean team = client().me().role().isTeam();
-            new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets());
+            boolean team = (me != null ? me : client().me()).role().isTeam();
+            new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets(),
+                    DueText.hoursFor(client(), listing.tickets()), clock.instant());
         }
         RecentIds.remember(io.env(), listing.tickets());
         if (listing.more()) {
             out.note(cutNote(listing.tickets().size(), listing.total()));
         }
         return ExitCodes.OK;
+    }
+
+    /** The caller, when on the support team; the team's filters are a usage error for a customer (exit 2). */
+    private User teamOnly() {
+        User me = client().me();
+        if (!me.role().isTeam()) {
+            throw new UsageException("--account, --mine and --assignee are for the support team (agents)");
+        }
+        return me;
+    }
+
+    /** The API's assignee: {@code me}, {@code none} or an agent's id. */
+    private String assigneeParam(User me) {
+        if (mine) {
+            return "me";
+        }
+        if (assignee == null) {
+            return null;
+        }
+        if (assignee.strip().equalsIgnoreCase("none")) {
+            return "none";
+        }
+        return assignee.strip().equalsIgnoreCase("me") ? Long.toString(me.id())
+                : Long.toString(Agents.resolve(client(), assignee, "--assignee"));
     }
 
     /** What stderr says when -L cut the list; {@code total} null when the service could not count. */

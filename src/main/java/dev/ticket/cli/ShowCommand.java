@@ -1,7 +1,9 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.TicketClient;
+import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TimeLeft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Show a ticket and its chat, and mark it read.",
                 "Marks the ticket read unless --no-read.",
-                "On a terminal the team's messages stand on the left and the customer's on the right."},
+                "On a terminal the team's messages stand on the left and the customer's on the right.",
+                "A ticket awaiting the team shows the time left until it is due (business time; clock time for "
+                        + "critical tickets), and its assignee when it has one."},
         footer = {"", "Examples:",
                 "  ticket show 42",
                 "  ticket show '#42' --no-read",
@@ -39,7 +43,9 @@ public class ShowCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(ticket.id()));
         } else {
-            transcript(out).ticket(ticket, out.out());
+            Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
+            String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
+            transcript(out).ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));
         if (!noRead && ticket.unread() > 0) {

@@ -79,6 +79,16 @@ final class Table {
         return widths;
     }
 
+    /** The narrowest this table prints: every column whole but the flexible one, cut to its least. */
+    int narrowest() {
+        int[] widths = widths();
+        int total = 2 * (widths.length - 1);
+        for (int c = 0; c < widths.length; c++) {
+            total += c == flexible ? Math.min(widths[c], Math.max(10, width(headers.get(c)))) : widths[c];
+        }
+        return total;
+    }
+
     private void shrinkToFit(int[] widths, int maxWidth) {
         if (maxWidth <= 0 || flexible < 0) {
             return;

@@ -40,6 +40,8 @@ public class TicketCommand extends BaseCommand {
         SUBCOMMANDS.put("attach", AttachCommand.class);
         SUBCOMMANDS.put("download", DownloadCommand.class);
         SUBCOMMANDS.put("close", CloseCommand.class);
+        SUBCOMMANDS.put("assign", AssignCommand.class);
+        SUBCOMMANDS.put("unassign", UnassignCommand.class);
         SUBCOMMANDS.put("wait", WaitCommand.class);
         SUBCOMMANDS.put("hours", HoursCommand.class);
         SUBCOMMANDS.put("login", LoginCommand.class);

@@ -1,42 +1,81 @@
 package dev.ticket.cli;
 
+import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
+import dev.ticket.model.TimeLeft;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The human table of {@code ticket list}; agents get an account column. */
+/**
+ * The human table of {@code ticket list}: agents get account and assignee columns; a DUE column says how long
+ * until each ticket awaiting the team is due ({@link TimeLeft}), when any listed ticket awaits it.
+ */
 final class TicketTable {
     private final Output out;
-    private final boolean showAccount;
+    private final boolean team;
     private final int maxWidth;
 
-    TicketTable(Output out, boolean showAccount, int maxWidth) {
+    TicketTable(Output out, boolean team, int maxWidth) {
         this.out = out;
-        this.showAccount = showAccount;
+        this.team = team;
         this.maxWidth = maxWidth;
     }
 
-    void print(List<Ticket> raw) {
+    /**
+     * Prints the table; {@code hours} (null when no ticket awaits the team) counts the time left at {@code now}.
+     * On a terminal too narrow for the DUE column beside a readable title, the column is left out.
+     */
+    void print(List<Ticket> raw, Hours hours, Instant now) {
         List<Ticket> tickets = Shown.inert(raw);
-        Formats formats = out.formats();
-        Table table = showAccount
-                ? new Table("ID", "STATUS", "UNREAD", "TYPE", "ACCOUNT", "TITLE", "LAST ACTIVITY").flexible(5)
-                : new Table("ID", "STATUS", "UNREAD", "TYPE", "TITLE", "LAST ACTIVITY").flexible(4);
-        table.alignRight(0).alignRight(2);
-        for (Ticket t : tickets) {
-            String type = t.type() == null ? "" : t.type().wire();
-            String when = formats.ago(t.updatedAt());
-            if (showAccount) {
-                table.row("#" + t.id(), Formats.status(t.status()), Integer.toString(t.unread()), type,
-                        t.account() == null ? "" : t.account(), t.title(), when);
-            } else {
-                table.row("#" + t.id(), Formats.status(t.status()), Integer.toString(t.unread()), type, t.title(), when);
-            }
+        List<String> due = tickets.stream().map(t -> hours == null ? null : TimeLeft.of(t, hours, now)).toList();
+        boolean dueColumn = due.stream().anyMatch(text -> text != null);
+        Table table = table(tickets, dueColumn ? due : null);
+        if (dueColumn && maxWidth > 0 && table.narrowest() > maxWidth) {
+            dueColumn = false;
+            table = table(tickets, null);
         }
         Style style = out.style();
-        table.print(out.out(), style, maxWidth, (column, text) -> colour(style, column, text));
+        int dueAt = dueColumn ? (team ? 7 : 5) : -1;
+        table.print(out.out(), style, maxWidth, (column, text) -> colour(style, column, dueAt, text));
     }
 
-    private static String colour(Style style, int column, String text) {
+    private Table table(List<Ticket> tickets, List<String> due) {
+        Formats formats = out.formats();
+        List<String> headers = new ArrayList<>(List.of("ID", "STATUS", "UNREAD", "TYPE"));
+        if (team) {
+            headers.addAll(List.of("ACCOUNT", "ASSIGNEE"));
+        }
+        int title = headers.size();
+        headers.add("TITLE");
+        if (due != null) {
+            headers.add("DUE");
+        }
+        headers.add("LAST ACTIVITY");
+        Table table = new Table(headers.toArray(String[]::new)).flexible(title);
+        table.alignRight(0).alignRight(2);
+        for (int i = 0; i < tickets.size(); i++) {
+            Ticket t = tickets.get(i);
+            List<String> row = new ArrayList<>(List.of("#" + t.id(), Formats.status(t.status()),
+                    Integer.toString(t.unread()), t.type() == null ? "" : t.type().wire()));
+            if (team) {
+                row.add(t.account() == null ? "" : t.account());
+                row.add(t.assignee() == null ? "-" : t.assignee().name());
+            }
+            row.add(t.title());
+            if (due != null) {
+                row.add(due.get(i) == null ? "" : due.get(i));
+            }
+            row.add(formats.ago(t.updatedAt()));
+            table.row(row.toArray(String[]::new));
+        }
+        return table;
+    }
+
+    private static String colour(Style style, int column, int due, String text) {
+        if (column == due) {
+            return text.startsWith("overdue") ? style.red(text) : text;
+        }
         switch (column) {
             case 1: return "Done".equals(text) ? style.green(text) : style.yellow(text);
             case 2: return "0".equals(text) ? style.dim(text) : style.red(style.bold(text));

@@ -27,8 +27,13 @@ final class Transcript {
     }
 
     void ticket(Ticket raw, PrintStream out) {
+        ticket(raw, out, null);
+    }
+
+    /** The ticket with {@code timeLeft} ("due in 2 h 10 min", null for none) beside its due time. */
+    void ticket(Ticket raw, PrintStream out, String timeLeft) {
         Ticket t = Shown.inert(raw);
-        header(t, out);
+        header(t, out, timeLeft);
         for (Message m : t.messages() == null ? List.<Message>of() : t.messages()) {
             out.println();
             message(m, out);
@@ -41,6 +46,10 @@ final class Transcript {
     }
 
     void header(Ticket raw, PrintStream out) {
+        header(raw, out, null);
+    }
+
+    void header(Ticket raw, PrintStream out, String timeLeft) {
         Ticket t = Shown.inert(raw);
         out.println(style.bold("#" + t.id() + "  " + t.title()));
         List<String> facts = new ArrayList<>();
@@ -52,13 +61,17 @@ final class Transcript {
         if (t.account() != null) {
             facts.add("Account: " + t.account());
         }
+        if (t.assignee() != null) {
+            facts.add("Assignee: " + t.assignee().name());
+        }
         out.println(String.join(" · ", facts));
         List<String> times = new ArrayList<>();
         times.add("Opened " + formats.dateTime(t.createdAt()) + (t.author() == null ? "" : " by " + t.author().name()));
         if (t.isDone()) {
             times.add("Closed " + formats.dateTime(t.closedAt()));
         } else if (t.dueAt() != null) {
-            times.add("Due " + formats.dateTime(t.dueAt()));
+            times.add("Due " + formats.dateTime(t.dueAt()) + (timeLeft == null ? ""
+                    : " (" + (timeLeft.startsWith("overdue") ? style.red(timeLeft) : timeLeft) + ")"));
         }
         if (t.awaiting() != null && !t.isDone()) {
             times.add("Awaiting: " + t.awaiting().wire());

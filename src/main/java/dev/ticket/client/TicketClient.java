@@ -6,6 +6,7 @@ import dev.ticket.model.Hours;
 import dev.ticket.model.Json;
 import dev.ticket.model.Limits;
 import dev.ticket.model.Message;
+import dev.ticket.model.NewAssignee;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.NewUser;
@@ -88,6 +89,12 @@ public final class TicketClient implements Closeable {
         put(params, "type", query.type() == null ? null : query.type().wire());
         put(params, "label", query.label());
         put(params, "awaiting", query.awaiting() == null ? null : query.awaiting().wire());
+        put(params, "sort", query.sort() == null ? null : query.sort().wire());
+        put(params, "account", query.account());
+        put(params, "assignee", query.assignee());
+        if (query.overdue()) {
+            params.put("overdue", "true");
+        }
         params.put("limit", Integer.toString(limit));
         put(params, "cursor", cursor);
         if (total) {
@@ -227,6 +234,26 @@ public final class TicketClient implements Closeable {
         return get(uri("/me", Map.of()), User.class);
     }
 
+    /** The team only: assigns the ticket to the agent {@code userId}. */
+    public Ticket assign(long ticketId, long userId) {
+        return send("PUT", "/tickets/" + ticketId + "/assignee", new NewAssignee(userId), null, Ticket.class);
+    }
+
+    /** The team only: assigns the ticket to nobody. */
+    public Ticket unassign(long ticketId) {
+        return send("DELETE", "/tickets/" + ticketId + "/assignee", null, null, Ticket.class);
+    }
+
+    /** The team only: the support team's users (agents and admins), to choose an assignee by name. */
+    public List<User> agents() {
+        JsonNode page = get(uri("/agents", Map.of()), JsonNode.class);
+        List<User> users = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            users.add(convert(item, User.class));
+        }
+        return users;
+    }
+
     public Hours hours() {
         return get(uri("/hours", Map.of()), Hours.class);
     }
@@ -280,6 +307,10 @@ public final class TicketClient implements Closeable {
     }
 
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        return send("POST", path, body, idempotencyKey, type);
+    }
+
+    private <T> T send(String method, String path, Object body, String idempotencyKey, Class<T> type) {
         byte[] json = null;
         try {
             json = body == null ? null : JsonRecords.write(body);
@@ -287,7 +318,7 @@ public final class TicketClient implements Closeable {
             throw new UncheckedIOException(e);
         }
         HttpTransport.Answer answer = transport.exchange(
-                new HttpTransport.Request("POST", uri(path, Map.of()), jsonHeaders(idempotencyKey), json));
+                new HttpTransport.Request(method, uri(path, Map.of()), jsonHeaders(idempotencyKey), json));
         return parse(answer.body(), type);
     }
 

@@ -37,10 +37,11 @@ class ListCommandTest {
     void a_customer_sees_an_aligned_table_of_their_accounts_tickets_newest_first() {
         String out = anna.ok("list");
         List<String> lines = out.lines().toList();
-        assertTrue(lines.get(0).matches("\\s*ID  STATUS       UNREAD  TYPE      TITLE\\s+LAST ACTIVITY"), out);
+        // the open ones await the team: a DUE column says how long until each is due
+        assertTrue(lines.get(0).matches("\\s*ID  STATUS       UNREAD  TYPE      TITLE\\s+DUE\\s+LAST ACTIVITY"), out);
         assertTrue(lines.get(1).matches("\\s*#" + closed + "  Done\\s+0  question  Old question\\s+just now"), out);
-        assertTrue(lines.get(2).matches("\\s*#" + invoice + "  On Customer\\s+0  critical  Invoice twice\\s+just now"),
-                out);
+        assertTrue(lines.get(2).matches("\\s*#" + invoice + "  On Customer\\s+0  critical  Invoice twice\\s+"
+                + "due in 3 h 5[0-9] min\\s+just now"), out);
         assertTrue(lines.get(3).contains("Не работает ссылка на бронирование"), out);
         assertEquals(4, lines.size(), out);
         assertFalse(out.contains("\u001b["), "no colour without a terminal");
