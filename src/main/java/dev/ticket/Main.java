@@ -5,7 +5,7 @@ import dev.ticket.cli.Io;
 import dev.ticket.cli.OutputFailedException;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.SystemClock;
-import dev.ticket.cli.Terminals;
+import dev.ticket.cli.output.Terminals;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.cli.TicketCommand;
+import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.client.TrustedCertificates;
 import dev.ticket.model.Role;
 import dev.ticket.testing.ApiClient;

@@ -133,7 +133,7 @@ class InstallIT {
                 "the archive made for the installed program is used:\n" + version.out());
         Run serveHelp = run(home, Map.of("JAVA_OPTS", "-Xlog:class+load=info:stdout"), ticket.toString(), "serve",
                 "--help");
-        assertTrue(serveHelp.out().contains(" dev.ticket.cli.ServeCommand source: shared objects file"),
+        assertTrue(serveHelp.out().contains(" dev.ticket.cli.command.ServeCommand source: shared objects file"),
                 "serve's own archive:\n" + serveHelp.out());
 
         manPagesRender(home, prefix);

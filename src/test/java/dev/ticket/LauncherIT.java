@@ -165,7 +165,7 @@ class LauncherIT {
     void the_cli_classes_come_from_the_archive_picocli_included() throws Exception {
         Run r = run(Map.of("JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
         assertEquals(0, r.exit(), r.toString());
-        for (String name : List.of("dev.ticket.Main", "dev.ticket.cli.TicketCommand", "picocli.CommandLine")) {
+        for (String name : List.of("dev.ticket.Main", "dev.ticket.cli.command.TicketCommand", "picocli.CommandLine")) {
             assertTrue(r.out().lines().anyMatch(l -> l.contains(" " + name + " source: shared objects file")),
                     name + " from the archive:\n" + r.out());
         }

@@ -1,5 +1,10 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.ProfileCommand;
+import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.cli.config.Settings;
+import dev.ticket.cli.output.JqFilter;
+import dev.ticket.cli.output.Output;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.TicketClient;
 import java.time.Clock;
@@ -20,7 +25,7 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     GlobalOptions ownOptions;
 
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
     protected Io io;
     protected Clock clock;

@@ -1,5 +1,7 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.TicketCommand;
+import dev.ticket.cli.config.Aliases;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;

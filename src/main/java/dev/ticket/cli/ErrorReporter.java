@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.client.ApiException;
 import dev.ticket.client.InvalidRequestException;
 import dev.ticket.client.NotAuthorizedException;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /** Prints a failure as one sentence on standard error (a stack trace only with --verbose) and picks its exit code. */
-final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+public final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     private final Io io;
 
     ErrorReporter(Io io) {
@@ -95,11 +96,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** The sentence made safe for a terminal: a service's detail is one line of inert text, ours keep newlines. */
-    static String shown(String sentence, Throwable failure) {
+    public static String shown(String sentence, Throwable failure) {
         return failure instanceof ApiException ? TerminalText.inertLine(sentence) : TerminalText.inert(sentence);
     }
 
-    static String sentence(Throwable failure) {
+    public static String sentence(Throwable failure) {
         if (failure instanceof TicketClosedException) {
             String text = failure.getMessage();
             return text.contains("--ref") ? text : text + "; open a new ticket that references it (ticket new --ref N)";

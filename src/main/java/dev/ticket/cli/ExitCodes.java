@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.client.InvalidRequestException;
 import dev.ticket.client.NotAuthorizedException;
 import dev.ticket.client.NotFoundException;

@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.ProfileCommand;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

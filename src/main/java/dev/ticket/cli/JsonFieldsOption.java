@@ -80,7 +80,7 @@ public final class JsonFieldsOption implements IParameterPreprocessor {
     }
 
     /** The fields of a model record as the JSON names them. */
-    static List<String> of(Class<?> record) {
+    public static List<String> of(Class<?> record) {
         return JsonRecords.fieldNames(record);
     }
 

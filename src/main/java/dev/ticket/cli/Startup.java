@@ -1,5 +1,6 @@
 package dev.ticket.cli;
 
+import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Event;
 import dev.ticket.model.Hours;

@@ -3,6 +3,9 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.command.TicketCommand;
+import dev.ticket.cli.docs.CompletionScripts;
+import dev.ticket.cli.docs.FishCompletion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

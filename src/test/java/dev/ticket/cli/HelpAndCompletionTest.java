@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.command.TicketCommand;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.cli.command.ListCommand;
+import dev.ticket.cli.output.Table;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.cli.config.Settings;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.TestService;

@@ -3,6 +3,13 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ticket.cli.command.Composer;
+import dev.ticket.cli.command.HoursCommand;
+import dev.ticket.cli.command.TicketIdConverter;
+import dev.ticket.cli.output.Formats;
+import dev.ticket.cli.output.Style;
+import dev.ticket.cli.output.Table;
+import dev.ticket.cli.output.Transcript;
 import dev.ticket.model.Author;
 import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Attachment;

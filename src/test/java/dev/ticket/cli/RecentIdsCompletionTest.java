@@ -3,6 +3,8 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.command.TicketCommand;
+import dev.ticket.cli.docs.CompletionScripts;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;

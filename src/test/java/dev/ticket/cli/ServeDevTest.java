@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.testing.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.command.ServeCommand;
 import dev.ticket.server.Guards;
 import dev.ticket.server.ServerSettings;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ticket.cli.config.Settings;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.server.TicketApp;
 import dev.ticket.server.TlsIdentity;

@@ -1,0 +1,44 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.User;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket admin token issue USER}: a new token for a user. */
+@Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Issue another token for a user and print it.",
+                "The token is shown this once. Earlier tokens stay valid until revoked."},
+        footer = {"", "Examples:",
+                "  ticket admin token revoke 7 && ticket admin token issue 7",
+                "  ticket admin token issue 7 --json | jq -r .token"})
+public class AdminTokenIssueCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
+            description = "The user's id (see 'ticket admin user list').")
+    long userId;
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
+    protected int run() {
+        User user = client().issueToken(userId, TicketClient.newIdempotencyKey());
+        Output out = out();
+        if (out.json()) {
+            out.printJson(user);
+        } else if (out.quiet()) {
+            out.println(Shown.line(user.token()));
+        } else {
+            out.println("New token for " + WhoamiCommand.describe(user) + " (shown once): "
+                    + Shown.line(user.token()));
+        }
+        return ExitCodes.OK;
+    }
+}

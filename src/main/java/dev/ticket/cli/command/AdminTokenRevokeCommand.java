@@ -1,0 +1,40 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.output.Output;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket admin token revoke USER}: revokes every token of a user. */
+@Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3)."},
+        footer = {"", "Examples:",
+                "  ticket admin token revoke 7",
+                "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' \\",
+                "    | xargs -r -n1 ticket admin token revoke"})
+public class AdminTokenRevokeCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
+            description = "The user's id (see 'ticket admin user list').")
+    long userId;
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return java.util.List.of("user_id", "revoked");
+    }
+
+    @Override
+    protected int run() {
+        client().revokeTokens(userId);
+        Output out = out();
+        if (out.json()) {
+            out.printJson(Map.of("user_id", userId, "revoked", true));
+        } else if (out.quiet()) {
+            out.println(Long.toString(userId));
+        } else {
+            out.println("Revoked every token of user #" + userId + ".");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.Aliases;
+import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.cli.output.Output;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket alias set|list|delete}: shortcuts stored in the config file, expanded before parsing. */
+@Command(name = "alias", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Make shortcuts for commands you type often.",
+                "'ticket NAME ARGS...' runs the expansion with ARGS added at its end. Aliases live in the config "
+                        + "file; an alias cannot have the name of a command."},
+        subcommands = {AliasCommand.Set.class, AliasCommand.ListAliases.class, AliasCommand.Delete.class},
+        footer = {"", "Examples:",
+                "  ticket alias set queue 'list --awaiting team -s on-customer'",
+                "  ticket alias set titles \"list --jq '.[].title'\"",
+                "  ticket queue -L 5",
+                "  ticket alias delete queue"})
+public class AliasCommand extends BaseCommand {
+    @Override
+    protected int run() {
+        spec.commandLine().usage(io.out());
+        return ExitCodes.OK;
+    }
+
+    /** {@code ticket alias set NAME EXPANSION}. */
+    @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Create or replace an alias.",
+            footer = {"", "Examples:", "  ticket alias set due 'list --sort due --awaiting team'"})
+    public static class Set extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The alias: letters, digits, '-' and '_'.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "EXPANSION",
+                description = "What it stands for, quoted as one word; split like a shell would.")
+        String expansion;
+
+        @Override
+        protected int run() {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                throw new UsageException("an alias name is letters, digits, '-' and '_', not '" + name + "'");
+            }
+            if (TicketCommand.SUBCOMMANDS.containsKey(name)) {
+                throw new UsageException("'" + name + "' is a command: an alias cannot replace it");
+            }
+            if (Aliases.split(expansion).isEmpty()) {
+                throw new UsageException("the expansion of '" + name + "' is empty");
+            }
+            ConfigFile config = ConfigFile.load(io.env());
+            config.saveAlias(name, expansion.strip());
+            Output out = out();
+            if (out.json()) {
+                out.printJson(Map.of("name", name, "expansion", expansion.strip()));
+            } else if (!out.quiet()) {
+                out.println("Alias '" + name + "' runs 'ticket " + expansion.strip() + "'.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code ticket alias list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"List the aliases: NAME: EXPANSION, one a line.", "--json: an object by name."},
+            footer = {"", "Examples:", "  ticket alias list", "  ticket alias list -q"})
+    public static class ListAliases extends BaseCommand {
+        @Override
+        protected List<String> jsonFields() {
+            return new ArrayList<>(ConfigFile.load(io.env()).aliases().keySet());
+        }
+
+        @Override
+        protected int run() {
+            Map<String, String> aliases = ConfigFile.load(io.env()).aliases();
+            Output out = out();
+            if (out.json()) {
+                out.printJson(new LinkedHashMap<>(aliases));
+            } else if (out.quiet()) {
+                aliases.keySet().forEach(out::println);
+            } else if (aliases.isEmpty()) {
+                out.note("No aliases yet: see 'ticket alias set --help'.");
+            } else {
+                aliases.forEach((name, expansion) -> out.println(name + ": " + expansion));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code ticket alias delete NAME}. */
+    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, description = "Remove an alias.",
+            footer = {"", "Examples:", "  ticket alias delete queue"})
+    public static class Delete extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Aliases.Names.class,
+                description = "The alias.")
+        String name;
+
+        @Override
+        protected int run() {
+            ConfigFile config = ConfigFile.load(io.env());
+            if (!config.removeAlias(name)) {
+                throw new UsageException("no alias '" + name + "'" + (config.aliases().isEmpty() ? ""
+                        : "; the aliases are: " + String.join(", ", config.aliases().keySet())));
+            }
+            if (!out().quiet() && !out().json()) {
+                out().println("Alias '" + name + "' deleted.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.config.RecentIds;
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.UsageException;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
+import dev.ticket.cli.output.TerminalProgress;
+import dev.ticket.client.FilePart;
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.Attachment;
+import dev.ticket.model.ByteSizes;
+import dev.ticket.model.Message;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket attach ID FILE... [-m TEXT]}: a message carrying files. */
+@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Attach files to a ticket.",
+                "Adds a message carrying the files (screenshots, logs, any file), with a progress bar on a "
+                        + "terminal.",
+                "The service's limits (size per file, files per message) are checked before anything is sent; a "
+                        + "file over them is exit 2. A Done ticket takes no files (exit 5).",
+                "A FILE may be a pipe, such as <(command), or - for standard input: it is sent as it is read, "
+                        + "and the service refuses it (exit 2, naming the limit) if it grows over the limit. Such a "
+                        + "file is named stdin.txt unless --name gives a name."},
+        footer = {"", "Examples:",
+                "  ticket attach 42 screenshot.png",
+                "  ticket attach '#42' app.log crash.txt -m \"Logs from this morning's failure.\"",
+                "  ticket attach 42 *.png -q           # prints the new message's id",
+                "  ticket attach 42 <(journalctl -u app --since today) --name app.log",
+                "  make test 2>&1 | ticket attach 42 -       # stored as stdin.txt"})
+public class AttachCommand extends BaseCommand {
+    private static final Path STDIN = Path.of("-");
+
+    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
+            description = "The ticket: 42 or #42.")
+    long ticketId;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "The files to attach.")
+    List<Path> files;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Text to go with the files.")
+    String text;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The name to store the file under (one FILE only; for - or <(command)).")
+    String name;
+
+    @Override
+    protected java.util.Map<String, String> apiFields() {
+        return java.util.Map.of("body", "--message");
+    }
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Message.class);
+    }
+
+    @Override
+    protected int run() {
+        TicketClient client = client();
+        List<FilePart> parts = parts(FileSender.checkForReply(onDisk(), () -> client, ticketId,
+                files.contains(STDIN)));
+        Message sent = client.replyWith(ticketId, text == null ? "" : text, parts, TicketClient.newIdempotencyKey(),
+                TerminalProgress.forTask(io, out(), "Uploading"));
+        Output out = out();
+        if (out.json()) {
+            out.printJson(sent);
+        } else if (out.quiet()) {
+            out.println(Long.toString(sent.id()));
+        } else {
+            for (Attachment a : sent.attachments()) {
+                out.println("Attached " + Shown.line(a.filename()) + " (" + ByteSizes.human(a.size()) + ") to #"
+                        + ticketId + " as file " + a.id() + ".");
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The FILEs other than {@code -}; a usage error for a second {@code -} or --name with several files. */
+    private List<Path> onDisk() {
+        if (files.stream().filter(STDIN::equals).count() > 1) {
+            throw new UsageException("standard input (-) can be attached once");
+        }
+        if (name != null && files.size() > 1) {
+            throw new UsageException("--name names one file; you gave " + files.size());
+        }
+        if (name != null && (name.isBlank() || name.contains("/"))) {
+            throw new UsageException("--name takes a file name (not empty, no '/')");
+        }
+        return files.stream().filter(f -> !f.equals(STDIN)).toList();
+    }
+
+    /** The files in the order given, {@code -} read from standard input, under --name when it is given. */
+    private List<FilePart> parts(List<Path> checked) {
+        List<FilePart> parts = new ArrayList<>();
+        int next = 0;
+        for (Path file : files) {
+            FilePart part = file.equals(STDIN) ? FilePart.of(io.in(), null) : FilePart.of(checked.get(next++));
+            parts.add(name == null ? part : part.named(name));
+        }
+        return parts;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket help [COMMAND...]}: the same text as {@code ticket COMMAND... --help}. */
+@Command(name = "help", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show the help of a command: the same text as 'ticket COMMAND --help'.",
+                "Without a command, the overview of every command. An unknown command is exit 2."},
+        footer = {"", "Examples:",
+                "  ticket help list",
+                "  ticket help admin user add"})
+public class HelpCommand extends BaseCommand {
+    @Parameters(paramLabel = "COMMAND", arity = "0..*", completionCandidates = HelpCommand.Names.class,
+            description = "The command, and its subcommand for a group (admin user add).")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    protected int run() {
+        CommandLine target = spec.parent().commandLine();
+        List<String> path = new ArrayList<>();
+        for (String name : names) {
+            CommandLine sub = target.getSubcommands().get(name);
+            path.add(name);
+            if (sub == null) {
+                throw new UsageException("unknown command 'ticket " + String.join(" ", path)
+                        + "': see 'ticket help'");
+            }
+            target = sub;
+        }
+        target.usage(io.out());
+        return ExitCodes.OK;
+    }
+
+    /** The commands' names, for shell completion. */
+    public static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return TicketCommand.SUBCOMMANDS.keySet().iterator();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.config.RecentIds;
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.WaitTimeoutException;
+import dev.ticket.cli.config.Settings;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
+import dev.ticket.cli.output.Transcript;
+import dev.ticket.client.ClientConfig;
+import dev.ticket.client.EventFollower;
+import dev.ticket.client.TicketClient;
+import dev.ticket.model.Event;
+import dev.ticket.model.Message;
+import dev.ticket.model.Role;
+import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ticket wait ID}: prints the other side's unread answers, or blocks until one arrives or the ticket closes. */
+@Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Wait for the other side to write in a ticket, or for it to close.",
+                "The other side is the team for a customer and the customer for the team. Answers you have not "
+                        + "read yet are printed at once; otherwise it waits for the next one. What it prints is "
+                        + "marked read (unless --no-read), so a loop of 'ticket wait' sees each answer once.",
+                "Follows the live event stream and reconnects, resuming where it left off, if the connection drops "
+                        + "or the service restarts. Exits 7 when --timeout (e.g. 90s, 10m, 1h30m; else TICKET_TIMEOUT; default: "
+                        + "wait for ever) passes first."},
+        footer = {"", "Examples:",
+                "  ticket wait 42",
+                "  ticket wait 42 --timeout 10m && ticket show 42",
+                "  while ticket wait 42 -q; do notify-send 'Answer in #42'; done",
+                "  ticket wait 42 --timeout 1h --json | jq -r .message.body"})
+public class WaitCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
+            description = "The ticket: 42 or #42.")
+    long ticketId;
+
+    /** The whole wait: the global --timeout (or TICKET_TIMEOUT); null waits for ever. */
+    private Duration timeout;
+
+    @Option(names = "--no-read", description = "Do not mark what it prints read.")
+    boolean noRead;
+
+    private int printedMessages;
+
+    /** What {@code wait} found: the unread answers (oldest first) and the ticket as it was then. */
+    private record News(List<Message> answers, Ticket ticket) {
+        boolean any() {
+            return !answers.isEmpty() || ticket.isDone();
+        }
+    }
+
+    /**
+     * --timeout bounds the whole wait here; each answer is awaited the default time, or the whole wait's when that
+     * is shorter, so a service that accepts and never answers cannot hold a 3-second wait for 30 seconds.
+     */
+    @Override
+    protected ClientConfig clientConfig(Settings settings, String token) {
+        ClientConfig config = settings.clientConfig(token);
+        Duration whole = timeout();
+        return whole != null && whole.compareTo(config.readTimeout()) < 0 ? config.withReadTimeout(whole) : config;
+    }
+
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.Event.class);
+    }
+
+    @Override
+    protected int run() {
+        timeout = timeout();
+        TicketClient client = client();
+        Role me = client.me().role();
+        News first = look(client, me);
+        if (first.any()) {
+            return report(client, me, first);
+        }
+        boolean[] found = {false};
+        boolean done = new EventFollower(client, ticketId).reconnectingUntilDeadline().follow(timeout,
+                new EventFollower.Handler() {
+                    private boolean announced;
+                    private boolean lost;
+
+                    @Override
+                    public boolean onConnected() {
+                        if (lost && !options().quiet()) {
+                            out().note("Reconnected to the service; still waiting...");
+                        }
+                        lost = false;
+                        // what happened while no stream was open (before the first one, or during a restart)
+                        found[0] = look(client, me).any();
+                        if (!found[0] && !announced && !options().quiet()) {
+                            announced = true;
+                            out().note("Waiting for news in #" + ticketId
+                                    + (timeout == null ? "" : " (up to " + human(timeout) + ")") + "...");
+                        }
+                        return found[0];
+                    }
+
+                    @Override
+                    public void onReconnecting(RuntimeException cause) {
+                        if (!lost && !options().quiet()) {
+                            out().note("Lost the connection to the service; reconnecting...");
+                        }
+                        lost = true;
+                    }
+
+                    @Override
+                    public boolean onEvent(Event event) {
+                        return event.ticketId() == ticketId && fromOtherSide(event, me);
+                    }
+                });
+        if (!done) {
+            throw new WaitTimeoutException("nothing new in #" + ticketId + " within " + human(timeout));
+        }
+        return report(client, me, look(client, me));
+    }
+
+    /** The ticket now, with the other side's messages this caller has not read (the newest {@code unread} ones). */
+    private News look(TicketClient client, Role me) {
+        Ticket ticket = client.getTicket(ticketId);
+        List<Message> chat = ticket.messages() == null ? List.of() : ticket.messages();
+        List<Message> theirs = chat.stream().filter(m -> fromOtherSide(m, me)).toList();
+        int unread = Math.min(ticket.unread(), theirs.size());
+        return new News(new ArrayList<>(theirs.subList(theirs.size() - unread, theirs.size())), ticket);
+    }
+
+    static boolean fromOtherSide(Event event, Role me) {
+        if (Event.STATUS.equals(event.kind())) {
+            return event.status() == Status.DONE;
+        }
+        return event.message() != null && fromOtherSide(event.message(), me);
+    }
+
+    private static boolean fromOtherSide(Message m, Role me) {
+        return m.author() != null && m.author().role() != null && m.author().role().isTeam() != me.isTeam();
+    }
+
+    /**
+     * Prints the answers and marks the ticket read. Marking read covers the newest message, so answers that
+     * arrived between the look and the mark are fetched and printed too: none is marked read unseen.
+     */
+    private int report(TicketClient client, Role me, News news) {
+        List<Message> printed = new ArrayList<>(news.answers());
+        printed.forEach(this::print);
+        Ticket last = news.ticket();
+        if (!noRead && !printed.isEmpty()) {
+            Ticket marked = client.markRead(ticketId, TicketClient.newIdempotencyKey());
+            if (marked.messageCount() != last.messageCount()) {
+                long newest = printed.get(printed.size() - 1).id();
+                last = client.getTicket(ticketId);
+                for (Message m : last.messages() == null ? List.<Message>of() : last.messages()) {
+                    if (m.id() > newest && fromOtherSide(m, me)) {
+                        print(m);
+                    }
+                }
+            }
+        }
+        if (last.isDone()) {
+            printClosed(last);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void print(Message message) {
+        Output out = out();
+        if (printedMessages++ > 0 && !out.json() && !out.quiet()) {
+            out.println("");
+        }
+        if (out.json()) {
+            out.printJson(new Event(0, Event.MESSAGE, ticketId, null, message, message.createdAt()));
+        } else if (out.quiet()) {
+            out.println(Long.toString(message.id()));
+        } else {
+            new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
+                    .message(message, out.out());
+        }
+    }
+
+    private void printClosed(Ticket ticket) {
+        Output out = out();
+        if (out.json()) {
+            out.printJson(new Event(0, Event.STATUS, ticketId, Status.DONE, null, ticket.closedAt()));
+        } else if (out.quiet()) {
+            out.println(Long.toString(ticketId));
+        } else {
+            out.println("Ticket #" + ticketId + " (" + Shown.line(ticket.title()) + ") was closed: it is Done.");
+        }
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+}

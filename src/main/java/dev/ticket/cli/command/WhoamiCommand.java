@@ -1,0 +1,45 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
+import dev.ticket.model.User;
+import picocli.CommandLine.Command;
+
+/** {@code ticket whoami}: who the token belongs to. */
+@Command(name = "whoami", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show who you are to the service.",
+                "Name, role and account, and the server and profile in use."},
+        footer = {"", "Examples:",
+                "  ticket whoami",
+                "  ticket whoami --profile agent --json"})
+public class WhoamiCommand extends BaseCommand {
+    @Override
+    protected java.util.List<String> jsonFields() {
+        return JsonFieldsOption.of(dev.ticket.model.User.class);
+    }
+
+    @Override
+    protected int run() {
+        User me = client().me();
+        Output out = out();
+        if (out.json()) {
+            out.printJson(me);
+        } else if (out.quiet()) {
+            out.println(Long.toString(me.id()));
+        } else {
+            out.println(describe(me));
+            out.println("Server " + settings().server() + " · profile '" + settings().profile() + "'");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code Anna (customer, account acme)}. */
+    static String describe(User user) {
+        String role = user.role() == null ? "?" : user.role().wire();
+        return Shown.line(user.name()) + " (" + role
+                + (user.account() == null ? "" : ", account " + Shown.line(user.account())) + ")";
+    }
+}
