@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
+import dev.ticket.model.NewUser;
+import dev.ticket.testing.ServeProcess;
 import dev.ticket.testing.TestService;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -61,8 +65,8 @@ class InboxCommandTest {
         CliHarness agent = CliHarness.as(service, "Ava", Role.AGENT, "support");
         String mine = cleo.ok("new", "-t", "Cleo's export", "-m", "x", "-q").strip();
         String others = dave.ok("new", "-t", "Dave's widget", "-m", "x", "-q").strip();
-        try (Watcher human = new Watcher(cleo.token(), "inbox", "--watch");
-             Watcher json = new Watcher(cleo.token(), "inbox", "--watch", "--json")) {
+        try (Watcher human = new Watcher(service.url(), cleo.token(), "inbox", "--watch");
+             Watcher json = new Watcher(service.url(), cleo.token(), "inbox", "--watch", "--json")) {
             human.awaitErr("Watching for new arrivals");
             json.awaitErr("Watching for new arrivals");
             agent.ok("reply", others, "-m", "For Dave only");
@@ -81,7 +85,7 @@ class InboxCommandTest {
     void an_agent_watching_sees_a_new_ticket_for_the_team_arrive() throws Exception {
         CliHarness erin = CliHarness.as(service, "Erin", Role.CUSTOMER, "inbox-e");
         User agent = service.addUser("Ada", Role.AGENT, "support");
-        try (Watcher watcher = new Watcher(agent.token(), "inbox", "--watch")) {
+        try (Watcher watcher = new Watcher(service.url(), agent.token(), "inbox", "--watch")) {
             watcher.awaitErr("Watching for new arrivals");
             String id = erin.ok("new", "-t", "Arrives live", "-m", "x", "--type", "critical", "-q").strip();
             String line = watcher.awaitOut("Arrives live");
@@ -91,19 +95,50 @@ class InboxCommandTest {
         }
     }
 
+    @Test
+    void watch_outlives_a_restart_of_the_service_and_prints_what_arrives_after_it(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        int port = ServeProcess.freePort();
+        ServeProcess first = ServeProcess.startOnPort(data, port);
+        String customer;
+        String agent;
+        try {
+            customer = first.admin().post("/users", new NewUser("Rita", Role.CUSTOMER, "acme")).expect(201)
+                    .as(User.class).token();
+            agent = first.admin().post("/users", new NewUser("Sam", Role.AGENT, null)).expect(201)
+                    .as(User.class).token();
+        } catch (RuntimeException | AssertionError e) {
+            first.close();
+            throw e;
+        }
+        String url = first.url();
+        try (Watcher watcher = new Watcher(url, agent, "inbox", "--watch", "--json")) {
+            watcher.awaitErr("Watching for new arrivals");
+            assertEquals(0, first.terminate(Duration.ofSeconds(30)), "stopped cleanly");
+            watcher.awaitErr("reconnecting");
+            try (ServeProcess second = ServeProcess.startOnPort(data, port)) {
+                String id = new CliHarness(url).token(customer).ok("new", "-t", "After the restart", "-m", "x", "-q")
+                        .strip();
+                JsonNode arrived = Json.mapper().readTree(watcher.awaitOut("After the restart"));
+                assertEquals(id, arrived.get("id").asText());
+                watcher.awaitErr("Reconnected");
+            }
+        }
+    }
+
     /** {@code ticket} in its own process (java with the test class path), stopped when closed. */
     static final class Watcher implements AutoCloseable {
         private final Process process;
         private final List<String> out = Collections.synchronizedList(new ArrayList<>());
         private final List<String> err = Collections.synchronizedList(new ArrayList<>());
 
-        Watcher(String token, String... args) throws Exception {
+        Watcher(String url, String token, String... args) throws Exception {
             Path config = Files.createTempDirectory("ticket-watch-");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), "dev.ticket.Main"));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().put("TICKET_SERVER", service.url());
+            builder.environment().put("TICKET_SERVER", url);
             builder.environment().put("TICKET_TOKEN", token);
             builder.environment().put("XDG_CONFIG_HOME", config.toString());
             builder.environment().put("HOME", config.toString());
