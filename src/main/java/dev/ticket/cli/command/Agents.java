@@ -1,7 +1,7 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.output.Shown;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.output.Shown;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.util.List;

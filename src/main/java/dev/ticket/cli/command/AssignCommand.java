@@ -1,11 +1,11 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.output.Shown;
-import dev.ticket.cli.output.Output;
-import dev.ticket.cli.config.RecentIds;
-import dev.ticket.cli.JsonFieldsOption;
-import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.RecentIds;
+import dev.ticket.cli.output.Output;
+import dev.ticket.cli.output.Shown;
 import dev.ticket.client.NotAuthorizedException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Ticket;

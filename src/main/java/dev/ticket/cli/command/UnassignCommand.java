@@ -1,9 +1,9 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.RecentIds;
-import dev.ticket.cli.JsonFieldsOption;
-import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.model.Ticket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
