@@ -30,7 +30,7 @@ final class ChatPane {
         drawMessages(f, m, lay);
     }
 
-    /** "On Customer · question · due May 03 18:00 · acme · refers to #3". */
+    /** "On Customer · question · due May 03 18:00 · acme · assigned to Bob · refers to #3". */
     static String facts(TuiModel m, Ticket t) {
         List<String> parts = new ArrayList<>();
         parts.add(Formats.status(t.status()));
@@ -44,6 +44,11 @@ final class ChatPane {
         }
         if (m.team() && t.account() != null) {
             parts.add(Text.clean(t.account()));
+        }
+        if (t.assignee() != null) {
+            parts.add("assigned to " + Text.clean(t.assignee().name()));
+        } else if (m.team() && !t.isDone()) {
+            parts.add("unassigned");
         }
         if (t.about() != null && !t.about().isBlank()) {
             parts.add("about " + Text.clean(t.about()));

@@ -98,6 +98,11 @@ public final class ClientBackend implements TuiBackend {
     }
 
     @Override
+    public List<String> topics() {
+        return call(() -> client.topics().topics());
+    }
+
+    @Override
     public void download(Attachment attachment, Path target) {
         Downloads.save(attachment, target, sink -> call(() -> client.download(attachment.id(), sink,
                 TransferProgress.NONE)));

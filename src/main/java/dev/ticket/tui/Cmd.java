@@ -41,4 +41,8 @@ public sealed interface Cmd {
 
     record CompletePath(String partial) implements Cmd {
     }
+
+    /** The topics the service offers for a new ticket's about field. */
+    record LoadTopics() implements Cmd {
+    }
 }

@@ -72,6 +72,9 @@ final class CommandExecutor implements AutoCloseable {
         if (cmd instanceof Cmd.Create c) {
             return new Msg.TicketCreated(backend.create(c.ticket()));
         }
+        if (cmd instanceof Cmd.LoadTopics) {
+            return new Msg.TopicsLoaded(backend.topics());
+        }
         if (cmd instanceof Cmd.CompletePath p) {
             return new Msg.PathCompleted(p.partial(), paths.complete(p.partial()));
         }

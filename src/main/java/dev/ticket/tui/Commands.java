@@ -20,7 +20,7 @@ final class Commands {
             case 'd': return download(m);
             case 'c': return close(m);
             case 'r': return Update.refresh(m);
-            case '?': return Step.of(m.withOverlay(new Overlay.Help()));
+            case '?': return Step.of(m.withDialog(new Overlay.Help()));
             case 'q': return Step.of(m.quittingOrAsking());
             default: return Step.of(m);
         }
@@ -33,7 +33,7 @@ final class Commands {
     /** The new-ticket form; from a Done ticket it refers to that ticket (R4). */
     static Step newTicket(TuiModel m) {
         Long ref = m.chat().isDone() ? m.chat().ticket().id() : null;
-        return Step.of(m.withOverlay(Overlay.NewTicketForm.blank(ref)));
+        return Step.of(m.withDialog(Overlay.NewTicketForm.blank(ref)));
     }
 
     private static Step attach(TuiModel m) {
@@ -43,7 +43,7 @@ final class Commands {
         if (m.chat().isDone()) {
             return Step.of(m.withNotice(Notice.error(InputPane.closedText(m.chat().ticket().id()))));
         }
-        return Step.of(m.withOverlay(new Overlay.AttachPrompt(m.chat().ticket().id(), EditBuffer.EMPTY, List.of(), null)));
+        return Step.of(m.withDialog(new Overlay.AttachPrompt(m.chat().ticket().id(), EditBuffer.EMPTY, List.of(), null)));
     }
 
     private static Step download(TuiModel m) {
@@ -66,6 +66,6 @@ final class Commands {
         if (m.chat().isDone()) {
             return Step.of(m.withNotice(Notice.info("#" + m.chat().ticket().id() + " is already closed.")));
         }
-        return Step.of(m.withOverlay(new Overlay.ConfirmClose(m.chat().ticket().id(), m.chat().ticket().title())));
+        return Step.of(m.withDialog(new Overlay.ConfirmClose(m.chat().ticket().id(), m.chat().ticket().title())));
     }
 }

@@ -27,7 +27,7 @@ final class Dialogs {
     }
 
     static void draw(Frame f, TuiModel m) {
-        Overlay o = m.overlay();
+        Overlay o = m.dialog();
         if (o instanceof Overlay.Help) {
             List<String> lines = new ArrayList<>(HELP);
             lines.add("");

@@ -9,18 +9,21 @@ final class Failures {
     }
 
     static Step failed(TuiModel m, Msg.Failed f) {
+        if (f.cause() instanceof Cmd.LoadTopics) {
+            return Step.of(m); // the about field takes any text; topics are only a help
+        }
         TuiModel next = m.withNotice(Notice.error(f.text()));
         if (f.kind() == Failure.UNAVAILABLE) {
-            next = next.withOnline(false);
+            next = next.withSession(next.session().withOnline(false));
         }
         Cmd cause = f.cause();
         if (cause instanceof Cmd.Send s) {
             next = restoreInput(next, s.body());
         } else if (cause instanceof Cmd.Attach a) {
-            next = restoreInput(next, a.body()).withOverlay(
+            next = restoreInput(next, a.body()).withDialog(
                     new Overlay.AttachPrompt(a.ticketId(), EditBuffer.of(a.path()), List.of(), f.text()));
         } else if (cause instanceof Cmd.Create c) {
-            next = next.withOverlay(form(c.ticket()).withError(f.text()));
+            next = next.withDialog(form(c.ticket()).withError(f.text()));
         } else if (cause instanceof Cmd.LoadList l && l.seq() == next.list().seq()) {
             next = next.withList(next.list().withProblem(f.text()));
         } else if (cause instanceof Cmd.LoadTicket t && t.ticketId() == orZero(next.list().selected())
@@ -29,7 +32,7 @@ final class Failures {
         }
         if (f.kind() == Failure.CLOSED) {
             Long id = ticketOf(cause);
-            Step s = Update.loadList(next.withOverlay(Overlay.NONE), false);
+            Step s = Update.loadList(next.withDialog(Overlay.NONE), false);
             return id == null ? s : s.and(new Cmd.LoadTicket(id));
         }
         return Step.of(next);
@@ -45,7 +48,9 @@ final class Failures {
 
     private static Overlay.NewTicketForm form(NewTicket t) {
         Long ref = t.refs() == null || t.refs().isEmpty() ? null : t.refs().get(0);
-        return new Overlay.NewTicketForm(EditBuffer.of(t.title()), t.type(), EditBuffer.of(t.body()), 0, ref, null);
+        return new Overlay.NewTicketForm(EditBuffer.of(t.title()), t.type(), EditBuffer.of(t.body()),
+                EditBuffer.of(t.about() == null ? "" : t.about()), EditBuffer.of(t.dialogUrl() == null ? "" : t.dialogUrl()),
+                Overlay.NewTicketForm.TITLE, ref, null, null);
     }
 
     private static Long ticketOf(Cmd c) {

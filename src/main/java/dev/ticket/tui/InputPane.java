@@ -69,7 +69,7 @@ final class InputPane {
         for (int i = 0; i < lay.inputLines() && first + i < lines.size(); i++) {
             f.put(lay.chatX() + 3, lay.inputTop() + 1 + i, lines.get(first + i), Style.PLAIN, lay.cols());
         }
-        if (focused && m.overlay() instanceof Overlay.None) {
+        if (focused && m.dialog() instanceof Overlay.None) {
             f.cursor(Math.min(lay.cols() - 1, lay.chatX() + 3 + cursorCol), lay.inputTop() + 1 + cursorLine - first);
         }
     }

@@ -12,9 +12,9 @@ final class Keys {
     static Step key(TuiModel m, Key k) {
         if (k.isCtrl('c')) {
             // a second Ctrl+C while asking quits: the way out of a stuck terminal stays two keys
-            return Step.of(m.overlay() instanceof Overlay.ConfirmQuit ? m.quitting() : m.quittingOrAsking());
+            return Step.of(m.dialog() instanceof Overlay.ConfirmQuit ? m.quitting() : m.quittingOrAsking());
         }
-        if (!(m.overlay() instanceof Overlay.None)) {
+        if (!(m.dialog() instanceof Overlay.None)) {
             return DialogKeys.key(m, k);
         }
         if (m.list().searching()) {
@@ -24,7 +24,7 @@ final class Keys {
             return Step.of(focus(m, k.is(Key.Kind.TAB)));
         }
         if (k.is(Key.Kind.F1)) {
-            return Step.of(m.withOverlay(new Overlay.Help()));
+            return Step.of(m.withDialog(new Overlay.Help()));
         }
         if (k.is(Key.Kind.F5) || k.isCtrl('r')) {
             return Update.refresh(m);

@@ -63,7 +63,7 @@ final class ListPane {
         String shown = Text.width(text) > room ? "…" + tail(text, room - 1) : text;
         f.put(1, y, "/ ", Style.fg(Tone.YELLOW), w);
         int end = f.put(3, y, shown, Style.BOLD, w);
-        if (list.searching() && m.overlay() instanceof Overlay.None) {
+        if (list.searching() && m.dialog() instanceof Overlay.None) {
             String before = Text.clean(list.search().text().substring(0, list.search().cursor()));
             int cursor = Text.width(shown) - Text.width(text) + Text.width(before);
             f.cursor(Math.min(end, 3 + Math.max(0, cursor)), y);
@@ -109,8 +109,12 @@ final class ListPane {
         Style statusStyle = Style.fg(t.status() == Status.DONE ? Tone.GRAY : Tone.GREEN).on(bg);
         int x = f.put(2, y + 1, Formats.status(t.status()), statusStyle, whenX - 1);
         if (m.team() && t.account() != null) {
-            f.put(x, y + 1, Text.fit(" · " + Text.clean(t.account()), Math.max(0, whenX - 1 - x)),
+            x = f.put(x, y + 1, Text.fit(" · " + Text.clean(t.account()), Math.max(0, whenX - 1 - x)),
                     Style.fg(Tone.MAGENTA).on(bg), whenX - 1);
+        }
+        if (t.assignee() != null) {
+            f.put(x, y + 1, Text.fit(" → " + Text.clean(t.assignee().name()), Math.max(0, whenX - 1 - x)),
+                    Style.fg(Tone.CYAN).on(bg), whenX - 1);
         }
         f.put(whenX, y + 1, when, Style.DIM.on(bg), w);
     }

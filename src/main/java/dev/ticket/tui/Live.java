@@ -3,6 +3,7 @@ package dev.ticket.tui;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class Live {
 
     static Step event(TuiModel m, Event e) {
         List<Cmd> cmds = new ArrayList<>();
-        TuiModel next = m.withOnline(true);
+        TuiModel next = m.withSession(m.session().withOnline(true));
         boolean open = m.chat().isOpen() && m.chat().ticket().id() == e.ticketId();
         Message message = e.message();
         boolean fromOther = message != null && (m.me() == null || message.author() == null
@@ -28,6 +29,19 @@ final class Live {
             } else if (fromOther) {
                 String who = message.author() == null ? "" : " from " + message.author().name();
                 next = next.withNotice(Notice.info("New message in #" + e.ticketId() + who + "."));
+            }
+        } else if (Event.ASSIGNMENT.equals(e.kind())) {
+            if (open && e.ticket() != null) {
+                Ticket shown = Tickets.withAssignee(m.chat().ticket(), e.ticket().assignee());
+                next = next.withChat(m.chat().withTicket(shown));
+            }
+            if (open) {
+                cmds.add(new Cmd.LoadTicket(e.ticketId()));
+            }
+            boolean toMe = m.me() != null && e.ticket() != null && e.ticket().assignee() != null
+                    && e.ticket().assignee().id() == m.me().id();
+            if (toMe) {
+                next = next.withNotice(Notice.info("#" + e.ticketId() + " is assigned to you."));
             }
         } else if (Event.STATUS.equals(e.kind())) {
             if (open) {
@@ -59,13 +73,13 @@ final class Live {
             }
             String detail = c.detail() == null || c.detail().isBlank() ? ""
                     : " (" + c.detail().strip().replaceAll("[.]+$", "") + ")";
-            return Step.of(m.withOnline(false).withNotice(
+            return Step.of(m.withSession(m.session().withOnline(false)).withNotice(
                     Notice.error("Lost the connection to the service" + detail + ". Reconnecting…")));
         }
         if (m.online() && m.me() != null) {
             return Step.of(m);
         }
-        TuiModel next = m.withOnline(true).withNotice(m.online() ? m.notice() : Notice.info("Reconnected."));
+        TuiModel next = m.withSession(m.session().withOnline(true)).withNotice(m.online() ? m.notice() : Notice.info("Reconnected."));
         Step s = Update.refresh(next);
         return next.me() == null ? s.and(new Cmd.LoadMe()) : s;
     }

@@ -58,6 +58,16 @@ public sealed interface Msg {
         }
     }
 
+    record TopicsLoaded(List<String> topics) implements Msg {
+        public TopicsLoaded {
+            topics = List.copyOf(topics);
+        }
+    }
+
+    /** The keyboard is gone (the terminal closed its input): the view ends. */
+    record InputEnded() implements Msg {
+    }
+
     record LiveEvent(Event event) implements Msg {
     }
 

@@ -1,11 +1,21 @@
 package dev.ticket.tui;
 
+import static dev.ticket.tui.Overlay.NewTicketForm.ABOUT;
+import static dev.ticket.tui.Overlay.NewTicketForm.DIALOG;
+import static dev.ticket.tui.Overlay.NewTicketForm.MESSAGE;
+import static dev.ticket.tui.Overlay.NewTicketForm.TITLE;
+import static dev.ticket.tui.Overlay.NewTicketForm.TYPE;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** The new-ticket form: title, type, first message (R1), and the Done ticket it follows up (R4). */
+/**
+ * The new-ticket form: title, type, first message (R1), the optional about (a topic) and dialog link, and the
+ * Done ticket it follows up (R4).
+ */
 final class NewTicketDialog {
     static final int MESSAGE_LINES = 5;
+    private static final int LABEL = 9;
 
     private NewTicketDialog() {
     }
@@ -21,7 +31,9 @@ final class NewTicketDialog {
         for (int i = 0; i < MESSAGE_LINES; i++) {
             lines.add("");
         }
-        lines.add(form.error() == null ? "" : form.error());
+        lines.add("About:");
+        lines.add("Dialog:");
+        lines.add(form.error() == null ? Text.fit(topicsHint(form), inner) : form.error());
         lines.add(Text.fit("Tab: next field · Enter: open it · Alt+Enter: new line · Esc: cancel",
                 inner));
         while (lines.get(0).length() < inner) {
@@ -30,18 +42,35 @@ final class NewTicketDialog {
         Dialogs.Box b = Dialogs.box(f, "New ticket", lines, Style.PLAIN);
         int left = b.x() + 2;
         int right = b.x() + b.width() - 2;
-        Dialogs.field(f, left + 9, b.y() + 1, right - left - 9, form.title(), form.field() == 0);
-        if (form.field() == 1) {
-            f.restyle(left, b.y() + 2, 8, Style.fg(Tone.CYAN).bolded());
+        int top = b.y() + 1;
+        Dialogs.field(f, left + LABEL, top, right - left - LABEL, form.title(), form.field() == TITLE);
+        if (form.field() == TYPE) {
+            f.restyle(left, top + 1, 8, Style.fg(Tone.CYAN).bolded());
         }
-        drawMessage(f, form, left, b.y() + 6, right - left);
+        drawMessage(f, form, left, top + 5, right - left);
+        int aboutRow = top + 5 + MESSAGE_LINES;
+        Dialogs.field(f, left + LABEL, aboutRow, right - left - LABEL, form.about(), form.field() == ABOUT);
+        Dialogs.field(f, left + LABEL, aboutRow + 1, right - left - LABEL, form.dialogUrl(), form.field() == DIALOG);
         if (form.error() != null) {
-            f.put(left, b.y() + 6 + MESSAGE_LINES, Text.fit(form.error(), right - left), Style.fg(Tone.RED).bolded(), right);
+            f.put(left, aboutRow + 2, Text.fit(form.error(), right - left), Style.fg(Tone.RED).bolded(), right);
         }
     }
 
+    /** Under the about and dialog fields: the topics to choose from while the about field has the focus. */
+    private static String topicsHint(Overlay.NewTicketForm form) {
+        if (form.field() == DIALOG) {
+            return "Optional: the link to the dialog (http:// or https://).";
+        }
+        if (form.field() != ABOUT) {
+            return "";
+        }
+        List<String> topics = form.topics() == null ? List.of() : form.topics().stream().map(Text::clean).toList();
+        return topics.isEmpty() ? "Optional: the AI employee or function concerned."
+                : "Topics (Tab completes): " + String.join(", ", topics);
+    }
+
     private static void drawMessage(Frame f, Overlay.NewTicketForm form, int x, int y, int width) {
-        boolean focused = form.field() == 2;
+        boolean focused = form.field() == MESSAGE;
         Style look = focused ? new Style(Tone.WHITE, Tone.BLUE, false, false) : Style.PLAIN.on(Tone.GRAY);
         f.fill(x, y, width, MESSAGE_LINES, look);
         List<String> lines = Text.hardWrap(Text.clean(form.body().text()), width - 1);

@@ -23,33 +23,72 @@ public sealed interface Overlay {
     }
 
     /**
-     * The new-ticket form: title, type, first message; {@code ref} is the Done ticket it follows up
-     * (rules.md R4), or null. {@code field}: 0 title, 1 type, 2 message.
+     * The new-ticket form: title, type, first message, then the optional about (one of the service's topics,
+     * or any text) and dialog URL; {@code ref} is the Done ticket it follows up (rules.md R4), or null.
+     * {@code field} is one of {@link #TITLE} to {@link #DIALOG}, the order Tab walks; {@code topics} are the
+     * service's, null until asked for (when the about field is first reached).
      */
-    record NewTicketForm(EditBuffer title, TicketType type, EditBuffer body, int field, Long ref, String error)
-            implements Overlay {
+    record NewTicketForm(EditBuffer title, TicketType type, EditBuffer body, EditBuffer about, EditBuffer dialogUrl,
+                         int field, Long ref, List<String> topics, String error) implements Overlay {
+        public static final int TITLE = 0;
+        public static final int TYPE = 1;
+        public static final int MESSAGE = 2;
+        public static final int ABOUT = 3;
+        public static final int DIALOG = 4;
+        static final int FIELDS = 5;
+
+        public NewTicketForm {
+            topics = topics == null ? null : List.copyOf(topics);
+        }
+
         public static NewTicketForm blank(Long ref) {
-            return new NewTicketForm(EditBuffer.EMPTY, TicketType.QUESTION, EditBuffer.EMPTY, 0, ref, null);
+            return new NewTicketForm(EditBuffer.EMPTY, TicketType.QUESTION, EditBuffer.EMPTY, EditBuffer.EMPTY,
+                    EditBuffer.EMPTY, TITLE, ref, null, null);
+        }
+
+        /** The text of a text field ({@link #TYPE} has none). */
+        public EditBuffer text(int f) {
+            switch (f) {
+                case TITLE: return title;
+                case MESSAGE: return body;
+                case ABOUT: return about;
+                case DIALOG: return dialogUrl;
+                default: return EditBuffer.EMPTY;
+            }
+        }
+
+        public NewTicketForm withText(int f, EditBuffer t) {
+            return new NewTicketForm(f == TITLE ? t : title, type, f == MESSAGE ? t : body, f == ABOUT ? t : about,
+                    f == DIALOG ? t : dialogUrl, field, ref, topics, null);
         }
 
         public NewTicketForm withTitle(EditBuffer t) {
-            return new NewTicketForm(t, type, body, field, ref, null);
-        }
-
-        public NewTicketForm withType(TicketType t) {
-            return new NewTicketForm(title, t, body, field, ref, null);
+            return withText(TITLE, t);
         }
 
         public NewTicketForm withBody(EditBuffer b) {
-            return new NewTicketForm(title, type, b, field, ref, null);
+            return withText(MESSAGE, b);
+        }
+
+        public NewTicketForm withType(TicketType t) {
+            return new NewTicketForm(title, t, body, about, dialogUrl, field, ref, topics, null);
         }
 
         public NewTicketForm withField(int f) {
-            return new NewTicketForm(title, type, body, (f + 3) % 3, ref, null);
+            return new NewTicketForm(title, type, body, about, dialogUrl, (f + FIELDS) % FIELDS, ref, topics, null);
+        }
+
+        public NewTicketForm withTopics(List<String> t) {
+            return new NewTicketForm(title, type, body, about, dialogUrl, field, ref, t, error);
         }
 
         public NewTicketForm withError(String e) {
-            return new NewTicketForm(title, type, body, field, ref, e);
+            return new NewTicketForm(title, type, body, about, dialogUrl, field, ref, topics, e);
+        }
+
+        /** Something typed that quitting would lose. */
+        public boolean hasText() {
+            return !(title.isBlank() && body.isBlank() && about.isBlank() && dialogUrl.isBlank());
         }
     }
 

@@ -11,7 +11,7 @@ final class Results {
 
     static Step result(TuiModel m, Msg msg) {
         if (msg instanceof Msg.MeLoaded me) {
-            TuiModel next = m.withMe(me.me());
+            TuiModel next = m.withSession(m.session().withMe(me.me()));
             return next.team() && !m.team() ? Update.loadList(next, false) : Step.of(next);
         }
         if (msg instanceof Msg.ListLoaded l) {
@@ -35,6 +35,9 @@ final class Results {
         if (msg instanceof Msg.Downloaded d) {
             return Step.of(m.withNotice(Notice.info("Saved " + d.attachment().filename() + " ("
                     + ByteSizes.human(d.attachment().size()) + ") to " + d.path() + ".")));
+        }
+        if (msg instanceof Msg.TopicsLoaded t) {
+            return Step.of(m.dialog() instanceof Overlay.NewTicketForm f ? m.withDialog(f.withTopics(t.topics())) : m);
         }
         if (msg instanceof Msg.PathCompleted p) {
             return Step.of(completed(m, p));
@@ -100,16 +103,16 @@ final class Results {
     }
 
     private static TuiModel completed(TuiModel m, Msg.PathCompleted p) {
-        if (!(m.overlay() instanceof Overlay.AttachPrompt a) || !a.path().text().equals(p.partial())) {
+        if (!(m.dialog() instanceof Overlay.AttachPrompt a) || !a.path().text().equals(p.partial())) {
             return m;
         }
         if (p.candidates().isEmpty()) {
-            return m.withOverlay(new Overlay.AttachPrompt(a.ticketId(), a.path(), List.of(), "No file matches."));
+            return m.withDialog(new Overlay.AttachPrompt(a.ticketId(), a.path(), List.of(), "No file matches."));
         }
         String common = commonPrefix(p.candidates());
         EditBuffer path = common.length() > p.partial().length() ? EditBuffer.of(common) : a.path();
         List<String> shown = p.candidates().size() > 1 ? p.candidates() : List.of();
-        return m.withOverlay(new Overlay.AttachPrompt(a.ticketId(), path, shown, null));
+        return m.withDialog(new Overlay.AttachPrompt(a.ticketId(), path, shown, null));
     }
 
     static String commonPrefix(List<String> words) {

@@ -1,5 +1,6 @@
 package dev.ticket.tui;
 
+import dev.ticket.model.Assignee;
 import dev.ticket.model.Message;
 import dev.ticket.model.Ticket;
 import java.util.ArrayList;
@@ -14,6 +15,12 @@ final class Tickets {
         return new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(), t.dialogUrl(), t.account(),
                 t.author(), t.createdAt(), t.updatedAt(), t.closedAt(), t.dueAt(), t.awaiting(), unread,
                 t.messageCount(), t.refs(), t.labels(), t.assignee(), t.messages(), t.deduplicated());
+    }
+
+    static Ticket withAssignee(Ticket t, Assignee assignee) {
+        return new Ticket(t.id(), t.title(), t.status(), t.type(), t.about(), t.dialogUrl(), t.account(),
+                t.author(), t.createdAt(), t.updatedAt(), t.closedAt(), t.dueAt(), t.awaiting(), t.unread(),
+                t.messageCount(), t.refs(), t.labels(), assignee, t.messages(), t.deduplicated());
     }
 
     /** The ticket with {@code message} added at the end of its chat, unless it is there already. */

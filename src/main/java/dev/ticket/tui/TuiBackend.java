@@ -36,6 +36,11 @@ public interface TuiBackend {
 
     Ticket create(NewTicket ticket);
 
+    /** The topics offered for a new ticket's about field (none when the service has none). */
+    default List<String> topics() {
+        return List.of();
+    }
+
     /** Saves an attachment as {@code target}, which must not exist yet. */
     void download(Attachment attachment, Path target);
 

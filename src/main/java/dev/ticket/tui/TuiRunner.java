@@ -5,11 +5,10 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.TerminalResizeListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,8 +22,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The only part of the chat view that touches Lanterna: it reads keys and resizes, runs the
- * update loop, performs commands through a {@link CommandExecutor}, and paints each {@link Frame}.
+ * The only part of the chat view that touches Lanterna's screen: keys (from a {@link KeyReader}), resizes,
+ * answers to commands (run by a {@link CommandExecutor}) and live events all arrive on one queue; the loop
+ * sleeps on it, runs {@link Update} for each message and paints the {@link Frame} only when the model changed.
  */
 public final class TuiRunner {
     private static final Duration TICK = Duration.ofSeconds(30);
@@ -49,8 +49,12 @@ public final class TuiRunner {
     public void run(Long openTicket) throws IOException {
         Screen screen = new TerminalScreen(terminal);
         screen.startScreen();
+        // after the screen's own listener, so the screen knows the new size when the view hears of it
+        TerminalResizeListener resized = (t, size) -> inbox.add(new Msg.Resized(size.getColumns(), size.getRows()));
+        terminal.addResizeListener(resized);
         try (CommandExecutor executor = new CommandExecutor(backend, inbox::add, new PathCompleter(workDir, home),
-                workDir); AutoCloseable events = backend.events(new Listener(inbox))) {
+                workDir); AutoCloseable events = backend.events(new Listener(inbox));
+             KeyReader keys = KeyReader.start(terminal, inbox::add)) {
             TerminalSize size = screen.getTerminalSize();
             model = TuiModel.initial(size.getColumns(), size.getRows(), clock.instant(), clock.getZone());
             apply(Update.init(model, openTicket), executor);
@@ -61,47 +65,41 @@ public final class TuiRunner {
             }
             throw new IOException(e.getMessage(), e);
         } finally {
+            terminal.removeResizeListener(resized);
             screen.stopScreen();
         }
     }
 
+    /**
+     * The event loop: sleeps on the one queue that keys, resizes, answers and live events arrive on (or until
+     * the clock's next tick), handles everything that has arrived, and paints once if the model changed.
+     */
     private void loop(Screen screen, CommandExecutor executor) throws IOException, InterruptedException {
         Instant nextTick = clock.instant().plus(TICK);
         paint(screen, true);
+        List<Msg> batch = new ArrayList<>();
         while (!model.quit()) {
-            List<Key> keys = new ArrayList<>();
-            KeyStroke stroke;
-            while ((stroke = screen.pollInput()) != null) {
-                if (stroke.getKeyType() == KeyType.EOF) {
-                    return;
-                }
-                Key key = toKey(stroke);
-                if (key != null) {
-                    keys.add(key);
-                }
+            long wait = Math.max(0, Duration.between(clock.instant(), nextTick).toMillis());
+            Msg first = inbox.poll(wait, TimeUnit.MILLISECONDS);
+            batch.clear();
+            if (first != null) {
+                batch.add(first);
+                inbox.drainTo(batch);
             }
-            List<Msg> batch = new ArrayList<>();
-            Paste.fold(keys).forEach(k -> batch.add(new Msg.KeyPressed(k)));
-            inbox.drainTo(batch);
-            TerminalSize resized = screen.doResizeIfNecessary();
-            if (resized != null) {
-                batch.add(new Msg.Resized(resized.getColumns(), resized.getRows()));
-            }
-            if (clock.instant().isAfter(nextTick)) {
+            if (!clock.instant().isBefore(nextTick)) {
                 nextTick = clock.instant().plus(TICK);
                 batch.add(new Msg.Tick(clock.instant()));
             }
-            if (batch.isEmpty()) {
-                Msg next = inbox.poll(25, TimeUnit.MILLISECONDS);
-                if (next != null) {
-                    batch.add(next);
-                }
-            }
+            boolean complete = screen.doResizeIfNecessary() != null;
+            TuiModel before = model;
             for (Msg msg : batch) {
                 apply(Update.update(model, msg), executor);
+                if (model.quit()) {
+                    return;
+                }
             }
-            if (!batch.isEmpty()) {
-                paint(screen, resized != null);
+            if (complete || !model.equals(before)) {
+                paint(screen, complete);
             }
         }
     }
@@ -154,45 +152,6 @@ public final class TuiRunner {
             case WHITE: return TextColor.ANSI.WHITE;
             case GRAY: return TextColor.ANSI.BLACK_BRIGHT;
             default: return TextColor.ANSI.DEFAULT;
-        }
-    }
-
-    /** Lanterna's key stroke as a {@link Key}; null for keys the view ignores (mouse, cursor reports). */
-    static Key toKey(KeyStroke k) {
-        boolean alt = k.isAltDown();
-        if (k.getKeyType() == KeyType.Character) {
-            char c = k.getCharacter();
-            if (k.isCtrlDown() && alt && (c == 'm' || c == 'j')) {
-                return Key.altEnter();
-            }
-            return new Key(Key.Kind.CHAR, c, k.isCtrlDown(), alt);
-        }
-        Key.Kind kind = kindOf(k.getKeyType());
-        return kind == null ? null : new Key(kind, '\0', k.isCtrlDown(), alt);
-    }
-
-    private static Key.Kind kindOf(KeyType type) {
-        switch (type) {
-            case Enter: return Key.Kind.ENTER;
-            case Escape: return Key.Kind.ESCAPE;
-            case Backspace: return Key.Kind.BACKSPACE;
-            case Delete: return Key.Kind.DELETE;
-            case Tab: return Key.Kind.TAB;
-            case ReverseTab: return Key.Kind.BACK_TAB;
-            case ArrowUp: return Key.Kind.UP;
-            case ArrowDown: return Key.Kind.DOWN;
-            case ArrowLeft: return Key.Kind.LEFT;
-            case ArrowRight: return Key.Kind.RIGHT;
-            case Home: return Key.Kind.HOME;
-            case End: return Key.Kind.END;
-            case PageUp: return Key.Kind.PAGE_UP;
-            case PageDown: return Key.Kind.PAGE_DOWN;
-            case F1: return Key.Kind.F1;
-            case F5: return Key.Kind.F5;
-            case MouseEvent:
-            case CursorLocation:
-                return null;
-            default: return Key.Kind.OTHER;
         }
     }
 

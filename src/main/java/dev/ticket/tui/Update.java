@@ -29,10 +29,10 @@ public final class Update {
             return Keys.key(m.withNotice(null), k.key());
         }
         if (msg instanceof Msg.Resized r) {
-            return Step.of(m.withSize(r.cols(), r.rows()));
+            return Step.of(m.withViewport(m.viewport().withSize(r.cols(), r.rows())));
         }
         if (msg instanceof Msg.Tick t) {
-            return Step.of(m.withNow(t.now()));
+            return Step.of(m.withViewport(m.viewport().withNow(t.now())));
         }
         if (msg instanceof Msg.LiveEvent e) {
             return Live.event(m, e.event());
@@ -40,10 +40,13 @@ public final class Update {
         if (msg instanceof Msg.Connection c) {
             return Live.connection(m, c);
         }
+        if (msg instanceof Msg.InputEnded) {
+            return Step.of(m.quitting());
+        }
         if (msg instanceof Msg.Failed f) {
             return Failures.failed(m, f);
         }
-        return Results.result(m.withOnline(true), msg);
+        return Results.result(m.withSession(m.session().withOnline(true)), msg);
     }
 
     /** A fresh list request for the current filter and search. */

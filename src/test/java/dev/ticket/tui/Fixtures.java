@@ -73,7 +73,7 @@ final class Fixtures {
 
     /** The customer looking at ticket 12, typing an answer. */
     static TuiModel customerModel(int cols, int rows) {
-        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withMe(ALICE);
+        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withSession(Session.START.withMe(ALICE));
         TicketList list = m.list().withTickets(customerTickets()).withSelected(12L);
         return m.withList(list).withChat(new Chat(chatOf12(), 0, -1, false))
                 .withInput(EditBuffer.of("Страница всё ещё пустая")).withFocus(Focus.INPUT);

@@ -29,7 +29,7 @@ class HostileTextTuiTest {
 
     @Test
     void the_list_and_the_chat_show_control_and_bidi_characters_inert() throws Exception {
-        DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(160, 40));
+        DefaultVirtualTerminal terminal = new HeadlessTerminal(new TerminalSize(160, 40));
         AtomicReference<Throwable> crash = new AtomicReference<>();
         try (HostileService hostile = HostileService.start();
              TicketClient client = new TicketClient(ClientConfig.of(URI.create(hostile.url()), "t"))) {

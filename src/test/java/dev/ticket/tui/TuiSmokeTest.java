@@ -47,7 +47,7 @@ class TuiSmokeTest {
     @BeforeEach
     void start() {
         service = TestService.start();
-        terminal = new DefaultVirtualTerminal(new TerminalSize(120, 40));
+        terminal = new HeadlessTerminal(new TerminalSize(120, 40));
     }
 
     @AfterEach
@@ -154,6 +154,139 @@ class TuiSmokeTest {
         type("d");
         await("the download lands intact", () -> Files.exists(file) && java.util.Arrays.equals(bytes, read(file)));
         awaitScreen("and says where", s -> s.contains("Saved скриншот-ошибки.png (100 KiB) to " + file));
+    }
+
+    @Test
+    void emoji_and_cjk_fill_two_cells_each_and_nothing_around_them_moves() {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        ApiClient aliceApi = new ApiClient(service.url(), alice.token());
+        String body = "Готово 👍🏽 👩‍💻 🇷🇺 ❤️ 😀 预订 end";
+        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Бронь 😀 预订", body, null, null, null,
+                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        open(alice, ticket.id());
+        awaitScreen("the chat shows the message", s -> s.contains(" end") && s.contains("Бронь"));
+
+        String screen = screen();
+        // each emoji sequence is drawn as its first emoji; nothing becomes '?' or U+FFFD
+        assertTrue(screen.contains("│ Готово 👍 👩 🇷 ❤️ 😀 预订 end"), screen);
+        assertTrue(screen.contains("#" + ticket.id() + " Бронь 😀 预订"), screen);
+        assertFalse(lineWith("Готово").contains("?") || screen.contains("\uFFFD"), screen);
+        int y = rowWith("Готово");
+        int x = columnOf(y, "😀");
+        assertTrue(terminal.getCharacter(x, y).isDoubleWidth(), "😀 is one character two columns wide");
+        // the divider between the panes stays in one column on every row, wide characters or not
+        int divider = columnOf(y, "│");
+        for (int row = 2; row < terminal.getTerminalSize().getRows() - 1; row++) {
+            assertEquals("│", terminal.getCharacter(divider, row).getCharacterString(), "row " + row + "\n" + screen);
+        }
+    }
+
+    @Test
+    void quitting_with_an_unsent_draft_asks_first_and_n_keeps_the_draft() throws Exception {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        ApiClient aliceApi = new ApiClient(service.url(), alice.token());
+        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Draft", "first", null, null, null,
+                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        open(alice, ticket.id());
+        awaitScreen("the ticket is open", s -> s.contains("│ first"));
+        type("half a thought");
+        terminal.addInput(new KeyStroke(KeyType.Escape));
+        awaitScreen("the focus left the input box", s -> s.contains("q quit"));
+        type("q");
+        awaitScreen("q asks first", s -> s.contains("You have a message that is not sent yet."));
+        type("n");
+        awaitScreen("n keeps the draft", s -> !s.contains("not sent yet") && s.contains("› half a thought"));
+        assertTrue(runner.isAlive(), "the view is still running");
+        terminal.addInput(new KeyStroke('c', true, false));
+        awaitScreen("Ctrl+C asks too", s -> s.contains("You have a message that is not sent yet."));
+        type("y");
+        runner.join(PATIENCE.toMillis());
+        assertFalse(runner.isAlive(), "y quits");
+        assertTrue(messages(aliceApi, ticket.id()).stream().noneMatch(m -> m.body().contains("half")),
+                "nothing was sent");
+    }
+
+    @Test
+    void the_new_ticket_dialog_sends_type_about_and_dialog_url() {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        ApiClient aliceApi = new ApiClient(service.url(), alice.token());
+        open(alice, null);
+        awaitScreen("the empty list", s -> s.contains("Press n to open"));
+        type("n");
+        awaitScreen("the form", s -> s.contains("New ticket") && s.contains("About:") && s.contains("Dialog:"));
+        // each text is awaited before the next key: a key right after text in one burst is a paste (see Paste)
+        type("Оплата не проходит 💳");
+        awaitScreen("the title", s -> s.contains("Title:   Оплата не проходит 💳"));
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+        type("c");
+        awaitScreen("critical is chosen", s -> s.contains("[critical]"));
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+        type("Карта отклонена");
+        awaitScreen("the message", s -> s.contains("│ Карта отклонена"));
+        terminal.addInput(new KeyStroke(KeyType.Tab));
+        awaitScreen("the about field offers the service's topics", s -> s.contains("Topics (Tab completes): ")
+                && s.contains("Finance"));
+        type("fin");
+        awaitScreen("the start of a topic", s -> s.contains("About:   fin"));
+        terminal.addInput(new KeyStroke(KeyType.Tab));
+        awaitScreen("Tab completes the topic", s -> s.contains("About:   Finance"));
+        terminal.addInput(new KeyStroke(KeyType.Tab));
+        type("ftp://x");
+        awaitScreen("the link", s -> s.contains("Dialog:  ftp://x"));
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+        awaitScreen("a link that is not http(s) is refused", s -> s.contains("must start with http://"));
+        "ftp://x".chars().forEach(c -> terminal.addInput(new KeyStroke(KeyType.Backspace)));
+        type("https://app.example.com/chats/8842");
+        awaitScreen("the link", s -> s.contains("Dialog:  https://app.example.com/chats/8842"));
+        terminal.addInput(new KeyStroke(KeyType.Enter));
+        awaitScreen("the ticket opens", s -> !s.contains("New ticket") && s.contains("Reply to #")
+                && s.contains("Оплата не проходит"));
+
+        com.fasterxml.jackson.databind.JsonNode listed = aliceApi.get("/tickets").expect(200).json().get("items");
+        assertEquals(1, listed.size(), listed.toString());
+        Ticket created = aliceApi.get("/tickets/" + listed.get(0).get("id").asLong()).expect(200).as(Ticket.class);
+        assertEquals("Оплата не проходит 💳", created.title());
+        assertEquals(TicketType.CRITICAL, created.type());
+        assertEquals("Finance", created.about());
+        assertEquals("https://app.example.com/chats/8842", created.dialogUrl());
+        awaitScreen("the chat header shows the about", s -> s.contains("critical") && s.contains("about Finance"));
+    }
+
+    @Test
+    void an_assignment_on_the_stream_shows_the_assignee_without_a_key_press() {
+        User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
+        User bob = service.addUser("Bob", Role.AGENT, null);
+        User carol = service.addUser("Carol", Role.AGENT, null);
+        Ticket ticket = new ApiClient(service.url(), alice.token()).post("/tickets", new NewTicket("Who takes it",
+                "Anyone?", null, null, null, List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        open(bob, ticket.id());
+        awaitScreen("the agent sees the ticket nobody has", s -> s.contains("│ Anyone?") && s.contains("unassigned"));
+
+        new ApiClient(service.url(), carol.token()).raw("PUT", "/tickets/" + ticket.id() + "/assignee",
+                "application/json", ("{\"user_id\": " + bob.id() + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of()).expect(200);
+        awaitScreen("the header and the list row name the assignee", s -> s.contains("assigned to Bob")
+                && s.contains("→ Bob") && s.contains("#" + ticket.id() + " is assigned to you."));
+    }
+
+    private int rowWith(String text) {
+        List<String> lines = screen().lines().toList();
+        for (int y = 0; y < lines.size(); y++) {
+            if (lines.get(y).contains(text)) {
+                return y;
+            }
+        }
+        return fail("no row with " + text + "\n" + screen());
+    }
+
+    /** The terminal column (not string index) where {@code text}'s first character sits on row {@code y}. */
+    private int columnOf(int y, String text) {
+        for (int x = 0; x < terminal.getTerminalSize().getColumns(); x++) {
+            if (terminal.getCharacter(x, y).getCharacterString().equals(text)) {
+                return x;
+            }
+        }
+        return fail("no " + text + " on row " + y + "\n" + screen());
     }
 
     private static byte[] read(Path file) {

@@ -59,7 +59,7 @@ class UpdateResultsTest {
         Cmd.Create create = new Cmd.Create(new dev.ticket.model.NewTicket("T", "B", TicketType.QUESTION, null, null,
                 List.of(7L), List.of(), null));
         Step s = run(listFocused(), new Msg.Failed(create, Failure.INVALID, "The title is too long."));
-        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().overlay();
+        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().dialog();
         assertEquals("T", form.title().text());
         assertEquals(7L, form.ref());
         assertEquals("The title is too long.", form.error());
@@ -74,6 +74,26 @@ class UpdateResultsTest {
         assertTrue(View.render(s.model()).toText().contains("Fixed, please check."));
         Step again = run(s.model(), new Msg.LiveEvent(e));
         assertEquals(4, again.model().chat().messages().size(), "the same message twice is shown once");
+    }
+
+    @Test
+    void an_assignment_reloads_the_open_ticket_and_the_list_and_the_assignee_is_shown() {
+        TuiModel agent = ViewGoldenTest.agentQueue(130, 30);
+        String before = View.render(agent).toText();
+        assertTrue(before.contains("acme · unassigned"), "the team sees a ticket nobody has:\n" + before);
+        Ticket assigned = Tickets.withAssignee(agent.chat().ticket(), new dev.ticket.model.Assignee(3, "Bob"));
+        Event e = new Event(9, Event.ASSIGNMENT, 12, null, null, NOW, assigned);
+        Step s = run(agent, new Msg.LiveEvent(e));
+        assertTrue(s.commands().contains(new Cmd.LoadTicket(12)), s.commands().toString());
+        assertTrue(s.commands().stream().anyMatch(c -> c instanceof Cmd.LoadList), s.commands().toString());
+        assertEquals("#12 is assigned to you.", s.model().notice().text(), "Bob is the viewer");
+        assertTrue(View.render(s.model()).toText().contains("acme · assigned to Bob"), "at once, from the event");
+
+        TuiModel loaded = run(s.model(), new Msg.TicketLoaded(assigned.withMessages(agent.chat().messages())),
+                new Msg.ListLoaded(s.model().list().seq(), List.of(assigned))).model();
+        String screen = View.render(loaded).toText();
+        assertTrue(screen.contains("assigned to Bob"), "the chat header:\n" + screen);
+        assertTrue(screen.lines().anyMatch(l -> l.contains("acme → Bob")), "the list row:\n" + screen);
     }
 
     @Test
@@ -107,7 +127,7 @@ class UpdateResultsTest {
 
     @Test
     void a_list_that_cannot_load_says_why_and_r_tries_again() {
-        Step s = Update.init(TuiModel.initial(80, 24, NOW, ZoneOffset.UTC).withMe(ALICE), null);
+        Step s = Update.init(TuiModel.initial(80, 24, NOW, ZoneOffset.UTC).withSession(Session.START.withMe(ALICE)), null);
         Cmd load = s.commands().get(1);
         Step failed = run(s.model(), new Msg.Failed(load, Failure.UNAVAILABLE, "Cannot reach the service."));
         String screen = View.render(failed.model()).toText();

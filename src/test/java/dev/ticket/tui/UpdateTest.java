@@ -110,7 +110,7 @@ class UpdateTest {
         Step s = type(customerModel(80, 24).withInput(EditBuffer.EMPTY), "q?fn");
         assertEquals("q?fn", s.model().input().text());
         assertFalse(s.model().quit());
-        assertTrue(s.model().overlay() instanceof Overlay.None);
+        assertTrue(s.model().dialog() instanceof Overlay.None);
     }
 
     @Test
@@ -126,7 +126,7 @@ class UpdateTest {
         Step typed = type(m, "x");
         assertEquals("", typed.model().input().text());
         Step s = press(m, Key.of(Key.Kind.ENTER));
-        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().overlay();
+        Overlay.NewTicketForm form = (Overlay.NewTicketForm) s.model().dialog();
         assertEquals(7L, form.ref());
         assertTrue(View.render(m).toText().contains("#7 is Done: a closed ticket cannot be reopened"));
     }
@@ -134,7 +134,7 @@ class UpdateTest {
     @Test
     void the_new_ticket_form_asks_for_title_and_message_then_opens_the_ticket() {
         Step s = press(listFocused(), Key.ch('n'), Key.of(Key.Kind.TAB), Key.of(Key.Kind.TAB), Key.of(Key.Kind.ENTER));
-        assertEquals("A ticket needs a title.", ((Overlay.NewTicketForm) s.model().overlay()).error());
+        assertEquals("A ticket needs a title.", ((Overlay.NewTicketForm) s.model().dialog()).error());
         s = type(s.model(), "Бот молчит");
         s = press(s.model(), Key.of(Key.Kind.ENTER), Key.of(Key.Kind.RIGHT), Key.of(Key.Kind.ENTER));
         s = type(s.model(), "Шаг 1");
@@ -145,7 +145,7 @@ class UpdateTest {
         assertEquals("Бот молчит", create.ticket().title());
         assertEquals("Шаг 1\nШаг 2", create.ticket().body());
         assertEquals(TicketType.SUGGESTION, create.ticket().type());
-        assertTrue(s.model().overlay() instanceof Overlay.None);
+        assertTrue(s.model().dialog() instanceof Overlay.None);
         Step created = run(s.model(), new Msg.TicketCreated(ticket(13, "Бот молчит", Status.ON_CUSTOMER,
                 Awaiting.TEAM, 0, "acme", NOW)));
         assertEquals(13L, created.model().list().selected());
@@ -189,7 +189,7 @@ class UpdateTest {
     void q_quits_from_the_list_and_ctrl_c_quits_from_anywhere() {
         assertTrue(press(listFocused(), Key.ch('q')).model().quit());
         assertTrue(press(customerModel(80, 24).withInput(EditBuffer.EMPTY), Key.ctrl('c')).model().quit());
-        TuiModel withDialog = listFocused().withOverlay(Overlay.NewTicketForm.blank(null));
+        TuiModel withDialog = listFocused().withDialog(Overlay.NewTicketForm.blank(null));
         assertTrue(press(withDialog, Key.ctrl('c')).model().quit());
     }
 
@@ -199,24 +199,23 @@ class UpdateTest {
         for (TuiModel m : List.of(drafting.withFocus(Focus.LIST), drafting.withFocus(Focus.CHAT))) {
             Step asked = press(m, Key.ch('q'));
             assertFalse(asked.model().quit(), "q with a draft");
-            assertTrue(asked.model().overlay() instanceof Overlay.ConfirmQuit);
+            assertTrue(asked.model().dialog() instanceof Overlay.ConfirmQuit);
             String screen = View.render(asked.model()).toText();
             assertTrue(screen.contains("You have a message that is not sent yet."), screen);
             Step kept = press(asked.model(), Key.ch('n'));
             assertFalse(kept.model().quit());
-            assertEquals(Overlay.NONE, kept.model().overlay());
+            assertEquals(Overlay.NONE, kept.model().dialog());
             assertEquals("half a message", kept.model().input().text());
             assertTrue(press(asked.model(), Key.ch('y')).model().quit());
         }
         Step ctrlC = press(drafting.withFocus(Focus.INPUT), Key.ctrl('c'));
         assertFalse(ctrlC.model().quit(), "Ctrl+C with a draft asks too");
         assertTrue(press(ctrlC.model(), Key.ctrl('c')).model().quit(), "a second Ctrl+C quits");
-        TuiModel form = listFocused().withOverlay(Overlay.NewTicketForm.blank(null)
+        TuiModel form = listFocused().withDialog(Overlay.NewTicketForm.blank(null)
                 .withTitle(EditBuffer.of("Typed a title")));
         assertFalse(press(form, Key.ctrl('c')).model().quit(), "a half-filled new-ticket form is a draft");
         TuiModel l = listFocused();
-        TuiModel elsewhere = new TuiModel(l.me(), l.list(), l.chat(), l.input(), l.focus(), l.overlay(), l.notice(),
-                l.online(), l.cols(), l.rows(), l.now(), l.zone(), false, java.util.Map.of(99L, "kept elsewhere"));
+        TuiModel elsewhere = l.withCompose(new Compose(l.input(), java.util.Map.of(99L, "kept elsewhere")));
         assertFalse(press(elsewhere, Key.ch('q')).model().quit(), "a draft kept for another ticket counts");
     }
 
@@ -228,7 +227,7 @@ class UpdateTest {
                 "close", "refresh", "quit")) {
             assertTrue(screen.contains(key), "help mentions " + key);
         }
-        assertTrue(press(s.model(), Key.ch('x')).model().overlay() instanceof Overlay.None);
+        assertTrue(press(s.model(), Key.ch('x')).model().dialog() instanceof Overlay.None);
     }
 
     @Test
@@ -239,7 +238,7 @@ class UpdateTest {
         s = press(s.model(), Key.of(Key.Kind.TAB));
         assertEquals(List.of(new Cmd.CompletePath("~/sc")), s.commands());
         s = run(s.model(), new Msg.PathCompleted("~/sc", List.of("~/screens/", "~/script.sh")));
-        Overlay.AttachPrompt prompt = (Overlay.AttachPrompt) s.model().overlay();
+        Overlay.AttachPrompt prompt = (Overlay.AttachPrompt) s.model().dialog();
         assertEquals("~/scr", prompt.path().text());
         assertEquals(2, prompt.candidates().size());
         s = type(s.model(), "eens/a.png");

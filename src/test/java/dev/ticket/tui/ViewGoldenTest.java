@@ -40,7 +40,7 @@ class ViewGoldenTest {
             all.add(new Screen("customer-chat", size[0], size[1], Fixtures::customerModel));
             all.add(new Screen("agent-queue", size[0], size[1], ViewGoldenTest::agentQueue));
             all.add(new Screen("done-ticket", size[0], size[1], ViewGoldenTest::doneTicket));
-            all.add(new Screen("help", size[0], size[1], (c, r) -> customerModel(c, r).withOverlay(new Overlay.Help())));
+            all.add(new Screen("help", size[0], size[1], (c, r) -> customerModel(c, r).withDialog(new Overlay.Help())));
             all.add(new Screen("new-ticket-form", size[0], size[1], ViewGoldenTest::newTicketForm));
             all.add(new Screen("offline", size[0], size[1], ViewGoldenTest::offline));
             all.add(new Screen("first-run", size[0], size[1], ViewGoldenTest::firstRun));
@@ -96,7 +96,7 @@ class ViewGoldenTest {
                         ago(Duration.ofDays(3))),
                 ticket(7, "Списание средств дважды", Status.DONE, Awaiting.CUSTOMER, 0, "acme",
                         ago(Duration.ofDays(40))));
-        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withMe(BOB);
+        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withSession(Session.START.withMe(BOB));
         return m.withList(m.list().withTickets(tickets).withSelected(12L))
                 .withChat(new Chat(chatOf12(), 0, 0, false)).withFocus(Focus.CHAT);
     }
@@ -116,16 +116,17 @@ class ViewGoldenTest {
                 .withTitle(EditBuffer.of("Снова два списания"))
                 .withBody(EditBuffer.of("В мае опять списали дважды.\nСм. #7."))
                 .withField(2);
-        return doneTicket(cols, rows).withOverlay(form);
+        return doneTicket(cols, rows).withDialog(form);
     }
 
     static TuiModel offline(int cols, int rows) {
-        return customerModel(cols, rows).withOnline(false).withFocus(Focus.LIST)
+        TuiModel m = customerModel(cols, rows);
+        return m.withSession(m.session().withOnline(false)).withFocus(Focus.LIST)
                 .withNotice(Notice.error("Lost the connection to the service (connection refused). Reconnecting…"));
     }
 
     static TuiModel firstRun(int cols, int rows) {
-        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withMe(ALICE);
+        TuiModel m = TuiModel.initial(cols, rows, NOW, ZoneOffset.UTC).withSession(Session.START.withMe(ALICE));
         return m.withList(m.list().withTickets(List.of()));
     }
 }
