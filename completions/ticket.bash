@@ -156,6 +156,7 @@ function _complete_ticket() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} new" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_ticket; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inbox" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} show" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reply" ];    then _picocli_ticket; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attach" ];    then _picocli_ticket; return $?; fi
@@ -197,81 +198,83 @@ function _complete_ticket() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(new)
   local cmds1=(list)
-  local cmds2=(show)
-  local cmds3=(reply)
-  local cmds4=(attach)
-  local cmds5=(download)
-  local cmds6=(close)
-  local cmds7=(redact)
-  local cmds8=(assign)
-  local cmds9=(unassign)
-  local cmds10=(wait)
-  local cmds11=(hours)
-  local cmds12=(login)
-  local cmds13=(logout)
-  local cmds14=(whoami)
-  local cmds15=(tui)
-  local cmds16=(profile)
-  local cmds17=(alias)
-  local cmds18=(help)
-  local cmds19=(admin)
-  local cmds20=(completion)
-  local cmds21=(serve)
-  local cmds22=(profile list)
-  local cmds23=(profile use)
-  local cmds24=(profile remove)
-  local cmds25=(alias set)
-  local cmds26=(alias list)
-  local cmds27=(alias delete)
-  local cmds28=(admin user)
-  local cmds29=(admin token)
-  local cmds30=(admin backup)
-  local cmds31=(admin audit)
-  local cmds32=(admin user add)
-  local cmds33=(admin user list)
-  local cmds34=(admin user disable)
-  local cmds35=(admin user enable)
-  local cmds36=(admin token list)
-  local cmds37=(admin token issue)
-  local cmds38=(admin token revoke)
+  local cmds2=(inbox)
+  local cmds3=(show)
+  local cmds4=(reply)
+  local cmds5=(attach)
+  local cmds6=(download)
+  local cmds7=(close)
+  local cmds8=(redact)
+  local cmds9=(assign)
+  local cmds10=(unassign)
+  local cmds11=(wait)
+  local cmds12=(hours)
+  local cmds13=(login)
+  local cmds14=(logout)
+  local cmds15=(whoami)
+  local cmds16=(tui)
+  local cmds17=(profile)
+  local cmds18=(alias)
+  local cmds19=(help)
+  local cmds20=(admin)
+  local cmds21=(completion)
+  local cmds22=(serve)
+  local cmds23=(profile list)
+  local cmds24=(profile use)
+  local cmds25=(profile remove)
+  local cmds26=(alias set)
+  local cmds27=(alias list)
+  local cmds28=(alias delete)
+  local cmds29=(admin user)
+  local cmds30=(admin token)
+  local cmds31=(admin backup)
+  local cmds32=(admin audit)
+  local cmds33=(admin user add)
+  local cmds34=(admin user list)
+  local cmds35=(admin user disable)
+  local cmds36=(admin user enable)
+  local cmds37=(admin token list)
+  local cmds38=(admin token issue)
+  local cmds39=(admin token revoke)
 
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ticket_admin_token_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ticket_admin_user_enable; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ticket_admin_user_disable; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_audit; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_backup; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_token; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_admin_user; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_alias_delete; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_alias_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_alias_set; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_profile_remove; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_profile_use; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_profile_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_serve; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_completion; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_admin; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_help; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_alias; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_profile; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_tui; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_whoami; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_logout; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_login; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_hours; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_wait; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_unassign; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_assign; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_redact; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_close; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_download; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_attach; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_reply; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_show; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_ticket_admin_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_ticket_admin_token_issue; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_ticket_admin_token_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_ticket_admin_user_enable; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_ticket_admin_user_disable; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_ticket_admin_user_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_ticket_admin_user_add; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_ticket_admin_audit; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_ticket_admin_backup; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_ticket_admin_token; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_ticket_admin_user; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_ticket_alias_delete; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_ticket_alias_list; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_ticket_alias_set; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_ticket_profile_remove; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_ticket_profile_use; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_ticket_profile_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_ticket_serve; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_ticket_completion; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_ticket_admin; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_ticket_help; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_ticket_alias; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_ticket_profile; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_ticket_tui; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_ticket_whoami; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_ticket_logout; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_ticket_login; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_ticket_hours; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_ticket_wait; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_ticket_unassign; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_ticket_assign; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_ticket_redact; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_ticket_close; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_ticket_download; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_ticket_attach; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_ticket_reply; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_ticket_show; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_ticket_inbox; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_ticket_list; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_ticket_new; return $?; fi
 
@@ -285,10 +288,10 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -339,9 +342,10 @@ function _picocli_ticket_new() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
+  local ID_option_args=($(__ticket_recent_ids)) # --ref values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -392,7 +396,9 @@ function _picocli_ticket_new() {
       return
       ;;
     '--ref')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ID_option_args[@]}" ) )
+      return $?
       ;;
     '-l'|'--label')
       return
@@ -438,7 +444,7 @@ function _picocli_ticket_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '--mine' '--overdue' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
@@ -519,6 +525,60 @@ function _picocli_ticket_list() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `inbox` subcommand.
+function _picocli_ticket_inbox() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--watch' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-L' '--limit'"
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
+  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--server')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--profile')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${PROFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--ca-file')
+      return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
+    '--jq')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '-L'|'--limit')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_ticket_show() {
   # Get completion data
@@ -528,7 +588,7 @@ function _picocli_ticket_show() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -560,11 +620,17 @@ function _picocli_ticket_show() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "show" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -579,7 +645,7 @@ function _picocli_ticket_reply() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -623,11 +689,17 @@ function _picocli_ticket_reply() {
       return $?
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "reply" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -642,7 +714,7 @@ function _picocli_ticket_attach() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -680,6 +752,7 @@ function _picocli_ticket_attach() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -687,7 +760,9 @@ function _picocli_ticket_attach() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "attach" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 2147483647 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 2147483647 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
@@ -706,7 +781,7 @@ function _picocli_ticket_download() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -747,11 +822,17 @@ function _picocli_ticket_download() {
       return $?
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "download" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -766,7 +847,7 @@ function _picocli_ticket_close() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -798,11 +879,17 @@ function _picocli_ticket_close() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "close" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -817,7 +904,7 @@ function _picocli_ticket_redact() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -868,7 +955,7 @@ function _picocli_ticket_assign() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -903,11 +990,17 @@ function _picocli_ticket_assign() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "assign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -922,7 +1015,7 @@ function _picocli_ticket_unassign() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -954,11 +1047,17 @@ function _picocli_ticket_unassign() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "unassign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -973,7 +1072,7 @@ function _picocli_ticket_wait() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1005,11 +1104,17 @@ function _picocli_ticket_wait() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "wait" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1024,7 +1129,7 @@ function _picocli_ticket_hours() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1075,7 +1180,7 @@ function _picocli_ticket_login() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1126,7 +1231,7 @@ function _picocli_ticket_logout() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1177,7 +1282,7 @@ function _picocli_ticket_whoami() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1228,7 +1333,7 @@ function _picocli_ticket_tui() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1260,11 +1365,17 @@ function _picocli_ticket_tui() {
       return
       ;;
   esac
+  local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "tui" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${ID_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1279,7 +1390,7 @@ function _picocli_ticket_profile() {
   local commands="list use remove"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1330,7 +1441,7 @@ function _picocli_ticket_alias() {
   local commands="set list delete"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1381,7 +1492,7 @@ function _picocli_ticket_help() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1413,7 +1524,7 @@ function _picocli_ticket_help() {
       return
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1438,7 +1549,7 @@ function _picocli_ticket_admin() {
   local commands="user token backup audit"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1489,7 +1600,7 @@ function _picocli_ticket_completion() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1669,7 +1780,7 @@ function _picocli_ticket_profile_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1720,7 +1831,7 @@ function _picocli_ticket_profile_use() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1752,7 +1863,7 @@ function _picocli_ticket_profile_use() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket profile list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1777,7 +1888,7 @@ function _picocli_ticket_profile_remove() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1809,7 +1920,7 @@ function _picocli_ticket_profile_remove() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket profile list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1834,7 +1945,7 @@ function _picocli_ticket_alias_set() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1885,7 +1996,7 @@ function _picocli_ticket_alias_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1936,7 +2047,7 @@ function _picocli_ticket_alias_delete() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -1968,7 +2079,7 @@ function _picocli_ticket_alias_delete() {
       return
       ;;
   esac
-  local NAME_pos_param_args=($(command ticket alias list -q 2>/dev/null)) # 0-0 values
+  local NAME_pos_param_args=($(__ticket_names alias)) # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1993,7 +2104,7 @@ function _picocli_ticket_admin_user() {
   local commands="add list disable enable"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2044,7 +2155,7 @@ function _picocli_ticket_admin_token() {
   local commands="list issue revoke"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2095,7 +2206,7 @@ function _picocli_ticket_admin_backup() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2149,7 +2260,7 @@ function _picocli_ticket_admin_audit() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--limit'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2203,7 +2314,7 @@ function _picocli_ticket_admin_user_add() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account' '--expires'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
 
@@ -2266,7 +2377,7 @@ function _picocli_ticket_admin_user_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2317,7 +2428,7 @@ function _picocli_ticket_admin_user_disable() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2368,7 +2479,7 @@ function _picocli_ticket_admin_user_enable() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2419,7 +2530,7 @@ function _picocli_ticket_admin_token_list() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2470,7 +2581,7 @@ function _picocli_ticket_admin_token_issue() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--expires'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2524,7 +2635,7 @@ function _picocli_ticket_admin_token_revoke() {
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
-  local PROFILE_option_args=($(command ticket profile list -q 2>/dev/null)) # --profile values
+  local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -2574,3 +2685,24 @@ function _picocli_ticket_admin_token_revoke() {
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
 complete -F _complete_ticket -o default ticket ticket.sh ticket.bash
+
+# Profile or alias names, from 'ticket profile|alias list -q', only when this Tab completes one
+# (after --profile, or in 'ticket profile ...' / 'ticket alias ...').
+function __ticket_names() {
+  local caller=${FUNCNAME[1]}
+  [[ -n $ZSH_VERSION ]] && caller=${funcstack[2]}
+  if [[ ${COMP_WORDS[COMP_CWORD-1]} == --profile || $caller == _picocli_ticket_$1_* ]]; then
+    command ticket "$1" list -q 2>/dev/null
+  fi
+}
+
+# Recent ticket ids from the cache that list, show and new keep (no JVM, no request on a Tab).
+# None yet or over a minute old: refreshed from the service in the background for the next Tab.
+function __ticket_recent_ids() {
+  local file="${XDG_CACHE_HOME:-$HOME/.cache}/ticket/recent-ids"
+  if [[ ! -e $file || -n $(find "$file" -mmin +1 2>/dev/null) ]]; then
+    mkdir -p -m 700 "${file%/*}" 2>/dev/null && touch "$file" 2>/dev/null
+    (command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &)
+  fi
+  [[ -f $file ]] && cut -f1 "$file"
+}

@@ -31,6 +31,8 @@ function __ticket_child --argument-names path token
             echo 'new'
         case '/list'
             echo 'list'
+        case '/inbox'
+            echo 'inbox'
         case '/show'
             echo 'show'
         case '/reply'
@@ -112,15 +114,30 @@ end
 
 function __ticket_takes_value --argument-names path token
     switch "$path/$token"
-        case '/--server' '/--token' '/--profile' '/--ca-file' '/--jq' '/--timeout' 'new/--server' 'new/--token' 'new/--profile' 'new/--ca-file' 'new/--jq' 'new/--timeout' 'new/-t' 'new/--title' 'new/-m' 'new/--message' 'new/-F' 'new/--file' 'new/--type' 'new/--about' 'new/--dialog' 'new/--ref' 'new/-l' 'new/--label' 'new/-a' 'new/--attach' 'new/--idempotency-key' 'new/--dedupe-key' 'new/--log' 'new/--tail' 'new/--fingerprint' 'list/--server' 'list/--token' 'list/--profile' 'list/--ca-file' 'list/--jq' 'list/--timeout' 'list/-s' 'list/--status' 'list/-S' 'list/--search' 'list/--type' 'list/-l' 'list/--label' 'list/--awaiting' 'list/--sort' 'list/--account' 'list/--assignee' 'list/-L' 'list/--limit' 'show/--server' 'show/--token' 'show/--profile' 'show/--ca-file' 'show/--jq' 'show/--timeout' 'reply/--server' 'reply/--token' 'reply/--profile' 'reply/--ca-file' 'reply/--jq' 'reply/--timeout' 'reply/-m' 'reply/--message' 'reply/-F' 'reply/--file' 'reply/-a' 'reply/--attach' 'attach/--server' 'attach/--token' 'attach/--profile' 'attach/--ca-file' 'attach/--jq' 'attach/--timeout' 'attach/-m' 'attach/--message' 'attach/--name' 'download/--server' 'download/--token' 'download/--profile' 'download/--ca-file' 'download/--jq' 'download/--timeout' 'download/--attachment' 'download/-o' 'download/--output' 'close/--server' 'close/--token' 'close/--profile' 'close/--ca-file' 'close/--jq' 'close/--timeout' 'redact/--server' 'redact/--token' 'redact/--profile' 'redact/--ca-file' 'redact/--jq' 'redact/--timeout' 'assign/--server' 'assign/--token' 'assign/--profile' 'assign/--ca-file' 'assign/--jq' 'assign/--timeout' 'assign/--to' 'unassign/--server' 'unassign/--token' 'unassign/--profile' 'unassign/--ca-file' 'unassign/--jq' 'unassign/--timeout' 'wait/--server' 'wait/--token' 'wait/--profile' 'wait/--ca-file' 'wait/--jq' 'wait/--timeout' 'hours/--server' 'hours/--token' 'hours/--profile' 'hours/--ca-file' 'hours/--jq' 'hours/--timeout' 'login/--server' 'login/--token' 'login/--profile' 'login/--ca-file' 'login/--jq' 'login/--timeout' 'logout/--server' 'logout/--token' 'logout/--profile' 'logout/--ca-file' 'logout/--jq' 'logout/--timeout' 'whoami/--server' 'whoami/--token' 'whoami/--profile' 'whoami/--ca-file' 'whoami/--jq' 'whoami/--timeout' 'tui/--server' 'tui/--token' 'tui/--profile' 'tui/--ca-file' 'tui/--jq' 'tui/--timeout' 'profile/--server' 'profile/--token' 'profile/--profile' 'profile/--ca-file' 'profile/--jq' 'profile/--timeout' 'profile list/--server' 'profile list/--token' 'profile list/--profile' 'profile list/--ca-file' 'profile list/--jq' 'profile list/--timeout' 'profile use/--server' 'profile use/--token' 'profile use/--profile' 'profile use/--ca-file' 'profile use/--jq' 'profile use/--timeout' 'profile remove/--server' 'profile remove/--token' 'profile remove/--profile' 'profile remove/--ca-file' 'profile remove/--jq' 'profile remove/--timeout' 'alias/--server' 'alias/--token' 'alias/--profile' 'alias/--ca-file' 'alias/--jq' 'alias/--timeout' 'alias set/--server' 'alias set/--token' 'alias set/--profile' 'alias set/--ca-file' 'alias set/--jq' 'alias set/--timeout' 'alias list/--server' 'alias list/--token' 'alias list/--profile' 'alias list/--ca-file' 'alias list/--jq' 'alias list/--timeout' 'alias delete/--server' 'alias delete/--token' 'alias delete/--profile' 'alias delete/--ca-file' 'alias delete/--jq' 'alias delete/--timeout' 'help/--server' 'help/--token' 'help/--profile' 'help/--ca-file' 'help/--jq' 'help/--timeout' 'admin/--server' 'admin/--token' 'admin/--profile' 'admin/--ca-file' 'admin/--jq' 'admin/--timeout' 'admin user/--server' 'admin user/--token' 'admin user/--profile' 'admin user/--ca-file' 'admin user/--jq' 'admin user/--timeout' 'admin user add/--server' 'admin user add/--token' 'admin user add/--profile' 'admin user add/--ca-file' 'admin user add/--jq' 'admin user add/--timeout' 'admin user add/--role' 'admin user add/--account' 'admin user add/--expires' 'admin user list/--server' 'admin user list/--token' 'admin user list/--profile' 'admin user list/--ca-file' 'admin user list/--jq' 'admin user list/--timeout' 'admin user disable/--server' 'admin user disable/--token' 'admin user disable/--profile' 'admin user disable/--ca-file' 'admin user disable/--jq' 'admin user disable/--timeout' 'admin user enable/--server' 'admin user enable/--token' 'admin user enable/--profile' 'admin user enable/--ca-file' 'admin user enable/--jq' 'admin user enable/--timeout' 'admin token/--server' 'admin token/--token' 'admin token/--profile' 'admin token/--ca-file' 'admin token/--jq' 'admin token/--timeout' 'admin token list/--server' 'admin token list/--token' 'admin token list/--profile' 'admin token list/--ca-file' 'admin token list/--jq' 'admin token list/--timeout' 'admin token issue/--server' 'admin token issue/--token' 'admin token issue/--profile' 'admin token issue/--ca-file' 'admin token issue/--jq' 'admin token issue/--timeout' 'admin token issue/--expires' 'admin token revoke/--server' 'admin token revoke/--token' 'admin token revoke/--profile' 'admin token revoke/--ca-file' 'admin token revoke/--jq' 'admin token revoke/--timeout' 'admin backup/--server' 'admin backup/--token' 'admin backup/--profile' 'admin backup/--ca-file' 'admin backup/--jq' 'admin backup/--timeout' 'admin backup/--to' 'admin audit/--server' 'admin audit/--token' 'admin audit/--profile' 'admin audit/--ca-file' 'admin audit/--jq' 'admin audit/--timeout' 'admin audit/--limit' 'completion/--server' 'completion/--token' 'completion/--profile' 'completion/--ca-file' 'completion/--jq' 'completion/--timeout' 'serve/--port' 'serve/--bind' 'serve/--data' 'serve/--db' 'serve/--zone' 'serve/--hours' 'serve/--workdays' 'serve/--holidays' 'serve/--topics' 'serve/--max-file-size' 'serve/--max-files' 'serve/--db-pool' 'serve/--tls-cert' 'serve/--tls-key' 'serve/--write-rate' 'serve/--account-quota' 'serve/--header-timeout' 'serve/--min-body-rate' 'serve/--auth-failures' 'serve/--trusted-proxy' 'serve/--min-free-space' 'serve/--max-streams-per-user' 'serve/--max-streams' 'serve/--stream-buffer' 'serve/--keepalive' 'serve/--restore' 'serve/--log-format' 'serve/--metrics-port'
+        case '/--server' '/--token' '/--profile' '/--ca-file' '/--jq' '/--timeout' 'new/--server' 'new/--token' 'new/--profile' 'new/--ca-file' 'new/--jq' 'new/--timeout' 'new/-t' 'new/--title' 'new/-m' 'new/--message' 'new/-F' 'new/--file' 'new/--type' 'new/--about' 'new/--dialog' 'new/--ref' 'new/-l' 'new/--label' 'new/-a' 'new/--attach' 'new/--idempotency-key' 'new/--dedupe-key' 'new/--log' 'new/--tail' 'new/--fingerprint' 'list/--server' 'list/--token' 'list/--profile' 'list/--ca-file' 'list/--jq' 'list/--timeout' 'list/-s' 'list/--status' 'list/-S' 'list/--search' 'list/--type' 'list/-l' 'list/--label' 'list/--awaiting' 'list/--sort' 'list/--account' 'list/--assignee' 'list/-L' 'list/--limit' 'inbox/--server' 'inbox/--token' 'inbox/--profile' 'inbox/--ca-file' 'inbox/--jq' 'inbox/--timeout' 'inbox/-L' 'inbox/--limit' 'show/--server' 'show/--token' 'show/--profile' 'show/--ca-file' 'show/--jq' 'show/--timeout' 'reply/--server' 'reply/--token' 'reply/--profile' 'reply/--ca-file' 'reply/--jq' 'reply/--timeout' 'reply/-m' 'reply/--message' 'reply/-F' 'reply/--file' 'reply/-a' 'reply/--attach' 'attach/--server' 'attach/--token' 'attach/--profile' 'attach/--ca-file' 'attach/--jq' 'attach/--timeout' 'attach/-m' 'attach/--message' 'attach/--name' 'download/--server' 'download/--token' 'download/--profile' 'download/--ca-file' 'download/--jq' 'download/--timeout' 'download/--attachment' 'download/-o' 'download/--output' 'close/--server' 'close/--token' 'close/--profile' 'close/--ca-file' 'close/--jq' 'close/--timeout' 'redact/--server' 'redact/--token' 'redact/--profile' 'redact/--ca-file' 'redact/--jq' 'redact/--timeout' 'assign/--server' 'assign/--token' 'assign/--profile' 'assign/--ca-file' 'assign/--jq' 'assign/--timeout' 'assign/--to' 'unassign/--server' 'unassign/--token' 'unassign/--profile' 'unassign/--ca-file' 'unassign/--jq' 'unassign/--timeout' 'wait/--server' 'wait/--token' 'wait/--profile' 'wait/--ca-file' 'wait/--jq' 'wait/--timeout' 'hours/--server' 'hours/--token' 'hours/--profile' 'hours/--ca-file' 'hours/--jq' 'hours/--timeout' 'login/--server' 'login/--token' 'login/--profile' 'login/--ca-file' 'login/--jq' 'login/--timeout' 'logout/--server' 'logout/--token' 'logout/--profile' 'logout/--ca-file' 'logout/--jq' 'logout/--timeout' 'whoami/--server' 'whoami/--token' 'whoami/--profile' 'whoami/--ca-file' 'whoami/--jq' 'whoami/--timeout' 'tui/--server' 'tui/--token' 'tui/--profile' 'tui/--ca-file' 'tui/--jq' 'tui/--timeout' 'profile/--server' 'profile/--token' 'profile/--profile' 'profile/--ca-file' 'profile/--jq' 'profile/--timeout' 'profile list/--server' 'profile list/--token' 'profile list/--profile' 'profile list/--ca-file' 'profile list/--jq' 'profile list/--timeout' 'profile use/--server' 'profile use/--token' 'profile use/--profile' 'profile use/--ca-file' 'profile use/--jq' 'profile use/--timeout' 'profile remove/--server' 'profile remove/--token' 'profile remove/--profile' 'profile remove/--ca-file' 'profile remove/--jq' 'profile remove/--timeout' 'alias/--server' 'alias/--token' 'alias/--profile' 'alias/--ca-file' 'alias/--jq' 'alias/--timeout' 'alias set/--server' 'alias set/--token' 'alias set/--profile' 'alias set/--ca-file' 'alias set/--jq' 'alias set/--timeout' 'alias list/--server' 'alias list/--token' 'alias list/--profile' 'alias list/--ca-file' 'alias list/--jq' 'alias list/--timeout' 'alias delete/--server' 'alias delete/--token' 'alias delete/--profile' 'alias delete/--ca-file' 'alias delete/--jq' 'alias delete/--timeout' 'help/--server' 'help/--token' 'help/--profile' 'help/--ca-file' 'help/--jq' 'help/--timeout' 'admin/--server' 'admin/--token' 'admin/--profile' 'admin/--ca-file' 'admin/--jq' 'admin/--timeout' 'admin user/--server' 'admin user/--token' 'admin user/--profile' 'admin user/--ca-file' 'admin user/--jq' 'admin user/--timeout' 'admin user add/--server' 'admin user add/--token' 'admin user add/--profile' 'admin user add/--ca-file' 'admin user add/--jq' 'admin user add/--timeout' 'admin user add/--role' 'admin user add/--account' 'admin user add/--expires' 'admin user list/--server' 'admin user list/--token' 'admin user list/--profile' 'admin user list/--ca-file' 'admin user list/--jq' 'admin user list/--timeout' 'admin user disable/--server' 'admin user disable/--token' 'admin user disable/--profile' 'admin user disable/--ca-file' 'admin user disable/--jq' 'admin user disable/--timeout' 'admin user enable/--server' 'admin user enable/--token' 'admin user enable/--profile' 'admin user enable/--ca-file' 'admin user enable/--jq' 'admin user enable/--timeout' 'admin token/--server' 'admin token/--token' 'admin token/--profile' 'admin token/--ca-file' 'admin token/--jq' 'admin token/--timeout' 'admin token list/--server' 'admin token list/--token' 'admin token list/--profile' 'admin token list/--ca-file' 'admin token list/--jq' 'admin token list/--timeout' 'admin token issue/--server' 'admin token issue/--token' 'admin token issue/--profile' 'admin token issue/--ca-file' 'admin token issue/--jq' 'admin token issue/--timeout' 'admin token issue/--expires' 'admin token revoke/--server' 'admin token revoke/--token' 'admin token revoke/--profile' 'admin token revoke/--ca-file' 'admin token revoke/--jq' 'admin token revoke/--timeout' 'admin backup/--server' 'admin backup/--token' 'admin backup/--profile' 'admin backup/--ca-file' 'admin backup/--jq' 'admin backup/--timeout' 'admin backup/--to' 'admin audit/--server' 'admin audit/--token' 'admin audit/--profile' 'admin audit/--ca-file' 'admin audit/--jq' 'admin audit/--timeout' 'admin audit/--limit' 'completion/--server' 'completion/--token' 'completion/--profile' 'completion/--ca-file' 'completion/--jq' 'completion/--timeout' 'serve/--port' 'serve/--bind' 'serve/--data' 'serve/--db' 'serve/--zone' 'serve/--hours' 'serve/--workdays' 'serve/--holidays' 'serve/--topics' 'serve/--max-file-size' 'serve/--max-files' 'serve/--db-pool' 'serve/--tls-cert' 'serve/--tls-key' 'serve/--write-rate' 'serve/--account-quota' 'serve/--header-timeout' 'serve/--min-body-rate' 'serve/--auth-failures' 'serve/--trusted-proxy' 'serve/--min-free-space' 'serve/--max-streams-per-user' 'serve/--max-streams' 'serve/--stream-buffer' 'serve/--keepalive' 'serve/--restore' 'serve/--log-format' 'serve/--metrics-port'
             return 0
     end
     return 1
 end
 
+# Recent ticket ids with their titles, from the cache that list, show and new keep (no JVM, no
+# request on a Tab). None yet or over a minute old: refreshed in the background for the next Tab.
+function __ticket_recent_ids
+    set -l dir $HOME/.cache/ticket
+    set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set dir $XDG_CACHE_HOME/ticket
+    set -l file $dir/recent-ids
+    set -l stale (find $file -mmin +1 2>/dev/null)
+    if not test -e $file; or set -q stale[1]
+        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null
+        sh -c 'command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &'
+    end
+    test -f $file; and cat $file
+end
+
 complete -c ticket -f
 complete -c ticket -n '__ticket_at ""' -a 'new' -d 'Open a ticket'
 complete -c ticket -n '__ticket_at ""' -a 'list' -d 'List tickets, newest activity first'
+complete -c ticket -n '__ticket_at ""' -a 'inbox' -d 'Show what needs you now'
 complete -c ticket -n '__ticket_at ""' -a 'show' -d 'Show a ticket and its chat, and mark it read'
 complete -c ticket -n '__ticket_at ""' -a 'reply' -d 'Add a message to a ticket'
 complete -c ticket -n '__ticket_at ""' -a 'attach' -d 'Attach files to a ticket'
@@ -172,7 +189,7 @@ complete -c ticket -n '__ticket_at "new"' -s 'e' -l 'editor' -d 'Write the messa
 complete -c ticket -n '__ticket_at "new"' -l 'type' -x -k -a 'critical question suggestion' -d 'critical (platform down, wrong charges), question (the default) or suggestion'
 complete -c ticket -n '__ticket_at "new"' -l 'about' -x -d 'The AI employee or platform function concerned, e.g'
 complete -c ticket -n '__ticket_at "new"' -l 'dialog' -x -d 'Link (http or https) to the chat dialog concerned'
-complete -c ticket -n '__ticket_at "new"' -l 'ref' -x -d 'An earlier ticket this one follows up (repeatable)'
+complete -c ticket -n '__ticket_at "new"' -l 'ref' -x -k -a '(__ticket_recent_ids)' -d 'An earlier ticket this one follows up (repeatable)'
 complete -c ticket -n '__ticket_at "new"' -s 'l' -l 'label' -x -d 'A label (repeatable)'
 complete -c ticket -n '__ticket_at "new"' -s 'a' -l 'attach' -r -F -d 'Attach a file to the first message (repeatable; a progress bar shows on a termi…'
 complete -c ticket -n '__ticket_at "new"' -l 'idempotency-key' -x -d 'Send this key instead of a random one: resending with the same key opens no sec…'
@@ -208,6 +225,21 @@ complete -c ticket -n '__ticket_at "list"' -l 'overdue' -d 'Only open tickets aw
 complete -c ticket -n '__ticket_at "list"' -s 'L' -l 'limit' -x -d 'Show at most N tickets (default: 30; 0 for all)'
 complete -c ticket -n '__ticket_at "list"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "list"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "inbox"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
+complete -c ticket -n '__ticket_at "inbox"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
+complete -c ticket -n '__ticket_at "inbox"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
+complete -c ticket -n '__ticket_at "inbox"' -l 'ca-file' -r -F -d 'Trust the service\'s certificate if it is signed by a certificate in this PEM fi…'
+complete -c ticket -n '__ticket_at "inbox"' -l 'allow-http' -d 'Send the token over plain http:// to a host that is not this machine (else TICK…'
+complete -c ticket -n '__ticket_at "inbox"' -l 'json' -x -k -a 'about account assignee at attachments author awaiting body closed_at closes closes_at created_at deduplicated dialog_url disabled_at due_at holidays id kind labels message message_count messages name next_open now open_now opens refs role status ticket ticket_id title token type unread updated_at workdays zone' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "inbox"' -l 'jq' -x -d 'Filter the JSON with a jq expression (implies --json); strings print raw, one a…'
+complete -c ticket -n '__ticket_at "inbox"' -l 'timeout' -x -d 'How long to wait (e.g'
+complete -c ticket -n '__ticket_at "inbox"' -s 'q' -l 'quiet' -d 'Print only ids, one per line'
+complete -c ticket -n '__ticket_at "inbox"' -l 'no-color' -d 'No colour (also when NO_COLOR is set)'
+complete -c ticket -n '__ticket_at "inbox"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
+complete -c ticket -n '__ticket_at "inbox"' -l 'watch' -d 'Stay and print each new arrival as it comes (Ctrl-C stops)'
+complete -c ticket -n '__ticket_at "inbox"' -s 'L' -l 'limit' -x -d 'Show at most N tickets (default: 30; 0 for all)'
+complete -c ticket -n '__ticket_at "inbox"' -s 'h' -l 'help' -d 'Show this help message and exit'
+complete -c ticket -n '__ticket_at "inbox"' -s 'V' -l 'version' -d 'Print version information and exit'
 complete -c ticket -n '__ticket_at "show"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "show"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "show"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -222,6 +254,7 @@ complete -c ticket -n '__ticket_at "show"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "show"' -l 'no-read' -d 'Do not mark the ticket read'
 complete -c ticket -n '__ticket_at "show"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "show"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "show"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "reply"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "reply"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "reply"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -239,6 +272,7 @@ complete -c ticket -n '__ticket_at "reply"' -s 'e' -l 'editor' -d 'Write the mes
 complete -c ticket -n '__ticket_at "reply"' -s 'a' -l 'attach' -r -F -d 'Attach a file (repeatable); with files the message may be empty'
 complete -c ticket -n '__ticket_at "reply"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "reply"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "reply"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "attach"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "attach"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -254,6 +288,7 @@ complete -c ticket -n '__ticket_at "attach"' -s 'm' -l 'message' -x -d 'Text to 
 complete -c ticket -n '__ticket_at "attach"' -l 'name' -x -d 'The name to store the file under (one FILE only; for - or <(command))'
 complete -c ticket -n '__ticket_at "attach"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "attach"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "attach"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -F
 complete -c ticket -n '__ticket_at "download"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "download"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -271,6 +306,7 @@ complete -c ticket -n '__ticket_at "download"' -s 'o' -l 'output' -x -a '(__fish
 complete -c ticket -n '__ticket_at "download"' -l 'force' -d 'Overwrite files that already exist'
 complete -c ticket -n '__ticket_at "download"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "download"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "download"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "close"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "close"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "close"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -284,6 +320,7 @@ complete -c ticket -n '__ticket_at "close"' -l 'no-color' -d 'No colour (also wh
 complete -c ticket -n '__ticket_at "close"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "close"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "close"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "close"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "redact"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "redact"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "redact"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -311,6 +348,7 @@ complete -c ticket -n '__ticket_at "assign"' -l 'verbose' -d 'Explain failures i
 complete -c ticket -n '__ticket_at "assign"' -l 'to' -x -d 'The agent: a name, an id, or me'
 complete -c ticket -n '__ticket_at "assign"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "assign"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "assign"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "unassign"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "unassign"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "unassign"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -324,6 +362,7 @@ complete -c ticket -n '__ticket_at "unassign"' -l 'no-color' -d 'No colour (also
 complete -c ticket -n '__ticket_at "unassign"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "unassign"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "unassign"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "unassign"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "wait"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "wait"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "wait"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -338,6 +377,7 @@ complete -c ticket -n '__ticket_at "wait"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "wait"' -l 'no-read' -d 'Do not mark what it prints read'
 complete -c ticket -n '__ticket_at "wait"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "wait"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "wait"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "hours"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "hours"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "hours"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -404,6 +444,7 @@ complete -c ticket -n '__ticket_at "tui"' -l 'no-color' -d 'No colour (also when
 complete -c ticket -n '__ticket_at "tui"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "tui"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "tui"' -s 'V' -l 'version' -d 'Print version information and exit'
+complete -c ticket -n '__ticket_at "tui"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "profile"' -a 'list' -d 'List the profiles; \'*\' marks the current one'
 complete -c ticket -n '__ticket_at "profile"' -a 'use' -d 'Make a profile the current one: the one commands use without --profile'
 complete -c ticket -n '__ticket_at "profile"' -a 'remove' -d 'Remove a profile and its token from the config file'
@@ -530,7 +571,7 @@ complete -c ticket -n '__ticket_at "help"' -l 'no-color' -d 'No colour (also whe
 complete -c ticket -n '__ticket_at "help"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "help"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "help"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "help"' -k -a 'new list show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve'
+complete -c ticket -n '__ticket_at "help"' -k -a 'new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve'
 complete -c ticket -n '__ticket_at "admin"' -a 'user' -d 'Add, list, disable and enable users'
 complete -c ticket -n '__ticket_at "admin"' -a 'token' -d 'List, issue and revoke users\' tokens'
 complete -c ticket -n '__ticket_at "admin"' -a 'backup' -d 'Save a backup of the service: its database and attachment files in one tar arch…'

@@ -81,4 +81,24 @@ class InteractiveNewTest {
         JsonNode ticket = Json.mapper().readTree(anna.tty(false).ok("show", id, "--json"));
         assertEquals("From the editor", ticket.get("messages").get(1).get("body").asText());
     }
+
+    @Test
+    void after_the_message_new_offers_files_asks_again_for_a_missing_one_and_uploads_them() throws Exception {
+        Path shot = Files.writeString(tmp.resolve("screen shot.png"), "png bytes");
+        Path log = Files.writeString(tmp.resolve("app.log"), "log line");
+        CliHarness dora = CliHarness.as(service, "Dora", Role.CUSTOMER, "acme").tty(true)
+                .env("EDITOR", editor("See the files"))
+                .stdin("With files\n\n\n\n" + tmp.resolve("nope.png") + "\n" + tmp + "\n" + shot + "\n" + log
+                        + "\n\n");
+        CliHarness.Result r = dora.run("new");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("No such file: " + tmp.resolve("nope.png")), r.err());
+        assertTrue(r.err().contains("Not a readable file: " + tmp), r.err());
+        String id = r.out().replaceAll("(?s)Opened ticket #(\\d+):.*", "$1");
+        JsonNode files = Json.mapper().readTree(dora.tty(false).ok("show", id, "--json"))
+                .get("messages").get(0).get("attachments");
+        assertEquals(2, files.size(), files.toString());
+        assertEquals("screen shot.png", files.get(0).get("filename").asText());
+        assertEquals("app.log", files.get(1).get("filename").asText());
+    }
 }

@@ -3,6 +3,7 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.NotAuthorizedException;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket list --assignee none --overdue -q | xargs -r -n1 ticket assign --to me"})
 public class AssignCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

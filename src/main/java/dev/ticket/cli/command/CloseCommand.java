@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ErrorReporter;
 import dev.ticket.cli.ExitCodes;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r ticket close"})
 public class CloseCommand extends BaseCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The tickets: 42 or #42 (several close each).")
     List<Long> ticketIds;
 

@@ -1,19 +1,25 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.docs.CompletionScripts;
 import java.util.List;
 import picocli.CommandLine;
+import dev.ticket.client.TicketQuery;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket completion SHELL}: prints a completion script. */
 @Command(name = "completion", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print a shell completion script for bash, zsh or fish.",
                 "The same scripts ship in completions/. They complete subcommands, flags and the values of closed "
-                        + "sets (types, statuses...)."},
+                        + "sets (types, statuses...), profile and alias names, and the ids of recent tickets (with "
+                        + "their titles in fish). The ids come from a cache file that list, show and new keep, "
+                        + "refreshed from the service in the background when a Tab finds it over a minute old; "
+                        + "so no Tab waits for the service."},
         footer = {"", "Examples:",
                 "  source <(ticket completion bash)              # bash, in ~/.bashrc",
                 "  ticket completion zsh > \"$${fpath[1]}/_ticket\"  # zsh",
@@ -27,12 +33,24 @@ public class CompletionCommand extends BaseCommand {
         }
     }
 
-    @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class,
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SHELL", completionCandidates = Shells.class,
             description = "bash, zsh or fish.")
     String shell;
 
+    /** What the scripts run in the background: the recent tickets from the service into their cache file. */
+    @Option(names = "--refresh-ids", hidden = true)
+    boolean refreshIds;
+
     @Override
     protected int run() {
+        if (refreshIds) {
+            RecentIds.replace(io.env(), ListCommand.fetch(client(), TicketQuery.ALL, RecentIds.KEPT,
+                    RecentIds.KEPT).tickets());
+            return ExitCodes.OK;
+        }
+        if (shell == null) {
+            throw new UsageException("name a shell: bash, zsh or fish");
+        }
         CommandLine root = spec.root().commandLine();
         switch (shell) {
             case "bash":

@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
@@ -139,6 +140,7 @@ public class ListCommand extends BaseCommand {
             new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets(),
                     DueText.hoursFor(client(), listing.tickets()), clock.instant());
         }
+        RecentIds.remember(io.env(), listing.tickets());
         if (listing.more()) {
             out.note(cutNote(listing.tickets().size(), listing.total()));
         }

@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
@@ -24,12 +25,12 @@ import picocli.CommandLine.Option;
         description = {"Open a ticket.",
                 "A ticket has a title and a first message: what happened, which AI employee or function it "
                         + "concerns, what you did, what went wrong, how to reproduce it.",
-                "On a terminal without -t it asks for the fields (Tab completes types and topics) and opens "
-                        + "$EDITOR for the message; an empty message cancels. Without a terminal a missing "
+                "On a terminal without -t it asks for the fields (Tab completes types and topics), opens "
+                        + "$EDITOR for the message (an empty message cancels), then offers to attach files. Without a terminal a missing "
                         + "field is an error (exit 2).",
                 "One question, one ticket: to add to an open ticket use 'ticket reply'."},
         footer = {"", "Examples:",
-                "  ticket new                                   # asks for everything",
+                "  ticket new                                   # asks for everything, files too",
                 "  ticket new -t \"Booking link opens a blank page\" --type critical \\",
                 "      --about \"AI employees\" -m \"Concierge in Telegram sends a broken link.\"",
                 "  ticket new -t \"Nightly export failed\" -F build.log --dedupe-key nightly -q",
@@ -58,6 +59,7 @@ public class NewCommand extends BaseCommand {
     String dialog;
 
     @Option(names = "--ref", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "An earlier ticket this one follows up (repeatable).")
     List<Long> refs = new ArrayList<>();
 
@@ -91,8 +93,9 @@ public class NewCommand extends BaseCommand {
         if (ci.fromCi) {
             return fromCi(files);
         }
-        NewTicket ticket = io.canPrompt() && (title == null || !message.given()) ? ask() : fromFlags();
-        Ticket opened = client().createTicket(ticket, files,
+        List<Path> sent = new ArrayList<>(files);
+        NewTicket ticket = io.canPrompt() && (title == null || !message.given()) ? ask(sent) : fromFlags();
+        Ticket opened = client().createTicket(ticket, sent,
                 idempotencyKey != null ? idempotencyKey : TicketClient.newIdempotencyKey(),
                 TerminalProgress.forTask(io, out(), "Uploading"));
         report(opened);
@@ -154,7 +157,8 @@ public class NewCommand extends BaseCommand {
         return build(title.strip(), body, type, about, dialog);
     }
 
-    private NewTicket ask() {
+    /** Asks for what the flags leave out, then for files to attach (added to {@code files}). */
+    private NewTicket ask(List<Path> files) {
         try (Prompter prompter = new Prompter(io)) {
             NewTicketForm form = new NewTicketForm(prompter, this::topics);
             String askedTitle = title != null ? title.strip() : form.title();
@@ -166,6 +170,9 @@ public class NewCommand extends BaseCommand {
             if (body == null) {
                 body = composer.fromEditor(NewTicketForm.TEMPLATE, prompter);
             }
+            List<Path> all = form.attachments(files, () -> client().limits());
+            files.clear();
+            files.addAll(all);
             return build(askedTitle, body, askedType, askedAbout, askedDialog);
         }
     }
@@ -194,6 +201,7 @@ public class NewCommand extends BaseCommand {
     }
 
     private void report(Ticket t) {
+        RecentIds.remember(io.env(), List.of(t));
         Output out = out();
         if (out.json()) {
             out.printJson(t);

@@ -1,8 +1,13 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.UsageException;
+import dev.ticket.model.Limits;
 import dev.ticket.model.TicketType;
 import dev.ticket.model.Wire;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -72,5 +77,56 @@ final class NewTicketForm {
             }
             prompter.say("The dialog link must start with http:// or https:// (or leave it empty).");
         }
+    }
+
+    /**
+     * Asks for files to attach after {@code given} (from -a), one path a line (Tab completes file names), until an
+     * empty line or the service's file limit; a missing, unreadable or too large file is said and asked again.
+     */
+    List<Path> attachments(List<Path> given, Supplier<Limits> limitsOf) {
+        List<Path> files = new ArrayList<>(given);
+        Limits limits = null;
+        while (true) {
+            String answer = prompter.askPath(files.isEmpty()
+                    ? "Attach a file, optional (path, Tab completes; empty line when done): "
+                    : "Attach another file (empty line when done): ");
+            if (answer.isEmpty()) {
+                return files;
+            }
+            Path file = readable(answer);
+            if (file == null) {
+                continue;
+            }
+            if (limits == null) {
+                Limits published = limitsOf.get();
+                limits = published != null ? published : new Limits(Long.MAX_VALUE, Integer.MAX_VALUE, 0);
+            }
+            try {
+                FileSender.within(List.of(file), limits);
+                files.add(file);
+            } catch (UsageException e) {
+                prompter.say(e.getMessage() + ". Try another, or an empty line to go on.");
+            }
+            if (files.size() >= limits.maxFilesPerMessage()) {
+                prompter.say("That is the most files one message takes (" + limits.maxFilesPerMessage() + ").");
+                return files;
+            }
+        }
+    }
+
+    /** The answer as a readable file, or null after saying why not. */
+    private Path readable(String answer) {
+        try {
+            Path file = Path.of(answer.startsWith("~/") ? System.getProperty("user.home") + answer.substring(1)
+                    : answer);
+            if (Files.isRegularFile(file) && Files.isReadable(file)) {
+                return file;
+            }
+            prompter.say((Files.exists(file) ? "Not a readable file: " : "No such file: ") + answer
+                    + ". Try again, or an empty line to go on.");
+        } catch (InvalidPathException e) {
+            prompter.say("Not a file name: " + answer + ". Try again, or an empty line to go on.");
+        }
+        return null;
     }
 }

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.builtins.Completers;
+import org.jline.reader.Completer;
 import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -56,15 +58,35 @@ final class Prompter implements Closeable {
 
     /** One line; Tab offers {@code choices}; {@code initial} is pre-filled. Ctrl-C or Ctrl-D cancels (exit 2). */
     String ask(String prompt, List<String> choices, String initial) {
+        try {
+            return read(prompt, new StringsCompleter(choices), initial);
+        } catch (EndOfFileException e) {
+            throw new UsageException("cancelled; nothing was sent");
+        }
+    }
+
+    /**
+     * A file's path, Tab completing names in the current directory as they are (spaces kept, no shell escapes); an
+     * empty answer or end of input (Ctrl-D) is "no more" (empty); Ctrl-C cancels (exit 2).
+     */
+    String askPath(String prompt) {
+        try {
+            return read(prompt, new Completers.FileNameCompleter(), null);
+        } catch (EndOfFileException e) {
+            return "";
+        }
+    }
+
+    private String read(String prompt, Completer completer, String initial) {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
-                .completer(new StringsCompleter(choices))
+                .completer(completer)
                 .parser(new WholeLine())
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         try {
             return reader.readLine(prompt, null, initial == null ? "" : initial).strip();
-        } catch (UserInterruptException | EndOfFileException e) {
+        } catch (UserInterruptException e) {
             throw new UsageException("cancelled; nothing was sent");
         }
     }

@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
@@ -32,6 +33,7 @@ public class ReplyCommand extends BaseCommand {
             "# Write your reply above. Lines starting with '# ' are dropped; an empty message cancels.", "");
 
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket show 42 --json | jq '.messages[-1].body'"})
 public class ShowCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 
@@ -51,6 +53,7 @@ public class ShowCommand extends BaseCommand {
             String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
             transcript(out).ticket(ticket, out.out(), left);
         }
+        RecentIds.remember(io.env(), java.util.List.of(ticket));
         if (!noRead && ticket.unread() > 0) {
             client.markRead(ticketId, TicketClient.newIdempotencyKey());
         }

@@ -36,6 +36,7 @@ public class TicketCommand extends BaseCommand {
     static {
         SUBCOMMANDS.put("new", NewCommand.class);
         SUBCOMMANDS.put("list", ListCommand.class);
+        SUBCOMMANDS.put("inbox", InboxCommand.class);
         SUBCOMMANDS.put("show", ShowCommand.class);
         SUBCOMMANDS.put("reply", ReplyCommand.class);
         SUBCOMMANDS.put("attach", AttachCommand.class);

@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket tui 42          open #42 with the cursor in its input box"})
 public class TuiCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "Open this ticket first: 42 or #42.")
     Long ticketId;
 

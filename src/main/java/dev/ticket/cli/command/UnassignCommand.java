@@ -3,6 +3,7 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.model.Ticket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket list --mine -q | xargs -r -n1 ticket unassign   # before a holiday"})
 public class UnassignCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

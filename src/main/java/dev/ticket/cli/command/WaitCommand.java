@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket wait 42 --timeout 1h --json | jq -r .message.body"})
 public class WaitCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
+            completionCandidates = RecentIds.Candidates.class,
             description = "The ticket: 42 or #42.")
     long ticketId;
 

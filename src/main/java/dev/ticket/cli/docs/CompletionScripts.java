@@ -1,5 +1,6 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.cli.config.Aliases;
@@ -30,15 +31,40 @@ public final class CompletionScripts {
     }
 
     /**
-     * Profile and alias names change after the script is made: the candidates' markers become calls of
-     * {@code ticket profile list -q} and {@code ticket alias list -q}, run when Tab is pressed.
+     * Profile and alias names and ticket ids change after the script is made: the candidates' markers become calls
+     * of shell functions run when Tab is pressed. Picocli fills every candidate list when any Tab of a subcommand
+     * is pressed; a JVM start each time (half a second or more on a busy machine) made every Tab slow. So names
+     * are asked of {@code ticket} only when the Tab completes one, and ids come from the cache file of
+     * {@link RecentIds}, read without a JVM and refreshed in the background.
      */
     private static String dynamic(String script, String name) {
         return script
-                .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")",
-                        "($(command " + name + " profile list -q 2>/dev/null))")
-                .replace("(\"" + Aliases.COMPLETION_MARKER + "\")",
-                        "($(command " + name + " alias list -q 2>/dev/null))");
+                .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")", "($(__" + name + "_names profile))")
+                .replace("(\"" + Aliases.COMPLETION_MARKER + "\")", "($(__" + name + "_names alias))")
+                .replace("(\"" + RecentIds.COMPLETION_MARKER + "\")", "($(__" + name + "_recent_ids))")
+                + lookups(name);
+    }
+
+    private static String lookups(String name) {
+        return "\n# Profile or alias names, from '" + name + " profile|alias list -q', only when this Tab completes one\n"
+                + "# (after --profile, or in '" + name + " profile ...' / '" + name + " alias ...').\n"
+                + "function __" + name + "_names() {\n"
+                + "  local caller=${FUNCNAME[1]}\n"
+                + "  [[ -n $ZSH_VERSION ]] && caller=${funcstack[2]}\n"
+                + "  if [[ ${COMP_WORDS[COMP_CWORD-1]} == --profile || $caller == _picocli_" + name + "_$1_* ]]; then\n"
+                + "    command " + name + " \"$1\" list -q 2>/dev/null\n"
+                + "  fi\n"
+                + "}\n\n"
+                + "# Recent ticket ids from the cache that list, show and new keep (no JVM, no request on a Tab).\n"
+                + "# None yet or over a minute old: refreshed from the service in the background for the next Tab.\n"
+                + "function __" + name + "_recent_ids() {\n"
+                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/recent-ids\"\n"
+                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +1 2>/dev/null) ]]; then\n"
+                + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
+                + "    (command " + name + " completion --refresh-ids </dev/null >/dev/null 2>&1 &)\n"
+                + "  fi\n"
+                + "  [[ -f $file ]] && cut -f1 \"$file\"\n"
+                + "}\n";
     }
 
     /**

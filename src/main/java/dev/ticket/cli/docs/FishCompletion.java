@@ -1,5 +1,6 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.Aliases;
 import java.io.File;
@@ -110,6 +111,9 @@ public final class FishCompletion {
         if (candidates.contains(ProfileCommand.COMPLETION_MARKER)) {
             return "-a '(ticket profile list -q 2>/dev/null)'"; // names as they are when Tab is pressed
         }
+        if (candidates.contains(RecentIds.COMPLETION_MARKER)) {
+            return "-k -a '(__ticket_recent_ids)'"; // id and title, most recent first
+        }
         if (candidates.contains(Aliases.COMPLETION_MARKER)) {
             return "-a '(ticket alias list -q 2>/dev/null)'";
         }
@@ -187,6 +191,19 @@ public final class FishCompletion {
                 + "            return 0\n"
                 + "    end\n"
                 + "    return 1\n"
+                + "end\n\n"
+                + "# Recent ticket ids with their titles, from the cache that list, show and new keep (no JVM, no\n"
+                + "# request on a Tab). None yet or over a minute old: refreshed in the background for the next Tab.\n"
+                + "function __ticket_recent_ids\n"
+                + "    set -l dir $HOME/.cache/ticket\n"
+                + "    set -q XDG_CACHE_HOME; and test -n \"$XDG_CACHE_HOME\"; and set dir $XDG_CACHE_HOME/ticket\n"
+                + "    set -l file $dir/recent-ids\n"
+                + "    set -l stale (find $file -mmin +1 2>/dev/null)\n"
+                + "    if not test -e $file; or set -q stale[1]\n"
+                + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
+                + "        sh -c 'command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &'\n"
+                + "    end\n"
+                + "    test -f $file; and cat $file\n"
                 + "end\n\n"
                 + "complete -c " + name + " -f\n"
                 + completions;

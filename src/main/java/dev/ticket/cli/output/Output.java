@@ -70,6 +70,20 @@ public final class Output {
         }
     }
 
+    /** Prints one JSON document on one line (JSON Lines, for a stream): the --json FIELDS, through --jq. */
+    public void printJsonLine(Object document) {
+        try {
+            String json = JsonFieldFilter.keep(ClientJson.write(document), options.jsonFields(), false);
+            if (jq == null) {
+                io.out().println(json);
+            } else {
+                jq.print(json, io.out());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot print JSON", e);
+        }
+    }
+
     public void println(String line) {
         io.out().println(line);
     }

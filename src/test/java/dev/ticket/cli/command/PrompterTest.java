@@ -31,4 +31,19 @@ class PrompterTest {
         assertEquals("Channels", answer("Ch\t\n"));
         assertEquals("Something else", answer("Something else\n"), "free text stays free");
     }
+
+    @Test
+    void tab_completes_a_file_name_with_a_space_as_it_is_and_an_empty_line_or_end_of_input_is_no_more(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("screen shot.png"), "png");
+        String keys = dir.resolve("scr") + "\t\n\n";
+        Terminal terminal = TerminalBuilder.builder().system(false).type("xterm-256color")
+                .streams(new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream())
+                .build();
+        try (Prompter prompter = new Prompter(terminal)) {
+            assertEquals(dir.resolve("screen shot.png").toString(), prompter.askPath("Attach a file: "));
+            assertEquals("", prompter.askPath("Attach another file: "));
+            assertEquals("", prompter.askPath("Attach another file: "), "end of input ends the list");
+        }
+    }
 }

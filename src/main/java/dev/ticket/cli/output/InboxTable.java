@@ -1,0 +1,70 @@
+package dev.ticket.cli.output;
+
+import dev.ticket.model.Hours;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TimeLeft;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The human view of {@code ticket inbox}: for the team, each ticket's time left first (what to answer next);
+ * for a customer, the unread count. A table for the listing, one line for each arrival of {@code --watch}.
+ */
+public final class InboxTable {
+    private final Output out;
+    private final boolean team;
+    private final int maxWidth;
+
+    public InboxTable(Output out, boolean team, int maxWidth) {
+        this.out = out;
+        this.team = team;
+        this.maxWidth = maxWidth;
+    }
+
+    /** The tickets under a header; {@code hours} count the time left at {@code now}. */
+    public void print(List<Ticket> tickets, Hours hours, Instant now) {
+        table(tickets, hours, now, true);
+    }
+
+    /** One ticket as a line without a header (an arrival while watching). */
+    public void line(Ticket ticket, Hours hours, Instant now) {
+        table(List.of(ticket), hours, now, false);
+    }
+
+    private void table(List<Ticket> raw, Hours hours, Instant now, boolean header) {
+        List<Ticket> tickets = Shown.inert(raw);
+        Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
+                : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
+        table.alignRight(0);
+        for (Ticket t : tickets) {
+            if (team) {
+                String due = TimeLeft.of(t, hours, now);
+                table.row("#" + t.id(), due == null ? "" : due, t.type() == null ? "" : t.type().wire(),
+                        t.account() == null ? "" : t.account(), t.assignee() == null ? "-" : t.assignee().name(),
+                        t.title());
+            } else {
+                table.row("#" + t.id(), Integer.toString(t.unread()), Formats.status(t.status()), t.title(),
+                        out.formats().ago(t.updatedAt()));
+            }
+        }
+        Style style = out.style();
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream printed = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
+        table.print(printed, style, maxWidth, (column, text) -> colour(style, column, text));
+        List<String> lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
+    }
+
+    private String colour(Style style, int column, String text) {
+        if (team && column == 1) {
+            return text.startsWith("overdue") ? style.red(text) : text;
+        }
+        if (team && column == 2) {
+            return "critical".equals(text) ? style.red(text) : text;
+        }
+        if (!team && column == 1) {
+            return style.red(style.bold(text));
+        }
+        return text;
+    }
+}
