@@ -22,10 +22,10 @@ abstract class AdminQueries extends LedgerQueries {
 
     public List<TokenInfo> tokens() {
         return h.createQuery("SELECT t.id, t.user_id, u.name, t.created_at, t.last_used_at, t.expires_at, "
-                        + "t.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC")
+                        + "t.revoked_at, u.disabled_at FROM tokens t JOIN users u ON u.id = t.user_id ORDER BY t.id DESC")
                 .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
                         instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
-                        instant(rs, "revoked_at")))
+                        instant(rs, "revoked_at"), instant(rs, "disabled_at")))
                 .list();
     }
 

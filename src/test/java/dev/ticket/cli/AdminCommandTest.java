@@ -107,10 +107,21 @@ class AdminCommandTest {
 
         assertTrue(admin.ok("admin", "user", "disable", "Temp Worker").startsWith("Disabled Temp Worker (agent)"));
         assertEquals(3, temp.run("whoami").exit());
+        assertTrue(admin.ok("admin", "token", "list").lines().anyMatch(l -> l.contains("Temp Worker")
+                && l.strip().endsWith("disabled")), "a disabled user's token shows as disabled");
+        boolean disabled = false;
+        for (JsonNode t : Json.mapper().readTree(admin.ok("admin", "token", "list", "--json"))) {
+            if (t.get("user_id").asLong() == user.get("id").asLong()) {
+                disabled = t.has("user_disabled_at");
+            }
+        }
+        assertTrue(disabled, "user_disabled_at in the token list");
         assertTrue(admin.ok("admin", "user", "list").lines().anyMatch(l -> l.contains("Temp Worker")
                 && l.strip().endsWith("disabled")));
         admin.ok("admin", "user", "enable", "#" + user.get("id").asText());
         temp.ok("whoami");
+        assertTrue(admin.ok("admin", "token", "list").lines().anyMatch(l -> l.contains("Temp Worker")
+                && l.strip().endsWith("live")), "enabled again: live");
         assertEquals(2, admin.run("admin", "user", "disable", "No Such Person").exit());
         assertEquals(2, admin.run("admin", "user", "add", "X", "--role", "agent", "--expires", "soon").exit());
 

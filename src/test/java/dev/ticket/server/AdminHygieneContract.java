@@ -79,13 +79,24 @@ abstract class AdminHygieneContract {
             admin().post("/users/" + user.id() + "/disable", "").expect(200);
             assertTrue(stream.awaitEnd(Duration.ofSeconds(1)), "the stream was open 1 s after disabling");
         }
+        assertTrue(tokenOf(user).has("user_disabled_at"), tokenOf(user).toString());
         as(user).get("/me").expect(401);
         try (RawStream again = RawStream.open(url(), user.token())) {
             assertEquals(401, again.status());
         }
         admin().post("/users/" + user.id() + "/enable", "").expect(200);
         as(user).get("/me").expect(200);
+        assertFalse(tokenOf(user).has("user_disabled_at"), tokenOf(user).toString());
         as(user).post("/users/" + user.id() + "/disable", "").expect(403);
+    }
+
+    private JsonNode tokenOf(User user) {
+        for (JsonNode token : admin().get("/admin/tokens").expect(200).json().get("items")) {
+            if (token.get("user_id").asLong() == user.id()) {
+                return token;
+            }
+        }
+        throw new AssertionError("no token of user " + user.id());
     }
 
     @Test

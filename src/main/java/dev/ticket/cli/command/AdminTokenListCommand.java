@@ -12,9 +12,11 @@ import picocli.CommandLine.Command;
 
 /** {@code ticket admin token list}: every token's metadata, never the token. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List every token: id, user, created, last used, expiry (never the token or its hash).",
-                "Newest first. Last use is accurate to about a minute. --json: an array of "
-                        + "{id, user_id, user, created_at, last_used_at, expires_at, revoked_at} (absent when unset)."},
+        description = {"List every token: id, user, created, last used, expiry, state (never the token or its hash).",
+                "Newest first. Last use is accurate to about a minute. STATE is live, revoked, expired or disabled "
+                        + "(its user is disabled: the token works again when the user is enabled). --json: an array "
+                        + "of {id, user_id, user, created_at, last_used_at, expires_at, revoked_at, user_disabled_at} "
+                        + "(absent when unset)."},
         footer = {"", "Examples:",
                 "  ticket admin token list",
                 "  ticket admin token list --json | jq -r '.[] | select(.expires_at) | .user'"})
@@ -37,7 +39,8 @@ public class AdminTokenListCommand extends BaseCommand {
             Table table = new Table("ID", "USER", "CREATED", "LAST USED", "EXPIRES", "STATE").alignRight(0);
             for (TokenInfo t : tokens) {
                 String state = t.revokedAt() != null ? "revoked"
-                        : t.expiresAt() != null && !t.expiresAt().isAfter(clock.instant()) ? "expired" : "live";
+                        : t.expiresAt() != null && !t.expiresAt().isAfter(clock.instant()) ? "expired"
+                        : t.userDisabledAt() != null ? "disabled" : "live";
                 table.row("#" + t.id(), "#" + t.userId() + " " + t.user(), formats.dateTime(t.createdAt()),
                         t.lastUsedAt() == null ? "never" : formats.ago(t.lastUsedAt()),
                         t.expiresAt() == null ? "never" : formats.dateTime(t.expiresAt()), state);
