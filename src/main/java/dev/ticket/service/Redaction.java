@@ -30,13 +30,17 @@ final class Redaction {
         Message before = tx.message(messageId).orElseThrow(() -> ServiceException.notFound("Message " + messageId));
         TicketHead head = tx.lockTicket(before.ticketId()).orElseThrow(
                 () -> ServiceException.notFound("Message " + messageId));
+        String target = "message #" + messageId + " in ticket #" + head.id();
+        if (tx.audited("message.redact", target)) {
+            return new Done(before, head.id(), List.of()); // already redacted: its note, event and audit entry stay
+        }
         String note = "redacted by " + caller.name() + " at " + now.truncatedTo(ChronoUnit.SECONDS);
         List<String> removed = tx.redactMessage(messageId, note);
         Message after = tx.message(messageId).orElseThrow();
         tx.rewriteCopies(head.id(), "\"ticket_id\":" + head.id(), text -> scrub(text, after));
         tx.appendEvent(head.id(), head.accountId(), Event.REDACTED,
                 Idempotency.json(new Event(0, Event.REDACTED, head.id(), null, after, now)), now);
-        AccountService.audit(tx, caller, "message.redact", "message #" + messageId + " in ticket #" + head.id(), now);
+        AccountService.audit(tx, caller, "message.redact", target, now);
         return new Done(after, head.id(), removed);
     }
 

@@ -52,6 +52,11 @@ abstract class AdminQueries extends LedgerQueries {
                 .execute();
     }
 
+    public boolean audited(String action, String target) {
+        return h.createQuery("SELECT 1 FROM audit WHERE action = :action AND target = :target LIMIT 1")
+                .bind("action", action).bind("target", target).mapTo(Integer.class).findOne().isPresent();
+    }
+
     public List<AuditEntry> audit(long beforeId, int limit) {
         return h.createQuery("SELECT * FROM audit WHERE (:from = 0 OR id < :from) ORDER BY id DESC LIMIT :limit")
                 .bind("from", beforeId).bind("limit", limit)

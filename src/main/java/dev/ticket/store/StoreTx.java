@@ -58,6 +58,9 @@ public interface StoreTx {
 
     void appendAudit(long actorId, String actor, String action, String target, String client, Instant now);
 
+    /** Whether the audit log has an entry of this action on exactly this target. */
+    boolean audited(String action, String target);
+
     /** Audit entries newest first, those with an id below {@code beforeId} (0: from the newest). */
     List<dev.ticket.model.AuditEntry> audit(long beforeId, int limit);
 

@@ -142,6 +142,15 @@ class AdminCommandTest {
         assertTrue(sam.ok("redact", message).startsWith("Message " + message + " in #" + ticket
                 + " is now: redacted by Sam R at "));
         assertTrue(!olga.ok("show", ticket).contains("hunter2"));
+        String note = Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/body").asText();
+        int audited = admin.ok("admin", "audit", "--json").split("\"message.redact\"", -1).length;
+        // a minute later, by the CLI's clock: the first note stays, and the command says so
+        String again = sam.clock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)))
+                .ok("redact", message);
+        assertEquals("Message " + message + " in #" + ticket + " was already redacted: " + note + "\n", again);
+        assertEquals(note, Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/body").asText());
+        assertEquals(audited, admin.ok("admin", "audit", "--json").split("\"message.redact\"", -1).length,
+                "no second audit entry");
         assertEquals(4, sam.run("redact", "99999999").exit());
     }
 }

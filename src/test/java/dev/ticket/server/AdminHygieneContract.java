@@ -129,6 +129,10 @@ abstract class AdminHygieneContract {
             assertTrue(chat.await("event: redacted", Duration.ofSeconds(5)), chat.text());
         }
         as(agent).post("/messages/999999999/redact", "").expect(404);
+        JsonNode firstNote = leaker.get("/tickets/" + ticket).expect(200).json().get("messages").get(1);
+        Thread.sleep(1100); // a second redaction would write a note with a later second
+        JsonNode again = as(agent).post("/messages/" + messageId + "/redact", "").expect(200).json();
+        assertEquals(firstNote.get("body").asText(), again.get("body").asText(), "redacting again kept the note");
 
         JsonNode after = leaker.get("/tickets/" + ticket).expect(200).json();
         assertEquals(2, after.get("messages").size(), "the ticket and its other messages stay");
@@ -150,13 +154,16 @@ abstract class AdminHygieneContract {
 
         JsonNode audit = admin().get("/admin/audit?limit=50").expect(200).json().get("items");
         boolean found = false;
+        int entries = 0;
         for (JsonNode entry : audit) {
             if (entry.get("action").asText().equals("message.redact")
-                    && entry.get("target").asText().contains("#" + messageId)) {
+                    && entry.get("target").asText().contains("#" + messageId + " ")) {
                 found = entry.get("actor").asText().equals("Redactor") && !entry.get("client").asText().isEmpty();
+                entries++;
             }
         }
         assertTrue(found, audit.toString());
+        assertEquals(1, entries, "one audit entry for two redactions: " + audit);
         as(agent).get("/admin/audit").expect(403);
     }
 

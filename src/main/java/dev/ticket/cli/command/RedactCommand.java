@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Redact a message: erase its text and attachments (the support team only).",
                 "The body becomes \"redacted by NAME at TIME\", the attachments are removed and their bytes erased "
                         + "from the service's storage; the ticket and its other messages stay, and open chat views "
-                        + "refresh. Use it when a secret was pasted into a ticket. It cannot be undone. Message ids "
+                        + "refresh. Use it when a secret was pasted into a ticket. It cannot be undone; redacting a message "
+                        + "again keeps the first note (and says so). Message ids "
                         + "are in 'ticket show ID --json'. --json: the message as it is now."},
         footer = {"", "Examples:",
                 "  ticket show 42 --json | jq '.messages[] | {id, body}'",
@@ -33,6 +34,7 @@ public class RedactCommand extends BaseCommand {
 
     @Override
     protected int run() {
+        java.time.Instant started = clock.instant();
         Message redacted = client().redact(messageId);
         Output out = out();
         if (out.json()) {
@@ -40,9 +42,28 @@ public class RedactCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(redacted.id()));
         } else {
-            out.println("Message " + redacted.id() + " in #" + redacted.ticketId() + " is now: "
+            out.println("Message " + redacted.id() + " in #" + redacted.ticketId()
+                    + (redactedBefore(redacted.body(), started) ? " was already redacted: " : " is now: ")
                     + Shown.line(redacted.body()));
         }
         return ExitCodes.OK;
     }
+
+    /**
+     * Whether the note says the message was redacted well before this command ran: the service answers a second
+     * redaction with the message as it is, first note kept. Five seconds of slack cover clocks that differ.
+     */
+    private static boolean redactedBefore(String body, java.time.Instant started) {
+        java.util.regex.Matcher note = NOTE.matcher(body);
+        if (!note.matches()) {
+            return false;
+        }
+        try {
+            return java.time.Instant.parse(note.group(1)).isBefore(started.minusSeconds(5));
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("redacted by .* at (\\S+)");
 }
