@@ -661,7 +661,7 @@ complete -c ticket -n '__ticket_at "admin user enable"' -l 'no-color' -d 'No col
 complete -c ticket -n '__ticket_at "admin user enable"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "admin user enable"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin user enable"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin token"' -a 'list' -d 'List every token: id, user, created, last used, expiry (never the token or its …'
+complete -c ticket -n '__ticket_at "admin token"' -a 'list' -d 'List every token: id, user, created, last used, expiry, state (never the token …'
 complete -c ticket -n '__ticket_at "admin token"' -a 'issue' -d 'Issue another token for a user and print it'
 complete -c ticket -n '__ticket_at "admin token"' -a 'revoke' -d 'Revoke every token of a user'
 complete -c ticket -n '__ticket_at "admin token"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
