@@ -118,9 +118,10 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             return text.contains("--ref") ? text : text + "; open a new ticket that references it (ticket new --ref N)";
         }
         if (failure instanceof NotAuthorizedException && ((ApiException) failure).status() == 401) {
-            // the service's own detail may already say how to log in: one hint, not two
+            // the service's own detail may already say how to log in, or that logging in will not help (a
+            // disabled user): one hint, not two
             String text = failure.getMessage();
-            return text.contains("ticket login") ? text : text + " (log in with 'ticket login', or set TICKET_TOKEN)";
+            return text.contains("ticket login") || text.contains("ticket admin user enable") ? text : text + " (log in with 'ticket login', or set TICKET_TOKEN)";
         }
         if (failure instanceof ApiException || failure instanceof UsageException
                 || failure instanceof NotLoggedInException || failure instanceof WaitTimeoutException

@@ -57,6 +57,10 @@ public final class AccountService {
             throw new ServiceException(ServiceException.Kind.UNAUTHORIZED,
                     "The token expired at " + p.expiresAt() + "; ask an admin for a new one (ticket login).");
         }
+        if (p.disabled()) {
+            throw new ServiceException(ServiceException.Kind.UNAUTHORIZED,
+                    "User " + p.name() + " is disabled; ask an admin to enable it (ticket admin user enable).");
+        }
         used(p.tokenId(), now);
         return new Caller(p.userId(), p.name(), p.role(), p.accountId(), p.account(), p.expiresAt(), null);
     }

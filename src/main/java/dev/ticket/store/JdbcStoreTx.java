@@ -88,15 +88,16 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
     @Override
     public Optional<Principal> principalByTokenHash(String hash) {
         return h.createQuery("SELECT u.id, u.name, u.role, u.account_id, a.name AS account, t.id AS token_id, "
-                        + "t.expires_at FROM tokens t "
+                        + "t.expires_at, u.disabled_at FROM tokens t "
                         + "JOIN users u ON u.id = t.user_id LEFT JOIN accounts a ON a.id = u.account_id "
-                        + "WHERE t.hash = :hash AND t.revoked_at IS NULL AND u.disabled_at IS NULL")
+                        + "WHERE t.hash = :hash AND t.revoked_at IS NULL")
                 .bind("hash", hash)
                 .map((rs, ctx) -> {
                     Long expires = nullableLong(rs, "expires_at");
                     return new Principal(rs.getLong("id"), rs.getString("name"), Role.parse(rs.getString("role")),
                             nullableLong(rs, "account_id"), rs.getString("account"), rs.getLong("token_id"),
-                            expires == null ? null : Instant.ofEpochMilli(expires));
+                            expires == null ? null : Instant.ofEpochMilli(expires),
+                            nullableLong(rs, "disabled_at") != null);
                 })
                 .findOne();
     }

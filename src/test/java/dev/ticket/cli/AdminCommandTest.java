@@ -78,6 +78,17 @@ class AdminCommandTest {
     }
 
     @Test
+    void an_expired_token_says_it_expired_in_one_line() throws Exception {
+        String token = Json.mapper().readTree(admin.ok("admin", "user", "add", "Brief", "--role", "agent",
+                "--expires", "1s", "--json")).get("token").asText();
+        Thread.sleep(1500);
+        CliHarness.Result expired = new CliHarness(service.url()).token(token).run("whoami");
+        assertEquals(3, expired.exit());
+        assertEquals(1, expired.err().lines().count(), expired.err());
+        assertTrue(expired.err().startsWith("ticket: not authenticated: The token expired at "), expired.err());
+    }
+
+    @Test
     void non_admins_are_not_allowed_exit_3() {
         CliHarness sam = CliHarness.as(service, "Sam", Role.AGENT, null);
         CliHarness.Result r = sam.run("admin", "user", "list");
@@ -106,7 +117,10 @@ class AdminCommandTest {
         assertTrue(found, tokens.toString());
 
         assertTrue(admin.ok("admin", "user", "disable", "Temp Worker").startsWith("Disabled Temp Worker (agent)"));
-        assertEquals(3, temp.run("whoami").exit());
+        CliHarness.Result locked = temp.run("whoami");
+        assertEquals(3, locked.exit());
+        assertEquals("ticket: not authenticated: User Temp Worker is disabled; ask an admin to enable it "
+                + "(ticket admin user enable).\n", locked.err());
         assertTrue(admin.ok("admin", "token", "list").lines().anyMatch(l -> l.contains("Temp Worker")
                 && l.strip().endsWith("disabled")), "a disabled user's token shows as disabled");
         boolean disabled = false;

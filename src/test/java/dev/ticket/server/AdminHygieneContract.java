@@ -80,7 +80,8 @@ abstract class AdminHygieneContract {
             assertTrue(stream.awaitEnd(Duration.ofSeconds(1)), "the stream was open 1 s after disabling");
         }
         assertTrue(tokenOf(user).has("user_disabled_at"), tokenOf(user).toString());
-        as(user).get("/me").expect(401);
+        JsonNode locked = as(user).get("/me").expect(401).json();
+        assertTrue(locked.get("detail").asText().contains("is disabled"), locked.toString());
         try (RawStream again = RawStream.open(url(), user.token())) {
             assertEquals(401, again.status());
         }
