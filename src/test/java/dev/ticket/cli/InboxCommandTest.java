@@ -96,6 +96,22 @@ class InboxCommandTest {
     }
 
     @Test
+    void an_arrival_while_watching_lines_up_with_the_header_of_the_table_above_it() throws Exception {
+        CliHarness wide = CliHarness.as(service, "Gus", Role.CUSTOMER, "inbox-a-rather-wide-account-name");
+        CliHarness narrow = CliHarness.as(service, "Hal", Role.CUSTOMER, "inbox-h");
+        User agent = service.addUser("Ida", Role.AGENT, "support");
+        wide.ok("new", "-t", "Listed before watching", "-m", "x", "--type", "critical");
+        try (Watcher watcher = new Watcher(service.url(), agent.token(), "inbox", "--watch")) {
+            String header = watcher.awaitOut("TITLE");
+            watcher.awaitErr("Watching for new arrivals");
+            narrow.ok("new", "-t", "Arrives in line", "-m", "x", "--type", "critical");
+            String line = watcher.awaitOut("Arrives in line");
+            assertEquals(header.indexOf("TITLE"), line.indexOf("Arrives in line"), header + "\n" + line);
+            assertEquals(header.indexOf("ACCOUNT"), line.indexOf("inbox-h"), header + "\n" + line);
+        }
+    }
+
+    @Test
     void watch_outlives_a_restart_of_the_service_and_prints_what_arrives_after_it(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         int port = ServeProcess.freePort();

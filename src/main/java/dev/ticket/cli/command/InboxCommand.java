@@ -48,6 +48,7 @@ public class InboxCommand extends BaseCommand {
     private final Set<String> printed = new HashSet<>();
     private Hours hours;
     private User me;
+    private InboxTable table;
 
     @Override
     protected java.util.List<String> jsonFields() {
@@ -158,8 +159,12 @@ public class InboxCommand extends BaseCommand {
         io.out().flush();
     }
 
+    /** One table for the listing and every arrival after it, so that their columns line up. */
     private InboxTable table() {
-        return new InboxTable(out(), me.role().isTeam(), io.isTty() ? io.columns().getAsInt() : 0);
+        if (table == null) {
+            table = new InboxTable(out(), me.role().isTeam(), io.isTty() ? io.columns().getAsInt() : 0);
+        }
+        return table;
     }
 
     /** The business hours for the time left of {@code tickets} ({@link DueText}), asked once while watching. */

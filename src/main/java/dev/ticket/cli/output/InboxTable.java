@@ -14,6 +14,7 @@ public final class InboxTable {
     private final Output out;
     private final boolean team;
     private final int maxWidth;
+    private int[] widths;
 
     public InboxTable(Output out, boolean team, int maxWidth) {
         this.out = out;
@@ -26,9 +27,12 @@ public final class InboxTable {
         table(tickets, hours, now, true);
     }
 
-    /** One ticket as a line without a header (an arrival while watching). */
+    /**
+     * One ticket as a line (an arrival while watching) in the columns of the table printed before; under a header
+     * of its own when there was none.
+     */
     public void line(Ticket ticket, Hours hours, Instant now) {
-        table(List.of(ticket), hours, now, false);
+        table(List.of(ticket), hours, now, widths == null);
     }
 
     private void table(List<Ticket> raw, Hours hours, Instant now, boolean header) {
@@ -36,6 +40,9 @@ public final class InboxTable {
         Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
                 : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
         table.alignRight(0);
+        if (widths != null) {
+            table.alignedWith(widths);
+        }
         for (Ticket t : tickets) {
             if (team) {
                 String due = TimeLeft.of(t, hours, now);
@@ -51,6 +58,7 @@ public final class InboxTable {
         java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
         java.io.PrintStream printed = new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8);
         table.print(printed, style, maxWidth, (column, text) -> colour(style, column, text));
+        widths = table.printedWidths();
         List<String> lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
     }

@@ -15,6 +15,8 @@ public final class Table {
     private final List<List<String>> rows = new ArrayList<>();
     private final boolean[] rightAligned;
     private int flexible = -1;
+    private int[] alignedWith;
+    private int[] printedWidths;
 
     public Table(String... headers) {
         this.headers = List.of(headers);
@@ -29,6 +31,20 @@ public final class Table {
     public Table flexible(int column) {
         flexible = column;
         return this;
+    }
+
+    /**
+     * Rows printed later under the header of an earlier table ({@link #printedWidths()}): no column narrower than
+     * there, the flexible one exactly as wide unless it is the last, so the columns line up with that header.
+     */
+    public Table alignedWith(int[] widths) {
+        alignedWith = widths.clone();
+        return this;
+    }
+
+    /** The column widths of the last {@link #print}. */
+    public int[] printedWidths() {
+        return printedWidths.clone();
     }
 
     /** A row; each cell is shown as one line of inert text ({@link Shown#line}), whatever it holds. */
@@ -46,7 +62,11 @@ public final class Table {
      */
     public void print(PrintStream out, Style style, int maxWidth, BiFunction<Integer, String, String> colour) {
         int[] widths = widths();
+        for (int c = 0; alignedWith != null && c < widths.length; c++) {
+            widths[c] = c == flexible && c < widths.length - 1 ? alignedWith[c] : Math.max(widths[c], alignedWith[c]);
+        }
         shrinkToFit(widths, maxWidth);
+        printedWidths = widths;
         out.println(style.bold(line(headers, widths, (c, text) -> text)).stripTrailing());
         for (List<String> row : rows) {
             out.println(line(row, widths, colour));
