@@ -53,6 +53,6 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
 
     private static CommandLine.TypeConversionException invalid(String value) {
         return new CommandLine.TypeConversionException(
-                "'" + value + "' is not a duration (write e.g. 30s, 10m, 1h30m)");
+                "'" + value + "' is not a duration (write e.g. 30s, 10m, 1h30m, 30d)");
     }
 }

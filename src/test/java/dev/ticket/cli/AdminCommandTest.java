@@ -137,13 +137,21 @@ class AdminCommandTest {
         assertTrue(admin.ok("admin", "token", "list").lines().anyMatch(l -> l.contains("Temp Worker")
                 && l.strip().endsWith("live")), "enabled again: live");
         assertEquals(2, admin.run("admin", "user", "disable", "No Such Person").exit());
-        assertEquals(2, admin.run("admin", "user", "add", "X", "--role", "agent", "--expires", "soon").exit());
+        CliHarness.Result soon = admin.run("admin", "user", "add", "X", "--role", "agent", "--expires", "soon");
+        assertEquals(2, soon.exit());
+        assertTrue(soon.err().contains("30d"), "the hint shows days too: " + soon.err());
 
         String audit = admin.ok("admin", "audit", "--limit", "3");
         assertTrue(audit.contains("user.enable") && audit.contains("user.disable") && audit.contains("user.add"), audit);
         JsonNode entries = Json.mapper().readTree(admin.ok("admin", "audit", "--limit", "1", "--json"));
         assertEquals("user.enable", entries.get(0).get("action").asText());
         assertEquals("admin", entries.get(0).get("actor").asText());
+        JsonNode issued = Json.mapper().readTree(admin.ok("admin", "token", "issue", "Temp Worker", "--json"));
+        assertEquals(user.get("id").asLong(), issued.get("id").asLong(), "a token issued by the user's name");
+        new CliHarness(service.url()).token(issued.get("token").asText()).ok("whoami");
+        assertEquals("Revoked every token of user #" + user.get("id").asText() + ".\n",
+                admin.ok("admin", "token", "revoke", "Temp Worker"));
+        assertEquals(2, admin.run("admin", "token", "issue", "No Such Person").exit());
     }
 
     @Test

@@ -15,15 +15,15 @@ import picocli.CommandLine.Parameters;
 /** {@code ticket admin token issue USER}: a new token for a user. */
 @Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Issue another token for a user and print it.",
-                "The token is shown this once. Earlier tokens stay valid until revoked."},
+                "The token is shown this once. Earlier tokens stay valid until revoked. USER is a name or an id "
+                        + "(#7 or 7)."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7 && ticket admin token issue 7",
                 "  ticket admin token issue 7 --json | jq -r .token",
-                "  ticket admin token issue 7 --expires 12h"})
+                "  ticket admin token issue bob --expires 12h"})
 public class AdminTokenIssueCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
-            description = "The user's id (see 'ticket admin user list').")
-    long userId;
+    @Parameters(index = "0", paramLabel = "USER", description = "The user's name or id (see 'ticket admin user list').")
+    String user;
 
     @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
@@ -36,16 +36,17 @@ public class AdminTokenIssueCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        User user = client().issueToken(userId, AdminUserAddCommand.seconds(expires),
-                TicketClient.newIdempotencyKey());
+        TicketClient client = client();
+        User issued = client.issueToken(AdminUserDisableCommand.resolve(client, user),
+                AdminUserAddCommand.seconds(expires), TicketClient.newIdempotencyKey());
         Output out = out();
         if (out.json()) {
-            out.printJson(user);
+            out.printJson(issued);
         } else if (out.quiet()) {
-            out.println(Shown.line(user.token()));
+            out.println(Shown.line(issued.token()));
         } else {
-            out.println("New token for " + WhoamiCommand.describe(user) + " (shown once): "
-                    + Shown.line(user.token()));
+            out.println("New token for " + WhoamiCommand.describe(issued) + " (shown once): "
+                    + Shown.line(issued.token()));
         }
         return ExitCodes.OK;
     }

@@ -9,15 +9,16 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token revoke USER}: revokes every token of a user. */
 @Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3)."},
+        description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3). USER is a "
+                + "name or an id (#7 or 7)."},
         footer = {"", "Examples:",
                 "  ticket admin token revoke 7",
+                "  ticket admin token revoke bob",
                 "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' \\",
                 "    | xargs -r -n1 ticket admin token revoke"})
 public class AdminTokenRevokeCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "USER_ID", converter = TicketIdConverter.class,
-            description = "The user's id (see 'ticket admin user list').")
-    long userId;
+    @Parameters(index = "0", paramLabel = "USER", description = "The user's name or id (see 'ticket admin user list').")
+    String user;
 
     @Override
     protected java.util.List<String> jsonFields() {
@@ -26,7 +27,9 @@ public class AdminTokenRevokeCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        client().revokeTokens(userId);
+        dev.ticket.client.TicketClient client = client();
+        long userId = AdminUserDisableCommand.resolve(client, user);
+        client.revokeTokens(userId);
         Output out = out();
         if (out.json()) {
             out.printJson(Map.of("user_id", userId, "revoked", true));
