@@ -169,6 +169,9 @@ class OpenApiTest {
         call(admin, "POST", "/api/v1/users/{id}/disable", 200, user);
         call(admin, "POST", "/api/v1/users/{id}/enable", 200, user);
         call(admin, "GET", "/api/v1/admin/tokens", 200);
+        call(admin, "POST", "/api/v1/users/{id}/disable", 200, user); // its tokens show user_disabled_at
+        call(admin, "GET", "/api/v1/admin/tokens", 200);
+        call(admin, "POST", "/api/v1/users/{id}/enable", 200, user);
         call(admin, "GET", "/api/v1/admin/audit?limit=20", 200);
         ApiClient.Reply backup = admin.get("/admin/backup").expect(200);
         assertEquals("application/x-tar", backup.header("Content-Type"));
