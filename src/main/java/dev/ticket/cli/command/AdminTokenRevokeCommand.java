@@ -28,11 +28,7 @@ public class AdminTokenRevokeCommand extends BaseCommand {
     protected int run() {
         client().revokeTokens(userId);
         Output out = out();
-        if (out.json()) {
-            out.printJson(Map.of("user_id", userId, "revoked", true));
-        } else if (out.quiet()) {
-            out.println(Long.toString(userId));
-        } else {
+        if (!out.printedForScripts(Map.of("user_id", userId, "revoked", true), userId)) {
             out.println("Revoked every token of user #" + userId + ".");
         }
         return ExitCodes.OK;

@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.Message;
@@ -21,25 +21,17 @@ import picocli.CommandLine.Parameters;
                 "  ticket show 42 --json | jq '.messages[] | {id, body}'",
                 "  ticket redact 1234",
                 "  ticket redact 1234 --json | jq -r .body"})
+@PrintsJson(Message.class)
 public class RedactCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "MESSAGE_ID", converter = TicketIdConverter.class,
             description = "The message's id (see 'ticket show ID --json').")
     long messageId;
 
     @Override
-    protected List<String> jsonFields() {
-        return JsonFieldsOption.of(Message.class);
-    }
-
-    @Override
     protected int run() {
         Message redacted = client().redact(messageId);
         Output out = out();
-        if (out.json()) {
-            out.printJson(redacted);
-        } else if (out.quiet()) {
-            out.println(Long.toString(redacted.id()));
-        } else {
+        if (!out.printedForScripts(redacted, redacted.id())) {
             out.println("Message " + redacted.id() + " in #" + redacted.ticketId() + " is now: "
                     + Shown.line(redacted.body()));
         }

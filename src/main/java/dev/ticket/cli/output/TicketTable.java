@@ -1,6 +1,7 @@
 package dev.ticket.cli.output;
 
 import dev.ticket.model.Hours;
+import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class TicketTable {
         table.alignRight(0).alignRight(2);
         for (int i = 0; i < tickets.size(); i++) {
             Ticket t = tickets.get(i);
-            List<String> row = new ArrayList<>(List.of("#" + t.id(), Formats.status(t.status()),
+            List<String> row = new ArrayList<>(List.of("#" + t.id(), Status.label(t.status()),
                     Integer.toString(t.unread()), t.type() == null ? "" : t.type().wire()));
             if (team) {
                 row.add(t.account() == null ? "" : t.account());
