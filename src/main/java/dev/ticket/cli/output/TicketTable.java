@@ -78,7 +78,7 @@ public final class TicketTable {
             return text.startsWith("overdue") ? style.red(text) : text;
         }
         switch (column) {
-            case 1: return "Done".equals(text) ? style.green(text) : style.yellow(text);
+            case 1: return Status.label(Status.DONE).equals(text) ? style.green(text) : style.yellow(text);
             case 2: return "0".equals(text) ? style.dim(text) : style.red(style.bold(text));
             case 3: return "critical".equals(text) ? style.red(text) : text;
             default: return text;
