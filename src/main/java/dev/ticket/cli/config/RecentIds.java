@@ -98,8 +98,13 @@ public final class RecentIds {
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        Path tmp = Files.createTempFile(dir, "recent-ids", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return; // nothing new: no write at all
+        }
+        // Named by the process rather than Files.createTempFile, whose SecureRandom costs a short command ~20 ms.
+        Path tmp = dir.resolve("recent-ids." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
