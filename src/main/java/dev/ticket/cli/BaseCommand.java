@@ -56,9 +56,13 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
         }
     }
 
-    /** The fields of what --json prints (of each element, for a list); empty when it prints no JSON. */
+    /**
+     * The fields of what --json prints (of each element, for a list): those of the {@link PrintsJson} record;
+     * empty when it prints no JSON.
+     */
     protected List<String> jsonFields() {
-        return List.of();
+        PrintsJson prints = getClass().getAnnotation(PrintsJson.class);
+        return prints == null ? List.of() : JsonFieldsOption.of(prints.value());
     }
 
     /** How long to wait for each answer of the service: --timeout, else TICKET_TIMEOUT, else null (the default). */

@@ -221,18 +221,31 @@ public final class ClientJson {
         return JSONObjectException.from(p, "expected " + wanted + at + ", found " + p.currentToken());
     }
 
+    /** A reader for which JSON null is null where the type can hold it; the rest is {@link #value}'s. */
+    private abstract static class NullableReader extends ValueReader {
+        NullableReader(Class<?> type) {
+            super(type);
+        }
+
+        @Override
+        public final Object read(JSONReader context, JsonParser p) throws IOException {
+            JsonToken token = p.currentToken();
+            return token == JsonToken.VALUE_NULL && !_valueType.isPrimitive() ? null : value(p, token);
+        }
+
+        /** The value of the current token: anything but a null the type can hold. */
+        abstract Object value(JsonParser p, JsonToken token) throws IOException;
+    }
+
     /** A whole number, boxed or not: text is not a number, and null only where the type can hold it. */
-    private static final class WholeNumber extends ValueReader {
+    private static final class WholeNumber extends NullableReader {
         WholeNumber(Class<?> type) {
             super(type);
         }
 
         @Override
-        public Object read(JSONReader context, JsonParser p) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NULL && !_valueType.isPrimitive()) {
-                return null;
-            } else if (token == JsonToken.VALUE_NULL) {
+        Object value(JsonParser p, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_NULL) {
                 throw JSONObjectException.from(p, "null for a " + _valueType + " value at '" + p.currentName() + "'");
             } else if (token != JsonToken.VALUE_NUMBER_INT) {
                 throw mismatch(p, "a whole number");
@@ -241,41 +254,35 @@ public final class ClientJson {
         }
     }
 
-    private static final class Flag extends ValueReader {
+    private static final class Flag extends NullableReader {
         Flag(Class<?> type) {
             super(type);
         }
 
         @Override
-        public Object read(JSONReader context, JsonParser p) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NULL && !_valueType.isPrimitive()) {
-                return null;
-            } else if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+        Object value(JsonParser p, JsonToken token) throws IOException {
+            if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
                 throw mismatch(p, "true or false");
             }
             return token == JsonToken.VALUE_TRUE;
         }
     }
 
-    private static final class Text extends ValueReader {
+    private static final class Text extends NullableReader {
         Text() {
             super(String.class);
         }
 
         @Override
-        public Object read(JSONReader context, JsonParser p) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NULL) {
-                return null;
-            } else if (token != JsonToken.VALUE_STRING) {
+        Object value(JsonParser p, JsonToken token) throws IOException {
+            if (token != JsonToken.VALUE_STRING) {
                 throw mismatch(p, "a string");
             }
             return p.getText();
         }
     }
 
-    private static final class WireEnum<E extends Enum<E>> extends ValueReader {
+    private static final class WireEnum<E extends Enum<E>> extends NullableReader {
         private final Class<E> type;
 
         WireEnum(Class<E> type) {
@@ -284,10 +291,8 @@ public final class ClientJson {
         }
 
         @Override
-        public Object read(JSONReader context, JsonParser p) throws IOException {
-            if (p.currentToken() == JsonToken.VALUE_NULL) {
-                return null;
-            } else if (p.currentToken() != JsonToken.VALUE_STRING) {
+        Object value(JsonParser p, JsonToken token) throws IOException {
+            if (token != JsonToken.VALUE_STRING) {
                 throw mismatch(p, "one of " + Wire.choices(type));
             }
             try {
@@ -298,17 +303,14 @@ public final class ClientJson {
         }
     }
 
-    private static final class InstantReader extends ValueReader {
+    private static final class InstantReader extends NullableReader {
         InstantReader() {
             super(Instant.class);
         }
 
         @Override
-        public Object read(JSONReader context, JsonParser p) throws IOException {
-            JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_NULL) {
-                return null;
-            } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+        Object value(JsonParser p, JsonToken token) throws IOException {
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                 // the mapper reads a number as epoch seconds (with a fraction for nanoseconds)
                 BigDecimal seconds = p.getDecimalValue();
                 return Instant.ofEpochSecond(seconds.longValue(),

@@ -224,12 +224,7 @@ public final class HttpTicketClient implements TicketClient {
 
     @Override
     public List<User> agents() {
-        JsonNode page = get(uri("/agents", Map.of()), JsonNode.class);
-        List<User> users = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
-            users.add(convert(item, User.class));
-        }
-        return users;
+        return items(get(uri("/agents", Map.of()), JsonNode.class), User.class);
     }
 
     @Override
@@ -249,12 +244,7 @@ public final class HttpTicketClient implements TicketClient {
 
     @Override
     public List<User> users() {
-        JsonNode page = get(uri("/users", Map.of()), JsonNode.class);
-        List<User> users = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
-            users.add(convert(item, User.class));
-        }
-        return users;
+        return items(get(uri("/users", Map.of()), JsonNode.class), User.class);
     }
 
     @Override

@@ -20,10 +20,14 @@ final class JettyProblems extends ErrorHandler {
                                     Callback callback) throws IOException {
         String path = request.getHttpURI().getPath();
         // a request line Jetty could not parse reaches here as the made-up path /badMessage: name no path then
+        write(request, response, callback, code, "/badMessage".equals(path) ? "" : path, message);
+    }
+
+    /** Writes the problem for {@code code} as the whole answer, with the request's id (or a new one). */
+    static void write(Request request, Response response, Callback callback, int code, String path, String message) {
         String id = RequestIds.of(request);
         id = id != null ? id : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
-        byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(),
-                "/badMessage".equals(path) ? "" : path, message).withRequestId(id));
+        byte[] body = Problems.bytes(Problems.forStatus(code, request.getMethod(), path, message).withRequestId(id));
         response.getHeaders().put(RequestIds.HEADER, id);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

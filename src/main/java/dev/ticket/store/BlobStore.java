@@ -2,6 +2,7 @@ package dev.ticket.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Attachment bytes, stored once per content and named by their SHA-256. */
@@ -28,4 +29,13 @@ public interface BlobStore {
 
     /** A directory for in-flight uploads on the same file system as the blobs. */
     Path tempDir();
+
+    /** Makes a store's directory (and its parents) when it opens; a store error when it cannot. */
+    static Path directories(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -34,11 +34,7 @@ public final class FileBlobStore implements BlobStore {
     public FileBlobStore(Path dir) {
         this.dir = dir;
         this.temp = dir.resolve("tmp");
-        try {
-            Files.createDirectories(temp);
-        } catch (IOException e) {
-            throw new StoreException("cannot create " + temp + ": " + e.getMessage(), e);
-        }
+        BlobStore.directories(temp);
     }
 
     @Override

@@ -32,11 +32,7 @@ public final class PgBlobStore implements BlobStore {
         this.jdbi = jdbi;
         this.temp = temp;
         this.clock = clock;
-        try {
-            Files.createDirectories(temp);
-        } catch (IOException e) {
-            throw new StoreException("cannot create " + temp + ": " + e.getMessage(), e);
-        }
+        BlobStore.directories(temp);
     }
 
     /**

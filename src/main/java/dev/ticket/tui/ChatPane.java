@@ -1,6 +1,7 @@
 package dev.ticket.tui;
 
 import dev.ticket.model.Ticket;
+import dev.ticket.model.Status;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,7 @@ final class ChatPane {
     /** "On Customer · question · due May 03 18:00 · acme · assigned to Bob · refers to #3". */
     static String facts(TuiModel m, Ticket t) {
         List<String> parts = new ArrayList<>();
-        parts.add(Formats.status(t.status()));
+        parts.add(Status.label(t.status()));
         if (t.type() != null) {
             parts.add(t.type().wire());
         }

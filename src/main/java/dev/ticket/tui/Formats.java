@@ -1,6 +1,5 @@
 package dev.ticket.tui;
 
-import dev.ticket.model.Status;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -18,19 +17,15 @@ final class Formats {
 
     /** Short, for the list: "14:05" today, "May 02" this year, "2023-05-02" before. */
     static String shortTime(Instant t, Instant now, ZoneId zone) {
-        if (t == null) {
-            return "";
-        }
-        ZonedDateTime at = t.atZone(zone);
-        ZonedDateTime today = now.atZone(zone);
-        if (at.toLocalDate().equals(today.toLocalDate())) {
-            return CLOCK.format(at);
-        }
-        return at.getYear() == today.getYear() ? DAY.format(at) : DATE.format(at);
+        return format(t, now, zone, false);
     }
 
     /** Full, for messages: "14:05" today, "May 02 14:05" this year, "2023-05-02 14:05" before. */
     static String time(Instant t, Instant now, ZoneId zone) {
+        return format(t, now, zone, true);
+    }
+
+    private static String format(Instant t, Instant now, ZoneId zone, boolean dayWithClock) {
         if (t == null) {
             return "";
         }
@@ -40,10 +35,6 @@ final class Formats {
             return CLOCK.format(at);
         }
         String day = at.getYear() == today.getYear() ? DAY.format(at) : DATE.format(at);
-        return day + " " + CLOCK.format(at);
-    }
-
-    static String status(Status s) {
-        return s == Status.DONE ? "Done" : "On Customer";
+        return dayWithClock ? day + " " + CLOCK.format(at) : day;
     }
 }

@@ -107,7 +107,7 @@ final class ListPane {
         String when = Formats.shortTime(t.updatedAt(), m.now(), m.zone());
         int whenX = w - Text.width(when);
         Style statusStyle = Style.fg(t.status() == Status.DONE ? Tone.GRAY : Tone.GREEN).on(bg);
-        int x = f.put(2, y + 1, Formats.status(t.status()), statusStyle, whenX - 1);
+        int x = f.put(2, y + 1, Status.label(t.status()), statusStyle, whenX - 1);
         if (m.team() && t.account() != null) {
             x = f.put(x, y + 1, Text.fit(" · " + Text.clean(t.account()), Math.max(0, whenX - 1 - x)),
                     Style.fg(Tone.MAGENTA).on(bg), whenX - 1);

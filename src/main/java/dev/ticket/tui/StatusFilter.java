@@ -4,18 +4,17 @@ import dev.ticket.model.Status;
 
 /** The status filter of the ticket list, cycled with {@code f}: All, On Customer, Done (rules.md R5). */
 public enum StatusFilter {
-    ALL("All", null), ON_CUSTOMER("On Customer", Status.ON_CUSTOMER), DONE("Done", Status.DONE);
+    ALL(null), ON_CUSTOMER(Status.ON_CUSTOMER), DONE(Status.DONE);
 
-    private final String label;
     private final Status status;
 
-    StatusFilter(String label, Status status) {
-        this.label = label;
+    StatusFilter(Status status) {
         this.status = status;
     }
 
+    /** {@code All}, else the status as people read it. */
     public String label() {
-        return label;
+        return status == null ? "All" : Status.label(status);
     }
 
     /** The status to ask the service for; null means every status. */

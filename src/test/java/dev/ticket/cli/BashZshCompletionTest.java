@@ -80,21 +80,7 @@ class BashZshCompletionTest {
         Path functions = Files.createDirectories(dir.resolve("functions"));
         Files.writeString(functions.resolve("_tix"),
                 CompletionScripts.zsh(new CommandLine(new CompletionFixture.Tix()).setCommandName("tix")));
-        String screen = typed(String.join("\n", ShellRunner.run("zsh", "setopt extendedglob\nzmodload zsh/zpty\n"
-                + "zpty z 'zsh -f -i'\n"
-                + "zpty -w z 'PROMPT=\"> \"; fpath=(" + ShellRunner.quoted(functions) + " $fpath); "
-                + "autoload -U compinit && compinit -u -D; echo READY'\n"
-                + "screen=''\n"
-                + "function upto() {\n"
-                + "  local out\n"
-                + "  for i in {1..200}; do\n"
-                + "    zpty -r -t z out && screen+=${out//$'\\e'\\[[0-9;?]#[a-zA-Z]/}\n"
-                + "    [[ $screen == *$1* ]] && return 0\n"
-                + "    sleep 0.1\n"
-                + "  done\n"
-                + "  return 1\n"
-                + "}\n"
-                + "upto READY$'\\r'\n"
+        String screen = typed(String.join("\n", ShellRunner.run("zsh", ShellRunner.zshTyping(functions)
                 + "zpty -w -n z 'tix adm'$'\\t'\n"
                 + "upto 'tix admin ' && zpty -w -n z 'user add --r'$'\\t'\n"
                 + "upto '--role ' && zpty -w -n z $'\\t'\n"

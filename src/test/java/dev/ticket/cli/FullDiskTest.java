@@ -8,6 +8,7 @@ import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.MultipartBody;
 import dev.ticket.testing.RawHttp;
 import dev.ticket.testing.ServeProcess;
+import dev.ticket.testing.Tmpfs;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.FileStore;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +39,7 @@ class FullDiskTest {
 
     @BeforeAll
     static void start() throws Exception {
-        mount = dir.resolve("small");
-        Files.createDirectories(mount);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        boolean mounted = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs here: " + new String(p.getInputStream().readAllBytes()));
+        mount = Tmpfs.mount(dir.resolve("small"), "16m");
         serve = ServeProcess.start(mount.resolve("data"), "--min-free-space", "4MiB", "--max-file-size", "67108864");
         customer = serve.client("Dora", Role.CUSTOMER, "disk");
         ticket = customer.post("/tickets", Map.of("title", "Disk", "body", "first")).expect(201).json().get("id")
@@ -57,7 +52,7 @@ class FullDiskTest {
             serve.kill();
         }
         if (mount != null) {
-            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            Tmpfs.unmount(mount);
         }
     }
 

@@ -115,21 +115,7 @@ class RecentIdsCompletionTest {
     void zsh_offers_the_ids_on_tab_from_the_function_on_fpath() throws Exception {
         Path functions = Files.createDirectories(dir.resolve("functions"));
         Files.writeString(functions.resolve("_ticket"), CompletionScripts.zsh(TicketCommand.tree()));
-        String screen = String.join("\n", ShellRunner.run("zsh", env + "setopt extendedglob\nzmodload zsh/zpty\n"
-                + "zpty z 'zsh -f -i'\n"
-                + "zpty -w z 'PROMPT=\"> \"; fpath=(" + ShellRunner.quoted(functions) + " $fpath); "
-                + "autoload -U compinit && compinit -u -D; echo READY'\n"
-                + "screen=''\n"
-                + "function upto() {\n"
-                + "  local out\n"
-                + "  for i in {1..200}; do\n"
-                + "    zpty -r -t z out && screen+=${out//$'\\e'\\[[0-9;?]#[a-zA-Z]/}\n"
-                + "    [[ $screen == *$1* ]] && return 0\n"
-                + "    sleep 0.1\n"
-                + "  done\n"
-                + "  return 1\n"
-                + "}\n"
-                + "upto READY$'\\r'\n"
+        String screen = String.join("\n", ShellRunner.run("zsh", env + ShellRunner.zshTyping(functions)
                 + "zpty -w -n z 'ticket show 4'$'\\t'\n"
                 + "upto 'ticket show 42'\n"
                 + "print -r -- ${screen//$'\\r'/}\n"

@@ -58,4 +58,26 @@ final class ShellRunner {
     static String quoted(Path path) {
         return "'" + path.toString().replace("'", "") + "'";
     }
+
+    /**
+     * The start of a zsh script that types into an interactive zsh (completion functions from {@code functions}
+     * on its fpath) through zpty: {@code upto TEXT} waits until the screen, in {@code $screen}, shows TEXT.
+     */
+    static String zshTyping(Path functions) {
+        return "setopt extendedglob\nzmodload zsh/zpty\n"
+                + "zpty z 'zsh -f -i'\n"
+                + "zpty -w z 'PROMPT=\"> \"; fpath=(" + quoted(functions) + " $fpath); "
+                + "autoload -U compinit && compinit -u -D; echo READY'\n"
+                + "screen=''\n"
+                + "function upto() {\n"
+                + "  local out\n"
+                + "  for i in {1..200}; do\n"
+                + "    zpty -r -t z out && screen+=${out//$'\\e'\\[[0-9;?]#[a-zA-Z]/}\n"
+                + "    [[ $screen == *$1* ]] && return 0\n"
+                + "    sleep 0.1\n"
+                + "  done\n"
+                + "  return 1\n"
+                + "}\n"
+                + "upto READY$'\\r'\n";
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ticket.tui;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
@@ -37,5 +38,22 @@ final class HeadlessTerminal extends DefaultVirtualTerminal {
             Thread.currentThread().interrupt();
             return new KeyStroke(KeyType.EOF);
         }
+    }
+
+    /** What the terminal shows, one line per row; a wide character is one string in two cells. */
+    String screen() {
+        TerminalSize size = getTerminalSize();
+        StringBuilder out = new StringBuilder();
+        for (int y = 0; y < size.getRows(); y++) {
+            for (int x = 0; x < size.getColumns(); x++) {
+                TextCharacter c = getCharacter(x, y);
+                out.append(c.getCharacterString());
+                if (c.isDoubleWidth()) {
+                    x++;
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
@@ -30,7 +28,7 @@ class HostileTextTuiTest {
 
     @Test
     void the_list_and_the_chat_show_control_and_bidi_characters_inert() throws Exception {
-        DefaultVirtualTerminal terminal = new HeadlessTerminal(new TerminalSize(160, 40));
+        HeadlessTerminal terminal = new HeadlessTerminal(new TerminalSize(160, 40));
         AtomicReference<Throwable> crash = new AtomicReference<>();
         try (HostileService hostile = HostileService.start();
              TicketClient client = new HttpTicketClient(ClientConfig.of(URI.create(hostile.url()), "t"))) {
@@ -46,7 +44,7 @@ class HostileTextTuiTest {
             try {
                 awaitScreen(terminal, crash, "the ticket's title and message in caret notation",
                         s -> s.contains("Title A^[[2J^[]0;pwned^GB^[31mC<U+202E>D^EE") && s.contains("body A^[[2J"));
-                String screen = screen(terminal);
+                String screen = terminal.screen();
                 for (char c : screen.toCharArray()) {
                     boolean control = c != '\n' && (c < 0x20 || (c >= 0x7f && c < 0xa0));
                     assertTrue(!control && (c < 0x202A || c > 0x202E), String.format("U+%04X on screen:%n%s",
@@ -59,31 +57,15 @@ class HostileTextTuiTest {
         }
     }
 
-    private static String screen(DefaultVirtualTerminal terminal) {
-        TerminalSize size = terminal.getTerminalSize();
-        StringBuilder out = new StringBuilder();
-        for (int y = 0; y < size.getRows(); y++) {
-            for (int x = 0; x < size.getColumns(); x++) {
-                TextCharacter c = terminal.getCharacter(x, y);
-                out.append(c.getCharacterString());
-                if (c.isDoubleWidth()) {
-                    x++;
-                }
-            }
-            out.append('\n');
-        }
-        return out.toString();
-    }
-
-    private static void awaitScreen(DefaultVirtualTerminal terminal, AtomicReference<Throwable> crash, String what,
+    private static void awaitScreen(HeadlessTerminal terminal, AtomicReference<Throwable> crash, String what,
                                     Predicate<String> condition) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.test(screen(terminal))) {
+        while (!condition.test(terminal.screen())) {
             if (crash.get() != null) {
                 fail("the view crashed while waiting for: " + what, crash.get());
             }
             if (System.nanoTime() > deadline) {
-                fail("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + screen(terminal));
+                fail("not within " + PATIENCE.toSeconds() + " s: " + what + "\n" + terminal.screen());
             }
             LockSupport.parkNanos(20_000_000);
         }

@@ -3,10 +3,8 @@ package dev.ticket.tui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
@@ -41,7 +39,7 @@ class TuiSmokeTest {
     Path workDir;
 
     private TestService service;
-    private DefaultVirtualTerminal terminal;
+    private HeadlessTerminal terminal;
     private Thread runner;
     private final AtomicReference<Throwable> crash = new AtomicReference<>();
 
@@ -323,19 +321,7 @@ class TuiSmokeTest {
 
     /** What the virtual terminal shows, one line per row; a wide character is one string in two cells. */
     private String screen() {
-        TerminalSize size = terminal.getTerminalSize();
-        StringBuilder out = new StringBuilder();
-        for (int y = 0; y < size.getRows(); y++) {
-            for (int x = 0; x < size.getColumns(); x++) {
-                TextCharacter c = terminal.getCharacter(x, y);
-                out.append(c.getCharacterString());
-                if (c.isDoubleWidth()) {
-                    x++;
-                }
-            }
-            out.append('\n');
-        }
-        return out.toString();
+        return terminal.screen();
     }
 
     private String lineWith(String text) {

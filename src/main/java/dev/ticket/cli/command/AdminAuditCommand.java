@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Table;
@@ -22,15 +22,11 @@ import picocli.CommandLine.Option;
                 "  ticket admin audit",
                 "  ticket admin audit --limit 500 --json \\",
                 "    | jq -r '.[] | select(.action == \"message.redact\") | .target'"})
+@PrintsJson(AuditEntry.class)
 public class AdminAuditCommand extends BaseCommand {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
             description = "How many entries (1-1000, default ${DEFAULT-VALUE}).")
     int limit;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(AuditEntry.class);
-    }
 
     @Override
     protected int run() {
@@ -39,11 +35,7 @@ public class AdminAuditCommand extends BaseCommand {
         }
         List<AuditEntry> entries = client().audit(limit);
         Output out = out();
-        if (out.json()) {
-            out.printJson(entries);
-        } else if (out.quiet()) {
-            entries.forEach(e -> out.println(Long.toString(e.id())));
-        } else {
+        if (!out.listedForScripts(entries, e -> e.id())) {
             Formats formats = new Formats(clock);
             Table table = new Table("WHEN", "WHO", "ACTION", "TARGET", "FROM");
             for (AuditEntry e : entries) {

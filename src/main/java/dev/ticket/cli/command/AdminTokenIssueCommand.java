@@ -1,9 +1,9 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.TicketClient;
@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket admin token revoke 7 && ticket admin token issue 7",
                 "  ticket admin token issue 7 --json | jq -r .token",
                 "  ticket admin token issue bob --expires 12h"})
+@PrintsJson(User.class)
 public class AdminTokenIssueCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER", description = "The user's name or id (see 'ticket admin user list').")
     String user;
@@ -28,11 +29,6 @@ public class AdminTokenIssueCommand extends BaseCommand {
     @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
     java.time.Duration expires;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.User.class);
-    }
 
     @Override
     protected int run() {

@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Table;
 import dev.ticket.cli.output.Formats;
@@ -20,21 +20,14 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  ticket admin token list",
                 "  ticket admin token list --json | jq -r '.[] | select(.expires_at) | .user'"})
+@PrintsJson(TokenInfo.class)
 public class AdminTokenListCommand extends BaseCommand {
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(TokenInfo.class);
-    }
 
     @Override
     protected int run() {
         List<TokenInfo> tokens = client().tokens();
         Output out = out();
-        if (out.json()) {
-            out.printJson(tokens);
-        } else if (out.quiet()) {
-            tokens.forEach(t -> out.println(Long.toString(t.id())));
-        } else {
+        if (!out.listedForScripts(tokens, t -> t.id())) {
             Formats formats = new Formats(clock);
             Table table = new Table("ID", "USER", "CREATED", "LAST USED", "EXPIRES", "STATE").alignRight(0);
             for (TokenInfo t : tokens) {

@@ -31,11 +31,7 @@ public class AdminTokenRevokeCommand extends BaseCommand {
         long userId = AdminUserDisableCommand.resolve(client, user);
         client.revokeTokens(userId);
         Output out = out();
-        if (out.json()) {
-            out.printJson(Map.of("user_id", userId, "revoked", true));
-        } else if (out.quiet()) {
-            out.println(Long.toString(userId));
-        } else {
+        if (!out.printedForScripts(Map.of("user_id", userId, "revoked", true), userId)) {
             out.println("Revoked every token of user #" + userId + ".");
         }
         return ExitCodes.OK;

@@ -1,9 +1,9 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket admin user add anna --role customer --account acme",
                 "  ticket admin user add bob --role agent --json | jq -r .token > bob.token",
                 "  ticket admin user add contractor --role agent --expires 30d"})
+@PrintsJson(User.class)
 public class AdminUserAddCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The user's name.")
     String name;
@@ -54,11 +55,6 @@ public class AdminUserAddCommand extends BaseCommand {
     @Override
     protected java.util.Map<String, String> apiFields() {
         return java.util.Map.of("role", "--role", "account", "--account", "name", "NAME", "expires_in", "--expires");
-    }
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.User.class);
     }
 
     @Override

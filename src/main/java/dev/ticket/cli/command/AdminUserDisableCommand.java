@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  ticket admin user disable bob",
                 "  ticket admin user disable '#7' --json"})
+@PrintsJson(User.class)
 public class AdminUserDisableCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER", description = "The user's name or id.")
     String user;
@@ -29,20 +30,11 @@ public class AdminUserDisableCommand extends BaseCommand {
     }
 
     @Override
-    protected List<String> jsonFields() {
-        return JsonFieldsOption.of(User.class);
-    }
-
-    @Override
     protected int run() {
         TicketClient client = client();
         User done = client.setUserDisabled(resolve(client, user), disable());
         Output out = out();
-        if (out.json()) {
-            out.printJson(done);
-        } else if (out.quiet()) {
-            out.println(Long.toString(done.id()));
-        } else {
+        if (!out.printedForScripts(done, done.id())) {
             out.println((disable() ? "Disabled " : "Enabled ") + WhoamiCommand.describe(done) + " (#" + done.id()
                     + ")" + (disable() ? ": their tokens no longer work." : "."));
         }

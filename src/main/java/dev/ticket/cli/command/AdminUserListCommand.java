@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Table;
 import dev.ticket.model.User;
@@ -16,21 +16,14 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  ticket admin user list",
                 "  ticket admin user list --json | jq -r '.[] | select(.role==\"agent\") | .name'"})
+@PrintsJson(User.class)
 public class AdminUserListCommand extends BaseCommand {
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.User.class);
-    }
 
     @Override
     protected int run() {
         List<User> users = client().users();
         Output out = out();
-        if (out.json()) {
-            out.printJson(users);
-        } else if (out.quiet()) {
-            users.forEach(u -> out.println(Long.toString(u.id())));
-        } else {
+        if (!out.listedForScripts(users, u -> u.id())) {
             Table table = new Table("ID", "NAME", "ROLE", "ACCOUNT", "STATE").alignRight(0);
             for (User u : users) {
                 table.row("#" + u.id(), u.name(), u.role() == null ? "" : u.role().wire(),

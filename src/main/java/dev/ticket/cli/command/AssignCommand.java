@@ -1,17 +1,16 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.NotAuthorizedException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Ticket;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ticket assign ID --to NAME|me}: gives a ticket to an agent (the support team only). */
 @Command(name = "assign", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,20 +23,14 @@ import picocli.CommandLine.Parameters;
                 "  ticket assign 42 --to me",
                 "  ticket assign '#42' --to \"Sam Lee\"",
                 "  ticket list --assignee none --overdue -q | xargs -r -n1 ticket assign --to me"})
+@PrintsJson(Ticket.class)
 public class AssignCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     @Option(names = "--to", required = true, paramLabel = "NAME",
             description = "The agent: a name, an id, or me.")
     String to;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(Ticket.class);
-    }
 
     @Override
     protected java.util.Map<String, String> apiFields() {
@@ -57,7 +50,7 @@ public class AssignCommand extends BaseCommand {
             // a customer: the service says 403 for its own ticket and 404 for any other (rules.md Roles)
             agent = client.me().id();
         }
-        print(out(), client.assign(ticketId, agent));
+        print(out(), client.assign(idParam.ticketId, agent));
         return ExitCodes.OK;
     }
 

@@ -1,9 +1,8 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
@@ -17,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,13 +36,12 @@ import picocli.CommandLine.Parameters;
                 "  ticket attach 42 *.png -q           # prints the new message's id",
                 "  ticket attach 42 <(journalctl -u app --since today) --name app.log",
                 "  make test 2>&1 | ticket attach 42 -       # stored as stdin.txt"})
+@PrintsJson(Message.class)
 public class AttachCommand extends BaseCommand {
     private static final Path STDIN = Path.of("-");
 
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "The files to attach.")
     List<Path> files;
@@ -60,26 +59,17 @@ public class AttachCommand extends BaseCommand {
     }
 
     @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Message.class);
-    }
-
-    @Override
     protected int run() {
         TicketClient client = client();
-        List<FilePart> parts = parts(FileSender.checkForReply(onDisk(), () -> client, ticketId,
+        List<FilePart> parts = parts(FileSender.checkForReply(onDisk(), () -> client, idParam.ticketId,
                 files.contains(STDIN)));
-        Message sent = client.replyWith(ticketId, text == null ? "" : text, parts, TicketClient.newIdempotencyKey(),
+        Message sent = client.replyWith(idParam.ticketId, text == null ? "" : text, parts, TicketClient.newIdempotencyKey(),
                 TerminalProgress.forTask(io, out(), "Uploading"));
         Output out = out();
-        if (out.json()) {
-            out.printJson(sent);
-        } else if (out.quiet()) {
-            out.println(Long.toString(sent.id()));
-        } else {
+        if (!out.printedForScripts(sent, sent.id())) {
             for (Attachment a : sent.attachments()) {
                 out.println("Attached " + Shown.line(a.filename()) + " (" + ByteSizes.human(a.size()) + ") to #"
-                        + ticketId + " as file " + a.id() + ".");
+                        + idParam.ticketId + " as file " + a.id() + ".");
             }
         }
         return ExitCodes.OK;

@@ -2,9 +2,9 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ErrorReporter;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.ApiException;
@@ -31,16 +31,12 @@ import picocli.CommandLine.Parameters;
                 "  ticket close 42",
                 "  ticket close 42 43 '#44'",
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r ticket close"})
+@PrintsJson(Ticket.class)
 public class CloseCommand extends BaseCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "ID", converter = TicketIdConverter.class,
             completionCandidates = RecentIds.Candidates.class,
             description = "The tickets: 42 or #42 (several close each).")
     List<Long> ticketIds;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
-    }
 
     @Override
     protected int run() {

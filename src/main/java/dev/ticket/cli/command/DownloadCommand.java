@@ -1,6 +1,5 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
@@ -28,8 +27,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ticket download ID}: saves a ticket's attachments, verified, never outside DIR, never over a file. */
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,10 +46,8 @@ public class DownloadCommand extends BaseCommand {
     record Saved(long id, String filename, String contentType, long size, String sha256, String path) {
     }
 
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     @Option(names = "--attachment", paramLabel = "AID",
             description = "Only this attachment (its id, as 'ticket show' lists it).")
@@ -66,7 +63,7 @@ public class DownloadCommand extends BaseCommand {
     @Override
     protected int run() throws IOException {
         TicketClient client = client();
-        List<Attachment> wanted = wanted(client.getTicket(ticketId));
+        List<Attachment> wanted = wanted(client.getTicket(idParam.ticketId));
         Path base = directory();
         Map<Attachment, Path> targets = SafeNames.plan(wanted, base);
         if (!force) {
@@ -98,8 +95,8 @@ public class DownloadCommand extends BaseCommand {
             }
         }
         if (attachmentId != null && all.isEmpty()) {
-            throw new NotFoundException("ticket #" + ticketId + " has no attachment " + attachmentId
-                    + " (see 'ticket show " + ticketId + "')", null);
+            throw new NotFoundException("ticket #" + idParam.ticketId + " has no attachment " + attachmentId
+                    + " (see 'ticket show " + idParam.ticketId + "')", null);
         }
         return all;
     }
@@ -181,7 +178,7 @@ public class DownloadCommand extends BaseCommand {
         } else if (out.quiet()) {
             saved.forEach(s -> out.println(Long.toString(s.id())));
         } else if (saved.isEmpty()) {
-            out.println("Ticket #" + ticketId + " has no attachments.");
+            out.println("Ticket #" + idParam.ticketId + " has no attachments.");
         } else {
             saved.forEach(s -> out.println("Saved " + s.path() + " (" + ByteSizes.human(s.size()) + ", SHA-256 checked)"));
         }

@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.Hours;
@@ -23,14 +23,10 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  ticket hours",
                 "  ticket hours --json | jq .open_now"})
+@PrintsJson(Hours.class)
 public class HoursCommand extends BaseCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Hours.class);
-    }
 
     @Override
     protected int run() {

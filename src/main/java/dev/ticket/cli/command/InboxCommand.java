@@ -104,26 +104,13 @@ public class InboxCommand extends BaseCommand {
         if (!options().quiet()) {
             out().note("Watching for new arrivals (Ctrl-C to stop)...");
         }
-        new EventFollower(client, null).reconnectingUntilDeadline().follow(null, new EventFollower.Handler() {
-            private boolean lost;
-
+        NotingHandler handler = new NotingHandler(out(), options().quiet(), "watching again...") {
             @Override
             public boolean onConnected() {
-                if (lost && !options().quiet()) {
-                    out().note("Reconnected to the service; watching again...");
-                }
-                lost = false;
+                noteConnected();
                 // what arrived while no stream was open (before the first one, or during a restart)
                 inbox.now().tickets().forEach(t -> arrived(t));
                 return false;
-            }
-
-            @Override
-            public void onReconnecting(RuntimeException cause) {
-                if (!lost && !options().quiet()) {
-                    out().note("Lost the connection to the service; reconnecting...");
-                }
-                lost = true;
             }
 
             @Override
@@ -136,7 +123,8 @@ public class InboxCommand extends BaseCommand {
                 }
                 return false;
             }
-        });
+        };
+        new EventFollower(client, null).reconnectingUntilDeadline().follow(null, handler);
     }
 
     private void arrived(Ticket ticket) {

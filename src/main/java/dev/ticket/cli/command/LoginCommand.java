@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.Output;
@@ -26,14 +26,10 @@ import picocli.CommandLine.Option;
                 "  ticket login --server https://support.example.com --token \"$TOKEN\"",
                 "  ticket login --with-token < ~/agent.token --profile agent",
                 "  pass show ticket/token | ticket login --with-token"})
+@PrintsJson(User.class)
 public class LoginCommand extends BaseCommand {
     @Option(names = "--with-token", description = "Read the token from standard input.")
     boolean withToken;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.User.class);
-    }
 
     @Override
     protected boolean createsProfile() {
@@ -50,11 +46,7 @@ public class LoginCommand extends BaseCommand {
         }
         settings.config().saveProfile(settings.profile(), settings.server(), token);
         Output out = out();
-        if (out.json()) {
-            out.printJson(me);
-        } else if (out.quiet()) {
-            out.println(Long.toString(me.id()));
-        } else {
+        if (!out.printedForScripts(me, me.id())) {
             out.println("Logged in to " + settings.server() + " as " + WhoamiCommand.describe(me) + ".");
             out.println("Saved as profile '" + settings.profile() + "' in " + settings.config().path() + ".");
         }

@@ -2,8 +2,8 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
                 "  ticket new -t \"Still broken\" --ref 42 -e",
                 "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png",
                 "  ticket new --from-ci --log build.log         # in a CI job's failure step"})
+@PrintsJson(Ticket.class)
 public class NewCommand extends BaseCommand {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE",
             description = "The ticket's title (required, except with --from-ci).")
@@ -80,11 +81,6 @@ public class NewCommand extends BaseCommand {
 
     @Mixin
     CiOptions ci;
-
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
-    }
 
     @Override
     protected int run() {

@@ -1,12 +1,11 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.Message;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,26 +21,18 @@ import picocli.CommandLine.Parameters;
                 "  ticket show 42 --json | jq '.messages[] | {id, body}'",
                 "  ticket redact 1234",
                 "  ticket redact 1234 --json | jq -r .body"})
+@PrintsJson(Message.class)
 public class RedactCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "MESSAGE_ID", converter = TicketIdConverter.class,
             description = "The message's id (see 'ticket show ID --json').")
     long messageId;
 
     @Override
-    protected List<String> jsonFields() {
-        return JsonFieldsOption.of(Message.class);
-    }
-
-    @Override
     protected int run() {
         java.time.Instant started = clock.instant();
         Message redacted = client().redact(messageId);
         Output out = out();
-        if (out.json()) {
-            out.printJson(redacted);
-        } else if (out.quiet()) {
-            out.println(Long.toString(redacted.id()));
-        } else {
+        if (!out.printedForScripts(redacted, redacted.id())) {
             out.println("Message " + redacted.id() + " in #" + redacted.ticketId()
                     + (redactedBefore(redacted.body(), started) ? " was already redacted: " : " is now: ")
                     + Shown.line(redacted.body()));

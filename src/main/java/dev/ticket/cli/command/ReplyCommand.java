@@ -1,9 +1,8 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.TerminalProgress;
@@ -15,7 +14,6 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code ticket reply ID}: adds a message to a ticket. */
 @Command(name = "reply", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,14 +26,13 @@ import picocli.CommandLine.Parameters;
                 "  ticket reply '#42' -e",
                 "  journalctl -u bot --since today | ticket reply 42 -F -",
                 "  ticket reply 42 -m \"Here is the log.\" -a app.log"})
+@PrintsJson(Message.class)
 public class ReplyCommand extends BaseCommand {
     static final String TEMPLATE = String.join("\n", "",
             "# Write your reply above. Lines starting with '# ' are dropped; an empty message cancels.", "");
 
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     @Mixin
     MessageOptions message;
@@ -45,23 +42,14 @@ public class ReplyCommand extends BaseCommand {
     List<Path> attachments = new ArrayList<>();
 
     @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Message.class);
-    }
-
-    @Override
     protected int run() {
-        List<Path> files = FileSender.checkForReply(attachments, this::client, ticketId);
+        List<Path> files = FileSender.checkForReply(attachments, this::client, idParam.ticketId);
         String body = files.isEmpty() || message.given() || io.canPrompt() ? compose() : "";
-        Message sent = client().reply(ticketId, body, files, TicketClient.newIdempotencyKey(),
+        Message sent = client().reply(idParam.ticketId, body, files, TicketClient.newIdempotencyKey(),
                 TerminalProgress.forTask(io, out(), "Uploading"));
         Output out = out();
-        if (out.json()) {
-            out.printJson(sent);
-        } else if (out.quiet()) {
-            out.println(Long.toString(sent.id()));
-        } else {
-            out.println("Replied to #" + ticketId + ".");
+        if (!out.printedForScripts(sent, sent.id())) {
+            out.println("Replied to #" + idParam.ticketId + ".");
         }
         return ExitCodes.OK;
     }

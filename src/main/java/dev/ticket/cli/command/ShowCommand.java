@@ -2,8 +2,8 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Transcript;
 import dev.ticket.client.TicketClient;
@@ -11,8 +11,8 @@ import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ticket show ID}: a ticket and its whole chat; marks it read. */
 @Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
@@ -25,37 +25,27 @@ import picocli.CommandLine.Parameters;
                 "  ticket show 42",
                 "  ticket show '#42' --no-read",
                 "  ticket show 42 --json | jq '.messages[-1].body'"})
+@PrintsJson(Ticket.class)
 public class ShowCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     @Option(names = "--no-read", description = "Do not mark the ticket read.")
     boolean noRead;
 
     @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Ticket.class);
-    }
-
-    @Override
     protected int run() {
         TicketClient client = client();
-        Ticket ticket = client.getTicket(ticketId);
+        Ticket ticket = client.getTicket(idParam.ticketId);
         Output out = out();
-        if (out.json()) {
-            out.printJson(ticket);
-        } else if (out.quiet()) {
-            out.println(Long.toString(ticket.id()));
-        } else {
+        if (!out.printedForScripts(ticket, ticket.id())) {
             Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
             String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
             transcript(out).ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));
         if (!noRead && ticket.unread() > 0) {
-            client.markRead(ticketId, TicketClient.newIdempotencyKey());
+            client.markRead(idParam.ticketId, TicketClient.newIdempotencyKey());
         }
         return ExitCodes.OK;
     }

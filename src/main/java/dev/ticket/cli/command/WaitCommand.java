@@ -1,9 +1,8 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.WaitTimeoutException;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.Output;
@@ -21,8 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ticket wait ID}: prints the other side's unread answers, or blocks until one arrives or the ticket closes. */
 @Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
@@ -38,11 +37,10 @@ import picocli.CommandLine.Parameters;
                 "  ticket wait 42 --timeout 10m && ticket show 42",
                 "  while ticket wait 42 -q; do notify-send 'Answer in #42'; done",
                 "  ticket wait 42 --timeout 1h --json | jq -r .message.body"})
+@PrintsJson(Event.class)
 public class WaitCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "ID", converter = TicketIdConverter.class,
-            completionCandidates = RecentIds.Candidates.class,
-            description = "The ticket: 42 or #42.")
-    long ticketId;
+    @Mixin
+    TicketIdParameter idParam;
 
     /** The whole wait: the global --timeout (or TICKET_TIMEOUT); null waits for ever. */
     private Duration timeout;
@@ -71,11 +69,6 @@ public class WaitCommand extends BaseCommand {
     }
 
     @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.Event.class);
-    }
-
-    @Override
     protected int run() {
         timeout = timeout();
         TicketClient client = client();
@@ -85,49 +78,37 @@ public class WaitCommand extends BaseCommand {
             return report(client, me, first);
         }
         boolean[] found = {false};
-        boolean done = new EventFollower(client, ticketId).reconnectingUntilDeadline().follow(timeout,
-                new EventFollower.Handler() {
+        boolean done = new EventFollower(client, idParam.ticketId).reconnectingUntilDeadline().follow(timeout,
+                new NotingHandler(out(), options().quiet(), "still waiting...") {
                     private boolean announced;
-                    private boolean lost;
 
                     @Override
                     public boolean onConnected() {
-                        if (lost && !options().quiet()) {
-                            out().note("Reconnected to the service; still waiting...");
-                        }
-                        lost = false;
+                        noteConnected();
                         // what happened while no stream was open (before the first one, or during a restart)
                         found[0] = look(client, me).any();
                         if (!found[0] && !announced && !options().quiet()) {
                             announced = true;
-                            out().note("Waiting for news in #" + ticketId
+                            out().note("Waiting for news in #" + idParam.ticketId
                                     + (timeout == null ? "" : " (up to " + human(timeout) + ")") + "...");
                         }
                         return found[0];
                     }
 
                     @Override
-                    public void onReconnecting(RuntimeException cause) {
-                        if (!lost && !options().quiet()) {
-                            out().note("Lost the connection to the service; reconnecting...");
-                        }
-                        lost = true;
-                    }
-
-                    @Override
                     public boolean onEvent(Event event) {
-                        return event.ticketId() == ticketId && fromOtherSide(event, me);
+                        return event.ticketId() == idParam.ticketId && fromOtherSide(event, me);
                     }
                 });
         if (!done) {
-            throw new WaitTimeoutException("nothing new in #" + ticketId + " within " + human(timeout));
+            throw new WaitTimeoutException("nothing new in #" + idParam.ticketId + " within " + human(timeout));
         }
         return report(client, me, look(client, me));
     }
 
     /** The ticket now, with the other side's messages this caller has not read (the newest {@code unread} ones). */
     private News look(TicketClient client, Role me) {
-        Ticket ticket = client.getTicket(ticketId);
+        Ticket ticket = client.getTicket(idParam.ticketId);
         List<Message> chat = ticket.messages() == null ? List.of() : ticket.messages();
         List<Message> theirs = chat.stream().filter(m -> fromOtherSide(m, me)).toList();
         int unread = Math.min(ticket.unread(), theirs.size());
@@ -154,10 +135,10 @@ public class WaitCommand extends BaseCommand {
         printed.forEach(this::print);
         Ticket last = news.ticket();
         if (!noRead && !printed.isEmpty()) {
-            Ticket marked = client.markRead(ticketId, TicketClient.newIdempotencyKey());
+            Ticket marked = client.markRead(idParam.ticketId, TicketClient.newIdempotencyKey());
             if (marked.messageCount() != last.messageCount()) {
                 long newest = printed.get(printed.size() - 1).id();
-                last = client.getTicket(ticketId);
+                last = client.getTicket(idParam.ticketId);
                 for (Message m : last.messages() == null ? List.<Message>of() : last.messages()) {
                     if (m.id() > newest && fromOtherSide(m, me)) {
                         print(m);
@@ -176,11 +157,8 @@ public class WaitCommand extends BaseCommand {
         if (printedMessages++ > 0 && !out.json() && !out.quiet()) {
             out.println("");
         }
-        if (out.json()) {
-            out.printJson(new Event(0, Event.MESSAGE, ticketId, null, message, message.createdAt()));
-        } else if (out.quiet()) {
-            out.println(Long.toString(message.id()));
-        } else {
+        Event event = new Event(0, Event.MESSAGE, idParam.ticketId, null, message, message.createdAt());
+        if (!out.printedForScripts(event, message.id())) {
             new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
                     .message(message, out.out());
         }
@@ -188,12 +166,9 @@ public class WaitCommand extends BaseCommand {
 
     private void printClosed(Ticket ticket) {
         Output out = out();
-        if (out.json()) {
-            out.printJson(new Event(0, Event.STATUS, ticketId, Status.DONE, null, ticket.closedAt()));
-        } else if (out.quiet()) {
-            out.println(Long.toString(ticketId));
-        } else {
-            out.println("Ticket #" + ticketId + " (" + Shown.line(ticket.title()) + ") was closed: it is Done.");
+        Event event = new Event(0, Event.STATUS, idParam.ticketId, Status.DONE, null, ticket.closedAt());
+        if (!out.printedForScripts(event, idParam.ticketId)) {
+            out.println("Ticket #" + idParam.ticketId + " (" + Shown.line(ticket.title()) + ") was closed: it is Done.");
         }
     }
 

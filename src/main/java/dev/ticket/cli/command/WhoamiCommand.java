@@ -1,8 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.User;
@@ -15,21 +15,14 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:",
                 "  ticket whoami",
                 "  ticket whoami --profile agent --json"})
+@PrintsJson(User.class)
 public class WhoamiCommand extends BaseCommand {
-    @Override
-    protected java.util.List<String> jsonFields() {
-        return JsonFieldsOption.of(dev.ticket.model.User.class);
-    }
 
     @Override
     protected int run() {
         User me = client().me();
         Output out = out();
-        if (out.json()) {
-            out.printJson(me);
-        } else if (out.quiet()) {
-            out.println(Long.toString(me.id()));
-        } else {
+        if (!out.printedForScripts(me, me.id())) {
             out.println(describe(me));
             out.println("Server " + settings().server() + " · profile '" + settings().profile() + "'");
         }

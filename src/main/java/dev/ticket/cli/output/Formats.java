@@ -1,7 +1,6 @@
 package dev.ticket.cli.output;
 
 import dev.ticket.model.Role;
-import dev.ticket.model.Status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +16,6 @@ public final class Formats {
 
     public Formats(Clock clock) {
         this.clock = clock;
-    }
-
-    static String status(Status status) {
-        return status == Status.DONE ? "Done" : "On Customer";
     }
 
     static String side(Role role) {

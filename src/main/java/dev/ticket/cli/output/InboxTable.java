@@ -1,6 +1,7 @@
 package dev.ticket.cli.output;
 
 import dev.ticket.model.Hours;
+import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public final class InboxTable {
                         t.account() == null ? "" : t.account(), t.assignee() == null ? "-" : t.assignee().name(),
                         t.title());
             } else {
-                table.row("#" + t.id(), Integer.toString(t.unread()), Formats.status(t.status()), t.title(),
+                table.row("#" + t.id(), Integer.toString(t.unread()), Status.label(t.status()), t.title(),
                         out.formats().ago(t.updatedAt()));
             }
         }

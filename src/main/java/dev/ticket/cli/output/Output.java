@@ -6,6 +6,8 @@ import dev.ticket.client.ClientJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** How a command prints: JSON (the API's documents), ids only, or human text with optional colour. */
 public final class Output {
@@ -53,17 +55,12 @@ public final class Output {
 
     /** Prints one JSON document on standard output: only the --json FIELDS, through --jq when given. */
     public void printJson(Object document) {
+        List<String> fields = options.jsonFields();
         try {
-            java.util.List<String> fields = options.jsonFields();
             if (fields.isEmpty() && jq == null) {
                 io.out().println(ClientJson.writePretty(document));
-                return;
-            }
-            String json = JsonFieldFilter.keep(ClientJson.write(document), fields, jq == null);
-            if (jq == null) {
-                io.out().println(json);
             } else {
-                jq.print(json, io.out());
+                emit(JsonFieldFilter.keep(ClientJson.write(document), fields, jq == null));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot print JSON", e);
@@ -73,15 +70,45 @@ public final class Output {
     /** Prints one JSON document on one line (JSON Lines, for a stream): the --json FIELDS, through --jq. */
     public void printJsonLine(Object document) {
         try {
-            String json = JsonFieldFilter.keep(ClientJson.write(document), options.jsonFields(), false);
-            if (jq == null) {
-                io.out().println(json);
-            } else {
-                jq.print(json, io.out());
-            }
+            emit(JsonFieldFilter.keep(ClientJson.write(document), options.jsonFields(), false));
         } catch (IOException e) {
             throw new IllegalStateException("cannot print JSON", e);
         }
+    }
+
+    private void emit(String json) throws IOException {
+        if (jq == null) {
+            io.out().println(json);
+        } else {
+            jq.print(json, io.out());
+        }
+    }
+
+    /**
+     * For scripts: with --json prints the document, with -q the id; true when it printed, so that the caller
+     * prints its text for people only when this is false.
+     */
+    public boolean printedForScripts(Object document, long id) {
+        if (json()) {
+            printJson(document);
+        } else if (quiet()) {
+            println(Long.toString(id));
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** {@link #printedForScripts} for a list: the array (--json) or each element's id on a line (-q). */
+    public <T> boolean listedForScripts(List<T> documents, ToLongFunction<T> id) {
+        if (json()) {
+            printJson(documents);
+        } else if (quiet()) {
+            documents.forEach(document -> println(Long.toString(id.applyAsLong(document))));
+        } else {
+            return false;
+        }
+        return true;
     }
 
     public void println(String line) {

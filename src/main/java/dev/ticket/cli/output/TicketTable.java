@@ -1,6 +1,7 @@
 package dev.ticket.cli.output;
 
 import dev.ticket.model.Hours;
+import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class TicketTable {
         table.alignRight(0).alignRight(2);
         for (int i = 0; i < tickets.size(); i++) {
             Ticket t = tickets.get(i);
-            List<String> row = new ArrayList<>(List.of("#" + t.id(), Formats.status(t.status()),
+            List<String> row = new ArrayList<>(List.of("#" + t.id(), Status.label(t.status()),
                     Integer.toString(t.unread()), t.type() == null ? "" : t.type().wire()));
             if (team) {
                 row.add(t.account() == null ? "" : t.account());
@@ -77,7 +78,7 @@ public final class TicketTable {
             return text.startsWith("overdue") ? style.red(text) : text;
         }
         switch (column) {
-            case 1: return "Done".equals(text) ? style.green(text) : style.yellow(text);
+            case 1: return Status.label(Status.DONE).equals(text) ? style.green(text) : style.yellow(text);
             case 2: return "0".equals(text) ? style.dim(text) : style.red(style.bold(text));
             case 3: return "critical".equals(text) ? style.red(text) : text;
             default: return text;

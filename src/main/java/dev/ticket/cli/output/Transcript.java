@@ -1,5 +1,6 @@
 package dev.ticket.cli.output;
 
+import dev.ticket.model.Status;
 import dev.ticket.model.Attachment;
 import dev.ticket.model.ByteSizes;
 import dev.ticket.model.Message;
@@ -53,7 +54,8 @@ public final class Transcript {
         Ticket t = Shown.inert(raw);
         out.println(style.bold("#" + t.id() + "  " + t.title()));
         List<String> facts = new ArrayList<>();
-        facts.add("Status: " + (t.isDone() ? style.green("Done") : style.yellow("On Customer")));
+        String status = Status.label(t.status());
+        facts.add("Status: " + (t.isDone() ? style.green(status) : style.yellow(status)));
         facts.add("Type: " + (t.type() == null ? "question" : t.type().wire()));
         if (t.about() != null) {
             facts.add("About: " + t.about());
