@@ -8,6 +8,7 @@ import dev.ticket.testing.ServeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,13 @@ class ServeDevTest {
         Path home = Files.createDirectories(dir.resolve("home"));
         ServeProcess serve = ServeProcess.startWithEnv(dir.resolve("data"),
                 Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString()), "--dev");
-        assertTrue(ServeProcess.await(Duration.ofSeconds(60), () -> serve.output().stream()
-                .anyMatch(line -> line.startsWith("Demo account"))), "no demo profiles: " + serve.output());
+        // the whole block: the saved profiles, then the lines that say how to use them (read as they come)
+        assertTrue(ServeProcess.await(Duration.ofSeconds(60), () -> {
+            List<String> said = serve.output();
+            boolean tried = said.stream().anyMatch(line -> line.startsWith("Try:"))
+                    && said.stream().anyMatch(line -> line.endsWith("list --profile agent --awaiting team"));
+            return tried || said.stream().anyMatch(line -> line.startsWith("  or  export TICKET_PROFILE="));
+        }), "no demo profiles: " + serve.output());
         return serve;
     }
 
