@@ -11,6 +11,7 @@ import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Handler;
@@ -105,12 +106,14 @@ final class EventsHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        // The connection ends with the stream: that leaves reading it to watchClose while the stream is open.
-        response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        request.addFailureListener(stream::abort);
-        EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
-        limitKernelBuffer(endPoint);
-        watchClose(endPoint, stream);
+        request.addFailureListener(stream::abort); // HTTP/2: the client reset the stream, or its connection is gone
+        if (request.getConnectionMetaData().getHttpVersion() != HttpVersion.HTTP_2) {
+            // HTTP/1.1: the connection is the stream's alone and ends with it, which leaves reading it to watchClose.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+            limitKernelBuffer(endPoint);
+            watchClose(endPoint, stream);
+        }
         stream.offer(ByteBuffer.wrap(("retry: 1000\n: last event " + last + "\n\n").getBytes(StandardCharsets.UTF_8)));
         hub.start(stream);
         log(request, caller, 200, started, address);

@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +122,8 @@ public final class TicketServer implements AutoCloseable {
         if (settings.tls() != null) {   // HTTPS instead of Javalin's plain connector
             config.jetty.addConnector((server, http) -> settings.tls().connector(server, http, settings.bind(),
                     settings.port()));
+        } else {
+            config.jetty.addConnector((server, http) -> plainConnector(server, http, settings.bind(), settings.port()));
         }
         // multipart bodies are streamed by MultipartReceiver, not Javalin's buffered parts
         config.jetty.modifyServer(server -> {
@@ -160,6 +168,19 @@ public final class TicketServer implements AutoCloseable {
                 ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
         // the request log and the request metrics: the client address, never a token (nor the Authorization header)
         config.requestLogger.http((ctx, ms) -> log.finished(ctx, ms, gate));
+    }
+
+    /**
+     * Plain HTTP on {@code host:port}: HTTP/1.1 and, on the same port, HTTP/2 cleartext (h2c, by prior knowledge or
+     * an {@code Upgrade}), where many event streams share one connection and a reply to all of them is written
+     * with one system call per connection instead of one per stream.
+     */
+    private static Connector plainConnector(Server server, HttpConfiguration http, String host, int port) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
+                new HTTP2CServerConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
     }
 
     private static Handler guarded(Route route, Gatekeeper gate) {
