@@ -20,12 +20,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.api.Session;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.http2.frames.ResetFrame;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 
 /**
- * The client side of scripts/bench-streams.sh (JDK only, run with java's single-file launcher). Opens event
- * streams in steps on plain non-blocking sockets from several loopback source addresses, and at each step
+ * The client side of scripts/bench-streams.sh (java's single-file launcher, with the project's test class path for
+ * Jetty's HTTP/2 client). Opens event streams in steps, over HTTP/1.1 on plain non-blocking sockets from several
+ * loopback source addresses, or over HTTP/2 cleartext many to a connection (BENCH_PROTO=h2c), and at each step
  * prints the server's threads and heap, a third party's read latency, and how long a reply takes to reach
- * every open stream.
+ * every open stream; then the same again while 400 connections trickle their requests (BENCH_TRICKLES).
  *
  * <p>Usage: java StreamBench.java URLS ADMIN_TOKEN PIDS LEVELS [PER_USER] [REPLIES] [READS]; URLS and PIDS are
  * comma-separated (several nodes: streams are spread over them, replies and reads go to the first).
@@ -42,6 +53,16 @@ public class StreamBench {
     final int perUser;
     final List<String> users = new ArrayList<>();
     final List<Stream> streams = new ArrayList<>();
+    /** BENCH_PROTO=h2c: streams over HTTP/2 cleartext, BENCH_PER_CONNECTION (100) to a connection. */
+    final boolean h2 = "h2c".equals(System.getenv("BENCH_PROTO"));
+    final int perConnection = Integer.parseInt(System.getenv().getOrDefault("BENCH_PER_CONNECTION", "100"));
+    /** BENCH_TRICKLES=N (400): each step is measured again while N connections trickle headers or bodies. */
+    final int trickles = Integer.parseInt(System.getenv().getOrDefault("BENCH_TRICKLES", "400"));
+    final HTTP2Client h2Client = new HTTP2Client();
+    final List<Session> sessions = new ArrayList<>();
+    volatile boolean trickling;
+    String slowUser;
+    int requested;
     final ConcurrentLinkedQueue<Stream> toRegister = new ConcurrentLinkedQueue<>();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
@@ -62,42 +83,13 @@ public class StreamBench {
         this.perUser = perUser;
     }
 
-    /** One event stream on a socket: parses the response head, then watches the body for the current marker. */
-    final class Stream {
-        final SocketChannel channel;
-        final byte[] request;
-        boolean headDone;
-        int status;
+    /** What every open stream does with its body: watches it for the marker of the reply being timed. */
+    abstract class Watcher {
         String tail = "";
         String lastMarker = "";
 
-        Stream(SocketChannel channel, byte[] request) {
-            this.channel = channel;
-            this.request = request;
-        }
-
-        void onData(String text) {
+        void onBody(String text) {
             String window = tail + text;
-            if (!headDone) {
-                int end = window.indexOf("\r\n\r\n");
-                if (end < 0) {
-                    tail = window;
-                    return;
-                }
-                headDone = true;
-                status = Integer.parseInt(window.substring(9, 12));
-                if (status == 200) {
-                    opened.incrementAndGet();
-                } else {
-                    failed.incrementAndGet();
-                    if (refusal == null) {
-                        refusal = "HTTP " + status + " " + window.substring(end + 4).replaceAll("\\s+", " ");
-                    }
-                    close();
-                    return;
-                }
-                window = window.substring(end + 4);
-            }
             String m = marker;
             if (!m.equals(lastMarker) && window.contains(m)) {
                 lastMarker = m;
@@ -110,11 +102,112 @@ public class StreamBench {
             tail = window.length() > 64 ? window.substring(window.length() - 64) : window;
         }
 
+        void opened(int status, String body) {
+            if (status == 200) {
+                opened.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                if (refusal == null) {
+                    refusal = "HTTP " + status + " " + body.replaceAll("\\s+", " ");
+                }
+            }
+        }
+    }
+
+    /** One HTTP/1.1 event stream on a socket of its own: parses the response head, then watches the body. */
+    final class Stream extends Watcher {
+        final SocketChannel channel;
+        final byte[] request;
+        boolean headDone;
+        int status;
+
+        Stream(SocketChannel channel, byte[] request) {
+            this.channel = channel;
+            this.request = request;
+        }
+
+        void onData(String text) {
+            if (headDone) {
+                onBody(text);
+                return;
+            }
+            String window = tail + text;
+            int end = window.indexOf("\r\n\r\n");
+            if (end < 0) {
+                tail = window;
+                return;
+            }
+            headDone = true;
+            tail = "";
+            status = Integer.parseInt(window.substring(9, 12));
+            opened(status, window.substring(end + 4));
+            if (status != 200) {
+                close();
+                return;
+            }
+            onBody(window.substring(end + 4));
+        }
+
         void close() {
             try {
                 channel.close();
             } catch (IOException e) {
                 // closing
+            }
+        }
+    }
+
+    /** One HTTP/2 event stream, many to a connection (Jetty's HTTP/2 client, h2c by prior knowledge). */
+    final class H2Stream extends Watcher implements org.eclipse.jetty.http2.api.Stream.Listener {
+        int status;
+
+        @Override
+        public void onHeaders(org.eclipse.jetty.http2.api.Stream stream, HeadersFrame frame) {
+            if (frame.getMetaData() instanceof MetaData.Response response) {
+                status = response.getStatus();
+                if (status == 200) {
+                    opened(status, "");
+                }
+            }
+            if (frame.isEndStream()) {
+                ended();
+            } else {
+                stream.demand();
+            }
+        }
+
+        @Override
+        public void onDataAvailable(org.eclipse.jetty.http2.api.Stream stream) {
+            org.eclipse.jetty.http2.api.Stream.Data data = stream.readData();
+            if (data == null) {
+                stream.demand();
+                return;
+            }
+            String text = StandardCharsets.UTF_8.decode(data.frame().getByteBuffer()).toString();
+            data.release();
+            if (status == 200) {
+                onBody(text);
+            } else {
+                tail += text;
+            }
+            if (data.frame().isEndStream()) {
+                ended();
+            } else {
+                stream.demand();
+            }
+        }
+
+        @Override
+        public void onReset(org.eclipse.jetty.http2.api.Stream stream, ResetFrame frame, Callback callback) {
+            ended();
+            callback.succeeded();
+        }
+
+        void ended() {
+            if (status == 200) {
+                closed.incrementAndGet();
+            } else {
+                opened(status == 0 ? 599 : status, tail);
             }
         }
     }
@@ -131,43 +224,47 @@ public class StreamBench {
     }
 
     void run(int[] levels, int replies, int reads) throws Exception {
-        selector = Selector.open();
-        Thread loop = new Thread(this::selectLoop, "bench-select");
-        loop.setDaemon(true);
-        loop.start();
+        if (h2) {
+            h2Client.setSelectors(1);
+            h2Client.start();
+        } else {
+            selector = Selector.open();
+            Thread loop = new Thread(this::selectLoop, "bench-select");
+            loop.setDaemon(true);
+            loop.start();
+        }
         String agent = token(post(urls[0], admin, "/api/v1/users",
                 "{\"name\":\"bench-agent\",\"role\":\"agent\"}"));
         users.add(token(post(urls[0], admin, "/api/v1/users",
                 "{\"name\":\"bench-0\",\"role\":\"customer\",\"account\":\"bench\"}")));
+        slowUser = token(post(urls[0], admin, "/api/v1/users",
+                "{\"name\":\"bench-slow\",\"role\":\"customer\",\"account\":\"slow\"}"));
         long ticket = Long.parseLong(first(ID, post(urls[0], users.get(0), "/api/v1/tickets",
                 "{\"title\":\"Bench ticket\",\"body\":\"streams are watching\"}")));
-        System.out.printf("%-8s %-8s %-9s %-18s %-22s %-24s %s%n", "streams", "threads", "heap MiB",
-                "3rd-party read ms", "delivery per stream", "delivery to all ms", "server CPU");
-        System.out.printf("%-8s %-8s %-9s %-18s %-22s %-24s %s%n", "", "", "(live)", "p50 / p99",
-                "ms p50 / p99", "p50 / p99 / max", "ms per reply");
+        System.out.println(h2 ? "streams over HTTP/2 cleartext (h2c), " + perConnection + " to a connection"
+                : "streams over HTTP/1.1, one connection each");
+        System.out.printf("%-14s %-8s %-8s %-9s %-18s %-22s %-24s %-24s %s%n", "streams", "conns", "threads",
+                "heap MiB", "3rd-party read ms", "delivery per stream", "delivery to all ms", "server CPU", "load");
+        System.out.printf("%-14s %-8s %-8s %-9s %-18s %-22s %-24s %-24s %s%n", "", "", "", "(live)", "p50 / p99",
+                "ms p50 / p99", "p50 / p99 / max", "ms (sys) writes/reply", "average");
         String stoppedBecause = null;
-        int fdCap = openFileLimit() - 400; // this process and the service each need some for other files
+        // this process and the service each need some files besides the streams (and the trickles)
+        int fdCap = h2 ? Integer.MAX_VALUE : openFileLimit() - 400 - (trickles > 0 ? trickles : 0);
         for (int wanted : levels) {
             int level = Math.min(wanted, fdCap);
             stoppedBecause = openUpTo(level);
             if (stoppedBecause == null && level < wanted) {
-                stoppedBecause = "the open-file limit of one process (" + (fdCap + 400) + ") caps both this client "
-                        + "and the service below " + wanted;
+                stoppedBecause = "the open-file limit of one process (" + openFileLimit() + ", the hard limit) caps "
+                        + "both this client and the service below " + wanted + " HTTP/1.1 streams (one socket each);"
+                        + " BENCH_PROTO=h2c shares connections";
             }
-            int open = opened.get() - closed.get();
             Thread.sleep(2_000); // settle: let accepts and first writes finish
-            String threads = threads();
-            String heap = heapMiB();
-            double[] read = reads(urls[0], agent, ticket, reads);
-            replies(urls[0], agent, ticket, 5, open); // warm-up, not measured: the service's JIT compiles the path
-            double cpuBefore = cpuMillis();
-            double[][] delivery = replies(urls[0], agent, ticket, replies, open);
-            double cpuPerReply = (cpuMillis() - cpuBefore) / replies;
-            System.out.printf("%-8d %-8s %-9s %-18s %-22s %-24s %.1f%n", open, threads, heap,
-                    String.format("%.1f / %.1f", read[0], read[1]),
-                    String.format("%.1f / %.1f", delivery[0][0], delivery[0][1]),
-                    String.format("%.1f / %.1f / %.1f", delivery[1][0], delivery[1][1], delivery[1][2]),
-                    cpuPerReply);
+            measure("", agent, ticket, replies, reads);
+            if (trickles > 0) {
+                List<SocketChannel> slow = openTrickles(trickles);
+                measure("+" + slow.size() + " slow", agent, ticket, replies, reads);
+                stopTrickles(slow);
+            }
             if (stoppedBecause != null) {
                 break;
             }
@@ -177,33 +274,106 @@ public class StreamBench {
         System.exit(0);
     }
 
+    /** One row: threads, live heap, a third party's reads, and replies' delivery to every open stream. */
+    void measure(String label, String agent, long ticket, int replies, int reads) throws Exception {
+        int open = opened.get() - closed.get();
+        String threads = threads();
+        String heap = heapMiB();
+        double[] read = reads(urls[0], agent, ticket, reads);
+        replies(urls[0], agent, ticket, 20, open); // warm-up, not measured: the service's JIT compiles the path
+        double[] cpuBefore = cpuMillis();
+        long writesBefore = writeCalls();
+        double[][] delivery = replies(urls[0], agent, ticket, replies, open);
+        double[] cpuAfter = cpuMillis();
+        long writes = (writeCalls() - writesBefore) / replies;
+        String cpuPerReply = String.format("%.1f (%.0f%% sys)", (cpuAfter[0] - cpuBefore[0]) / replies,
+                100 * (cpuAfter[1] - cpuBefore[1]) / Math.max(1, cpuAfter[0] - cpuBefore[0]));
+        cpuPerReply += String.format(" %,d", writes);
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        System.out.printf("%-14s %-8d %-8s %-9s %-18s %-22s %-24s %-24s %s%n", open + (label.isEmpty() ? ""
+                        : " " + label), h2 ? sessions.size() : open, threads, heap,
+                String.format("%.1f / %.1f", read[0], read[1]),
+                String.format("%.1f / %.1f", delivery[0][0], delivery[0][1]),
+                String.format("%.1f / %.1f / %.1f", delivery[1][0], delivery[1][1], delivery[1][2]),
+                cpuPerReply, load);
+    }
+
+    /**
+     * Opens {@code count} connections that trickle (half their request headers, half a JSON body of a POST) one
+     * byte every 2 s, as scripts/bench-slow-clients.sh does, and keeps them trickling until stopTrickles.
+     */
+    List<SocketChannel> openTrickles(int count) throws Exception {
+        URI uri = URI.create(urls[0]);
+        List<SocketChannel> slow = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress(uri.getHost(), uri.getPort()));
+            String head = "POST /api/v1/tickets HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer "
+                    + slowUser + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n";
+            // body trickles send their whole head; header trickles stop before the blank line
+            String start = i % 2 == 0 ? head + "\r\n{" : "POST /api/v1/tickets HTTP/1.1\r\nHost: x";
+            channel.write(ByteBuffer.wrap(start.getBytes(StandardCharsets.US_ASCII)));
+            slow.add(channel);
+        }
+        trickling = true;
+        Thread trickler = new Thread(() -> {
+            byte[] one = {'x'};
+            while (trickling) {
+                for (SocketChannel channel : slow) {
+                    try {
+                        channel.write(ByteBuffer.wrap(one));
+                    } catch (IOException e) {
+                        // the service cut it
+                    }
+                }
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-trickle");
+        trickler.setDaemon(true);
+        trickler.start();
+        Thread.sleep(1_000);
+        return slow;
+    }
+
+    void stopTrickles(List<SocketChannel> slow) throws IOException {
+        trickling = false;
+        int cut = 0;
+        for (SocketChannel channel : slow) {
+            channel.configureBlocking(false);
+            try {
+                if (channel.read(ByteBuffer.allocate(512)) != 0) {
+                    cut++;
+                }
+            } catch (IOException e) {
+                cut++;
+            }
+            channel.close();
+        }
+        if (cut > 0) {
+            System.out.println("  (" + cut + " of " + slow.size() + " trickling connections had been cut by then)");
+        }
+    }
+
     /** Opens streams (at most 200 connecting at once) until {@code level} are open; a reason if it could not. */
     String openUpTo(int level) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (opened.get() < level) {
-            int pending = streams.size() - opened.get() - failed.get();
+            int pending = requested - opened.get() - failed.get();
             if (pending >= 200) {
                 Thread.sleep(2);
             } else {
-                int index = streams.size();
+                int index = requested++;
                 String token = userFor(index);
-                String base = urls[index % urls.length];
-                URI uri = URI.create(base);
-                byte[] request = ("GET /api/v1/events HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                        + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII);
                 try {
-                    SocketChannel channel = SocketChannel.open();
-                    channel.configureBlocking(false);
-                    channel.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
-                    // a source address per 20,000 streams: each has its own ephemeral port range
-                    channel.bind(new InetSocketAddress("127.0.0." + (2 + index / 20_000), 0));
-                    channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
-                    Stream stream = new Stream(channel, request);
-                    streams.add(stream);
-                    toRegister.add(stream);
-                    selector.wakeup();
-                } catch (IOException e) {
+                    if (h2) {
+                        openH2(index, token);
+                    } else {
+                        openH1(index, token);
+                    }
+                } catch (IOException | java.util.concurrent.ExecutionException e) {
                     return "opening stream " + (index + 1) + " failed: " + e.getMessage();
                 }
             }
@@ -215,6 +385,38 @@ public class StreamBench {
             }
         }
         return null;
+    }
+
+    void openH1(int index, String token) throws IOException {
+        URI uri = URI.create(urls[index % urls.length]);
+        byte[] request = ("GET /api/v1/events HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        SocketChannel channel = SocketChannel.open();
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, 16 * 1024);
+        // a source address per 20,000 streams: each has its own ephemeral port range
+        channel.bind(new InetSocketAddress("127.0.0." + (2 + index / 20_000), 0));
+        channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+        Stream stream = new Stream(channel, request);
+        streams.add(stream);
+        toRegister.add(stream);
+        selector.wakeup();
+    }
+
+    /** A new connection for every {@code perConnection} streams, spread over the nodes in turn. */
+    void openH2(int index, String token) throws Exception {
+        int connection = index / perConnection;
+        while (sessions.size() <= connection) {
+            URI uri = URI.create(urls[sessions.size() % urls.length]);
+            sessions.add(h2Client.connect(new InetSocketAddress(uri.getHost(), uri.getPort()),
+                    new Session.Listener() { }).get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        Session session = sessions.get(connection);
+        URI uri = URI.create(urls[connection % urls.length] + "/api/v1/events");
+        MetaData.Request request = new MetaData.Request("GET", HttpURI.from(uri), HttpVersion.HTTP_2,
+                HttpFields.build().put("Authorization", "Bearer " + token).put("Accept", "text/event-stream"));
+        session.newStream(new HeadersFrame(request, null, true), Promise.noop(), new H2Stream());
     }
 
     String userFor(int index) throws Exception {
@@ -340,13 +542,28 @@ public class StreamBench {
         return 1024;
     }
 
-    /** CPU time (user + system) of the service process(es) so far, from /proc. */
-    double cpuMillis() throws IOException {
+    /** CPU time of the service process(es) so far, from /proc: user + system, and system alone, in ms. */
+    double[] cpuMillis() throws IOException {
         double total = 0;
+        double system = 0;
         for (String pid : pids) {
             String stat = Files.readString(Path.of("/proc", pid, "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // clock ticks of 10 ms
+            system += Long.parseLong(f[12]) * 10.0;
+        }
+        return new double[] {total, system};
+    }
+
+    /** Write system calls of the service process(es) so far (syscw in /proc/PID/io). */
+    long writeCalls() throws IOException {
+        long total = 0;
+        for (String pid : pids) {
+            for (String line : Files.readAllLines(Path.of("/proc", pid, "io"))) {
+                if (line.startsWith("syscw:")) {
+                    total += Long.parseLong(line.substring(6).strip());
+                }
+            }
         }
         return total;
     }

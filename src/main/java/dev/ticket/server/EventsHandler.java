@@ -86,7 +86,9 @@ final class EventsHandler extends Handler.Wrapper {
             log(request, caller, 503, started, address);
             return true;
         }
-        SseConnection stream = new SseConnection(caller, ticketId, last, response, callback,
+        boolean h2 = request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2;
+        SseConnection stream = new SseConnection(caller, ticketId, last,
+                h2 ? request.getConnectionMetaData().getConnection() : null, response, callback,
                 limits.maxUnsentBytes(), hub::closed);
         stream.onCut(() -> requestLog.rejected(ServiceMetrics.SLOW_STREAM));
         if (!hub.register(stream)) {
@@ -107,7 +109,7 @@ final class EventsHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
         request.addFailureListener(stream::abort); // HTTP/2: the client reset the stream, or its connection is gone
-        if (request.getConnectionMetaData().getHttpVersion() != HttpVersion.HTTP_2) {
+        if (!h2) {
             // HTTP/1.1: the connection is the stream's alone and ends with it, which leaves reading it to watchClose.
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();

@@ -19,11 +19,13 @@ import org.eclipse.jetty.util.IteratingCallback;
 final class SseConnection {
     final Caller caller;
     final Long ticketId;
+    /** The HTTP/2 connection this stream shares with others, or null for a connection of its own (HTTP/1.1). */
+    final Object sharedConnection;
     /** The newest event id queued on this stream; only the hub's dispatcher thread touches it. */
     long last;
     /** True while the dispatcher has this stream in its routing index (dispatcher thread only). */
     boolean routed;
-    /** True while the dispatcher has this stream in its list of streams to flush (dispatcher thread only). */
+    /** True while the fan-out writer has this stream in its list of streams to flush (dispatcher thread only). */
     boolean flushPending;
 
     private final Response response;
@@ -38,14 +40,17 @@ final class SseConnection {
     private boolean ending;
     /** Run once the queue has drained (a stream catching up on a backlog asks for more then). */
     private Runnable onDrained;
+    /** Run once, when the next write completes (see {@link #flushThen}). */
+    private Runnable afterWrite;
     private final AtomicBoolean released = new AtomicBoolean();
     private final AtomicBoolean completed = new AtomicBoolean();
     private volatile Runnable onCut = () -> { };
 
-    SseConnection(Caller caller, Long ticketId, long last, Response response, Callback done, long maxUnsent,
-                  Consumer<SseConnection> onClose) {
+    SseConnection(Caller caller, Long ticketId, long last, Object sharedConnection, Response response, Callback done,
+                  long maxUnsent, Consumer<SseConnection> onClose) {
         this.caller = caller;
         this.ticketId = ticketId;
+        this.sharedConnection = sharedConnection;
         this.last = last;
         this.response = response;
         this.done = done;
@@ -70,6 +75,21 @@ final class SseConnection {
     /** Starts writing what is queued, unless a write is already under way. */
     void flush() {
         flusher.iterate();
+    }
+
+    /**
+     * Starts writing, and runs {@code then} when the write it starts completes: on HTTP/2 that is inside the
+     * connection's frame flusher, so frames the action queues for other streams of the connection go out together,
+     * in one system call. The caller runs {@code then} itself if it did not run at once (it must run only once).
+     */
+    void flushThen(Runnable then) {
+        synchronized (this) {
+            afterWrite = then;
+        }
+        flusher.iterate();
+        synchronized (this) {
+            afterWrite = null;
+        }
     }
 
     /**
@@ -176,6 +196,7 @@ final class SseConnection {
             ByteBuffer next;
             boolean finish = false;
             Runnable drained = null;
+            Runnable written = null;
             synchronized (SseConnection.this) {
                 unsent -= inFlight;
                 inFlight = 0;
@@ -185,6 +206,8 @@ final class SseConnection {
                 next = queue.poll();
                 if (next != null) {
                     inFlight = next.remaining();
+                    written = afterWrite;
+                    afterWrite = null;
                 } else if (ending) {
                     finish = true;
                     finalWritten = true;
@@ -203,7 +226,15 @@ final class SseConnection {
                 }
                 return Action.IDLE;
             }
-            response.write(false, next, this);
+            if (written == null) {
+                response.write(false, next, this);
+            } else {
+                Runnable then = written; // inside the write's completion: on HTTP/2, within the frame flusher
+                response.write(false, next, Callback.from(() -> {
+                    then.run();
+                    succeeded();
+                }, this::failed));
+            }
             return Action.SCHEDULED;
         }
 

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -52,19 +51,10 @@ final class StreamHub implements AutoCloseable {
     private final ScheduledExecutorService keepAlive;
     private volatile boolean running = true;
 
-    /** Threads that start the writes of a fan-out: a write costs a system call, and one thread is one core. */
-    private static final int WRITERS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final int MIN_SLICE = 256;
-    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
-        Thread t = new Thread(r, "ticket-events-write");
-        t.setDaemon(true);
-        return t;
-    });
-
     // dispatcher thread only
     private boolean failing;
     private long cursor;
-    private final List<SseConnection> toFlush = new ArrayList<>();
+    private final FanOutWriter writer = new FanOutWriter();
     private final Set<SseConnection> team = new HashSet<>();
     private final Map<Long, Set<SseConnection>> byAccount = new HashMap<>();
 
@@ -234,7 +224,7 @@ final class StreamHub implements AutoCloseable {
                 fanOut(routed);
                 cursor = routed.event().id();
             }
-            flushAll();
+            writer.flushAll();
             if (batch.isEmpty()) {
                 return;
             }
@@ -289,34 +279,11 @@ final class StreamHub implements AutoCloseable {
                 if (frame == null) {
                     frame = frame(event);
                 }
-                if (connection.enqueue(frame) && !connection.flushPending) {
-                    connection.flushPending = true;
-                    toFlush.add(connection);
+                if (connection.enqueue(frame)) {
+                    writer.add(connection);
                 }
                 connection.last = event.id();
             }
-        }
-    }
-
-    /**
-     * Starts the writes of a fan-out on the writer threads, in slices: the frames are already queued in order
-     * on each stream (by this thread), so which thread writes a stream does not change what it gets.
-     */
-    private void flushAll() {
-        int n = toFlush.size();
-        if (n == 0) {
-            return;
-        }
-        List<SseConnection> batch = new ArrayList<>(toFlush);
-        toFlush.clear();
-        for (SseConnection connection : batch) {
-            connection.flushPending = false;
-        }
-        int slices = Math.min(WRITERS, (n + MIN_SLICE - 1) / MIN_SLICE);
-        int size = (n + slices - 1) / slices;
-        for (int from = 0; from < n; from += size) {
-            List<SseConnection> slice = batch.subList(from, Math.min(n, from + size));
-            writers.execute(() -> slice.forEach(SseConnection::flush));
         }
     }
 
@@ -389,7 +356,7 @@ final class StreamHub implements AutoCloseable {
             }
         }
         keepAlive.shutdownNow();
-        writers.shutdown();
+        writer.close();
         dispatcher.interrupt();
     }
 }
