@@ -68,7 +68,9 @@ for arg in "$@"; do
 done
 
 case $command in
-  serve) flags= ;;
+  # serve: the parallel collector; G1's concurrent refinement of its remembered sets took ~40% of the CPU of a
+  # reply's fan-out to thousands of event streams (docs/benchmarks.md), for pauses this small heap does not need
+  serve) flags='-XX:+UseParallelGC' ;;
   download | attach | tui) flags='-XX:+UseSerialGC -XX:-UsePerfData' ;;
   *)
     flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'

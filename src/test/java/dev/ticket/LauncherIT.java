@@ -135,7 +135,8 @@ class LauncherIT {
             assertEquals("1", flags.get("CICompilerCount"), expected.args().toString());
         }
         if (!expected.serialGc()) {
-            assertFalse(flags.get("UseSerialGC@origin").contains("command line"), "serve keeps the JVM's own GC");
+            assertEquals("true", flags.get("UseParallelGC"), "serve runs the parallel collector");
+            assertTrue(flags.get("UseParallelGC@origin").contains("command line"), "serve's collector is the launcher's");
         }
         boolean serve = expected.args().contains("serve");
         assertEquals((serve ? SERVE_ARCHIVE : ARCHIVE).toString(), flags.get("SharedArchiveFile"));

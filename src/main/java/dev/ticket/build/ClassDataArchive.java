@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * only matches the class path it was made with) with {@code -XX:DumpLoadedClassList}, against a stand-in
  * service in this JVM, then {@code java -Xshare:dump} of that list: a static archive of the JDK's and the CLI's
  * classes and none of the service's. With {@code serve} it makes {@code ticket-serve.jsa} instead, for
- * {@code ticket serve}: {@link ServeTraining} with the JVM's default flags, as the launcher runs the service,
+ * {@code ticket serve}: {@link ServeTraining} with the launcher's flags for the service (the parallel collector),
  * with {@code -XX:ArchiveClassesAtExit} (a dynamic archive over the JDK's). The archive is written under a temporary name and moved
  * into place, so an interrupted build never leaves half of one.
  *
@@ -78,6 +78,8 @@ public final class ClassDataArchive {
             if (!serve) {
                 // the launcher's flags for short commands; the archive serves the others too
                 command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"));
+            } else {
+                command.add("-XX:+UseParallelGC"); // the launcher's flag for serve
             }
             command.addAll(List.of("-Xshare:auto", "-cp", launcher.toString(),
                     (serve ? ServeTraining.class : ClassDataTraining.class).getName()));
