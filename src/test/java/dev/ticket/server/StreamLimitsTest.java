@@ -8,6 +8,7 @@ import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.H2Streams;
 import dev.ticket.testing.RawStream;
 import dev.ticket.testing.ServeProcess;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * SPEC 7.1 on a real {@code ticket serve} process: event streams without a thread each, their caps (per user
  * 429, in all 503, both with Retry-After, slots freed at once), keep-alives, a client that stops reading,
- * and a revoked token's streams.
+ * and a revoked token's streams; the same over HTTP/2 cleartext, many streams to a connection.
  */
 class StreamLimitsTest {
     static final int PER_USER = 3;
@@ -230,6 +231,68 @@ class StreamLimitsTest {
             agent.get("/tickets/" + ticket).expect(200);
             try (RawStream again = stream(user.token())) {
                 assertEquals(200, again.status());
+            }
+        }
+    }
+
+    @Test
+    void one_h2c_connection_carries_many_users_streams_with_their_caps_delivery_freed_slots_and_revocation() {
+        List<User> users = new ArrayList<>();
+        for (int u = 0; u < 40; u++) {
+            users.add(user("h2-" + u, "h2"));
+        }
+        long ticket = open(new ApiClient(serve.url(), users.get(0).token()), "Over HTTP/2");
+        // the port that serves HTTP/1.1 takes HTTP/2 by prior knowledge: 120 streams on one connection
+        try (H2Streams connection = H2Streams.connect(serve.url())) {
+            List<List<H2Streams.Events>> byUser = new ArrayList<>();
+            for (User user : users) {
+                List<H2Streams.Events> streams = new ArrayList<>();
+                for (int s = 0; s < PER_USER; s++) {
+                    H2Streams.Events events = connection.open(user.token(), null);
+                    assertEquals(200, events.status());
+                    assertTrue(events.header("Content-Type").startsWith("text/event-stream"));
+                    streams.add(events);
+                }
+                byUser.add(streams);
+            }
+            assertEquals(users.size() * PER_USER, connection.openStreams(), "all streams share the one connection");
+
+            // the per-user cap holds on HTTP/2 as on HTTP/1.1
+            H2Streams.Events refused = connection.open(users.get(0).token(), null);
+            assertEquals(429, refused.status());
+            assertTrue(Integer.parseInt(refused.header("Retry-After")) > 0);
+            assertTrue(refused.awaitEnd(Duration.ofSeconds(5)));
+            assertTrue(refused.text().contains("\"type\":\"too-many-streams\""), refused.text());
+
+            // a reply reaches every stream of the connection (written to them in batches); HTTP/1.1 goes on
+            agent.post("/tickets/" + ticket + "/messages", "{\"body\":\"h2-marker-1\"}").expect(201);
+            for (List<H2Streams.Events> streams : byUser) {
+                for (H2Streams.Events events : streams) {
+                    assertTrue(events.await("h2-marker-1", Duration.ofSeconds(5)), "an HTTP/2 stream missed it");
+                }
+            }
+            agent.get("/tickets/" + ticket).expect(200);
+
+            // a stream the client cancels (RST_STREAM) frees its slot at once; the connection stays up
+            byUser.get(0).remove(0).cancel();
+            assertTrue(ServeProcess.await(Duration.ofSeconds(1), () -> {
+                H2Streams.Events again = connection.open(users.get(0).token(), null);
+                if (again.status() == 200) {
+                    byUser.get(0).add(again);
+                    return true;
+                }
+                return false;
+            }), "the cancelled stream's slot was not free within a second");
+
+            // revoking one user's tokens ends their streams within a second; the others on the connection go on
+            admin.delete("/tokens/" + users.get(1).id()).expect(200);
+            agent.post("/tickets/" + ticket + "/messages", "{\"body\":\"h2-marker-2\"}").expect(201);
+            for (H2Streams.Events events : byUser.get(1)) {
+                assertTrue(events.awaitEnd(Duration.ofSeconds(1)), "a revoked stream was open 1 s after revocation");
+                assertFalse(events.text().contains("h2-marker-2"), "a revoked stream got a reply posted after it");
+            }
+            for (H2Streams.Events events : byUser.get(0)) {
+                assertTrue(events.await("h2-marker-2", Duration.ofSeconds(5)));
             }
         }
     }

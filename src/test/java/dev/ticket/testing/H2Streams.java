@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -77,7 +76,7 @@ public final class H2Streams implements AutoCloseable {
     public static final class Events implements Stream.Listener {
         final CompletableFuture<Integer> status = new CompletableFuture<>();
         private final StringBuilder text = new StringBuilder();
-        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean ended;
         volatile Stream stream;
         private volatile HttpFields headers = HttpFields.EMPTY;
 
@@ -100,12 +99,7 @@ public final class H2Streams implements AutoCloseable {
 
         /** Waits until the service ended the stream (end of stream or reset). */
         public boolean awaitEnd(Duration timeout) {
-            try {
-                return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+            return ServeProcess.await(timeout, () -> ended);
         }
 
         /** Closes the stream from the client's side (RST_STREAM CANCEL), as a client that stops watching does. */
@@ -120,7 +114,7 @@ public final class H2Streams implements AutoCloseable {
                 status.complete(response.getStatus());
             }
             if (frame.isEndStream()) {
-                ended.countDown();
+                ended = true;
             } else {
                 stream.demand();
             }
@@ -138,7 +132,7 @@ public final class H2Streams implements AutoCloseable {
             }
             data.release();
             if (data.frame().isEndStream()) {
-                ended.countDown();
+                ended = true;
             } else {
                 stream.demand();
             }
@@ -146,13 +140,13 @@ public final class H2Streams implements AutoCloseable {
 
         @Override
         public void onReset(Stream stream, ResetFrame frame, Callback callback) {
-            ended.countDown();
+            ended = true;
             callback.succeeded();
         }
 
         @Override
         public void onFailure(Stream stream, int error, String reason, Throwable failure, Callback callback) {
-            ended.countDown();
+            ended = true;
             callback.succeeded();
         }
     }
