@@ -31,6 +31,8 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
     private Path dataDir;
     private String adminToken;
     private ApiClient admin;
+    private ApiClient customer;
+    private ApiClient agent;
 
     private TestService(UnaryOperator<ServerSettings> tweak, Clock clock) {
         this.tweak = tweak;
@@ -119,6 +121,22 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
     /** An API client acting as a new user. */
     public ApiClient client(String name, Role role, String account) {
         return new ApiClient(url(), addUser(name, role, account).token());
+    }
+
+    /** The customer of most tests: Olga of account acme, made on first use and the same for the rest of the class. */
+    public synchronized ApiClient customer() {
+        if (customer == null) {
+            customer = client("Olga", Role.CUSTOMER, "acme");
+        }
+        return customer;
+    }
+
+    /** The agent of most tests: Sam, made on first use and the same for the rest of the class. */
+    public synchronized ApiClient agent() {
+        if (agent == null) {
+            agent = client("Sam", Role.AGENT, null);
+        }
+        return agent;
     }
 
     @Override
