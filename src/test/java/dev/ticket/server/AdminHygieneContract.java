@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
@@ -24,14 +25,26 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AdminHygieneContract {
 
-    abstract String url();
+    /** The service under test: its address and a client acting as its admin. */
+    record Service(String url, ApiClient admin) {
+    }
 
-    abstract ApiClient admin();
-
-    abstract User addUser(String name, Role role, String account);
+    abstract Service service();
 
     /** Every place the store keeps bytes (database rows and files) that contain {@code needle}. */
     abstract List<String> storedCopies(String needle) throws Exception;
+
+    private String url() {
+        return service().url();
+    }
+
+    private ApiClient admin() {
+        return service().admin();
+    }
+
+    private User addUser(String name, Role role, String account) {
+        return admin().post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+    }
 
     private ApiClient as(User user) {
         return new ApiClient(url(), user.token());

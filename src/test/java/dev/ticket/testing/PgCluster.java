@@ -23,6 +23,8 @@ public final class PgCluster implements AutoCloseable {
     private final List<TicketApp> nodes = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
     private final String adminToken;
+    private User customer;
+    private User agent;
 
     private PgCluster(PgDatabase db, int size) throws IOException {
         this.db = db;
@@ -74,6 +76,22 @@ public final class PgCluster implements AutoCloseable {
     /** Creates a user (through node 0); the result carries its token. */
     public User addUser(String name, Role role, String account) {
         return admin(0).post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+    }
+
+    /** The customer of the cluster's tests, Olga of acme (made on first use), talking to {@code node}. */
+    public synchronized ApiClient customer(int node) {
+        if (customer == null) {
+            customer = addUser("Olga", Role.CUSTOMER, "acme");
+        }
+        return client(node, customer.token());
+    }
+
+    /** The agent of the cluster's tests, Sam (made on first use), talking to {@code node}. */
+    public synchronized ApiClient agent(int node) {
+        if (agent == null) {
+            agent = addUser("Sam", Role.AGENT, null);
+        }
+        return client(node, agent.token());
     }
 
     /** Stops one node as a crash would leave the others: its clients are cut off. */
