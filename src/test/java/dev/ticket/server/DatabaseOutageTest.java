@@ -16,9 +16,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * While PostgreSQL is away the nodes answer 503 problems and are not ready; when it is back they
@@ -27,18 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresAvailable.class)
 class DatabaseOutageTest {
-    static PgCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = PgCluster.start(2);
-    }
+    @RegisterExtension
+    static final PgCluster cluster = PgCluster.perClass(2);
 
     @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.db().comeBack();
-            cluster.close();
+    static void databaseBack() {
+        if (cluster.db() != null) {
+            cluster.db().comeBack(); // in case a test failed while it was down
         }
     }
 

@@ -26,27 +26,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three {@code ticket serve} nodes on one PostgreSQL database behave as one service (SPEC section 4). */
 @ExtendWith(PostgresAvailable.class)
 class MultiNodeTest {
-    static PgCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = PgCluster.start(3);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final PgCluster cluster = PgCluster.perClass(3);
 
     static ApiClient customer(int node) {
         return cluster.customer(node);

@@ -13,9 +13,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code ticket serve} in this JVM on 127.0.0.1, port 0, over a temporary SQLite directory.
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class's first test and closed after its last:
  * <pre>{@code @RegisterExtension static final TestService service = TestService.perClass();}</pre>
  */
-public final class TestService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class TestService extends ClassResource {
     private final UnaryOperator<ServerSettings> tweak;
     private final Clock clock;
     private TicketApp app;
@@ -50,7 +47,9 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Starts with adjusted settings and the clock the service's rules read. */
     public static TestService start(UnaryOperator<ServerSettings> tweak, Clock clock) {
-        return perClass(tweak, clock).open();
+        TestService service = perClass(tweak, clock);
+        service.open();
+        return service;
     }
 
     /** A service for one test class: register it with {@code @RegisterExtension} on a static field. */
@@ -66,7 +65,8 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
         return new TestService(tweak, clock);
     }
 
-    private TestService open() {
+    @Override
+    protected void open() {
         try {
             dataDir = Files.createTempDirectory("ticket-test-");
             // Every test client comes from 127.0.0.1, and several tests send bad tokens on purpose: the failed-login
@@ -76,20 +76,9 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
             app = TicketApp.start(tweak.apply(base), clock);
             adminToken = Files.readString(dataDir.resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
             admin = new ApiClient(url(), adminToken);
-            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        open();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     public String url() {
