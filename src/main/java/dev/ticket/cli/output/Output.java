@@ -120,6 +120,11 @@ public final class Output {
         }
     }
 
+    /** How tickets and messages are printed here: as a chat the terminal's width, else a plain transcript. */
+    public Transcript transcript() {
+        return new Transcript(style(), formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80);
+    }
+
     public void println(String line) {
         io.out().println(line);
     }
