@@ -3,6 +3,9 @@ package dev.ticket.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
+import dev.ticket.model.NewUser;
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,6 +33,11 @@ public final class ApiClient {
 
     public Reply get(String path) {
         return send(builder(path).GET());
+    }
+
+    /** As an admin: creates a user; the result carries its token. */
+    public User addUser(String name, Role role, String account) {
+        return post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
     }
 
     public Reply post(String path, Object body) {

@@ -1,7 +1,6 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -87,7 +86,7 @@ public final class PgCluster extends ClassResource {
 
     /** Creates a user (through node 0); the result carries its token. */
     public User addUser(String name, Role role, String account) {
-        return admin(0).post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        return admin(0).addUser(name, role, account);
     }
 
     /** The customer of the cluster's tests, Olga of acme (made on first use), talking to {@code node}. */

@@ -1,7 +1,6 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -104,7 +103,7 @@ public final class TestService extends ClassResource {
 
     /** Creates a user through the admin API; the result carries its token. */
     public User addUser(String name, Role role, String account) {
-        return admin.post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        return admin.addUser(name, role, account);
     }
 
     /** An API client acting as a new user. */
