@@ -28,7 +28,6 @@ public class ProfileCommand extends GroupCommand {
     /** Stands for the profile names in the completion scripts, which ask {@code ticket profile list -q}. */
     public static final String COMPLETION_MARKER = "@@ticket-profiles@@";
 
-
     /** A usage error naming the profiles there are. */
     public static UsageException unknown(String name, ConfigFile config) {
         return new UsageException("no profile '" + name + "'" + (config.profiles().isEmpty()
