@@ -28,7 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.MetaData;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -171,16 +175,34 @@ public final class TicketServer implements AutoCloseable {
     }
 
     /**
-     * Plain HTTP on {@code host:port}: HTTP/1.1 and, on the same port, HTTP/2 cleartext (h2c, by prior knowledge or
-     * an {@code Upgrade}), where many event streams share one connection and a reply to all of them is written
+     * Plain HTTP on {@code host:port}: HTTP/1.1 and, on the same port, HTTP/2 cleartext (h2c, by prior knowledge),
+     * where many event streams share one connection and a reply to all of them is written
      * with one system call per connection instead of one per stream.
      */
     private static Connector plainConnector(Server server, HttpConfiguration http, String host, int port) {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
-                new HTTP2CServerConnectionFactory(http));
+                new PriorKnowledgeH2c(http));
         connector.setHost(host);
         connector.setPort(port);
         return connector;
+    }
+
+    /**
+     * h2c by prior knowledge only. A request that asks to switch with {@code Upgrade: h2c} (the JDK's HTTP client
+     * does by default) goes on as HTTP/1.1: Jetty would hold back a body sent with it until the switch, and an
+     * upload must stream to disk as it arrives.
+     */
+    private static final class PriorKnowledgeH2c extends HTTP2CServerConnectionFactory {
+        PriorKnowledgeH2c(HttpConfiguration http) {
+            super(http);
+        }
+
+        @Override
+        public org.eclipse.jetty.io.Connection upgradeConnection(Connector connector, EndPoint endPoint,
+                                                                 MetaData.Request request, HttpFields.Mutable response) {
+            return HttpMethod.PRI.is(request.getMethod())
+                    ? super.upgradeConnection(connector, endPoint, request, response) : null;
+        }
     }
 
     private static Handler guarded(Route route, Gatekeeper gate) {

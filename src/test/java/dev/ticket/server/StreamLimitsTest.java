@@ -236,7 +236,8 @@ class StreamLimitsTest {
     }
 
     @Test
-    void one_h2c_connection_carries_many_users_streams_with_their_caps_delivery_freed_slots_and_revocation() {
+    void one_h2c_connection_carries_many_users_streams_with_their_caps_delivery_freed_slots_and_revocation()
+            throws Exception {
         List<User> users = new ArrayList<>();
         for (int u = 0; u < 40; u++) {
             users.add(user("h2-" + u, "h2"));
@@ -272,6 +273,14 @@ class StreamLimitsTest {
                 }
             }
             agent.get("/tickets/" + ticket).expect(200);
+            // a client that asks to switch with Upgrade: h2c (the JDK's default) stays on HTTP/1.1 (AttachmentCrashTest:
+            // an upload sent so still streams to disk)
+            java.net.http.HttpResponse<String> upgrade = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(serve.url() + "/api/v1/tickets/" + ticket))
+                            .header("Authorization", "Bearer " + agent.token()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, upgrade.statusCode(), upgrade.body());
+            assertEquals(java.net.http.HttpClient.Version.HTTP_1_1, upgrade.version());
 
             // a stream the client cancels (RST_STREAM) frees its slot at once; the connection stays up
             byUser.get(0).remove(0).cancel();
