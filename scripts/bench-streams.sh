@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 levels=${1:-1000,5000,20000,40000}
 per_user=${2:-50}
 port=${BENCH_PORT:-8797}
-[ -x target/ticket ] || mvn -B -q package -DskipTests
+ticket=${TICKET:-target/ticket}   # TICKET=/path/to/another/build/ticket measures that build
+[ -x "$ticket" ] || mvn -B -q package -DskipTests
 cp_file=target/bench-classpath.txt   # the test class path: Jetty's HTTP/2 client
 [ -s "$cp_file" ] && [ "$cp_file" -nt pom.xml ] || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 
@@ -56,7 +57,7 @@ export XDG_CONFIG_HOME="$work/config"
 
 start_node() { # port data-dir [--db URL]
   local p=$1 dir=$2; shift 2
-  target/ticket serve --port "$p" --data "$dir" --no-request-log --max-streams 100000 --header-timeout 30s "$@" \
+  "$ticket" serve --port "$p" --data "$dir" --no-request-log --max-streams 100000 --header-timeout 30s "$@" \
     >"$dir.log" 2>&1 &
   pids+=("$!")
   for _ in $(seq 1 600); do

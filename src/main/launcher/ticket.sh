@@ -70,7 +70,12 @@ done
 case $command in
   # serve: the parallel collector; G1's concurrent refinement of its remembered sets took ~40% of the CPU of a
   # reply's fan-out to thousands of event streams (docs/benchmarks.md), for pauses this small heap does not need
-  serve) flags='-XX:+UseParallelGC' ;;
+  serve)
+    flags='-XX:+UseParallelGC'
+    case " $JAVA_OPTS " in
+      *-XX:+Use*GC*) flags= ;; # JAVA_OPTS chooses the collector (the JVM refuses two)
+    esac
+    ;;
   download | attach | tui) flags='-XX:+UseSerialGC -XX:-UsePerfData' ;;
   *)
     flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'

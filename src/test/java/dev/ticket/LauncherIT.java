@@ -142,6 +142,15 @@ class LauncherIT {
         assertEquals((serve ? SERVE_ARCHIVE : ARCHIVE).toString(), flags.get("SharedArchiveFile"));
     }
 
+    @Test
+    void a_collector_chosen_in_java_opts_replaces_the_one_serve_gets() throws Exception {
+        Run r = run(Map.of("JAVA_OPTS", "-XX:+UseG1GC -XX:+PrintFlagsFinal"), "serve", "--help");
+        assertEquals(0, r.exit(), r.toString());
+        Map<String, String> flags = flags(r.out());
+        assertEquals("true", flags.get("UseG1GC"));
+        assertEquals("false", flags.get("UseParallelGC"));
+    }
+
     /** {@code -XX:+PrintFlagsFinal}'s table as name → value, and name@origin → where the value came from. */
     static Map<String, String> flags(String printed) {
         Pattern line = Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s*(\\S*)\\s+(\\{.*)$", Pattern.MULTILINE);
