@@ -290,9 +290,9 @@ function _picocli_ticket() {
 
   local commands="new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -311,16 +311,16 @@ function _picocli_ticket() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -341,11 +341,11 @@ function _picocli_ticket_new() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local ID_option_args=($(__ticket_recent_ids)) # --ref values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -363,11 +363,6 @@ function _picocli_ticket_new() {
       ;;
     '--ca-file')
       return
-      ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
       ;;
     '--jq')
       return
@@ -424,6 +419,11 @@ function _picocli_ticket_new() {
     '--fingerprint')
       return
       ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -443,13 +443,13 @@ function _picocli_ticket_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '--mine' '--overdue' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
   local ORDER_option_args=("activity" "due" "created") # --sort values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -467,11 +467,6 @@ function _picocli_ticket_list() {
       ;;
     '--ca-file')
       return
-      ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
       ;;
     '--jq')
       return
@@ -514,6 +509,11 @@ function _picocli_ticket_list() {
     '-L'|'--limit')
       return
       ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -533,9 +533,9 @@ function _picocli_ticket_inbox() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--watch' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-L' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-L' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -554,11 +554,6 @@ function _picocli_ticket_inbox() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -567,6 +562,11 @@ function _picocli_ticket_inbox() {
       ;;
     '-L'|'--limit')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -587,9 +587,9 @@ function _picocli_ticket_show() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -608,16 +608,16 @@ function _picocli_ticket_show() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -644,9 +644,9 @@ function _picocli_ticket_reply() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -665,11 +665,6 @@ function _picocli_ticket_reply() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -686,6 +681,11 @@ function _picocli_ticket_reply() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -713,9 +713,9 @@ function _picocli_ticket_attach() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-m' '--message' '--name' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -734,11 +734,6 @@ function _picocli_ticket_attach() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -750,6 +745,11 @@ function _picocli_ticket_attach() {
       ;;
     '--name')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -780,9 +780,9 @@ function _picocli_ticket_download() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--attachment' '-o' '--output' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -801,11 +801,6 @@ function _picocli_ticket_download() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -819,6 +814,11 @@ function _picocli_ticket_download() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -846,9 +846,9 @@ function _picocli_ticket_close() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -867,16 +867,16 @@ function _picocli_ticket_close() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-2147483647 values
@@ -903,9 +903,9 @@ function _picocli_ticket_redact() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -924,16 +924,16 @@ function _picocli_ticket_redact() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -954,9 +954,9 @@ function _picocli_ticket_assign() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -975,11 +975,6 @@ function _picocli_ticket_assign() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -988,6 +983,11 @@ function _picocli_ticket_assign() {
       ;;
     '--to')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1014,9 +1014,9 @@ function _picocli_ticket_unassign() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1035,16 +1035,16 @@ function _picocli_ticket_unassign() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1071,9 +1071,9 @@ function _picocli_ticket_wait() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "kind" "ticket_id" "status" "message" "at" "ticket") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1092,16 +1092,16 @@ function _picocli_ticket_wait() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1128,9 +1128,9 @@ function _picocli_ticket_hours() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("zone" "opens" "closes" "workdays" "holidays" "open_now" "now" "next_open" "closes_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1149,16 +1149,16 @@ function _picocli_ticket_hours() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1179,9 +1179,9 @@ function _picocli_ticket_login() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1200,16 +1200,16 @@ function _picocli_ticket_login() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1230,9 +1230,9 @@ function _picocli_ticket_logout() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("profile" "logged_out") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1251,16 +1251,16 @@ function _picocli_ticket_logout() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1281,9 +1281,9 @@ function _picocli_ticket_whoami() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1302,16 +1302,16 @@ function _picocli_ticket_whoami() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1332,9 +1332,9 @@ function _picocli_ticket_tui() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1353,16 +1353,16 @@ function _picocli_ticket_tui() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1389,9 +1389,9 @@ function _picocli_ticket_profile() {
 
   local commands="list use remove"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1410,16 +1410,16 @@ function _picocli_ticket_profile() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1440,9 +1440,9 @@ function _picocli_ticket_alias() {
 
   local commands="set list delete"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1461,16 +1461,16 @@ function _picocli_ticket_alias() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1491,9 +1491,9 @@ function _picocli_ticket_help() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1512,16 +1512,16 @@ function _picocli_ticket_help() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
@@ -1548,9 +1548,9 @@ function _picocli_ticket_admin() {
 
   local commands="user token backup audit"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1569,16 +1569,16 @@ function _picocli_ticket_admin() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1599,9 +1599,9 @@ function _picocli_ticket_completion() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1620,16 +1620,16 @@ function _picocli_ticket_completion() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -1779,9 +1779,9 @@ function _picocli_ticket_profile_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("name" "server" "current" "logged_in") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1800,16 +1800,16 @@ function _picocli_ticket_profile_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1830,9 +1830,9 @@ function _picocli_ticket_profile_use() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1851,16 +1851,16 @@ function _picocli_ticket_profile_use() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
@@ -1887,9 +1887,9 @@ function _picocli_ticket_profile_remove() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1908,16 +1908,16 @@ function _picocli_ticket_profile_remove() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
@@ -1944,9 +1944,9 @@ function _picocli_ticket_alias_set() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1965,16 +1965,16 @@ function _picocli_ticket_alias_set() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1995,9 +1995,9 @@ function _picocli_ticket_alias_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2016,16 +2016,16 @@ function _picocli_ticket_alias_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2046,9 +2046,9 @@ function _picocli_ticket_alias_delete() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2067,16 +2067,16 @@ function _picocli_ticket_alias_delete() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names alias)) # 0-0 values
@@ -2103,9 +2103,9 @@ function _picocli_ticket_admin_user() {
 
   local commands="add list disable enable"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2124,16 +2124,16 @@ function _picocli_ticket_admin_user() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2154,9 +2154,9 @@ function _picocli_ticket_admin_token() {
 
   local commands="list issue revoke"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2175,16 +2175,16 @@ function _picocli_ticket_admin_token() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2205,9 +2205,9 @@ function _picocli_ticket_admin_backup() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2226,11 +2226,6 @@ function _picocli_ticket_admin_backup() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2239,6 +2234,11 @@ function _picocli_ticket_admin_backup() {
       ;;
     '--to')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2259,9 +2259,9 @@ function _picocli_ticket_admin_audit() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "at" "actor_id" "actor" "action" "target" "client") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2280,11 +2280,6 @@ function _picocli_ticket_admin_audit() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2293,6 +2288,11 @@ function _picocli_ticket_admin_audit() {
       ;;
     '--limit')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2313,10 +2313,10 @@ function _picocli_ticket_admin_user_add() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account' '--expires'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--role' '--account' '--expires' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2335,11 +2335,6 @@ function _picocli_ticket_admin_user_add() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2356,6 +2351,11 @@ function _picocli_ticket_admin_user_add() {
       ;;
     '--expires')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2376,9 +2376,9 @@ function _picocli_ticket_admin_user_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2397,16 +2397,16 @@ function _picocli_ticket_admin_user_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2427,9 +2427,9 @@ function _picocli_ticket_admin_user_disable() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2448,16 +2448,16 @@ function _picocli_ticket_admin_user_disable() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2478,9 +2478,9 @@ function _picocli_ticket_admin_user_enable() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2499,16 +2499,16 @@ function _picocli_ticket_admin_user_enable() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2529,9 +2529,9 @@ function _picocli_ticket_admin_token_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "user_id" "user" "created_at" "last_used_at" "expires_at" "revoked_at" "user_disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2550,16 +2550,16 @@ function _picocli_ticket_admin_token_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2580,9 +2580,9 @@ function _picocli_ticket_admin_token_issue() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--expires'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--expires' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2601,11 +2601,6 @@ function _picocli_ticket_admin_token_issue() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2614,6 +2609,11 @@ function _picocli_ticket_admin_token_issue() {
       ;;
     '--expires')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2634,9 +2634,9 @@ function _picocli_ticket_admin_token_revoke() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "redacted_at" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("user_id" "revoked") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2655,16 +2655,16 @@ function _picocli_ticket_admin_token_revoke() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 

@@ -1,5 +1,6 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.command.TicketCommand;
@@ -27,6 +28,7 @@ public final class CompletionScripts {
 
     /** Picocli's bash script; it also runs in zsh through bashcompinit. */
     public static String bash(CommandLine root) {
+        JsonFieldsOption.completeOwnFields(root);
         return dynamic(AutoComplete.bash(root.getCommandName(), root), root.getCommandName());
     }
 

@@ -1,5 +1,6 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.Aliases;
@@ -34,6 +35,7 @@ public final class FishCompletion {
 
     /** The whole script for {@code root} and its subcommands; fish loads it from its completions directory. */
     public static String script(CommandLine root) {
+        JsonFieldsOption.completeOwnFields(root);
         FishCompletion fish = new FishCompletion(root.getCommandName());
         fish.walk(root.getCommandSpec(), "");
         return fish.render();
