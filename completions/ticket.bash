@@ -449,6 +449,7 @@ function _picocli_ticket_list() {
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
   local ORDER_option_args=("activity" "due" "created") # --sort values
+  local IFS=$'\n'; local NAME_option_args=("me" "none" $(__ticket_agent_names)); IFS=$' \t\n' # --assignee values
   local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -504,7 +505,9 @@ function _picocli_ticket_list() {
       return
       ;;
     '--assignee')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '-L'|'--limit')
       return
@@ -956,6 +959,7 @@ function _picocli_ticket_assign() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
+  local IFS=$'\n'; local NAME_option_args=("me" $(__ticket_agent_names)); IFS=$' \t\n' # --to values
   local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
@@ -982,7 +986,9 @@ function _picocli_ticket_assign() {
       return
       ;;
     '--to')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--json')
       local IFS=$'\n'
@@ -2705,4 +2711,15 @@ function __ticket_recent_ids() {
     (command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &)
   fi
   [[ -f $file ]] && cut -f1 "$file"
+}
+
+# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).
+# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.
+function __ticket_agent_names() {
+  local file="${XDG_CACHE_HOME:-$HOME/.cache}/ticket/agents"
+  if [[ ! -e $file || -n $(find "$file" -mmin +10 2>/dev/null) ]]; then
+    mkdir -p -m 700 "${file%/*}" 2>/dev/null && touch "$file" 2>/dev/null
+    (command ticket completion --refresh-agents </dev/null >/dev/null 2>&1 &)
+  fi
+  [[ -f $file ]] && cat "$file"
 }

@@ -134,6 +134,20 @@ function __ticket_recent_ids
     test -f $file; and cat $file
 end
 
+# Agent names from the cache that assign and list --assignee keep; over ten minutes old: refreshed
+# in the background for the next Tab.
+function __ticket_agent_names
+    set -l dir $HOME/.cache/ticket
+    set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set dir $XDG_CACHE_HOME/ticket
+    set -l file $dir/agents
+    set -l stale (find $file -mmin +10 2>/dev/null)
+    if not test -e $file; or set -q stale[1]
+        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null
+        sh -c 'command ticket completion --refresh-agents </dev/null >/dev/null 2>&1 &'
+    end
+    test -f $file; and cat $file
+end
+
 complete -c ticket -f
 complete -c ticket -n '__ticket_at ""' -a 'new' -d 'Open a ticket'
 complete -c ticket -n '__ticket_at ""' -a 'list' -d 'List tickets, newest activity first'
@@ -219,7 +233,7 @@ complete -c ticket -n '__ticket_at "list"' -l 'awaiting' -x -k -a 'team customer
 complete -c ticket -n '__ticket_at "list"' -l 'sort' -x -k -a 'activity due created' -d 'activity (newest first, the default), due (open tickets, earliest due first) or…'
 complete -c ticket -n '__ticket_at "list"' -l 'account' -x -d 'Only this account\'s tickets (agents)'
 complete -c ticket -n '__ticket_at "list"' -l 'mine' -d 'Only the tickets assigned to you (agents)'
-complete -c ticket -n '__ticket_at "list"' -l 'assignee' -x -d 'Only the tickets assigned to this agent (a name, an id or me), or none for nobo…'
+complete -c ticket -n '__ticket_at "list"' -l 'assignee' -x -k -a 'me none (__ticket_agent_names)' -d 'Only the tickets assigned to this agent (a name, an id or me), or none for nobo…'
 complete -c ticket -n '__ticket_at "list"' -l 'overdue' -d 'Only open tickets awaiting the team past their due time'
 complete -c ticket -n '__ticket_at "list"' -s 'L' -l 'limit' -x -d 'Show at most N tickets (default: 30; 0 for all)'
 complete -c ticket -n '__ticket_at "list"' -s 'h' -l 'help' -d 'Show this help message and exit'
@@ -344,7 +358,7 @@ complete -c ticket -n '__ticket_at "assign"' -l 'timeout' -x -d 'How long to wai
 complete -c ticket -n '__ticket_at "assign"' -s 'q' -l 'quiet' -d 'Print only ids, one per line'
 complete -c ticket -n '__ticket_at "assign"' -l 'no-color' -d 'No colour (also when NO_COLOR is set)'
 complete -c ticket -n '__ticket_at "assign"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
-complete -c ticket -n '__ticket_at "assign"' -l 'to' -x -d 'The agent: a name, an id, or me'
+complete -c ticket -n '__ticket_at "assign"' -l 'to' -x -k -a 'me (__ticket_agent_names)' -d 'The agent: a name, an id, or me'
 complete -c ticket -n '__ticket_at "assign"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "assign"' -s 'V' -l 'version' -d 'Print version information and exit'
 complete -c ticket -n '__ticket_at "assign"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages deduplicated' -d 'Print the API\'s JSON and nothing else on standard output'

@@ -1,6 +1,7 @@
 package dev.ticket.cli.docs;
 
 import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.command.TicketCommand;
@@ -44,6 +45,9 @@ public final class CompletionScripts {
                 .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")", "($(__" + name + "_names profile))")
                 .replace("(\"" + Aliases.COMPLETION_MARKER + "\")", "($(__" + name + "_names alias))")
                 .replace("(\"" + RecentIds.COMPLETION_MARKER + "\")", "($(__" + name + "_recent_ids))")
+                // names may hold spaces: the array is split on newlines only, and IFS is put back for the rest
+                .replaceAll("local (\\w+)=\\(((?:\"\\w+\" )*)\"" + AgentNames.COMPLETION_MARKER + "\"\\)",
+                        "local IFS=\\$'\\\\n'; local $1=($2\\$(__" + name + "_agent_names)); IFS=\\$' \\\\t\\\\n'")
                 + lookups(name);
     }
 
@@ -66,6 +70,16 @@ public final class CompletionScripts {
                 + "    (command " + name + " completion --refresh-ids </dev/null >/dev/null 2>&1 &)\n"
                 + "  fi\n"
                 + "  [[ -f $file ]] && cut -f1 \"$file\"\n"
+                + "}\n\n"
+                + "# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).\n"
+                + "# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.\n"
+                + "function __" + name + "_agent_names() {\n"
+                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/agents\"\n"
+                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +10 2>/dev/null) ]]; then\n"
+                + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
+                + "    (command " + name + " completion --refresh-agents </dev/null >/dev/null 2>&1 &)\n"
+                + "  fi\n"
+                + "  [[ -f $file ]] && cat \"$file\"\n"
                 + "}\n";
     }
 

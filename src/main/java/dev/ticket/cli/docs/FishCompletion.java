@@ -1,6 +1,7 @@
 package dev.ticket.cli.docs;
 
 import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.Aliases;
@@ -116,6 +117,9 @@ public final class FishCompletion {
         if (candidates.contains(RecentIds.COMPLETION_MARKER)) {
             return "-k -a '(__ticket_recent_ids)'"; // id and title, most recent first
         }
+        if (candidates.remove(AgentNames.COMPLETION_MARKER)) { // me (and none), then the names kept in the cache
+            return "-k -a " + quote(String.join(" ", candidates) + " (__ticket_agent_names)");
+        }
         if (candidates.contains(Aliases.COMPLETION_MARKER)) {
             return "-a '(ticket alias list -q 2>/dev/null)'";
         }
@@ -204,6 +208,19 @@ public final class FishCompletion {
                 + "    if not test -e $file; or set -q stale[1]\n"
                 + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
                 + "        sh -c 'command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &'\n"
+                + "    end\n"
+                + "    test -f $file; and cat $file\n"
+                + "end\n\n"
+                + "# Agent names from the cache that assign and list --assignee keep; over ten minutes old: refreshed\n"
+                + "# in the background for the next Tab.\n"
+                + "function __ticket_agent_names\n"
+                + "    set -l dir $HOME/.cache/ticket\n"
+                + "    set -q XDG_CACHE_HOME; and test -n \"$XDG_CACHE_HOME\"; and set dir $XDG_CACHE_HOME/ticket\n"
+                + "    set -l file $dir/agents\n"
+                + "    set -l stale (find $file -mmin +10 2>/dev/null)\n"
+                + "    if not test -e $file; or set -q stale[1]\n"
+                + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
+                + "        sh -c 'command ticket completion --refresh-agents </dev/null >/dev/null 2>&1 &'\n"
                 + "    end\n"
                 + "    test -f $file; and cat $file\n"
                 + "end\n\n"
