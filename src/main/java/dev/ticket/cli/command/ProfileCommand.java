@@ -24,15 +24,9 @@ import picocli.CommandLine.Parameters;
                 "  ticket profile list",
                 "  ticket profile use agent",
                 "  ticket profile remove old"})
-public class ProfileCommand extends BaseCommand {
+public class ProfileCommand extends CommandGroup {
     /** Stands for the profile names in the completion scripts, which ask {@code ticket profile list -q}. */
     public static final String COMPLETION_MARKER = "@@ticket-profiles@@";
-
-    @Override
-    protected int run() {
-        spec.commandLine().usage(io.out());
-        return ExitCodes.OK;
-    }
 
     /** A usage error naming the profiles there are. */
     public static UsageException unknown(String name, ConfigFile config) {
