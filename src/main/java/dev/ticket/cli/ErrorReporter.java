@@ -55,11 +55,23 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     static int usage(CommandLine.ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("ticket: " + failure.getMessage() + suggestion(failure));
+        err.println("ticket: " + houseStyle(failure.getMessage()) + suggestion(failure));
         err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
     }
+
+    /**
+     * Picocli's own messages in the words of ours: a bad value named by its option first
+     * ("--log-format: 'xml' is not one of text, json"), not "Invalid value for option '--log-format': ...".
+     */
+    static String houseStyle(String message) {
+        return INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
+    }
+
+    private static final java.util.regex.Pattern INVALID_VALUE =
+            java.util.regex.Pattern.compile("^Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?"
+                    + "|positional parameter at index \\d+ \\(([^)]*)\\)): ");
 
     /**
      * For a misspelt command or option, what was probably meant, as "gh lsit" suggests "list". Picocli's own

@@ -19,9 +19,13 @@ public final class Choices {
         try {
             return Wire.parse(type, text);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("'" + text + "' is not one of "
-                    + String.join(", ", choices));
+            throw notOneOf(text, choices);
         }
+    }
+
+    /** The error for a value outside a closed set, naming the set. */
+    static CommandLine.TypeConversionException notOneOf(String text, Iterable<String> choices) {
+        return new CommandLine.TypeConversionException("'" + text + "' is not one of " + String.join(", ", choices));
     }
 
     /** {@code critical}, {@code question}, {@code suggestion}. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -158,7 +159,8 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                     + "or missing; every file is checked against the archive's manifest before any is put in place.")
     Path restore;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = LogFormats.class,
+            completionCandidates = LogFormats.class,
             description = "The log on stderr: text lines, or json (one object a line: time, level, message, and for "
                     + "requests request_id, client_address, route, method, status, duration_ms, user_id) "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -166,6 +168,24 @@ public class ServeCommand implements Callable<Integer>, Injectable {
 
     /** How the log is written. */
     enum LogFormat { text, json }
+
+    /** {@code text} or {@code json}, any case; else the error our other closed sets give. */
+    static final class LogFormats implements CommandLine.ITypeConverter<LogFormat>, Iterable<String> {
+        @Override
+        public LogFormat convert(String value) {
+            for (LogFormat format : LogFormat.values()) {
+                if (format.name().equalsIgnoreCase(value.strip())) {
+                    return format;
+                }
+            }
+            throw Choices.notOneOf(value, this);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(LogFormat.values()).map(LogFormat::name).iterator();
+        }
+    }
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Also serve GET /metrics (Prometheus text) without a token on 127.0.0.1:PORT only; on "
