@@ -28,11 +28,11 @@ public record BusinessHours(WorkSchedule schedule) {
     public BusinessHours {
         Objects.requireNonNull(schedule, "schedule");
         if (!schedule.opens().isBefore(schedule.closes())) {
-            throw new IllegalArgumentException("Business hours must open before they close, not "
+            throw new IllegalArgumentException("business hours must open before they close, not "
                     + schedule.opens().format(HH_MM) + "-" + schedule.closes().format(HH_MM) + ".");
         }
         if (schedule.workdays().isEmpty()) {
-            throw new IllegalArgumentException("Business hours need at least one working day.");
+            throw new IllegalArgumentException("business hours need at least one working day.");
         }
     }
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Bad flags and values are one line in our words (the option first, the accepted values listed) and the pointer to
- * the command's help, exit 2, not picocli's "Invalid value for option ...: expected one of [text, json]
- * (case-insensitive) but was 'xml'".
+ * Bad flags and values are one line in our words (lower case, the option first, the accepted values listed) and
+ * the pointer to the command's help, exit 2: picocli's own messages ("Invalid value for option ...", "Unknown
+ * option", "Unmatched argument at index 0") read like the rest of ours.
  */
 class UsageErrorWordingTest {
     record Bad(List<String> args, String line, String help) {
@@ -24,8 +24,16 @@ class UsageErrorWordingTest {
         return Stream.of(
                 new Bad(List.of("serve", "--log-format", "xml"), "--log-format: 'xml' is not one of text, json",
                         "ticket serve"),
+                new Bad(List.of("serve", "--zone", "Mars/Olympus"),
+                        "time zone \"Mars/Olympus\" is not known; use an IANA name such as Europe/Moscow.",
+                        "ticket serve"),
                 new Bad(List.of("new", "--type", "xyz", "-t", "a", "-m", "b"),
-                        "--type: 'xyz' is not one of critical, question, suggestion", "ticket new"));
+                        "--type: 'xyz' is not one of critical, question, suggestion", "ticket new"),
+                new Bad(List.of("assign", "1"), "missing required option: '--to=NAME'", "ticket assign"),
+                new Bad(List.of("list", "--frob"), "unknown option: '--frob'", "ticket list"),
+                new Bad(List.of("lsit"), "unknown command 'ticket lsit' (did you mean 'list'?)", "ticket"),
+                new Bad(List.of("admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
+                        "ticket admin"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -222,8 +222,8 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 String why = String.valueOf(e instanceof BindException ? e.getMessage() : e.getCause().getMessage());
                 throw new ParameterException(spec.commandLine(), why.contains("in use") || why.contains("already")
-                        ? "Port " + port + " on " + bind + " is in use; choose another with --port."
-                        : "Cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
+                        ? "port " + port + " on " + bind + " is in use; choose another with --port."
+                        : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
             if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
@@ -256,7 +256,7 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             return app.serveMetricsOnLoopback(metricsPort);
         } catch (IOException e) {
             app.close();
-            throw new ParameterException(spec.commandLine(), "Cannot serve metrics on 127.0.0.1 port " + metricsPort
+            throw new ParameterException(spec.commandLine(), "cannot serve metrics on 127.0.0.1 port " + metricsPort
                     + " (" + e.getMessage() + "); choose another --metrics-port.");
         }
     }
@@ -276,9 +276,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             out.println("Restored " + restore + " (taken " + TerminalText.inertLine(m.createdAt()) + ") into "
                     + dataDir + ": " + m.summary() + ", every SHA-256 checked.");
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": no such file.");
+            throw new ParameterException(spec.commandLine(), "cannot restore " + restore + ": no such file.");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": " + e.getMessage()
+            throw new ParameterException(spec.commandLine(), "cannot restore " + restore + ": " + e.getMessage()
                     + "; " + dataDir + " was left as it was.");
         }
     }
