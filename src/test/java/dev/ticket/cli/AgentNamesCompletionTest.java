@@ -3,8 +3,6 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.cli.command.TicketCommand;
-import dev.ticket.cli.docs.CompletionScripts;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
@@ -31,30 +29,12 @@ class AgentNamesCompletionTest {
     @TempDir
     Path dir;
 
-    private Path log;
-    private String env;
+    private StubbedShell shell;
 
     @BeforeEach
     void stub() throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        log = dir.resolve("runs.log");
-        Path stub = bin.resolve("ticket"); // stands for the installed ticket: records each run
-        Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> " + ShellRunner.quoted(log) + "\n");
-        assertTrue(stub.toFile().setExecutable(true));
-        Path cache = Files.createDirectories(dir.resolve("cache/ticket"));
-        Files.writeString(cache.resolve("agents"), "Sam Lee\nKim\n");
-        env = "PATH=" + ShellRunner.quoted(bin) + ":$PATH; XDG_CACHE_HOME=" + ShellRunner.quoted(dir.resolve("cache"))
-                + "; export PATH XDG_CACHE_HOME; ";
-    }
-
-    private List<String> bash(String... words) throws Exception {
-        Path script = dir.resolve("ticket.bash");
-        Files.writeString(script, CompletionScripts.bash(TicketCommand.tree()));
-        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
-        return ShellRunner.run("bash", env + "source " + ShellRunner.quoted(script) + "\n"
-                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
-                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
-                + "_complete_ticket 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"");
+        shell = new StubbedShell(dir, "");
+        Files.writeString(shell.cache().resolve("agents"), "Sam Lee\nKim\n");
     }
 
     /** The completions without the description fish shows after a tab. */
@@ -62,56 +42,43 @@ class AgentNamesCompletionTest {
         return completions.stream().map(line -> line.split("\t")[0]).collect(Collectors.toList());
     }
 
-    private List<String> runs() throws Exception {
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
-    }
-
     @Test
     void bash_offers_me_none_and_the_cached_names_without_running_ticket() throws Exception {
-        assertEquals(List.of("me", "Sam\\ Lee", "Kim"), bash("ticket", "assign", "42", "--to", ""));
-        assertEquals(List.of("me", "none", "Sam\\ Lee", "Kim"), bash("ticket", "list", "--assignee", ""));
-        assertEquals(List.of("Sam\\ Lee"), bash("ticket", "assign", "--to", "S"));
-        assertTrue(bash("ticket", "list", "--").contains("--assignee"), "the flags after it are still offered");
-        assertEquals(List.of(), runs(), "a Tab on a name starts no JVM");
+        assertEquals(List.of("me", "Sam\\ Lee", "Kim"), shell.bash("ticket", "assign", "42", "--to", ""));
+        assertEquals(List.of("me", "none", "Sam\\ Lee", "Kim"), shell.bash("ticket", "list", "--assignee", ""));
+        assertEquals(List.of("Sam\\ Lee"), shell.bash("ticket", "assign", "--to", "S"));
+        assertTrue(shell.bash("ticket", "list", "--").contains("--assignee"), "the flags after it are still offered");
+        assertEquals(List.of(), shell.runs(), "a Tab on a name starts no JVM");
     }
 
     @Test
     void an_old_cache_is_still_offered_and_refreshed_in_the_background() throws Exception {
-        Files.setLastModifiedTime(dir.resolve("cache/ticket/agents"),
+        Files.setLastModifiedTime(shell.cache().resolve("agents"),
                 FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
-        assertEquals(List.of("me", "Sam\\ Lee", "Kim"), bash("ticket", "assign", "--to", ""));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!runs().contains("completion --refresh-agents")) {
-            assertTrue(System.nanoTime() < deadline, "no background refresh: " + runs());
-            Thread.sleep(50);
-        }
-        bash("ticket", "assign", "--to", "");
-        assertEquals(1, runs().size(), "touched when the refresh starts: the next Tabs start no other " + runs());
+        assertEquals(List.of("me", "Sam\\ Lee", "Kim"), shell.bash("ticket", "assign", "--to", ""));
+        shell.awaitRun("completion --refresh-agents");
+        shell.bash("ticket", "assign", "--to", "");
+        assertEquals(1, shell.runs().size(), "touched when the refresh starts: the next Tabs start no other " + shell.runs());
     }
 
     @Test
     void fish_offers_me_none_and_the_names_whole() throws Exception {
-        Path script = dir.resolve("ticket.fish");
-        Files.writeString(script, CompletionScripts.fish(TicketCommand.tree()));
-        String fishEnv = "set -x PATH " + ShellRunner.quoted(dir.resolve("bin")) + " $PATH; set -x XDG_CACHE_HOME "
-                + ShellRunner.quoted(dir.resolve("cache")) + "; source " + ShellRunner.quoted(script) + "; ";
+        String fishEnv = shell.fish();
         assertEquals(List.of("me", "Sam Lee", "Kim"), words(ShellRunner.run("fish", fishEnv + "complete -C 'ticket assign 42 --to '")));
         assertEquals(List.of("me", "none", "Sam Lee", "Kim"),
                 words(ShellRunner.run("fish", fishEnv + "complete -C 'ticket list --assignee '")));
-        assertEquals(List.of(), runs());
+        assertEquals(List.of(), shell.runs());
     }
 
     @Test
     void zsh_completes_a_name_with_a_space_on_tab() throws Exception {
-        Path functions = Files.createDirectories(dir.resolve("functions"));
-        Files.writeString(functions.resolve("_ticket"), CompletionScripts.zsh(TicketCommand.tree()));
-        String screen = String.join("\n", ShellRunner.run("zsh", env + ShellRunner.zshTyping(functions)
+        String screen = String.join("\n", ShellRunner.run("zsh", shell.zsh()
                 + "zpty -w -n z 'ticket assign 42 --to Sa'$'\\t'\n"
                 + "upto 'Lee'\n"
                 + "print -r -- ${screen//$'\\r'/}\n"
                 + "zpty -d z"));
         assertTrue(screen.contains("ticket assign 42 --to Sam\\ Lee"), screen);
-        assertEquals(List.of(), runs());
+        assertEquals(List.of(), shell.runs());
     }
 
     @Test

@@ -63,23 +63,22 @@ public final class CompletionScripts {
                 + "}\n\n"
                 + "# Recent ticket ids from the cache that list, show and new keep (no JVM, no request on a Tab).\n"
                 + "# None yet or over a minute old: refreshed from the service in the background for the next Tab.\n"
-                + "function __" + name + "_recent_ids() {\n"
-                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/recent-ids\"\n"
-                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +1 2>/dev/null) ]]; then\n"
-                + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
-                + "    (command " + name + " completion --refresh-ids </dev/null >/dev/null 2>&1 &)\n"
-                + "  fi\n"
-                + "  [[ -f $file ]] && cut -f1 \"$file\"\n"
-                + "}\n\n"
+                + cacheReader(name, "recent_ids", "recent-ids", 1, "--refresh-ids", "cut -f1") + "\n"
                 + "# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).\n"
                 + "# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.\n"
-                + "function __" + name + "_agent_names() {\n"
-                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/agents\"\n"
-                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +10 2>/dev/null) ]]; then\n"
+                + cacheReader(name, "agent_names", "agents", 10, "--refresh-agents", "cat");
+    }
+
+    /** A shell function that prints a cache file of the CLI's, and has it refreshed in the background when old. */
+    private static String cacheReader(String name, String function, String file, int minutes, String refresh,
+                                      String read) {
+        return "function __" + name + "_" + function + "() {\n"
+                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/" + file + "\"\n"
+                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +" + minutes + " 2>/dev/null) ]]; then\n"
                 + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
-                + "    (command " + name + " completion --refresh-agents </dev/null >/dev/null 2>&1 &)\n"
+                + "    (command " + name + " completion " + refresh + " </dev/null >/dev/null 2>&1 &)\n"
                 + "  fi\n"
-                + "  [[ -f $file ]] && cat \"$file\"\n"
+                + "  [[ -f $file ]] && " + read + " \"$file\"\n"
                 + "}\n";
     }
 
