@@ -2,7 +2,7 @@ package dev.ticket.cli.command;
 
 import picocli.CommandLine.Command;
 
-/** {@code ticket admin}: users and tokens, with an admin token. It and its groups only group their subcommands. */
+/** {@code ticket admin}: users and tokens, with an admin token. Its groups only list their subcommands. */
 @Command(name = "admin", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Manage users and tokens, take backups (needs an admin token).",
         subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminBackupCommand.class,
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 "  ticket admin token revoke 7",
                 "  ticket admin backup --to ticket.tar",
                 "  ticket admin audit"})
-public class AdminCommand extends CommandGroup {
+public class AdminCommand extends GroupCommand {
+
     /** {@code ticket admin user}. */
     @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false, description = "Add, list, disable and enable users.",
             subcommands = {AdminUserAddCommand.class, AdminUserListCommand.class, AdminUserDisableCommand.class,
@@ -25,7 +26,7 @@ public class AdminCommand extends CommandGroup {
                     "  ticket admin user add contractor --role agent --expires 30d",
                     "  ticket admin user disable bob",
                     "  ticket admin user list --json"})
-    public static class UserGroup extends CommandGroup {
+    public static class UserGroup extends GroupCommand {
     }
 
     /** {@code ticket admin token}. */
@@ -35,6 +36,6 @@ public class AdminCommand extends CommandGroup {
                     "  ticket admin token list",
                     "  ticket admin token issue 7 --expires 90d",
                     "  ticket admin token revoke 7"})
-    public static class TokenGroup extends CommandGroup {
+    public static class TokenGroup extends GroupCommand {
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
                 "  ticket alias set titles \"list --jq '.[].title'\"",
                 "  ticket queue -L 5",
                 "  ticket alias delete queue"})
-public class AliasCommand extends CommandGroup {
+public class AliasCommand extends GroupCommand {
+
     /** {@code ticket alias set NAME EXPANSION}. */
     @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Create or replace an alias.",

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -167,23 +166,12 @@ public class ServeCommand implements Callable<Integer>, Injectable {
     LogFormat logFormat;
 
     /** How the log is written. */
-    enum LogFormat { text, json }
+    enum LogFormat { TEXT, JSON }
 
-    /** {@code text} or {@code json}, any case; else the error our other closed sets give. */
-    static final class LogFormats implements CommandLine.ITypeConverter<LogFormat>, Iterable<String> {
-        @Override
-        public LogFormat convert(String value) {
-            for (LogFormat format : LogFormat.values()) {
-                if (format.name().equalsIgnoreCase(value.strip())) {
-                    return format;
-                }
-            }
-            throw Choices.notOneOf(value, this);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(LogFormat.values()).map(LogFormat::name).iterator();
+    /** {@code text} or {@code json}; else the error our other closed sets give. */
+    public static final class LogFormats extends Choices.Choice<LogFormat> {
+        public LogFormats() {
+            super(LogFormat.class, "text", "json");
         }
     }
 
@@ -203,7 +191,7 @@ public class ServeCommand implements Callable<Integer>, Injectable {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535.");
         }
-        Serve.logFormat(logFormat.name());
+        Serve.logFormat(logFormat.name().toLowerCase(java.util.Locale.ROOT));
         ServeOptions options = options(env);
         Serve.Plan plan;
         try {

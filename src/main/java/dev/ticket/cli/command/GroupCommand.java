@@ -5,13 +5,13 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * A command that only groups others ({@code admin}, {@code admin user}, {@code profile}...): run alone it does
- * nothing the user asked for, so it is a usage error (SPEC 3: exit 2) that names the subcommands, one line and
- * the pointer to its help, as picocli's own usage errors are; {@code --help} still prints the help, exit 0.
+ * A command that only groups its subcommands ({@code ticket admin}, {@code admin user}, {@code alias}...): run
+ * alone it does nothing the user asked for, so it is a usage error (SPEC 3: exit 2) that names the subcommands, one
+ * line and the pointer to its help, as picocli's own usage errors are; {@code --help} still prints the help, exit 0.
  */
-abstract class CommandGroup extends BaseCommand {
+public abstract class GroupCommand extends BaseCommand {
     @Override
-    protected int run() {
+    protected final int run() {
         List<String> names = spec.subcommands().values().stream().distinct()
                 .filter(c -> !c.getCommandSpec().usageMessage().hidden()).map(CommandLine::getCommandName).toList();
         String last = names.get(names.size() - 1);
