@@ -46,6 +46,8 @@ final class SqliteBulkLoad {
                 s.execute("INSERT INTO users (id, name, role, account_id, created_at) VALUES (" + (20 + a)
                         + ", 'agent-" + a + "', 'agent', NULL, 0)");
             }
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at) VALUES (" + BulkRow.READER
+                    + ", 'reader', 'agent', NULL, 0)");
             Random r = new Random(42);
             try (PreparedStatement ticket = c.prepareStatement("INSERT INTO tickets (id, account_id, author_id, "
                     + "title, title_folded, status, type, created_at, updated_at, closed_at, due_at, message_count, "
