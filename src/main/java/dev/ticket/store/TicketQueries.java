@@ -48,6 +48,13 @@ abstract class TicketQueries {
     /** The unread filter: the viewer's row in the unread index (V9, {@link UnreadIndex}). */
     private static final String UNREAD_ROW = "EXISTS (SELECT 1 FROM unread x WHERE x.user_id = :viewer "
             + "AND x.ticket_id = t.id) ";
+    /**
+     * The same on PostgreSQL, as a subquery per row: as a semi-join the planner takes the viewer's rows as
+     * spread over all tickets, while a customer's are all in their account, and so it expects almost no match
+     * and fetches every title match of the account to join (50 ms at a million tickets) instead of walking.
+     */
+    private static final String PG_UNREAD_ROW = "(SELECT true FROM unread x WHERE x.user_id = :viewer "
+            + "AND x.ticket_id = t.id) ";
     /** A viewer with few unread tickets: start from their rows of the unread index, then sort by activity. */
     private static final String FROM_UNREAD_ROWS = "(SELECT ticket_id AS id FROM unread WHERE user_id = :viewer) g ";
     /**
@@ -172,7 +179,7 @@ abstract class TicketQueries {
             }
         }
         if (q.unreadOnly()) {
-            sql.append("AND ").append(UNREAD_ROW);
+            sql.append("AND ").append(postgres ? PG_UNREAD_ROW : UNREAD_ROW);
         }
         if (q.type() != null) {
             sql.append("AND t.type = :type ");
