@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,33 +18,13 @@ import org.slf4j.LoggerFactory;
  * reaches the other side's last message removes it, a new user gets the rows of the tickets already there.
  * Filled here from the tickets and read markers already stored, user by user, with the progress in the log.
  */
-final class UnreadIndex implements JavaMigration {
-    static final String TABLE = "unread";
+final class UnreadIndex extends RowMigration {
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final boolean postgres;
 
     UnreadIndex(boolean postgres) {
+        super(9, "unread index");
         this.postgres = postgres;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "unread index";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 9;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override
