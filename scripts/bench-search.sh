@@ -40,5 +40,5 @@ if [ -s "$data/search-sqlite.out" ] && [ -s "$data/search-pg.out" ]; then
   echo
   echo "side by side, p50 / p99 ms (rows): SQLite agent | SQLite customer | PostgreSQL agent | PostgreSQL customer"
   paste -d'|' <(grep -A100 '^query' "$data/search-sqlite.out") \
-      <(grep -A100 '^query' "$data/search-pg.out" | cut -c44-)
+      <(grep -A100 '^query' "$data/search-pg.out" | LC_ALL=C.UTF-8 sed 's/^.\{43\}//')
 fi
