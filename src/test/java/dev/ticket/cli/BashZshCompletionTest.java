@@ -20,14 +20,7 @@ class BashZshCompletionTest {
 
     /** What bash's completion function offers for the words typed so far (the last one being completed). */
     private List<String> bash(CommandLine root, String... words) throws Exception {
-        Path script = dir.resolve("completion.bash");
-        Files.writeString(script, CompletionScripts.bash(root));
-        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
-        return ShellRunner.run("bash", "source " + ShellRunner.quoted(script) + "\n"
-                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
-                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
-                + "_complete_" + root.getCommandName() + "\n"
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"");
+        return bashWith(root, "", words);
     }
 
     @Test
@@ -46,6 +39,7 @@ class BashZshCompletionTest {
         assertTrue(bashWith(ticket, "", "ticket", "list", "--json", "du").contains("due_at"));
     }
 
+    /** The same, with {@code prefix} run first in the same shell (a PATH for a stub ticket). */
     private List<String> bashWith(CommandLine root, String prefix, String... words) throws Exception {
         Path script = dir.resolve("completion.bash");
         Files.writeString(script, CompletionScripts.bash(root));

@@ -24,14 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AdminHygieneContract {
 
-    abstract String url();
+    /** The service under test: its address and a client acting as its admin. */
+    record Service(String url, ApiClient admin) {
+    }
 
-    abstract ApiClient admin();
-
-    abstract User addUser(String name, Role role, String account);
+    abstract Service service();
 
     /** Every place the store keeps bytes (database rows and files) that contain {@code needle}. */
     abstract List<String> storedCopies(String needle) throws Exception;
+
+    private String url() {
+        return service().url();
+    }
+
+    private ApiClient admin() {
+        return service().admin();
+    }
 
     private ApiClient as(User user) {
         return new ApiClient(url(), user.token());
@@ -39,7 +47,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void token_list_shows_metadata_and_last_use_but_never_a_token_or_its_hash() {
-        User user = addUser("Lister " + UUID.randomUUID(), Role.CUSTOMER, "acme");
+        User user = admin().addUser("Lister " + UUID.randomUUID(), Role.CUSTOMER, "acme");
         as(user).get("/me").expect(200);
         String body = admin().get("/admin/tokens").expect(200).body();
         assertFalse(body.contains(user.token()), "a token in the list");
@@ -73,7 +81,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void a_disabled_user_is_locked_out_at_once_and_their_streams_end_within_a_second() {
-        User user = addUser("Leaving " + UUID.randomUUID(), Role.CUSTOMER, "acme");
+        User user = admin().addUser("Leaving " + UUID.randomUUID(), Role.CUSTOMER, "acme");
         try (RawStream stream = RawStream.open(url(), user.token())) {
             assertEquals(200, stream.status());
             admin().post("/users/" + user.id() + "/disable", "").expect(200);
@@ -104,9 +112,9 @@ abstract class AdminHygieneContract {
     void a_redacted_secret_is_gone_from_answers_events_and_storage_and_the_audit_log_says_who() throws Exception {
         String secret = "sk_live_" + UUID.randomUUID().toString().replace("-", "");
         String fileSecret = "AKIA" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        User customer = addUser("Leaker", Role.CUSTOMER, "acme-" + UUID.randomUUID());
-        User stranger = addUser("Stranger", Role.CUSTOMER, "other-" + UUID.randomUUID());
-        User agent = addUser("Redactor", Role.AGENT, null);
+        User customer = admin().addUser("Leaker", Role.CUSTOMER, "acme-" + UUID.randomUUID());
+        User stranger = admin().addUser("Stranger", Role.CUSTOMER, "other-" + UUID.randomUUID());
+        User agent = admin().addUser("Redactor", Role.AGENT, null);
         ApiClient leaker = as(customer);
         long ticket = leaker.post("/tickets", Map.of("title", "Login fails", "body", "it fails"))
                 .expect(201).json().get("id").asLong();
@@ -170,7 +178,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void admin_actions_are_in_the_audit_log_newest_first() {
-        User user = addUser("Audited " + UUID.randomUUID(), Role.AGENT, null);
+        User user = admin().addUser("Audited " + UUID.randomUUID(), Role.AGENT, null);
         admin().post("/users/" + user.id() + "/tokens", "").expect(201);
         admin().delete("/tokens/" + user.id()).expect(200);
         admin().post("/users/" + user.id() + "/disable", "").expect(200);

@@ -24,12 +24,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket alias set titles \"list --jq '.[].title'\"",
                 "  ticket queue -L 5",
                 "  ticket alias delete queue"})
-public class AliasCommand extends BaseCommand {
-    @Override
-    protected int run() {
-        spec.commandLine().usage(io.out());
-        return ExitCodes.OK;
-    }
+public class AliasCommand extends GroupCommand {
 
     /** {@code ticket alias set NAME EXPANSION}. */
     @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,

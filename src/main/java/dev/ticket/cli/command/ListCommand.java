@@ -19,6 +19,7 @@ import dev.ticket.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket list}: the tickets the caller may see, newest activity first, or in a queue view. */
@@ -84,9 +85,8 @@ public class ListCommand extends BaseCommand {
     @Option(names = "--overdue", description = "Only open tickets awaiting the team past their due time.")
     boolean overdue;
 
-    @Option(names = {"-L", "--limit"}, paramLabel = "N", defaultValue = "30",
-            description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
-    int limit;
+    @Mixin
+    LimitOption limit;
 
     /**
      * What was fetched, whether the limit cut it, and how many tickets match in all (null when not asked or
@@ -114,9 +114,7 @@ public class ListCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        if (limit < 0) {
-            throw new UsageException("--limit must be 0 (all) or more");
-        }
+        int most = limit.most();
         if (mine && assignee != null) {
             throw new UsageException("--mine and --assignee both name an assignee; give one");
         }
@@ -127,7 +125,7 @@ public class ListCommand extends BaseCommand {
         User me = account != null || mine || assignee != null ? teamOnly() : null;
         TicketQuery query = new TicketQuery(status, search, unread, type, label, awaiting, sort, account,
                 assigneeParam(me), overdue);
-        Listing listing = fetch(client(), query, limit == 0 ? Integer.MAX_VALUE : limit, PAGE);
+        Listing listing = fetch(client(), query, most, PAGE);
         Output out = out();
         if (out.json()) {
             out.printJson(listing.tickets());
