@@ -59,7 +59,7 @@ abstract class TicketQueries {
     private static final String FROM_UNREAD_ROWS = "(SELECT ticket_id AS id FROM unread WHERE user_id = :viewer) g ";
     /**
      * At most this many unread tickets are fetched and sorted; more, and walking the tickets newest first (with
-     * a probe of the index each) finds a page sooner. Tests set it to 0 and to a large value for both plans.
+     * a probe of the index each) finds a page sooner. Tests set it to 0 to take the walk with few tickets.
      */
     static volatile int fewUnread = 3000;
     /**
