@@ -39,6 +39,17 @@ class BashZshCompletionTest {
         assertTrue(bashWith(ticket, "", "ticket", "list", "--json", "du").contains("due_at"));
     }
 
+    @Test
+    void json_offers_the_fields_of_the_command_being_completed_only() throws Exception {
+        CommandLine ticket = TicketCommand.tree();
+        assertEquals(List.of("id", "name", "role", "account", "token", "disabled_at"),
+                bash(ticket, "ticket", "whoami", "--json", ""));
+        List<String> hours = bash(ticket, "ticket", "hours", "--json", "");
+        assertTrue(hours.contains("open_now") && !hours.contains("title"), hours.toString());
+        assertEquals(List.of("title"), bash(ticket, "ticket", "show", "--json", "tit"));
+        assertEquals(List.of("redacted_at"), bash(ticket, "ticket", "redact", "--json", "red"));
+    }
+
     /** The same, with {@code prefix} run first in the same shell (a PATH for a stub ticket). */
     private List<String> bashWith(CommandLine root, String prefix, String... words) throws Exception {
         Path script = dir.resolve("completion.bash");

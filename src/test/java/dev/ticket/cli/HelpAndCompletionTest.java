@@ -57,7 +57,7 @@ class HelpAndCompletionTest {
         assertEquals(every, built("completion", "fish"), "the script completes them all");
         CliHarness.Result typo = new CliHarness(null).run("lsit");
         assertEquals(2, typo.exit());
-        assertEquals("ticket: Unmatched argument at index 0: 'lsit' (did you mean 'list'?)", typo.err().lines()
+        assertEquals("ticket: unknown command 'ticket lsit' (did you mean 'list'?)", typo.err().lines()
                 .findFirst().orElseThrow());
         assertTrue(new CliHarness(null).run("list", "--stauts", "done").err()
                 .contains("(did you mean '--status'?)"));

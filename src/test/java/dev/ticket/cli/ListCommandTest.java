@@ -72,7 +72,7 @@ class ListCommandTest {
     void a_wrong_status_names_the_values_as_the_option_spells_them() {
         CliHarness.Result r = olga.run("list", "-s", "open");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("ticket: Invalid value for option '--status': 'open' is not one of all, "
+        assertTrue(r.err().startsWith("ticket: --status: 'open' is not one of all, "
                 + "on-customer, done\n"), r.err());
         assertEquals(invoice + "\n", olga.ok("list", "-s", "ON_CUSTOMER", "--type", "CRITICAL", "-q"),
                 "wire names and any case still work");

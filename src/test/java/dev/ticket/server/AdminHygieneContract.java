@@ -128,20 +128,29 @@ abstract class AdminHygieneContract {
         long attachment = message.get("attachments").get(0).get("id").asLong();
         assertFalse(storedCopies(secret).isEmpty(), "the secret was never stored: the test proves nothing");
 
+        JsonNode redacted;
         try (RawStream chat = RawStream.open(url(), customer.token(), "ticket=" + ticket, 0)) {
             assertEquals(200, chat.status());
             leaker.post("/messages/" + messageId + "/redact", "").expect(403);
             as(stranger).post("/messages/" + messageId + "/redact", "").expect(403);
-            JsonNode redacted = as(agent).post("/messages/" + messageId + "/redact", "").expect(200).json();
+            assertFalse(message.has("redacted_at"), "a message not redacted has no redacted_at: " + message);
+            ApiClient.Reply first = as(agent).post("/messages/" + messageId + "/redact", "").expect(200);
+            assertEquals("done", first.header("Ticket-Redaction"));
+            redacted = first.json();
             assertTrue(redacted.get("body").asText().startsWith("redacted by Redactor at "), redacted.toString());
+            assertTrue(redacted.has("redacted_at"), redacted.toString());
             assertEquals(0, redacted.get("attachments").size());
             assertTrue(chat.await("event: redacted", Duration.ofSeconds(5)), chat.text());
         }
         as(agent).post("/messages/999999999/redact", "").expect(404);
         JsonNode firstNote = leaker.get("/tickets/" + ticket).expect(200).json().get("messages").get(1);
         Thread.sleep(1100); // a second redaction would write a note with a later second
-        JsonNode again = as(agent).post("/messages/" + messageId + "/redact", "").expect(200).json();
+        assertEquals(redacted.get("redacted_at"), firstNote.get("redacted_at"), "the ticket shows when: " + firstNote);
+        ApiClient.Reply second = as(agent).post("/messages/" + messageId + "/redact", "").expect(200);
+        assertEquals("earlier", second.header("Ticket-Redaction"), "the service says it was done before");
+        JsonNode again = second.json();
         assertEquals(firstNote.get("body").asText(), again.get("body").asText(), "redacting again kept the note");
+        assertEquals(firstNote.get("redacted_at"), again.get("redacted_at"), "and the time of the first");
 
         JsonNode after = leaker.get("/tickets/" + ticket).expect(200).json();
         assertEquals(2, after.get("messages").size(), "the ticket and its other messages stay");

@@ -68,6 +68,9 @@ public class AliasCommand extends GroupCommand {
     public static class ListAliases extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
+            if (io == null) {
+                return List.of(); // the user's own alias names: none known when the completion script is made
+            }
             return new ArrayList<>(ConfigFile.load(io.env()).aliases().keySet());
         }
 

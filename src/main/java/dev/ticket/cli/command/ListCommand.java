@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
@@ -78,8 +79,9 @@ public class ListCommand extends BaseCommand {
     @Option(names = "--mine", description = "Only the tickets assigned to you (agents).")
     boolean mine;
 
-    @Option(names = "--assignee", paramLabel = "NAME", description = "Only the tickets assigned to this agent "
-            + "(a name, an id or me), or none for nobody's (agents).")
+    @Option(names = "--assignee", paramLabel = "NAME", completionCandidates = AgentNames.OrNone.class,
+            description = "Only the tickets assigned to this agent (a name, an id or me), or none for nobody's "
+                    + "(agents).")
     String assignee;
 
     @Option(names = "--overdue", description = "Only open tickets awaiting the team past their due time.")
@@ -166,7 +168,7 @@ public class ListCommand extends BaseCommand {
             return "none";
         }
         return assignee.strip().equalsIgnoreCase("me") ? Long.toString(me.id())
-                : Long.toString(Agents.resolve(client(), assignee, "--assignee"));
+                : Long.toString(Agents.resolve(client(), io.env(), assignee, "--assignee"));
     }
 
     /** What stderr says when -L cut the list; {@code total} null when the service could not count. */

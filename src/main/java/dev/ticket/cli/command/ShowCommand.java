@@ -9,6 +9,7 @@ import dev.ticket.client.TicketClient;
 import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
+import dev.ticket.model.time.WorkSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,8 @@ public class ShowCommand extends BaseCommand {
         Output out = out();
         if (!out.printedForScripts(ticket, ticket.id())) {
             Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
-            String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
+            WorkSchedule schedule = WorkSchedule.orNull(hours);
+            String left = schedule == null ? null : TimeLeft.of(ticket, schedule, clock.instant());
             out.transcript().ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));

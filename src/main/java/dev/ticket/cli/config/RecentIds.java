@@ -93,7 +93,8 @@ public final class RecentIds {
         return line.length() <= TITLE_WIDTH ? line : line.substring(0, TITLE_WIDTH - 1) + "…";
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes a cache file of the completions whole (or not at all), private to the user; unchanged: no write. */
+    static void write(Path file, String text) throws IOException {
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -102,7 +103,7 @@ public final class RecentIds {
             return; // nothing new: no write at all
         }
         // Named by the process rather than Files.createTempFile, whose SecureRandom costs a short command ~20 ms.
-        Path tmp = dir.resolve("recent-ids." + ProcessHandle.current().pid() + ".tmp");
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {

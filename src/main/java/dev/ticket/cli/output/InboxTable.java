@@ -4,6 +4,7 @@ import dev.ticket.model.Hours;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
+import dev.ticket.model.time.WorkSchedule;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,9 @@ public final class InboxTable {
     private final boolean team;
     private final int maxWidth;
     private int[] widths;
+    /** The schedule read from {@link #hoursRead}: read once, not again for each arrival of {@code --watch}. */
+    private WorkSchedule schedule;
+    private Hours hoursRead;
 
     public InboxTable(Output out, boolean team, int maxWidth) {
         this.out = out;
@@ -38,6 +42,7 @@ public final class InboxTable {
 
     private void table(List<Ticket> raw, Hours hours, Instant now, boolean header) {
         List<Ticket> tickets = Shown.inert(raw);
+        WorkSchedule schedule = schedule(hours);
         Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
                 : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
         table.alignRight(0);
@@ -46,7 +51,7 @@ public final class InboxTable {
         }
         for (Ticket t : tickets) {
             if (team) {
-                String due = TimeLeft.of(t, hours, now);
+                String due = TimeLeft.of(t, schedule, now);
                 table.row("#" + t.id(), due == null ? "" : due, t.type() == null ? "" : t.type().wire(),
                         t.account() == null ? "" : t.account(), t.assignee() == null ? "-" : t.assignee().name(),
                         t.title());
@@ -62,6 +67,14 @@ public final class InboxTable {
         widths = table.printedWidths();
         List<String> lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
+    }
+
+    private WorkSchedule schedule(Hours hours) {
+        if (hours != hoursRead) {
+            hoursRead = hours;
+            schedule = WorkSchedule.orNull(hours);
+        }
+        return schedule;
     }
 
     private String colour(Style style, int column, String text) {

@@ -4,6 +4,7 @@ import dev.ticket.model.Hours;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TimeLeft;
+import dev.ticket.model.time.WorkSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,8 @@ public final class TicketTable {
      */
     public void print(List<Ticket> raw, Hours hours, Instant now) {
         List<Ticket> tickets = Shown.inert(raw);
-        List<String> due = tickets.stream().map(t -> hours == null ? null : TimeLeft.of(t, hours, now)).toList();
+        WorkSchedule schedule = WorkSchedule.orNull(hours);
+        List<String> due = tickets.stream().map(t -> schedule == null ? null : TimeLeft.of(t, schedule, now)).toList();
         boolean dueColumn = due.stream().anyMatch(text -> text != null);
         Table table = table(tickets, dueColumn ? due : null);
         if (dueColumn && maxWidth > 0 && table.narrowest() > maxWidth) {
