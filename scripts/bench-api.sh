@@ -6,6 +6,8 @@
 # wrk runs on the same machine, so it takes part of the CPU; the server's own CPU time per
 # request is printed too (from /proc), which does not depend on that.
 # Usage: scripts/bench-api.sh [seconds-per-case] [connections] [warm-up seconds]
+# BENCH_DB=jdbc:postgresql://...: the service on that PostgreSQL database (an empty one: --dev fills it)
+# instead of SQLite.
 # The service runs through target/ticket (the launcher's flags for serve); JAVA_OPTS adds JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,8 @@ trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EX
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 # the shipped launcher, as a user runs the service (JAVA_OPTS adds JVM options)
 # --write-rate 0: the post case is one user writing thousands a second, past the default 6,000 a minute
-target/ticket serve --dev --port "$port" --no-request-log --write-rate 0 >"$work/serve.log" 2>&1 &
+target/ticket serve --dev --port "$port" --no-request-log --write-rate 0 ${BENCH_DB:+--db "$BENCH_DB"} \
+  >"$work/serve.log" 2>&1 &
 server=$!
 # --dev saves the demo profiles just after it starts listening: wait for them, not for /healthz
 for _ in $(seq 1 300); do
@@ -84,9 +87,14 @@ run() {
     "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
 }
 
+store="SQLite, synchronous=FULL"
+if [ -n "${BENCH_DB:-}" ]; then
+  store="PostgreSQL $(psql -XtAc 'SHOW server_version' "${BENCH_DB#jdbc:}"), synchronous_commit $(psql -XtAc \
+    'SHOW synchronous_commit' "${BENCH_DB#jdbc:}"), on this machine"
+fi
 echo "ticket API benchmark: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)),"
 echo "  load average $(cut -d' ' -f1-3 /proc/loadavg) before start; wrk -t2 -c$conns, ${warmup}s warm-up +" \
-  "${secs}s measured per case; SQLite, synchronous=FULL (every acknowledged post is fsynced)"
+  "${secs}s measured per case; $store (every acknowledged post is on disk)"
 run "GET /tickets/{id}" "$api/tickets/1"
 run "GET /tickets (30 per page)" "$api/tickets"
 run "POST /tickets/{id}/messages" -s "$work/post.lua" "http://127.0.0.1:$port"

@@ -42,6 +42,11 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                 .bind("name", name).bind("role", role.wire()).bind("account", accountId)
                 .bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        try {
+            UnreadIndex.fill(h.getConnection(), id, role.isTeam(), accountId);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot add the new user's unread tickets: " + e.getMessage(), e);
+        }
         return user(id).orElseThrow();
     }
 
@@ -157,13 +162,26 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                 .mapTo(Integer.class).one();
     }
 
-    @Override
-    public long insertMessage(long ticketId, long authorId, boolean team, String body, Instant now) {
+    private long insertMessageRow(long ticketId, long authorId, boolean team, String body, Instant now) {
         return h.createUpdate("INSERT INTO messages (ticket_id, author_id, team, body, created_at) "
                         + "VALUES (:t, :a, :team, :body, :now)")
                 .bind("t", ticketId).bind("a", authorId).bind("team", team ? 1 : 0).bind("body", body)
                 .bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Who reads a message of the team (the account's customers) or of a customer (the team): see UnreadIndex. */
+    private static final String TEAM_WROTE = "INSERT INTO unread (user_id, ticket_id) SELECT u.id, t.id FROM tickets t "
+            + "JOIN users u ON u.account_id = t.account_id WHERE t.id = :t AND u.role = 'customer' "
+            + "ON CONFLICT DO NOTHING";
+    private static final String CUSTOMER_WROTE = "INSERT INTO unread (user_id, ticket_id) SELECT u.id, :t FROM users u "
+            + "WHERE u.role <> 'customer' ON CONFLICT DO NOTHING";
+
+    @Override
+    public long insertMessage(long ticketId, long authorId, boolean team, String body, Instant now) {
+        long id = insertMessageRow(ticketId, authorId, team, body, now);
+        h.createUpdate(team ? TEAM_WROTE : CUSTOMER_WROTE).bind("t", ticketId).execute();
+        return id;
     }
 
     @Override
@@ -216,6 +234,11 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                         + "ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
                         + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
                         + "THEN excluded.last_message_id ELSE read_markers.last_message_id END")
+                .bind("u", userId).bind("t", ticketId).bind("m", lastMessageId).execute();
+        // read up to the other side's last message: no longer unread (a marker behind it keeps the row)
+        h.createUpdate("DELETE FROM unread WHERE user_id = :u AND ticket_id = :t AND NOT EXISTS (SELECT 1 "
+                        + "FROM messages m JOIN users v ON v.id = :u WHERE m.ticket_id = :t AND m.id > :m "
+                        + "AND m.team = CASE WHEN v.role = 'customer' THEN 1 ELSE 0 END)")
                 .bind("u", userId).bind("t", ticketId).bind("m", lastMessageId).execute();
     }
 

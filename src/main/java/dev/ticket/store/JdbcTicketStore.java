@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcTicketStore implements TicketStore {
     /**
-     * The newest migration under db/sqlite (or in {@link #SQLITE_JAVA_MIGRATIONS}) and db/postgresql
-     * (SchemaMigrationTest keeps them in step).
+     * The newest migration under db/sqlite and db/postgresql or in {@link #SQLITE_JAVA_MIGRATIONS} and
+     * {@link #POSTGRES_JAVA_MIGRATIONS} (SchemaMigrationTest keeps them in step).
      */
-    static final int SQLITE_SCHEMA = 8;
-    static final int POSTGRES_SCHEMA = 8;
+    static final int SQLITE_SCHEMA = 9;
+    static final int POSTGRES_SCHEMA = 9;
 
-    /** SQLite migrations written in Java, beside the SQL ones. */
-    static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex());
+    /** Migrations written in Java (they log their progress over many rows), beside the SQL ones. */
+    static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex(), new UnreadIndex(false));
+    static final List<JavaMigration> POSTGRES_JAVA_MIGRATIONS = List.of(new UnreadIndex(true));
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -100,7 +101,7 @@ public final class JdbcTicketStore implements TicketStore {
      */
     public static JdbcTicketStore openPostgres(String jdbcUrl, int poolSize, Path spoolDir) {
         HikariDataSource ds = migrated(PgPools.requests(jdbcUrl, poolSize), "classpath:db/postgresql",
-                POSTGRES_SCHEMA, List.of());
+                POSTGRES_SCHEMA, POSTGRES_JAVA_MIGRATIONS);
         HikariDataSource blobPool = null;
         try {
             blobPool = new HikariDataSource(PgPools.blobs(jdbcUrl, poolSize));

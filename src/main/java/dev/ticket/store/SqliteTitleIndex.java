@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,29 +16,13 @@ import org.slf4j.LoggerFactory;
  * Contentless ({@code content=''}) and without positions ({@code detail=none}): it only answers "which
  * tickets have all these pieces", and the ticket row itself is checked for the whole text.
  */
-final class SqliteTitleIndex implements JavaMigration {
+final class SqliteTitleIndex extends RowMigration {
     static final String TABLE = "ticket_title_grams";
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private static final int BATCH = 10_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("4");
-    }
-
-    @Override
-    public String getDescription() {
-        return "title search index";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 4;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    SqliteTitleIndex() {
+        super(4, "title search index");
     }
 
     @Override

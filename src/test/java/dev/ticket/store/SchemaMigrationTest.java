@@ -23,11 +23,10 @@ class SchemaMigrationTest {
 
     @Test
     void the_newest_schema_constants_name_the_newest_migration_files() throws IOException {
-        int newestJava = JdbcTicketStore.SQLITE_JAVA_MIGRATIONS.stream()
-                .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(0);
-        assertEquals(Math.max(newest(Path.of("src/main/resources/db/sqlite")), newestJava),
-                JdbcTicketStore.SQLITE_SCHEMA);
-        assertEquals(newest(Path.of("src/main/resources/db/postgresql")), JdbcTicketStore.POSTGRES_SCHEMA);
+        assertEquals(Math.max(newest(Path.of("src/main/resources/db/sqlite")),
+                newest(JdbcTicketStore.SQLITE_JAVA_MIGRATIONS)), JdbcTicketStore.SQLITE_SCHEMA);
+        assertEquals(Math.max(newest(Path.of("src/main/resources/db/postgresql")),
+                newest(JdbcTicketStore.POSTGRES_JAVA_MIGRATIONS)), JdbcTicketStore.POSTGRES_SCHEMA);
     }
 
     @Test
@@ -67,6 +66,39 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void unread_tickets_stored_before_the_unread_index_are_listed_after_the_upgrade(@TempDir Path dir) throws Exception {
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + dir.resolve("ticket.db"));
+        Flyway.configure().dataSource(old).locations("classpath:db/sqlite")
+                .javaMigrations(JdbcTicketStore.SQLITE_JAVA_MIGRATIONS.toArray(
+                        org.flywaydb.core.api.migration.JavaMigration[]::new)).target("7").load().migrate();
+        try (var c = old.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO accounts (id, name, created_at) VALUES (1, 'acme', 0), (2, 'other', 0)");
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at) VALUES (1, 'olga', 'customer', 1, 0), "
+                    + "(2, 'ivan', 'customer', 1, 0), (3, 'sam', 'agent', NULL, 0), (4, 'eve', 'customer', 2, 0)");
+            // 1: olga asked, sam answered, olga read it; 2: olga asked, sam answered; 3: eve asked, sam read it
+            s.execute("INSERT INTO tickets (id, account_id, author_id, title, title_folded, status, type, created_at, "
+                    + "updated_at, due_at, activity) VALUES (1, 1, 1, 'a', 'a', 'on_customer', 'question', 0, 0, 0, 1), "
+                    + "(2, 1, 1, 'b', 'b', 'on_customer', 'question', 0, 0, 0, 2), "
+                    + "(3, 2, 4, 'c', 'c', 'on_customer', 'question', 0, 0, 0, 3)");
+            s.execute("INSERT INTO messages (id, ticket_id, author_id, team, body, created_at) VALUES "
+                    + "(1, 1, 1, 0, 'q', 0), (2, 1, 3, 1, 'a', 0), (3, 2, 1, 0, 'q', 0), (4, 2, 3, 1, 'a', 0), "
+                    + "(5, 3, 4, 0, 'q', 0)");
+            s.execute("INSERT INTO read_markers (user_id, ticket_id, last_message_id) VALUES (1, 1, 2), (1, 2, 3), "
+                    + "(3, 1, 2), (3, 2, 4), (3, 3, 5), (4, 3, 5)");
+        }
+        try (JdbcTicketStore store = JdbcTicketStore.openSqlite(dir, 2)) {
+            TicketQuery unread = new TicketQuery(null, null, true, null, null, null, 10, null);
+            java.util.function.Function<Viewer, List<Long>> ids = viewer -> store.read(tx -> tx.tickets(unread, viewer))
+                    .stream().map(l -> l.ticket().id()).toList();
+            assertEquals(List.of(2L), ids.apply(new Viewer(1, false, 1L)), "olga: the answer she has not read");
+            assertEquals(List.of(2L, 1L), ids.apply(new Viewer(2, false, 1L)), "ivan read nothing");
+            assertEquals(List.of(), ids.apply(new Viewer(3, true, null)), "sam read every customer message");
+            assertEquals(List.of(), ids.apply(new Viewer(4, false, 2L)), "eve: no answer yet");
+        }
+    }
+
+    @Test
     void a_message_redacted_before_the_column_existed_reads_as_redacted_at_its_audit_time(@TempDir Path dir)
             throws Exception {
         SQLiteDataSource old = new SQLiteDataSource();
@@ -97,6 +129,10 @@ class SchemaMigrationTest {
         SQLiteDataSource empty = new SQLiteDataSource();
         empty.setUrl("jdbc:sqlite:" + dir.resolve("empty.db"));
         assertEquals(-1, JdbcTicketStore.appliedSchema(empty));
+    }
+
+    private static int newest(List<org.flywaydb.core.api.migration.JavaMigration> migrations) {
+        return migrations.stream().mapToInt(m -> Integer.parseInt(m.getVersion().getVersion())).max().orElse(0);
     }
 
     private static int newest(Path migrations) throws IOException {

@@ -3,38 +3,31 @@ package dev.ticket.store;
 import dev.ticket.model.Awaiting;
 import dev.ticket.model.Role;
 import dev.ticket.model.Status;
-import dev.ticket.model.TicketType;
 import dev.ticket.service.Caller;
 import dev.ticket.service.TitleFolding;
-import dev.ticket.service.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
- * Search and list views at scale (SPEC 7.4), on one store: loads N tickets (default 1,000,000) through the
- * store's own write code (StoreTx: the same inserts, title index, events and read markers as the service,
- * 10,000 tickets a transaction; PostgreSQL: {@link PgBulkLoad}) unless the store holds them already, then
- * times the store's list query as TicketService.list asks it (in process, without the service's page cache)
- * for each query kind, as an agent (all accounts) and as a customer (one account), and prints p50/p99.
- * Run: scripts/bench-search.sh. Usage: SearchBench sqlite DIR [N] | SearchBench postgresql JDBC_URL [N].
- * On SQLite it writes an agent token to DIR/agent.token (to try the loaded store with `ticket serve`).
+ * Search and list views at scale (SPEC 7.4), on one store: loads N tickets (default 1,000,000) in bulk into
+ * an older schema ({@link SqliteBulkLoad}, {@link PgBulkLoad}) unless the store holds them already, opens
+ * the store (its migrations build the indexes over them, as an upgrade in place does, and the time is
+ * printed), then times the store's list query as TicketService.list asks it (in process, without the
+ * service's page cache) for each query kind, as an agent (all accounts) and as a customer (one account), and
+ * prints p50/p99. Run: scripts/bench-search.sh. Usage: SearchBench sqlite DIR [N] | SearchBench postgresql
+ * JDBC_URL [N].
  */
 public final class SearchBench {
-    static final int ACCOUNTS = 20;
     static final int AGENTS = 3;
     private static final int RUNS = 200;
-    private static final String[] WORDS = {"ошибка", "оплата", "счёт", "канал", "консьерж", "не", "работает",
-        "виджет", "Payment", "failed", "Telegram", "offline", "доступ", "настройки", "сотрудник", "ответ",
-        "долго", "бот", "chat", "login"};
 
-    record Case(String name, String search, Status status, Awaiting awaiting, boolean unread) {
+    record Case(String name, String search, Status status, Awaiting awaiting, boolean unread, boolean readers) {
+        Case(String name, String search, Status status, Awaiting awaiting, boolean unread) {
+            this(name, search, status, awaiting, unread, false);
+        }
     }
 
     static final List<Case> CASES = List.of(
@@ -54,6 +47,8 @@ public final class SearchBench {
             new Case("awaiting team", null, null, Awaiting.TEAM, false),
             new Case("awaiting customer", null, null, Awaiting.CUSTOMER, false),
             new Case("unread", null, null, null, true),
+            new Case("unread, all but a few read", null, null, null, true, true),
+            new Case("word + unread, few unread", "иголка", null, null, true, true),
             new Case("common word + status done", "ошибка", Status.DONE, null, false),
             new Case("rare word + awaiting team", "код4241", null, Awaiting.TEAM, false),
             new Case("common word + unread", "ошибка", null, null, true));
@@ -66,25 +61,29 @@ public final class SearchBench {
         int rows = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 1_000_000;
         if (kind.equals("postgresql")) {
             PgBulkLoad.loadIfEmpty(args[1], rows);
+        } else {
+            SqliteBulkLoad.loadIfEmpty(Path.of(args[1]), rows);
         }
+        long opened = System.nanoTime();
         JdbcTicketStore store = kind.equals("sqlite")
                 ? JdbcTicketStore.openSqlite(Path.of(args[1]), 8)
                 : JdbcTicketStore.openPostgres(args[1], 8, Files.createTempDirectory("ticket-bench-"));
-        Path tokenFile = kind.equals("sqlite") ? Path.of(args[1], "agent.token") : null;
+        System.out.printf("opened (migrations included) in %.1f s%n", (System.nanoTime() - opened) / 1e9);
         if (kind.equals("postgresql")) {
             try (var c = java.sql.DriverManager.getConnection(args[1]); var s = c.createStatement()) {
-                s.execute("ANALYZE");
+                s.execute("VACUUM ANALYZE"); // as autovacuum would have after the load: index-only scans
             }
         }
         try (store) {
-            Callers callers = loadOnce(store, rows, tokenFile);
+            Callers callers = callers(store);
             System.out.printf("%s, %,d tickets; %d runs each; p50 / p99 in ms (rows on the page)%n", kind,
                     count(store), RUNS);
             System.out.printf("%-30s %-12s %22s %22s%n", "query", "text", "agent (all accounts)",
                     "customer (one account)");
             for (Case c : CASES) {
                 System.out.printf("%-30s %-12s %22s %22s%n", c.name(), c.search() == null ? "" : c.search(),
-                        time(store, callers.agent(), c), time(store, callers.customer(), c));
+                        time(store, c.readers() ? callers.readerAgent() : callers.agent(), c),
+                        time(store, c.readers() ? callers.readerCustomer() : callers.customer(), c));
             }
         }
     }
@@ -94,7 +93,8 @@ public final class SearchBench {
                 null, null, c.awaiting(), 31, null);
     }
 
-    record Callers(Caller agent, Caller customer) {
+    /** Agent 1 and customer 1, and two who have read all but a few old tickets (for the unread filter). */
+    record Callers(Caller agent, Caller customer, Caller readerAgent, Caller readerCustomer) {
     }
 
     static long count(TicketStore store) {
@@ -122,107 +122,17 @@ public final class SearchBench {
         return String.format("%6.2f / %6.2f (%2d)", nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, found);
     }
 
-    /**
-     * 20 accounts with one customer each, 3 agents. Titles: three words of a small vocabulary and a code
-     * ("код" and a number below 5,000: each code is in one ticket of 5,000); "иголка" in 10 of the oldest
-     * tickets. 70% of tickets got an agent's answer (the agent's read marker), a third of those a
-     * customer's follow-up; the customer read half the answers; all but the newest 20,000 are mostly Done.
-     */
-    static Callers loadOnce(JdbcTicketStore store, int rows, Path tokenFile) throws Exception {
-        List<Long> customers = new ArrayList<>();
-        List<Long> agents = new ArrayList<>();
-        Map<Long, Long> accountOf = new LinkedHashMap<>();
-        boolean fresh = store.read(StoreTx::userCount) == 0;
-        if (fresh) {
-            Instant now = Instant.now();
-            store.write(tx -> {
-                for (int a = 1; a <= ACCOUNTS; a++) {
-                    long account = tx.accountId("account-" + a, true, now).orElseThrow();
-                    long user = tx.insertUser("customer-" + a, Role.CUSTOMER, account, now).id();
-                    customers.add(user);
-                    accountOf.put(user, account);
-                }
-                for (int a = 1; a <= AGENTS; a++) {
-                    agents.add(tx.insertUser("agent-" + a, Role.AGENT, null, now).id());
-                }
-                String token = Tokens.newToken();
-                tx.insertToken(agents.get(0), Tokens.hash(token), now);
-                try {
-                    if (tokenFile != null) {
-                        Files.writeString(tokenFile, token);
-                    }
-                } catch (java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            });
-            long t0 = System.nanoTime();
-            Random random = new Random(42);
-            int batch = 10_000;
-            for (int from = 0; from < rows; from += batch) {
-                int start = from;
-                int end = Math.min(rows, from + batch);
-                long seed = random.nextLong();
-                store.write(tx -> {
-                    loadBatch(tx, start, end, rows, new Random(seed), customers, agents, accountOf);
-                    return null;
-                });
-                if (end % 100_000 == 0 || end == rows) {
-                    System.out.printf("loaded %,d tickets in %.0f s%n", end, (System.nanoTime() - t0) / 1e9);
-                }
-            }
-        } else {
-            store.read(tx -> {
-                for (var u : tx.users()) {
-                    if (u.role() == Role.AGENT) {
-                        agents.add(u.id());
-                    } else if (u.role() == Role.CUSTOMER) {
-                        customers.add(u.id());
-                    }
-                }
-                return null;
-            });
-        }
-        long agent = agents.get(0);
-        long customer = customers.get(0);
-        long account = store.read(tx -> tx.accountId("account-1", false, Instant.now())).orElseThrow();
-        return new Callers(new Caller(agent, "agent-1", Role.AGENT, null, null),
-                new Caller(customer, "customer-1", Role.CUSTOMER, account, "account-1"));
-    }
-
-    private static void loadBatch(StoreTx tx, int from, int to, int rows, Random r, List<Long> customers,
-                                  List<Long> agents, Map<Long, Long> accountOf) {
-        for (int i = from; i < to; i++) {
-            int c = r.nextInt(customers.size());
-            long customer = customers.get(c);
-            String title = WORDS[r.nextInt(WORDS.length)] + " " + WORDS[r.nextInt(WORDS.length)] + " "
-                    + WORDS[r.nextInt(WORDS.length)] + " код" + (i % 5000)
-                    + (i < rows / 10 && i % (rows / 100) == 7 ? " иголка" : "");
-            Instant now = Instant.ofEpochMilli(1_700_000_000_000L + i * 1000L);
-            long id = tx.insertTicket(new NewTicketRow(accountOf.get(customer), customer, title,
-                    TitleFolding.fold(title), TicketType.QUESTION, null, null, null, now, now.plusSeconds(3600)));
-            message(tx, id, accountOf.get(customer), customer, false, now);
-            if (r.nextInt(10) < 7) {
-                long agent = agents.get(r.nextInt(agents.size()));
-                long answer = message(tx, id, accountOf.get(customer), agent, true, now.plusSeconds(60));
-                if (r.nextInt(3) == 0) {
-                    message(tx, id, accountOf.get(customer), customer, false, now.plusSeconds(120));
-                } else if (r.nextBoolean()) {
-                    tx.markRead(customer, id, answer);
-                }
-            }
-            if (i < rows - 20_000 && i % 10 != 0) {
-                long event = tx.appendEvent(id, accountOf.get(customer), "status", "{}", now.plusSeconds(180));
-                tx.closeTicket(id, now.plusSeconds(180), event);
-            }
-        }
-    }
-
-    private static long message(StoreTx tx, long ticket, long account, long author, boolean team, Instant at) {
-        long message = tx.insertMessage(ticket, author, team, "What happened: step failed", at);
-        long event = tx.appendEvent(ticket, account, "message", "{}", at);
-        tx.touchTicket(ticket, at, event, team);
-        tx.markRead(author, ticket, message);
-        return message;
+    /** The viewers of the data set {@link SqliteBulkLoad} and {@link PgBulkLoad} wrote. */
+    static Callers callers(TicketStore store) {
+        return store.read(tx -> {
+            long account1 = tx.accountId("account-1", false, Instant.now()).orElseThrow();
+            long account20 = tx.accountId("account-" + BulkRow.READER_CUSTOMER, false, Instant.now()).orElseThrow();
+            return new Callers(new Caller(tx.userByName("agent-1").orElseThrow().id(), "agent-1", Role.AGENT, null,
+                    null),
+                    new Caller(tx.userByName("customer-1").orElseThrow().id(), "customer-1", Role.CUSTOMER,
+                            account1, "account-1"),
+                    new Caller(BulkRow.READER, "reader", Role.AGENT, null, null),
+                    new Caller(BulkRow.READER_CUSTOMER, "customer-20", Role.CUSTOMER, account20, "account-20"));
+        });
     }
 }

@@ -254,6 +254,63 @@ abstract class TicketStoreContract extends ConcurrentWritesContract implements A
         assertEquals(2, f.tickets.get(f.otherCustomer, t.id()).unread(), "read markers are per person");
     }
 
+    /**
+     * The unread filter (V9's index) lists exactly the tickets whose own count of unread messages is above zero,
+     * for each person, after random replies and reads on both sides, for people added after the tickets, with
+     * and without search text, starting from the index's rows and walking the tickets newest first.
+     */
+    @Test
+    void the_unread_filter_lists_exactly_the_tickets_with_unread_messages() {
+        String word = "непрочит" + Long.toHexString(new Random().nextLong() & 0xffffffL);
+        Caller stranger = f.caller("Eve", Role.CUSTOMER, "other-" + word);
+        List<Caller> writers = List.of(f.customer, f.otherCustomer, stranger, f.agent);
+        Random random = new Random(20261207);
+        List<Ticket> opened = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Caller author = i % 4 == 3 ? stranger : i % 2 == 0 ? f.customer : f.otherCustomer;
+            opened.add(f.open(author, "Тема " + word + " " + i, null));
+        }
+        Caller secondAgent = f.caller("Kim", Role.AGENT, null);
+        for (int i = 0; i < 40; i++) {
+            Ticket t = opened.get(random.nextInt(opened.size()));
+            Caller who = writers.get(random.nextInt(writers.size()));
+            boolean own = who.team() || t.account().equals(who.account());
+            if (!own) {
+                continue;
+            }
+            if (random.nextInt(3) == 0) {
+                f.tickets.markRead(who, t.id());
+            } else if (!who.team() || random.nextBoolean()) {
+                f.tickets.reply(who, t.id(), "message " + i, List.of(), null);
+            }
+        }
+        Caller lateAgent = f.caller("Lee", Role.AGENT, null);
+        Caller lateCustomer = f.caller("Ann", Role.CUSTOMER, f.customer.account());
+        int before = TicketQueries.fewUnread;
+        int titles = TicketQueries.fewTitleMatches;
+        try {
+            TicketQueries.fewTitleMatches = 0;
+            for (int plan : new int[] {before, 0}) {
+                TicketQueries.fewUnread = plan;
+                for (Caller who : List.of(f.customer, f.otherCustomer, stranger, f.agent, secondAgent, lateAgent,
+                        lateCustomer)) {
+                    List<Long> expected = opened.stream().filter(t -> who.team() || t.account().equals(who.account()))
+                            .filter(t -> f.tickets.get(who, t.id()).unread() > 0).map(Ticket::id).sorted().toList();
+                    String seen = who.name() + " (plan " + plan + ")";
+                    assertEquals(expected, found(who, request(null, word, true, null, null, null)), seen);
+                    if (!who.team()) {
+                        assertEquals(expected, found(who, request(null, null, true, null, null, null)), seen);
+                    }
+                    assertEquals(expected.stream().filter(id -> f.tickets.get(who, id).status() == Status.ON_CUSTOMER)
+                            .toList(), found(who, request(Status.ON_CUSTOMER, word, true, null, null, null)), seen);
+                }
+            }
+        } finally {
+            TicketQueries.fewUnread = before;
+            TicketQueries.fewTitleMatches = titles;
+        }
+    }
+
     @Test
     void a_read_marker_never_moves_back() {
         Ticket t = f.open("Markers");
