@@ -7,9 +7,8 @@ import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Transcript;
 import dev.ticket.client.TicketClient;
-import dev.ticket.model.Hours;
+import dev.ticket.cli.output.Due;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.TimeLeft;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,8 +38,8 @@ public class ShowCommand extends BaseCommand {
         Ticket ticket = client.getTicket(idParam.ticketId);
         Output out = out();
         if (!out.printedForScripts(ticket, ticket.id())) {
-            Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
-            String left = hours == null ? null : TimeLeft.of(ticket, hours, clock.instant());
+            Due due = DueText.of(client, settings().server(), io.env(), java.util.List.of(ticket));
+            String left = due == null ? null : due.words(ticket, clock.instant());
             transcript(out).ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));
