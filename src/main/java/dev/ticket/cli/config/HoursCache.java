@@ -3,11 +3,8 @@ package dev.ticket.cli.config;
 import dev.ticket.client.ClientJson;
 import dev.ticket.model.Hours;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,23 +60,7 @@ public final class HoursCache {
         try {
             byte[] json = ClientJson.write(new Kept(server, hours.zone(), hours.opens(), hours.closes(),
                     hours.workdays(), hours.holidays()));
-            Path dir = file.getParent();
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            // named by the process, as RecentIds does: Files.createTempFile's SecureRandom costs ~20 ms
-            Path tmp = dir.resolve("hours.json." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                Files.write(tmp, json);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            RecentIds.replace(file, json);
         } catch (IOException | RuntimeException e) {
             // a convenience: a read-only home or a full disk must not fail the command
         }
