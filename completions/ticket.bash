@@ -290,9 +290,9 @@ function _picocli_ticket() {
 
   local commands="new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -311,16 +311,16 @@ function _picocli_ticket() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -341,11 +341,11 @@ function _picocli_ticket_new() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '--from-ci' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-t' '--title' '-m' '--message' '-F' '--file' '--type' '--about' '--dialog' '--ref' '-l' '--label' '-a' '--attach' '--idempotency-key' '--dedupe-key' '--log' '--tail' '--fingerprint' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local ID_option_args=($(__ticket_recent_ids)) # --ref values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -363,11 +363,6 @@ function _picocli_ticket_new() {
       ;;
     '--ca-file')
       return
-      ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
       ;;
     '--jq')
       return
@@ -424,6 +419,11 @@ function _picocli_ticket_new() {
     '--fingerprint')
       return
       ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -443,13 +443,14 @@ function _picocli_ticket_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--unread' '--mine' '--overdue' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-s' '--status' '-S' '--search' '--type' '-l' '--label' '--awaiting' '--sort' '--account' '--assignee' '-L' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local STATUS_option_args=("all" "on-customer" "done") # --status values
   local TYPE_option_args=("critical" "question" "suggestion") # --type values
   local SIDE_option_args=("team" "customer") # --awaiting values
   local ORDER_option_args=("activity" "due" "created") # --sort values
+  local IFS=$'\n'; local NAME_option_args=("me" "none" $(__ticket_agent_names)); IFS=$' \t\n' # --assignee values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -467,11 +468,6 @@ function _picocli_ticket_list() {
       ;;
     '--ca-file')
       return
-      ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
       ;;
     '--jq')
       return
@@ -509,10 +505,17 @@ function _picocli_ticket_list() {
       return
       ;;
     '--assignee')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '-L'|'--limit')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -533,9 +536,9 @@ function _picocli_ticket_inbox() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--watch' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-L' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-L' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -554,11 +557,6 @@ function _picocli_ticket_inbox() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -567,6 +565,11 @@ function _picocli_ticket_inbox() {
       ;;
     '-L'|'--limit')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -587,9 +590,9 @@ function _picocli_ticket_show() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -608,16 +611,16 @@ function _picocli_ticket_show() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -644,9 +647,9 @@ function _picocli_ticket_reply() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-e' '--editor' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-m' '--message' '-F' '--file' '-a' '--attach' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -665,11 +668,6 @@ function _picocli_ticket_reply() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -686,6 +684,11 @@ function _picocli_ticket_reply() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -713,9 +716,9 @@ function _picocli_ticket_attach() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '-m' '--message' '--name'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '-m' '--message' '--name' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -734,11 +737,6 @@ function _picocli_ticket_attach() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -750,6 +748,11 @@ function _picocli_ticket_attach() {
       ;;
     '--name')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -780,9 +783,9 @@ function _picocli_ticket_download() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--force' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--attachment' '-o' '--output'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--attachment' '-o' '--output' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -801,11 +804,6 @@ function _picocli_ticket_download() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -819,6 +817,11 @@ function _picocli_ticket_download() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -846,9 +849,9 @@ function _picocli_ticket_close() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -867,16 +870,16 @@ function _picocli_ticket_close() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-2147483647 values
@@ -903,9 +906,9 @@ function _picocli_ticket_redact() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "ticket_id" "author" "body" "created_at" "attachments" "redacted_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -924,16 +927,16 @@ function _picocli_ticket_redact() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -954,9 +957,10 @@ function _picocli_ticket_assign() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local IFS=$'\n'; local NAME_option_args=("me" $(__ticket_agent_names)); IFS=$' \t\n' # --to values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -975,11 +979,6 @@ function _picocli_ticket_assign() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -987,7 +986,14 @@ function _picocli_ticket_assign() {
       return
       ;;
     '--to')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1014,9 +1020,9 @@ function _picocli_ticket_unassign() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1035,16 +1041,16 @@ function _picocli_ticket_unassign() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1071,9 +1077,9 @@ function _picocli_ticket_wait() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "kind" "ticket_id" "status" "message" "at" "ticket") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1092,16 +1098,16 @@ function _picocli_ticket_wait() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1128,9 +1134,9 @@ function _picocli_ticket_hours() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("zone" "opens" "closes" "workdays" "holidays" "open_now" "now" "next_open" "closes_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1149,16 +1155,16 @@ function _picocli_ticket_hours() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1179,9 +1185,9 @@ function _picocli_ticket_login() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--with-token' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1200,16 +1206,16 @@ function _picocli_ticket_login() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1230,9 +1236,9 @@ function _picocli_ticket_logout() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("profile" "logged_out") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1251,16 +1257,16 @@ function _picocli_ticket_logout() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1281,9 +1287,9 @@ function _picocli_ticket_whoami() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1302,16 +1308,16 @@ function _picocli_ticket_whoami() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1332,9 +1338,9 @@ function _picocli_ticket_tui() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1353,16 +1359,16 @@ function _picocli_ticket_tui() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local ID_pos_param_args=($(__ticket_recent_ids)) # 0-0 values
@@ -1389,9 +1395,9 @@ function _picocli_ticket_profile() {
 
   local commands="list use remove"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1410,16 +1416,16 @@ function _picocli_ticket_profile() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1440,9 +1446,9 @@ function _picocli_ticket_alias() {
 
   local commands="set list delete"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1461,16 +1467,16 @@ function _picocli_ticket_alias() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1491,9 +1497,9 @@ function _picocli_ticket_help() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1512,16 +1518,16 @@ function _picocli_ticket_help() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
@@ -1548,9 +1554,9 @@ function _picocli_ticket_admin() {
 
   local commands="user token backup audit"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1569,16 +1575,16 @@ function _picocli_ticket_admin() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1599,9 +1605,9 @@ function _picocli_ticket_completion() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1620,16 +1626,16 @@ function _picocli_ticket_completion() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
@@ -1779,9 +1785,9 @@ function _picocli_ticket_profile_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("name" "server" "current" "logged_in") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1800,16 +1806,16 @@ function _picocli_ticket_profile_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1830,9 +1836,9 @@ function _picocli_ticket_profile_use() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1851,16 +1857,16 @@ function _picocli_ticket_profile_use() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
@@ -1887,9 +1893,9 @@ function _picocli_ticket_profile_remove() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1908,16 +1914,16 @@ function _picocli_ticket_profile_remove() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names profile)) # 0-0 values
@@ -1944,9 +1950,9 @@ function _picocli_ticket_alias_set() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1965,16 +1971,16 @@ function _picocli_ticket_alias_set() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1995,9 +2001,9 @@ function _picocli_ticket_alias_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2016,16 +2022,16 @@ function _picocli_ticket_alias_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2046,9 +2052,9 @@ function _picocli_ticket_alias_delete() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2067,16 +2073,16 @@ function _picocli_ticket_alias_delete() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
   local NAME_pos_param_args=($(__ticket_names alias)) # 0-0 values
@@ -2103,9 +2109,9 @@ function _picocli_ticket_admin_user() {
 
   local commands="add list disable enable"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2124,16 +2130,16 @@ function _picocli_ticket_admin_user() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2154,9 +2160,9 @@ function _picocli_ticket_admin_token() {
 
   local commands="list issue revoke"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2175,16 +2181,16 @@ function _picocli_ticket_admin_token() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2205,9 +2211,9 @@ function _picocli_ticket_admin_backup() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--to'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2226,11 +2232,6 @@ function _picocli_ticket_admin_backup() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2239,6 +2240,11 @@ function _picocli_ticket_admin_backup() {
       ;;
     '--to')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2259,9 +2265,9 @@ function _picocli_ticket_admin_audit() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--limit'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--limit' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "at" "actor_id" "actor" "action" "target" "client") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2280,11 +2286,6 @@ function _picocli_ticket_admin_audit() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2293,6 +2294,11 @@ function _picocli_ticket_admin_audit() {
       ;;
     '--limit')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2313,10 +2319,10 @@ function _picocli_ticket_admin_user_add() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--role' '--account' '--expires'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--role' '--account' '--expires' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
   local ROLE_option_args=("customer" "agent" "admin") # --role values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2335,11 +2341,6 @@ function _picocli_ticket_admin_user_add() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2356,6 +2357,11 @@ function _picocli_ticket_admin_user_add() {
       ;;
     '--expires')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2376,9 +2382,9 @@ function _picocli_ticket_admin_user_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2397,16 +2403,16 @@ function _picocli_ticket_admin_user_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2427,9 +2433,9 @@ function _picocli_ticket_admin_user_disable() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2448,16 +2454,16 @@ function _picocli_ticket_admin_user_disable() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2478,9 +2484,9 @@ function _picocli_ticket_admin_user_enable() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2499,16 +2505,16 @@ function _picocli_ticket_admin_user_enable() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2529,9 +2535,9 @@ function _picocli_ticket_admin_token_list() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "user_id" "user" "created_at" "last_used_at" "expires_at" "revoked_at" "user_disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2550,16 +2556,16 @@ function _picocli_ticket_admin_token_list() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2580,9 +2586,9 @@ function _picocli_ticket_admin_token_issue() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout' '--expires'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--expires' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("id" "name" "role" "account" "token" "disabled_at") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2601,11 +2607,6 @@ function _picocli_ticket_admin_token_issue() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
@@ -2614,6 +2615,11 @@ function _picocli_ticket_admin_token_issue() {
       ;;
     '--expires')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2634,9 +2640,9 @@ function _picocli_ticket_admin_token_revoke() {
 
   local commands=""
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--json' '--jq' '--timeout'"
+  local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("about" "account" "assignee" "at" "attachments" "author" "awaiting" "body" "closed_at" "closes" "closes_at" "created_at" "deduplicated" "dialog_url" "disabled_at" "due_at" "holidays" "id" "kind" "labels" "message" "message_count" "messages" "name" "next_open" "now" "open_now" "opens" "refs" "role" "status" "ticket" "ticket_id" "title" "token" "type" "unread" "updated_at" "workdays" "zone") # --json values
+  local FIELDS_option_args=("user_id" "revoked") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2655,16 +2661,16 @@ function _picocli_ticket_admin_token_revoke() {
     '--ca-file')
       return
       ;;
-    '--json')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
-      return $?
-      ;;
     '--jq')
       return
       ;;
     '--timeout')
       return
+      ;;
+    '--json')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -2705,4 +2711,15 @@ function __ticket_recent_ids() {
     (command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &)
   fi
   [[ -f $file ]] && cut -f1 "$file"
+}
+
+# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).
+# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.
+function __ticket_agent_names() {
+  local file="${XDG_CACHE_HOME:-$HOME/.cache}/ticket/agents"
+  if [[ ! -e $file || -n $(find "$file" -mmin +10 2>/dev/null) ]]; then
+    mkdir -p -m 700 "${file%/*}" 2>/dev/null && touch "$file" 2>/dev/null
+    (command ticket completion --refresh-agents </dev/null >/dev/null 2>&1 &)
+  fi
+  [[ -f $file ]] && cat "$file"
 }

@@ -179,19 +179,26 @@ class DeployExamplesTest {
                 "-subj", "/CN=tickets.example.com", "-keyout", dir.resolve("key.pem").toString(),
                 "-out", dir.resolve("cert.pem").toString());
         assertEquals(0, cert.exit(), cert.out());
-        String site = siteWithTestCertificate();
-        Files.writeString(dir.resolve("ticket.conf"), site);
-        Files.writeString(dir.resolve("nginx.conf"), "pid " + dir.resolve("nginx.pid") + ";\n"
-                + "error_log stderr;\nevents {}\nhttp {\n"
-                + "  access_log off;\n"
-                + "  client_body_temp_path " + dir.resolve("body") + ";\n"
-                + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
-                + "  include " + dir.resolve("ticket.conf") + ";\n}\n");
-        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+        String nginx = nginxWith(siteWithTestCertificate(), "");
         Run test = run(Map.of(), nginx, "-t", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString());
         assertEquals(0, test.exit(), test.out());
         assertTrue(test.out().contains("test is successful"), test.out());
         assertFalse(test.out().contains("[warn]"), test.out());
+    }
+
+    /**
+     * Writes an nginx.conf in the test's directory that includes {@code site} (everything kept in that directory,
+     * {@code main} added at the top level) and returns the nginx program to run it with.
+     */
+    private String nginxWith(String site, String main) throws IOException {
+        Files.writeString(dir.resolve("ticket.conf"), site);
+        Files.writeString(dir.resolve("nginx.conf"), "pid " + dir.resolve("nginx.pid") + ";\n"
+                + main + "error_log stderr;\nevents {}\nhttp {\n"
+                + "  access_log off;\n"
+                + "  client_body_temp_path " + dir.resolve("body") + ";\n"
+                + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
+                + "  include " + dir.resolve("ticket.conf") + ";\n}\n");
+        return Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
     }
 
     /**
@@ -217,14 +224,7 @@ class DeployExamplesTest {
                     .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
                     .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
                     .replace("server 127.0.0.1:8765", "server 127.0.0.1:" + URI.create(service.url()).getPort());
-            Files.writeString(dir.resolve("ticket.conf"), site);
-            Files.writeString(dir.resolve("nginx.conf"), "pid " + dir.resolve("nginx.pid") + ";\n"
-                    + "master_process off;\ndaemon off;\nerror_log stderr;\nevents {}\nhttp {\n"
-                    + "  access_log off;\n"
-                    + "  client_body_temp_path " + dir.resolve("body") + ";\n"
-                    + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
-                    + "  include " + dir.resolve("ticket.conf") + ";\n}\n");
-            String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+            String nginx = nginxWith(site, "master_process off;\ndaemon off;\n");
             Process proxy = new ProcessBuilder(nginx, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.log").toFile()).start();
             try {

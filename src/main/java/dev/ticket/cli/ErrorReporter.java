@@ -55,11 +55,37 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     static int usage(CommandLine.ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("ticket: " + failure.getMessage() + suggestion(failure));
+        err.println("ticket: " + houseStyle(unknownCommand(failure)) + suggestion(failure));
         err.println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
     }
+
+    /**
+     * Picocli's own messages in the words of ours: lower case, and a bad value named by its option first
+     * ("--log-format: 'xml' is not one of text, json"), not "Invalid value for option '--log-format': ...".
+     */
+    static String houseStyle(String message) {
+        String text = INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
+        return CAPITALISED.matcher(text).matches() ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+    }
+
+    /** A word where a subcommand goes that names none: "unknown command 'ticket lsit'", as 'ticket help' says. */
+    private static String unknownCommand(CommandLine.ParameterException failure) {
+        if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")
+                && !failure.getCommandLine().getSubcommands().isEmpty()) {
+            return "unknown command '" + failure.getCommandLine().getCommandSpec().qualifiedName() + " "
+                    + TerminalText.inertLine(unmatched.getUnmatched().get(0)) + "'";
+        }
+        return failure.getMessage();
+    }
+
+    private static final java.util.regex.Pattern INVALID_VALUE =
+            java.util.regex.Pattern.compile("^Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?"
+                    + "|positional parameter at index \\d+ \\(([^)]*)\\)): ");
+    private static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("^[A-Z][a-z]+\\b.*",
+            java.util.regex.Pattern.DOTALL);
 
     /**
      * For a misspelt command or option, what was probably meant, as "gh lsit" suggests "list". Picocli's own

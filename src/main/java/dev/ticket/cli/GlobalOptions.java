@@ -32,7 +32,7 @@ public class GlobalOptions {
     boolean allowHttp;
 
     @Option(names = "--json", arity = "0..1", paramLabel = "FIELDS", order = 103,
-            preprocessor = JsonFieldsOption.class, completionCandidates = JsonFieldsOption.Candidates.class,
+            preprocessor = JsonFieldsOption.class,
             description = "Print the API's JSON and nothing else on standard output. FIELDS (e.g. id,title,due_at) "
                     + "keeps only those fields (of each element of a list); a word that names no field is not taken.")
     String json;

@@ -1,22 +1,18 @@
 package dev.ticket.cli;
 
 import dev.ticket.client.ClientJson;
-import dev.ticket.model.Event;
-import dev.ticket.model.Hours;
-import dev.ticket.model.Message;
-import dev.ticket.model.Ticket;
-import dev.ticket.model.User;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Stack;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Reads {@code --json [FIELDS]} by rules.md's rule (power users): the word after {@code --json} is a field list only when it is
@@ -84,15 +80,17 @@ public final class JsonFieldsOption implements IParameterPreprocessor {
         return ClientJson.fieldNames(record);
     }
 
-    /** Every field any command prints, for shell completion of {@code --json}. */
-    public static final class Candidates implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            TreeSet<String> all = new TreeSet<>();
-            for (Class<?> type : List.of(Ticket.class, Message.class, User.class, Event.class, Hours.class)) {
-                all.addAll(of(type));
-            }
-            return all.iterator();
+    /**
+     * Shell completion of {@code --json FIELDS}: each command of the tree offers the fields it prints, not every
+     * command's (the option comes from one mixin, so a candidates class could not tell the commands apart).
+     */
+    public static void completeOwnFields(CommandLine root) {
+        CommandSpec spec = root.getCommandSpec();
+        OptionSpec json = spec.findOption("--json");
+        if (json != null) {
+            spec.remove(json);
+            spec.addOption(OptionSpec.builder(json).completionCandidates(fieldsOf(spec)).build());
         }
+        new LinkedHashSet<>(root.getSubcommands().values()).forEach(JsonFieldsOption::completeOwnFields);
     }
 }

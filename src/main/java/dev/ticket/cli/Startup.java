@@ -7,6 +7,7 @@ import dev.ticket.client.HttpTicketClient;
 import dev.ticket.model.Hours;
 import dev.ticket.model.TicketPage;
 import dev.ticket.model.TimeLeft;
+import dev.ticket.model.time.WorkSchedule;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -115,7 +116,7 @@ public final class Startup {
             Hours hours = new Hours("Europe/London", "09:00", "18:00", List.of("mon"), List.of("2026-01-01"), false,
                     null, null, null);
             Instant now = Instant.now();
-            TimeLeft.words(TimeLeft.workingTime(hours, now, now.plus(Duration.ofDays(2))));
+            TimeLeft.words(WorkSchedule.of(hours).workingTime(now, now.plus(Duration.ofDays(2))));
         }
 
         /**

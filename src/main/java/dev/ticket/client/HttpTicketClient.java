@@ -173,7 +173,7 @@ public final class HttpTicketClient implements TicketClient {
             return entity;
         };
         try {
-            HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("POST", uri(path, Map.of()),
+            HttpAnswer answer = transport.exchange(new HttpTransport.Request("POST", uri(path, Map.of()),
                     jsonHeaders(idempotencyKey), null, started));
             return parse(answer.body(), type);
         } finally {
@@ -270,8 +270,11 @@ public final class HttpTicketClient implements TicketClient {
     }
 
     @Override
-    public Message redact(long messageId) {
-        return post("/messages/" + messageId + "/redact", null, null, Message.class);
+    public Redaction redact(long messageId) {
+        HttpAnswer answer = transport.exchange(new HttpTransport.Request("POST",
+                uri("/messages/" + messageId + "/redact", Map.of()), jsonHeaders(null), null));
+        return new Redaction(parse(answer.body(), Message.class),
+                "earlier".equals(answer.header("Ticket-Redaction")));
     }
 
     private static <T> List<T> items(JsonNode page, Class<T> type) {
@@ -301,7 +304,7 @@ public final class HttpTicketClient implements TicketClient {
     }
 
     private <T> T get(URI uri, Class<T> type) {
-        HttpTransport.Answer answer = transport.exchange(new HttpTransport.Request("GET", uri, jsonHeaders(null),
+        HttpAnswer answer = transport.exchange(new HttpTransport.Request("GET", uri, jsonHeaders(null),
                 null));
         return parse(answer.body(), type);
     }
@@ -317,7 +320,7 @@ public final class HttpTicketClient implements TicketClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpTransport.Answer answer = transport.exchange(
+        HttpAnswer answer = transport.exchange(
                 new HttpTransport.Request(method, uri(path, Map.of()), jsonHeaders(idempotencyKey), json));
         return parse(answer.body(), type);
     }

@@ -53,10 +53,6 @@ final class HttpTransport implements Closeable {
         }
     }
 
-    /** A complete answer. */
-    record Answer(int status, String contentType, byte[] body, String retryAfter, String requestId) {
-    }
-
     /** A streamed upload is answered only once the service has stored every byte durably. */
     static final Duration STORE_TIMEOUT = Duration.ofMinutes(10);
     private static final String USER_AGENT = "ticket/0.1.0";
@@ -70,7 +66,7 @@ final class HttpTransport implements Closeable {
     }
 
     /** Sends the request, retrying what is safe to retry; returns a 2xx answer or throws an {@link ApiException}. */
-    Answer exchange(Request request) {
+    HttpAnswer exchange(Request request) {
         long start = System.nanoTime();
         boolean replayable = true;
         for (int attempt = 1; ; attempt++) {
@@ -82,7 +78,7 @@ final class HttpTransport implements Closeable {
                 id = built.getFirstHeader(REQUEST_ID).getValue();
                 // a body read from a pipe cannot be sent again: once it may have started, no retry
                 replayable = built.getEntity() == null || built.getEntity().isRepeatable();
-                Answer answer = http().execute(built, HttpTransport::read);
+                HttpAnswer answer = http().execute(built, HttpTransport::read);
                 String answered = answer.requestId() != null ? answer.requestId() : id;
                 trace(request.method(), request.uri(), answer.status() + "", sent, answered);
                 if (answer.status() < 300) {
@@ -143,7 +139,7 @@ final class HttpTransport implements Closeable {
             trace(request.getMethod(), uri, Integer.toString(status), sent, id);
             if (status >= 300) {
                 try (response) {
-                    Answer answer = read(response);
+                    HttpAnswer answer = read(response);
                     ApiException failure = Problems.toException(config.server(), status, answer.contentType(),
                             answer.body()).withRequestId(id);
                     Duration wait = retryAfter(answer.retryAfter());
@@ -167,7 +163,7 @@ final class HttpTransport implements Closeable {
     }
 
     /** A 2xx answer to a request for JSON that is not JSON came from some other web server. */
-    private Answer checkedJson(Request request, Answer answer) {
+    private HttpAnswer checkedJson(Request request, HttpAnswer answer) {
         String accept = request.headers().get("Accept");
         if (accept != null && accept.contains("json") && answer.status() != 204
                 && !Problems.isJson(answer.contentType())) {
@@ -244,7 +240,7 @@ final class HttpTransport implements Closeable {
         }
     }
 
-    private static Answer read(ClassicHttpResponse response) throws IOException {
+    private static HttpAnswer read(ClassicHttpResponse response) throws IOException {
         HttpEntity entity = response.getEntity();
         byte[] body = new byte[0];
         String contentType = null;
@@ -256,10 +252,7 @@ final class HttpTransport implements Closeable {
                 body = buffer.toByteArray();
             }
         }
-        Header retryAfter = response.getFirstHeader("Retry-After");
-        Header id = response.getFirstHeader(REQUEST_ID);
-        return new Answer(response.getCode(), contentType, body, retryAfter == null ? null : retryAfter.getValue(),
-                id == null ? null : id.getValue());
+        return new HttpAnswer(response.getCode(), contentType, body, response.getHeaders());
     }
 
     /**

@@ -136,8 +136,11 @@ public interface TicketClient extends Closeable {
     /** Admin: disables (or enables again) a user; a disabled user's tokens stop working at once. */
     User setUserDisabled(long userId, boolean disabled);
 
-    /** The team: replaces a message's body and attachments with a note of who redacted it and when. */
-    Message redact(long messageId);
+    /**
+     * The team: replaces a message's body and attachments with a note of who redacted it and when; a message
+     * redacted before is answered as it is, with {@link Redaction#earlier()} set.
+     */
+    Redaction redact(long messageId);
 
     /** Admin: revokes every token of a user. */
     void revokeTokens(long userId);

@@ -1,16 +1,13 @@
 package dev.ticket.client;
 
+import dev.ticket.model.CertificateFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -24,19 +21,7 @@ public final class TrustedCertificates {
 
     /** The context; an {@link IllegalArgumentException} with one sentence when the file will not do. */
     public static SSLContext context(Path file) {
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(file)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the CA file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the CA file " + file + ": " + e.getMessage(), e);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)", e);
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
-        }
+        List<X509Certificate> certificates = CertificateFile.read(file, "the CA file");
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);

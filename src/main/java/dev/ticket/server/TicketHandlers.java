@@ -14,6 +14,7 @@ import dev.ticket.service.AttachmentService;
 import dev.ticket.service.BusinessHours;
 import dev.ticket.service.ListRequest;
 import dev.ticket.service.Opened;
+import dev.ticket.service.Redacted;
 import dev.ticket.service.ServiceException;
 import dev.ticket.service.TicketService;
 import dev.ticket.service.Upload;
@@ -29,6 +30,7 @@ import java.util.List;
 /** The customer and agent routes: thin mappings from HTTP to {@link TicketService}. */
 final class TicketHandlers {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REDACTION = "Ticket-Redaction";
     private static final int DOWNLOAD_BLOCK = 256 * 1024;
 
     private final TicketService tickets;
@@ -128,8 +130,11 @@ final class TicketHandlers {
         Responses.json(ctx, tickets.close(Requests.caller(ctx), Requests.id(ctx), ctx.header(IDEMPOTENCY_KEY)));
     }
 
+    /** The answer says whether this request redacted the message or an earlier one had (openapi.yaml). */
     void redact(Context ctx) throws IOException {
-        Responses.json(ctx, tickets.redact(Requests.caller(ctx), Requests.id(ctx)));
+        Redacted redacted = tickets.redact(Requests.caller(ctx), Requests.id(ctx));
+        ctx.res().setHeader(REDACTION, redacted.earlier() ? "earlier" : "done");
+        Responses.json(ctx, redacted.message());
     }
 
     void assign(Context ctx) throws IOException {

@@ -1,7 +1,7 @@
 package dev.ticket.server;
 
+import dev.ticket.model.CertificateFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +14,7 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -55,7 +51,7 @@ public final class TlsIdentity {
 
     /** Reads and checks both files; an {@link IllegalArgumentException} with one sentence when they will not do. */
     public static TlsIdentity load(Path certFile, Path keyFile) {
-        List<X509Certificate> chain = certificates(certFile);
+        List<X509Certificate> chain = CertificateFile.read(certFile, "the certificate file");
         PrivateKey key = privateKey(keyFile);
         if (!matches(key, chain.get(0).getPublicKey())) {
             throw new IllegalArgumentException("the key in " + keyFile + " does not belong to the certificate in "
@@ -92,27 +88,6 @@ public final class TlsIdentity {
         connector.setHost(host);
         connector.setPort(port);
         return connector;
-    }
-
-    private static List<X509Certificate> certificates(Path file) {
-        Collection<? extends Certificate> read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the certificate file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the certificate file " + file + ": " + e.getMessage(), e);
-        } catch (CertificateException e) {
-            throw new IllegalArgumentException(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)", e);
-        }
-        List<X509Certificate> chain = new ArrayList<>();
-        for (Certificate c : read) {
-            chain.add((X509Certificate) c);
-        }
-        if (chain.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
-        }
-        return chain;
     }
 
     private static PrivateKey privateKey(Path file) {

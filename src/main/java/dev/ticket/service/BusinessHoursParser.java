@@ -30,7 +30,7 @@ final class BusinessHoursParser {
         try {
             return ZoneId.of(text.trim());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Time zone \"" + text
+            throw new IllegalArgumentException("time zone \"" + text
                     + "\" is not known; use an IANA name such as Europe/Moscow.");
         }
     }
@@ -44,7 +44,7 @@ final class BusinessHoursParser {
             LocalTime opens = LocalTime.parse(m.group(1), H_MM);
             LocalTime closes = LocalTime.parse(m.group(2), H_MM);
             if (!opens.isBefore(closes)) {
-                throw new IllegalArgumentException("Business hours \"" + text.trim()
+                throw new IllegalArgumentException("business hours \"" + text.trim()
                         + "\" must open before they close on the same day.");
             }
             return new LocalTime[] {opens, closes};
@@ -68,7 +68,7 @@ final class BusinessHoursParser {
             }
         }
         if (days.isEmpty()) {
-            throw new IllegalArgumentException("Workdays \"" + text
+            throw new IllegalArgumentException("workdays \"" + text
                     + "\" name no day of the week; write workdays like mon-fri or mon,tue,wed.");
         }
         return days;
@@ -87,7 +87,7 @@ final class BusinessHoursParser {
             try {
                 dates.add(LocalDate.parse(part));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("Holiday \"" + part
+                throw new IllegalArgumentException("holiday \"" + part
                         + "\" is not an ISO date such as 2025-01-01.");
             }
         }
@@ -118,13 +118,13 @@ final class BusinessHoursParser {
     }
 
     private static IllegalArgumentException badHours(String text) {
-        return new IllegalArgumentException("Business hours \"" + text.trim()
+        return new IllegalArgumentException("business hours \"" + text.trim()
                 + "\" are not valid; write them as HH:MM-HH:MM, e.g. 10:00-19:00.");
     }
 
     private static IllegalArgumentException badWorkdays(String bad, String whole) {
         String where = bad.equals(whole) ? "" : " in \"" + whole.trim() + "\"";
-        return new IllegalArgumentException("Workday \"" + bad + "\"" + where
+        return new IllegalArgumentException("workday \"" + bad + "\"" + where
                 + " is not a day of the week; write workdays like mon-fri or mon,tue,wed.");
     }
 }

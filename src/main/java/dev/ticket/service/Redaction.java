@@ -19,8 +19,11 @@ import java.util.List;
  */
 final class Redaction {
 
-    /** What one redaction did: the message as it is now, and contents whose files are to be removed. */
-    record Done(Message message, long ticketId, List<String> removedContents) {
+    /**
+     * What one redaction did: the message as it is now, contents whose files are to be removed, and whether an
+     * earlier redaction had already done it all.
+     */
+    record Done(Message message, long ticketId, List<String> removedContents, boolean earlier) {
     }
 
     private Redaction() {
@@ -31,17 +34,17 @@ final class Redaction {
         TicketHead head = tx.lockTicket(before.ticketId()).orElseThrow(
                 () -> ServiceException.notFound("Message " + messageId));
         String target = "message #" + messageId + " in ticket #" + head.id();
-        if (tx.audited("message.redact", target)) {
-            return new Done(before, head.id(), List.of()); // already redacted: its note, event and audit entry stay
+        if (before.redactedAt() != null) {
+            return new Done(before, head.id(), List.of(), true); // its note, event and audit entry stay
         }
         String note = "redacted by " + caller.name() + " at " + now.truncatedTo(ChronoUnit.SECONDS);
-        List<String> removed = tx.redactMessage(messageId, note);
+        List<String> removed = tx.redactMessage(messageId, note, now);
         Message after = tx.message(messageId).orElseThrow();
         tx.rewriteCopies(head.id(), "\"ticket_id\":" + head.id(), text -> scrub(text, after));
         tx.appendEvent(head.id(), head.accountId(), Event.REDACTED,
                 Idempotency.json(new Event(0, Event.REDACTED, head.id(), null, after, now)), now);
         AccountService.audit(tx, caller, "message.redact", target, now);
-        return new Done(after, head.id(), removed);
+        return new Done(after, head.id(), removed, false);
     }
 
     /** The JSON text with every copy of the message (same id and ticket) replaced by its redacted form. */

@@ -263,9 +263,10 @@ public final class TicketService {
 
     /**
      * Redacts a message (the team only): its body becomes "redacted by NAME at TIME", its attachments and
-     * their bytes are removed, and open chat views are told (a {@code redacted} event).
+     * their bytes are removed, and open chat views are told (a {@code redacted} event). A message redacted before
+     * is answered as it is: first note kept, no second event or audit entry.
      */
-    public Message redact(Caller caller, long messageId) {
+    public Redacted redact(Caller caller, long messageId) {
         if (!caller.team()) {
             throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only the team redacts messages.");
         }
@@ -278,7 +279,7 @@ public final class TicketService {
             cache.endWrite();
         }
         attachments.removeContents(done.removedContents());
-        return done.message();
+        return new Redacted(done.message(), done.earlier());
     }
 
     public AttachmentService attachments() {

@@ -52,11 +52,6 @@ abstract class AdminQueries extends LedgerQueries {
                 .execute();
     }
 
-    public boolean audited(String action, String target) {
-        return h.createQuery("SELECT 1 FROM audit WHERE action = :action AND target = :target LIMIT 1")
-                .bind("action", action).bind("target", target).mapTo(Integer.class).findOne().isPresent();
-    }
-
     public List<AuditEntry> audit(long beforeId, int limit) {
         return h.createQuery("SELECT * FROM audit WHERE (:from = 0 OR id < :from) ORDER BY id DESC LIMIT :limit")
                 .bind("from", beforeId).bind("limit", limit)
@@ -66,12 +61,12 @@ abstract class AdminQueries extends LedgerQueries {
                 .list();
     }
 
-    public List<String> redactMessage(long messageId, String note) {
+    public List<String> redactMessage(long messageId, String note, Instant at) {
         List<String> contents = h.createQuery("SELECT DISTINCT sha256 FROM attachments WHERE message_id = :m")
                 .bind("m", messageId).mapTo(String.class).list();
         h.createUpdate("DELETE FROM attachments WHERE message_id = :m").bind("m", messageId).execute();
-        h.createUpdate("UPDATE messages SET body = :note WHERE id = :m").bind("note", note).bind("m", messageId)
-                .execute();
+        h.createUpdate("UPDATE messages SET body = :note, redacted_at = :at WHERE id = :m").bind("note", note)
+                .bind("at", at.toEpochMilli()).bind("m", messageId).execute();
         return contents.stream().filter(sha -> h.createUpdate("DELETE FROM blobs WHERE sha256 = :h AND NOT EXISTS "
                         + "(SELECT 1 FROM attachments WHERE sha256 = :h)").bind("h", sha).execute() > 0)
                 .toList();

@@ -35,8 +35,8 @@ public final class JdbcTicketStore implements TicketStore {
      * The newest migration under db/sqlite (or in {@link #SQLITE_JAVA_MIGRATIONS}) and db/postgresql
      * (SchemaMigrationTest keeps them in step).
      */
-    static final int SQLITE_SCHEMA = 7;
-    static final int POSTGRES_SCHEMA = 7;
+    static final int SQLITE_SCHEMA = 8;
+    static final int POSTGRES_SCHEMA = 8;
 
     /** SQLite migrations written in Java, beside the SQL ones. */
     static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex());

@@ -58,18 +58,15 @@ public interface StoreTx {
 
     void appendAudit(long actorId, String actor, String action, String target, String client, Instant now);
 
-    /** Whether the audit log has an entry of this action on exactly this target. */
-    boolean audited(String action, String target);
-
     /** Audit entries newest first, those with an id below {@code beforeId} (0: from the newest). */
     List<dev.ticket.model.AuditEntry> audit(long beforeId, int limit);
 
     /**
-     * Replaces the message's body with {@code note} and deletes its attachments; the content of each that no
+     * Replaces the message's body with {@code note}, marks it redacted {@code at}, and deletes its attachments; the content of each that no
      * other attachment names is deleted from the database too (its {@code blobs} row, chunks and all). Returns
      * the SHA-256 of those, so the caller removes their files once this commits.
      */
-    List<String> redactMessage(long messageId, String note);
+    List<String> redactMessage(long messageId, String note, java.time.Instant at);
 
     /**
      * Rewrites stored copies of a ticket's messages (event payloads and recorded idempotent answers that

@@ -220,14 +220,14 @@ abstract class TicketQueries {
         if (files.isEmpty()) {
             return plain;
         }
-        return plain.stream().map(m -> new Message(m.id(), m.ticketId(), m.author(), m.body(), m.createdAt(),
-                files.getOrDefault(m.id(), List.of()))).collect(Collectors.toList());
+        return plain.stream().map(m -> m.withAttachments(files.getOrDefault(m.id(), List.of())))
+                .collect(Collectors.toList());
     }
 
     public Optional<Message> message(long messageId) {
         Optional<Message> plain = h.createQuery(MESSAGE_SQL + "WHERE m.id = :id").bind("id", messageId)
                 .map((rs, ctx) -> messageRow(rs)).findOne();
-        return plain.map(m -> new Message(m.id(), m.ticketId(), m.author(), m.body(), m.createdAt(),
+        return plain.map(m -> m.withAttachments(
                 h.createQuery("SELECT * FROM attachments WHERE message_id = :m ORDER BY id").bind("m", messageId)
                         .map((rs, ctx) -> attachmentRow(rs)).list()));
     }
@@ -310,7 +310,7 @@ abstract class TicketQueries {
         Author author = new Author(rs.getLong("author_id"), rs.getString("author_name"),
                 Role.parse(rs.getString("author_role")));
         return new Message(rs.getLong("id"), rs.getLong("ticket_id"), author, rs.getString("body"),
-                instant(rs, "created_at"), List.of());
+                instant(rs, "created_at"), List.of(), instant(rs, "redacted_at"));
     }
 
     static Attachment attachmentRow(ResultSet rs) throws SQLException {

@@ -166,10 +166,17 @@ class AdminCommandTest {
         assertTrue(!olga.ok("show", ticket).contains("hunter2"));
         String note = Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/body").asText();
         int audited = admin.ok("admin", "audit", "--json").split("\"message.redact\"", -1).length;
-        // a minute later, by the CLI's clock: the first note stays, and the command says so
-        String again = sam.clock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)))
-                .ok("redact", message);
-        assertEquals("Message " + message + " in #" + ticket + " was already redacted: " + note + "\n", again);
+        // at once, by another agent: the first note stays, and the command says whose it is (the service decides,
+        // not the CLI's clock: two redactions a second apart once both said "is now:")
+        CliHarness kim = new CliHarness(service.url()).token(service.addUser("Kim", Role.AGENT, null).token());
+        String again = kim.ok("redact", message);
+        assertTrue(note.startsWith("redacted by Sam R at "), note);
+        assertEquals("Message " + message + " in #" + ticket + " was already " + note + "\n", again);
+        JsonNode json = Json.mapper().readTree(kim.ok("redact", message, "--json"));
+        assertEquals(note, json.get("body").asText());
+        assertEquals(Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/redacted_at"),
+                json.get("redacted_at"), "--json carries when it was redacted");
+        assertTrue(json.get("redacted_at").isTextual(), json.toString());
         assertEquals(note, Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/body").asText());
         assertEquals(audited, admin.ok("admin", "audit", "--json").split("\"message.redact\"", -1).length,
                 "no second audit entry");

@@ -156,7 +156,7 @@ class BackupRestoreTest {
         CliHarness.Result r = new CliHarness(null).run("serve", "--port", "0", "--data", missing.toString(),
                 "--restore", truncated.toString());
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().contains("Cannot restore " + truncated + ": it "), r.err());
+        assertTrue(r.err().contains("cannot restore " + truncated + ": it "), r.err());
         assertTrue(r.err().contains("truncated"), r.err());
         assertFalse(Files.exists(missing), "a directory it made is removed again");
 

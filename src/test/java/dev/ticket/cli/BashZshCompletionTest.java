@@ -20,14 +20,7 @@ class BashZshCompletionTest {
 
     /** What bash's completion function offers for the words typed so far (the last one being completed). */
     private List<String> bash(CommandLine root, String... words) throws Exception {
-        Path script = dir.resolve("completion.bash");
-        Files.writeString(script, CompletionScripts.bash(root));
-        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
-        return ShellRunner.run("bash", "source " + ShellRunner.quoted(script) + "\n"
-                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
-                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
-                + "_complete_" + root.getCommandName() + "\n"
-                + "printf '%s\\n' \"${COMPREPLY[@]}\"");
+        return bashWith(root, "", words);
     }
 
     @Test
@@ -46,6 +39,18 @@ class BashZshCompletionTest {
         assertTrue(bashWith(ticket, "", "ticket", "list", "--json", "du").contains("due_at"));
     }
 
+    @Test
+    void json_offers_the_fields_of_the_command_being_completed_only() throws Exception {
+        CommandLine ticket = TicketCommand.tree();
+        assertEquals(List.of("id", "name", "role", "account", "token", "disabled_at"),
+                bash(ticket, "ticket", "whoami", "--json", ""));
+        List<String> hours = bash(ticket, "ticket", "hours", "--json", "");
+        assertTrue(hours.contains("open_now") && !hours.contains("title"), hours.toString());
+        assertEquals(List.of("title"), bash(ticket, "ticket", "show", "--json", "tit"));
+        assertEquals(List.of("redacted_at"), bash(ticket, "ticket", "redact", "--json", "red"));
+    }
+
+    /** The same, with {@code prefix} run first in the same shell (a PATH for a stub ticket). */
     private List<String> bashWith(CommandLine root, String prefix, String... words) throws Exception {
         Path script = dir.resolve("completion.bash");
         Files.writeString(script, CompletionScripts.bash(root));

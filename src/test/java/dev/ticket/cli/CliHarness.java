@@ -56,6 +56,16 @@ final class CliHarness {
         return new CliHarness(service.url()).token(user.token());
     }
 
+    /** A harness acting as the service's customer ({@link TestService#customer()}: Olga of acme). */
+    static CliHarness customer(TestService service) {
+        return new CliHarness(service.url()).token(service.customer().token());
+    }
+
+    /** A harness acting as the service's agent ({@link TestService#agent()}: Sam). */
+    static CliHarness agent(TestService service) {
+        return new CliHarness(service.url()).token(service.agent().token());
+    }
+
     String token() {
         return env.get("TICKET_TOKEN");
     }

@@ -46,6 +46,17 @@ class FishCompletionTest {
     }
 
     @Test
+    void json_offers_the_fields_of_the_command_being_completed_only() throws Exception {
+        Path script = dir.resolve("ticket.fish");
+        Files.writeString(script, FishCompletion.script(TicketCommand.tree()));
+        String run = "source " + ShellRunner.quoted(script) + "; ";
+        assertEquals(List.of("id", "name", "role", "account", "token", "disabled_at"),
+                words(ShellRunner.run("fish", run + "complete -C 'ticket whoami --json '")));
+        List<String> hours = words(ShellRunner.run("fish", run + "complete -C 'ticket hours --json '"));
+        assertTrue(hours.contains("open_now") && !hours.contains("title"), hours.toString());
+    }
+
+    @Test
     void top_level_offers_each_subcommand_with_its_first_sentence_once() throws Exception {
         List<String> offered = complete("tix ");
         assertEquals(List.of("admin\tManage users", "new\tOpen a ticket"), offered);

@@ -32,6 +32,28 @@ class HelpAliasProfileTest {
     }
 
     @Test
+    void a_command_group_alone_is_a_usage_error_naming_its_subcommands_and_its_help_still_exits_0() {
+        CliHarness cli = new CliHarness(service.url());
+        for (List<String> group : List.of(List.of("admin"), List.of("admin", "user"), List.of("admin", "token"),
+                List.of("profile"), List.of("alias"))) {
+            CliHarness.Result alone = cli.run(group.toArray(String[]::new));
+            assertEquals(2, alone.exit(), alone.toString());
+            assertEquals("", alone.out(), "nothing on standard output: " + group);
+            String name = "ticket " + String.join(" ", group);
+            assertEquals(List.of("ticket: '" + name + "' needs a subcommand: " + switch (name) {
+                case "ticket admin" -> "user, token, backup or audit";
+                case "ticket admin user" -> "add, list, disable or enable";
+                case "ticket admin token" -> "list, issue or revoke";
+                case "ticket profile" -> "list, use or remove";
+                default -> "set, list or delete";
+            }, "See '" + name + " --help'."), alone.err().lines().toList());
+            List<String> help = new java.util.ArrayList<>(group);
+            help.add("--help");
+            assertTrue(cli.ok(help.toArray(String[]::new)).contains("Commands:"), "--help: the help, exit 0");
+        }
+    }
+
+    @Test
     void an_alias_expands_with_quotes_and_takes_the_arguments_after_it() throws Exception {
         CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
         anna.ok("new", "-t", "First one", "-m", "x");

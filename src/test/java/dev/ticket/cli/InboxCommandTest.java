@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
-import dev.ticket.model.NewUser;
 import dev.ticket.testing.ServeProcess;
 import dev.ticket.testing.TestService;
 import java.time.Duration;
@@ -115,26 +114,16 @@ class InboxCommandTest {
     void watch_outlives_a_restart_of_the_service_and_prints_what_arrives_after_it(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         int port = ServeProcess.freePort();
-        ServeProcess first = ServeProcess.startOnPort(data, port);
-        String customer;
-        String agent;
-        try {
-            customer = first.admin().post("/users", new NewUser("Rita", Role.CUSTOMER, "acme")).expect(201)
-                    .as(User.class).token();
-            agent = first.admin().post("/users", new NewUser("Sam", Role.AGENT, null)).expect(201)
-                    .as(User.class).token();
-        } catch (RuntimeException | AssertionError e) {
-            first.close();
-            throw e;
-        }
-        String url = first.url();
-        try (Watcher watcher = new Watcher(url, agent, "inbox", "--watch", "--json")) {
+        try (ServeProcess first = ServeProcess.startOnPort(data, port);
+             Watcher watcher = new Watcher(first.url(), first.client("Sam", Role.AGENT, null).token(),
+                     "inbox", "--watch", "--json")) {
+            String customer = first.client("Rita", Role.CUSTOMER, "acme").token();
             watcher.awaitErr("Watching for new arrivals");
             assertEquals(0, first.terminate(Duration.ofSeconds(30)), "stopped cleanly");
             watcher.awaitErr("reconnecting");
             try (ServeProcess second = ServeProcess.startOnPort(data, port)) {
-                String id = new CliHarness(url).token(customer).ok("new", "-t", "After the restart", "-m", "x", "-q")
-                        .strip();
+                String id = new CliHarness(first.url()).token(customer)
+                        .ok("new", "-t", "After the restart", "-m", "x", "-q").strip();
                 JsonNode arrived = Json.mapper().readTree(watcher.awaitOut("After the restart"));
                 assertEquals(id, arrived.get("id").asText());
                 watcher.awaitErr("Reconnected");

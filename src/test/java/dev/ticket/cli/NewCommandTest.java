@@ -8,16 +8,18 @@ import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class NewCommandTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
+    final CliHarness olga = CliHarness.customer(service);
 
     @Test
     void new_with_title_and_message_opens_a_ticket_and_says_its_number() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-t", "Booking link opens a blank page", "-m", "Since yesterday.");
+        CliHarness.Result r = olga.run("new", "-t", "Booking link opens a blank page", "-m", "Since yesterday.");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().matches("(?s)Opened ticket #\\d+: Booking link opens a blank page\n.*"), r.out());
         assertEquals("", r.err());
@@ -25,8 +27,7 @@ class NewCommandTest {
 
     @Test
     void json_prints_only_the_apis_ticket_document() throws Exception {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        String out = anna.ok("new", "-t", "Channel offline", "-m", "Telegram", "--type", "critical",
+        String out = olga.ok("new", "-t", "Channel offline", "-m", "Telegram", "--type", "critical",
                 "--about", "Channels", "-l", "telegram", "--json");
         JsonNode ticket = Json.mapper().readTree(out);
         assertEquals("Channel offline", ticket.get("title").asText());
@@ -38,54 +39,42 @@ class NewCommandTest {
 
     @Test
     void quiet_prints_the_id_alone() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        assertTrue(anna.ok("new", "-t", "Quiet", "-m", "body", "-q").matches("\\d+\n"));
+        assertTrue(olga.ok("new", "-t", "Quiet", "-m", "body", "-q").matches("\\d+\n"));
     }
 
-    @Test
-    void without_a_terminal_a_missing_title_is_exit_2_naming_it() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-m", "no title");
+    @ParameterizedTest(name = "without {0}")
+    @CsvSource({"the title, -m, no title", "the message, -t, No message"})
+    void without_a_terminal_a_missing_field_is_exit_2_naming_it(String missing, String given, String value) {
+        CliHarness.Result r = olga.run("new", given, value);
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("missing the title"), r.err());
+        assertTrue(r.err().contains("missing " + missing), r.err());
         assertEquals("", r.out());
     }
 
     @Test
-    void without_a_terminal_a_missing_message_is_exit_2_naming_it() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-t", "No message");
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("missing the message"), r.err());
-    }
-
-    @Test
     void dash_F_dash_reads_the_message_from_standard_input() throws Exception {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme").stdin("line one\nстрока два\n");
-        String out = anna.ok("show", anna.ok("new", "-t", "From stdin", "-F", "-", "-q").strip(), "--json");
+        String id = olga.stdin("line one\nстрока два\n").ok("new", "-t", "From stdin", "-F", "-", "-q").strip();
+        String out = olga.ok("show", id, "--json");
         assertEquals("line one\nстрока два", Json.mapper().readTree(out).get("messages").get(0).get("body").asText());
     }
 
     @Test
     void an_unreadable_message_file_is_exit_2() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-t", "x", "-F", "/nonexistent/message.txt");
+        CliHarness.Result r = olga.run("new", "-t", "x", "-F", "/nonexistent/message.txt");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("cannot read the message from /nonexistent/message.txt"), r.err());
     }
 
     @Test
     void a_dialog_link_that_is_not_http_is_refused_with_exit_2() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-t", "x", "-m", "y", "--dialog", "ftp://example.com/chat");
+        CliHarness.Result r = olga.run("new", "-t", "x", "-m", "y", "--dialog", "ftp://example.com/chat");
         assertEquals(2, r.exit(), r.toString());
         assertTrue(r.err().startsWith("ticket: "), r.err());
     }
 
     @Test
     void an_unknown_type_is_a_usage_error_listing_the_choices() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        CliHarness.Result r = anna.run("new", "-t", "x", "-m", "y", "--type", "urgent");
+        CliHarness.Result r = olga.run("new", "-t", "x", "-m", "y", "--type", "urgent");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("critical, question, suggestion"), r.err());
     }

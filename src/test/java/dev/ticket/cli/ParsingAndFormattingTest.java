@@ -84,18 +84,23 @@ class ParsingAndFormattingTest {
         assertEquals("1.5 GiB", ByteSizes.human(3L * 512 * 1024 * 1024));
     }
 
+    /** The table as printed without colour in {@code width} columns (0: no limit). */
+    private static String printed(Table table, int width) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        table.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false), width, (c, t) -> t);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void tables_align_columns_and_shorten_the_flexible_one_to_fit() {
         Table table = new Table("ID", "TITLE", "WHEN").alignRight(0).flexible(1);
         table.row("#7", "A rather long title that will not fit", "just now");
         table.row("#12", "Короткий", "5 min ago");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        table.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), new Style(false), 40, (c, t) -> t);
         assertEquals("""
                  ID  TITLE                     WHEN
                  #7  A rather long title tha…  just now
                 #12  Короткий                  5 min ago
-                """, bytes.toString(StandardCharsets.UTF_8));
+                """, printed(table, 40));
     }
 
     @Test
@@ -104,22 +109,18 @@ class ParsingAndFormattingTest {
         table.row("#1", "预订链接无法打开", "just now");
         table.row("#2", "Emoji 🎉🚀 title", "just now");
         table.row("#3", "Plain", "just now");
-        ByteArrayOutputStream wide = new ByteArrayOutputStream();
-        table.print(new PrintStream(wide, true, StandardCharsets.UTF_8), new Style(false), 0, (c, t) -> t);
         assertEquals("""
                 ID  TITLE             WHEN
                 #1  预订链接无法打开  just now
                 #2  Emoji 🎉🚀 title  just now
                 #3  Plain             just now
-                """, wide.toString(StandardCharsets.UTF_8));
-        ByteArrayOutputStream narrow = new ByteArrayOutputStream();
-        table.print(new PrintStream(narrow, true, StandardCharsets.UTF_8), new Style(false), 24, (c, t) -> t);
+                """, printed(table, 0));
         assertEquals("""
                 ID  TITLE       WHEN
                 #1  预订链接…   just now
                 #2  Emoji 🎉…   just now
                 #3  Plain       just now
-                """, narrow.toString(StandardCharsets.UTF_8));
+                """, printed(table, 24));
     }
 
     @Test

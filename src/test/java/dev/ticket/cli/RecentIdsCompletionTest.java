@@ -3,8 +3,6 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.cli.command.TicketCommand;
-import dev.ticket.cli.docs.CompletionScripts;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,35 +27,20 @@ class RecentIdsCompletionTest {
     @TempDir
     Path dir;
 
-    private Path log;
-    private String env;
+    private StubbedShell shell;
 
     @BeforeEach
     void stub() throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        log = dir.resolve("runs.log");
-        Path stub = bin.resolve("ticket"); // stands for the installed ticket: records each run
-        Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> " + ShellRunner.quoted(log) + "\n"
-                + "case \"$1 $2 $3\" in\n  'profile list -q') printf 'agent\\ndefault\\n';;\nesac\n");
-        assertTrue(stub.toFile().setExecutable(true));
-        Path cache = Files.createDirectories(dir.resolve("cache/ticket"));
-        Files.writeString(cache.resolve("recent-ids"), "42\tBooking link opens a blank page\n7\tNightly export\n");
-        env = "PATH=" + ShellRunner.quoted(bin) + ":$PATH; XDG_CACHE_HOME=" + ShellRunner.quoted(dir.resolve("cache"))
-                + "; export PATH XDG_CACHE_HOME; ";
+        shell = new StubbedShell(dir, "  'profile list -q') printf 'agent\\ndefault\\n';;\n");
+        Files.writeString(shell.cache().resolve("recent-ids"), "42\tBooking link opens a blank page\n7\tNightly export\n");
     }
 
     private List<String> bash(String... words) throws Exception {
-        Path script = dir.resolve("ticket.bash");
-        Files.writeString(script, CompletionScripts.bash(TicketCommand.tree()));
-        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
-        return ShellRunner.run("bash", env + "source " + ShellRunner.quoted(script) + "\n"
-                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
-                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
-                + "_complete_ticket 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"");
+        return shell.bash(words);
     }
 
     private List<String> runs() throws Exception {
-        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return shell.runs();
     }
 
     @Test
@@ -91,19 +73,12 @@ class RecentIdsCompletionTest {
     }
 
     private void awaitRun(String args) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!runs().contains(args)) {
-            assertTrue(System.nanoTime() < deadline, "no background '" + args + "': " + runs());
-            Thread.sleep(50);
-        }
+        shell.awaitRun(args);
     }
 
     @Test
     void fish_offers_the_ids_with_their_titles_most_recent_first() throws Exception {
-        Path script = dir.resolve("ticket.fish");
-        Files.writeString(script, CompletionScripts.fish(TicketCommand.tree()));
-        String fishEnv = "set -x PATH " + ShellRunner.quoted(dir.resolve("bin")) + " $PATH; set -x XDG_CACHE_HOME "
-                + ShellRunner.quoted(dir.resolve("cache")) + "; source " + ShellRunner.quoted(script) + "; ";
+        String fishEnv = shell.fish();
         assertEquals(List.of("42\tBooking link opens a blank page", "7\tNightly export"),
                 ShellRunner.run("fish", fishEnv + "complete -C 'ticket show '"));
         assertEquals(List.of("42\tBooking link opens a blank page", "7\tNightly export"),
@@ -113,9 +88,7 @@ class RecentIdsCompletionTest {
 
     @Test
     void zsh_offers_the_ids_on_tab_from_the_function_on_fpath() throws Exception {
-        Path functions = Files.createDirectories(dir.resolve("functions"));
-        Files.writeString(functions.resolve("_ticket"), CompletionScripts.zsh(TicketCommand.tree()));
-        String screen = String.join("\n", ShellRunner.run("zsh", env + ShellRunner.zshTyping(functions)
+        String screen = String.join("\n", ShellRunner.run("zsh", shell.zsh()
                 + "zpty -w -n z 'ticket show 4'$'\\t'\n"
                 + "upto 'ticket show 42'\n"
                 + "print -r -- ${screen//$'\\r'/}\n"

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
@@ -49,8 +48,8 @@ class TwoServeProcessesTest {
                 .filter(Files::exists).toList();
         assertEquals(1, tokenFiles.size(), "exactly one node created the first admin");
         admin = new ApiClient(nodeB.url(), Files.readString(tokenFiles.get(0)).strip());
-        User olga = admin.post("/users", new NewUser("Olga", Role.CUSTOMER, "acme")).expect(201).as(User.class);
-        User sam = admin.post("/users", new NewUser("Sam", Role.AGENT, null)).expect(201).as(User.class);
+        User olga = admin.addUser("Olga", Role.CUSTOMER, "acme");
+        User sam = admin.addUser("Sam", Role.AGENT, null);
         customer = new CliHarness(nodeA.url()).token(olga.token());
         agent = new CliHarness(nodeB.url()).token(sam.token());
     }
@@ -108,7 +107,7 @@ class TwoServeProcessesTest {
 
     @Test
     void a_cut_list_says_how_many_match_counted_by_postgresql_within_the_callers_account() {
-        User ivan = admin.post("/users", new NewUser("Ivan", Role.CUSTOMER, "initech")).expect(201).as(User.class);
+        User ivan = admin.addUser("Ivan", Role.CUSTOMER, "initech");
         CliHarness ivanCli = new CliHarness(nodeA.url()).token(ivan.token());
         for (int i = 0; i < 3; i++) {
             ivanCli.ok("new", "-t", "Квитанция " + i, "-m", "не пришла", "-q");

@@ -3,9 +3,7 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.ServeProcess;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,32 +19,22 @@ class WaitAcrossRestartTest {
     void wait_outlives_a_restart_of_the_service_and_prints_the_answer_given_after_it() throws Exception {
         Path data = dir.resolve("data");
         int port = ServeProcess.freePort();
-        ServeProcess first = ServeProcess.startOnPort(data, port);
-        String customerToken;
-        String agentToken;
-        try {
-            customerToken = first.admin().post("/users", new NewUser("Rita", Role.CUSTOMER, "acme")).expect(201)
-                    .as(User.class).token();
-            agentToken = first.admin().post("/users", new NewUser("Sam", Role.AGENT, null)).expect(201)
-                    .as(User.class).token();
-        } catch (RuntimeException | AssertionError e) {
-            first.close();
-            throw e;
-        }
-        CliHarness rita = new CliHarness(first.url()).token(customerToken);
-        CliHarness sam = new CliHarness(first.url()).token(agentToken);
-        String id = rita.ok("new", "-t", "Across a restart", "-m", "Help", "-q").strip();
+        try (ServeProcess first = ServeProcess.startOnPort(data, port)) {
+            CliHarness rita = new CliHarness(first.url()).token(first.client("Rita", Role.CUSTOMER, "acme").token());
+            CliHarness sam = new CliHarness(first.url()).token(first.client("Sam", Role.AGENT, null).token());
+            String id = rita.ok("new", "-t", "Across a restart", "-m", "Help", "-q").strip();
 
-        CliHarness.Running waiting = rita.start("wait", id, "--timeout", "120s");
-        waiting.awaitErr("Waiting for news");
-        assertEquals(0, first.terminate(Duration.ofSeconds(30)), "stopped cleanly");
-        waiting.awaitErr("reconnecting");
-        assertTrue(!waiting.result().isDone(), "still waiting while the service is down: " + waiting.err());
-        try (ServeProcess second = ServeProcess.startOnPort(data, port)) {
-            sam.ok("reply", id, "-m", "Answered after the restart.");
-            CliHarness.Result r = waiting.result().get(60, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(0, r.exit(), r.toString());
-            assertTrue(r.out().contains("Answered after the restart."), r.out());
+            CliHarness.Running waiting = rita.start("wait", id, "--timeout", "120s");
+            waiting.awaitErr("Waiting for news");
+            assertEquals(0, first.terminate(Duration.ofSeconds(30)), "stopped cleanly");
+            waiting.awaitErr("reconnecting");
+            assertTrue(!waiting.result().isDone(), "still waiting while the service is down: " + waiting.err());
+            try (ServeProcess second = ServeProcess.startOnPort(data, port)) {
+                sam.ok("reply", id, "-m", "Answered after the restart.");
+                CliHarness.Result r = waiting.result().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(0, r.exit(), r.toString());
+                assertTrue(r.out().contains("Answered after the restart."), r.out());
+            }
         }
     }
 }

@@ -15,14 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WaitCommandTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    static CliHarness anna;
-    static CliHarness agent;
-
-    @BeforeAll
-    static void start() {
-        anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        agent = CliHarness.as(service, "Sam", Role.AGENT, null);
-    }
+    final CliHarness olga = CliHarness.customer(service);
+    final CliHarness agent = CliHarness.agent(service);
 
     /** Runs {@code wait} in the background and acts once it follows the event stream. */
     private static CliHarness.Result waitWhile(CliHarness who, Runnable action, String... args) throws Exception {
@@ -34,8 +28,8 @@ class WaitCommandTest {
 
     @Test
     void wait_prints_the_teams_reply_when_it_arrives_and_exits_0() throws Exception {
-        String id = anna.ok("new", "-t", "Waiting", "-m", "Please help", "-q").strip();
-        CliHarness.Result r = waitWhile(anna, () -> agent.ok("reply", id, "-m", "Here is the fix."),
+        String id = olga.ok("new", "-t", "Waiting", "-m", "Please help", "-q").strip();
+        CliHarness.Result r = waitWhile(olga, () -> agent.ok("reply", id, "-m", "Here is the fix."),
                 "wait", id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().matches("Sam \\(team\\) · [-0-9 :]+\nHere is the fix\\.\n"), r.out());
@@ -43,9 +37,9 @@ class WaitCommandTest {
 
     @Test
     void wait_ignores_messages_from_its_own_side() throws Exception {
-        String id = anna.ok("new", "-t", "Own side", "-m", "one", "-q").strip();
-        CliHarness.Result r = waitWhile(anna, () -> {
-            anna.ok("reply", id, "-m", "two");
+        String id = olga.ok("new", "-t", "Own side", "-m", "one", "-q").strip();
+        CliHarness.Result r = waitWhile(olga, () -> {
+            olga.ok("reply", id, "-m", "two");
             agent.ok("reply", id, "-m", "three");
         }, "wait", id, "--timeout", "30s", "--json");
         assertEquals(0, r.exit(), r.toString());
@@ -56,59 +50,59 @@ class WaitCommandTest {
 
     @Test
     void an_agent_waiting_sees_the_customer_close_the_ticket() throws Exception {
-        String id = anna.ok("new", "-t", "Closing soon", "-m", "x", "-q").strip();
+        String id = olga.ok("new", "-t", "Closing soon", "-m", "x", "-q").strip();
         agent.ok("show", id);
-        CliHarness.Result r = waitWhile(agent, () -> anna.ok("close", id), "wait", "#" + id, "--timeout", "30s");
+        CliHarness.Result r = waitWhile(agent, () -> olga.ok("close", id), "wait", "#" + id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
         assertEquals("Ticket #" + id + " (Closing soon) was closed: it is Done.\n", r.out());
     }
 
     @Test
     void an_answer_already_there_unread_is_printed_at_once_and_marked_read() {
-        String id = anna.ok("new", "-t", "Answered before I looked", "-m", "Help", "-q").strip();
+        String id = olga.ok("new", "-t", "Answered before I looked", "-m", "Help", "-q").strip();
         agent.ok("reply", id, "-m", "First answer.");
         agent.ok("reply", id, "-m", "Second answer.");
         long start = System.nanoTime();
-        CliHarness.Result r = anna.run("wait", id, "--timeout", "60s");
+        CliHarness.Result r = olga.run("wait", id, "--timeout", "60s");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30, "returned at once");
         assertTrue(r.out().matches("(?s)Sam \\(team\\) · [-0-9 :]+\nFirst answer\\.\n\n"
                 + "Sam \\(team\\) · [-0-9 :]+\nSecond answer\\.\n"), r.out());
         assertEquals("", r.err(), "no 'Waiting' note: nothing was waited for");
         // what it printed is read now: the next wait in a loop blocks on the next answer
-        assertEquals(7, anna.run("wait", id, "--timeout", "1s").exit());
-        assertEquals(0, new JsonNodeOf(anna.ok("show", id, "--no-read", "--json")).unread());
+        assertEquals(7, olga.run("wait", id, "--timeout", "1s").exit());
+        assertEquals(0, new JsonNodeOf(olga.ok("show", id, "--no-read", "--json")).unread());
     }
 
     @Test
     void a_loop_of_waits_sees_each_answer_once() throws Exception {
-        String id = anna.ok("new", "-t", "Loop", "-m", "Help", "-q").strip();
+        String id = olga.ok("new", "-t", "Loop", "-m", "Help", "-q").strip();
         agent.ok("reply", id, "-m", "one");
-        assertEquals("one", Json.mapper().readTree(anna.ok("wait", id, "--json", "--timeout", "30s"))
+        assertEquals("one", Json.mapper().readTree(olga.ok("wait", id, "--json", "--timeout", "30s"))
                 .get("message").get("body").asText());
-        CliHarness.Result second = waitWhile(anna, () -> agent.ok("reply", id, "-m", "two"),
+        CliHarness.Result second = waitWhile(olga, () -> agent.ok("reply", id, "-m", "two"),
                 "wait", id, "--json", "--timeout", "30s");
         assertEquals("two", Json.mapper().readTree(second.out()).get("message").get("body").asText());
     }
 
     @Test
     void no_read_leaves_the_answer_unread() {
-        String id = anna.ok("new", "-t", "Peek", "-m", "Help", "-q").strip();
+        String id = olga.ok("new", "-t", "Peek", "-m", "Help", "-q").strip();
         agent.ok("reply", id, "-m", "Peeked at.");
         for (int i = 0; i < 2; i++) {
-            CliHarness.Result r = anna.run("wait", id, "--no-read", "-q", "--timeout", "30s");
+            CliHarness.Result r = olga.run("wait", id, "--no-read", "-q", "--timeout", "30s");
             assertEquals(0, r.exit(), r.toString());
             assertTrue(r.out().strip().matches("[0-9]+"), r.out());
         }
-        assertEquals(1, new JsonNodeOf(anna.ok("show", id, "--no-read", "--json")).unread());
+        assertEquals(1, new JsonNodeOf(olga.ok("show", id, "--no-read", "--json")).unread());
     }
 
     @Test
     void unread_answers_on_a_closed_ticket_come_before_the_close() {
-        String id = anna.ok("new", "-t", "Fixed and closed", "-m", "Help", "-q").strip();
+        String id = olga.ok("new", "-t", "Fixed and closed", "-m", "Help", "-q").strip();
         agent.ok("reply", id, "-m", "Fixed it.");
         agent.ok("close", id);
-        CliHarness.Result r = anna.run("wait", id, "--timeout", "30s");
+        CliHarness.Result r = olga.run("wait", id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().endsWith("Fixed it.\nTicket #" + id + " (Fixed and closed) was closed: it is Done.\n"),
                 r.out());
@@ -146,9 +140,9 @@ class WaitCommandTest {
 
     @Test
     void wait_times_out_with_exit_7() {
-        String id = anna.ok("new", "-t", "Nobody answers", "-m", "x", "-q").strip();
+        String id = olga.ok("new", "-t", "Nobody answers", "-m", "x", "-q").strip();
         long start = System.nanoTime();
-        CliHarness.Result r = anna.run("wait", id, "--timeout", "1500ms");
+        CliHarness.Result r = olga.run("wait", id, "--timeout", "1500ms");
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertEquals(7, r.exit(), r.toString());
         assertEquals("", r.out());
@@ -158,12 +152,12 @@ class WaitCommandTest {
 
     @Test
     void wait_on_a_missing_ticket_is_exit_4() {
-        assertEquals(4, anna.run("wait", "424242", "--timeout", "5s").exit());
+        assertEquals(4, olga.run("wait", "424242", "--timeout", "5s").exit());
     }
 
     @Test
     void a_bad_timeout_is_a_usage_error() {
-        CliHarness.Result r = anna.run("wait", "1", "--timeout", "soon");
+        CliHarness.Result r = olga.run("wait", "1", "--timeout", "soon");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("'soon' is not a duration"), r.err());
     }

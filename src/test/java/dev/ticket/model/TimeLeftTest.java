@@ -3,6 +3,7 @@ package dev.ticket.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.ticket.model.time.WorkSchedule;
 import dev.ticket.service.BusinessHours;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class TimeLeftTest {
 
     @Test
     void questions_count_working_time_and_critical_tickets_clock_time() {
-        Hours hours = MOSCOW.hoursAt(MONDAY_10);
+        WorkSchedule hours = WorkSchedule.of(MOSCOW.hoursAt(MONDAY_10));
         Instant due = MOSCOW.dueAt(TicketType.QUESTION, MONDAY_10); // Monday 19:00
         Instant at = MONDAY_10.plus(Duration.ofMinutes(6 * 60 + 50)); // 16:50
         assertEquals("due in 2 h 10 min", TimeLeft.words(TimeLeft.left(TicketType.QUESTION, due, hours, at)));
@@ -47,7 +48,7 @@ class TimeLeftTest {
         Random random = new Random(42);
         for (BusinessHours schedule : List.of(MOSCOW, BusinessHours.parse("America/New_York", "09:00-17:30",
                 "mon,wed,fri,sun", "2026-03-08"), BusinessHours.parse("Asia/Tokyo", "00:00-23:59", "mon-sun", ""))) {
-            Hours hours = schedule.hoursAt(MONDAY_10);
+            WorkSchedule hours = WorkSchedule.of(schedule.hoursAt(MONDAY_10));
             for (int i = 0; i < 500; i++) {
                 Instant created = MONDAY_10.plusSeconds(random.nextInt(60 * 24 * 3600));
                 for (TicketType type : List.of(TicketType.QUESTION, TicketType.SUGGESTION)) {
@@ -62,7 +63,7 @@ class TimeLeftTest {
 
     @Test
     void only_tickets_awaiting_the_team_have_a_time_left() {
-        Hours hours = MOSCOW.hoursAt(MONDAY_10);
+        WorkSchedule hours = WorkSchedule.of(MOSCOW.hoursAt(MONDAY_10));
         Ticket waiting = new Ticket(1, "t", Status.ON_CUSTOMER, TicketType.QUESTION, null, null, "a", null,
                 MONDAY_10, MONDAY_10, null, MONDAY_10.plus(Duration.ofHours(9)), Awaiting.TEAM, 0, 1, null, null,
                 null, null);

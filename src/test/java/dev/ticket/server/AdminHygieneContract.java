@@ -24,14 +24,22 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AdminHygieneContract {
 
-    abstract String url();
+    /** The service under test: its address and a client acting as its admin. */
+    record Service(String url, ApiClient admin) {
+    }
 
-    abstract ApiClient admin();
-
-    abstract User addUser(String name, Role role, String account);
+    abstract Service service();
 
     /** Every place the store keeps bytes (database rows and files) that contain {@code needle}. */
     abstract List<String> storedCopies(String needle) throws Exception;
+
+    private String url() {
+        return service().url();
+    }
+
+    private ApiClient admin() {
+        return service().admin();
+    }
 
     private ApiClient as(User user) {
         return new ApiClient(url(), user.token());
@@ -39,7 +47,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void token_list_shows_metadata_and_last_use_but_never_a_token_or_its_hash() {
-        User user = addUser("Lister " + UUID.randomUUID(), Role.CUSTOMER, "acme");
+        User user = admin().addUser("Lister " + UUID.randomUUID(), Role.CUSTOMER, "acme");
         as(user).get("/me").expect(200);
         String body = admin().get("/admin/tokens").expect(200).body();
         assertFalse(body.contains(user.token()), "a token in the list");
@@ -73,7 +81,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void a_disabled_user_is_locked_out_at_once_and_their_streams_end_within_a_second() {
-        User user = addUser("Leaving " + UUID.randomUUID(), Role.CUSTOMER, "acme");
+        User user = admin().addUser("Leaving " + UUID.randomUUID(), Role.CUSTOMER, "acme");
         try (RawStream stream = RawStream.open(url(), user.token())) {
             assertEquals(200, stream.status());
             admin().post("/users/" + user.id() + "/disable", "").expect(200);
@@ -104,9 +112,9 @@ abstract class AdminHygieneContract {
     void a_redacted_secret_is_gone_from_answers_events_and_storage_and_the_audit_log_says_who() throws Exception {
         String secret = "sk_live_" + UUID.randomUUID().toString().replace("-", "");
         String fileSecret = "AKIA" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        User customer = addUser("Leaker", Role.CUSTOMER, "acme-" + UUID.randomUUID());
-        User stranger = addUser("Stranger", Role.CUSTOMER, "other-" + UUID.randomUUID());
-        User agent = addUser("Redactor", Role.AGENT, null);
+        User customer = admin().addUser("Leaker", Role.CUSTOMER, "acme-" + UUID.randomUUID());
+        User stranger = admin().addUser("Stranger", Role.CUSTOMER, "other-" + UUID.randomUUID());
+        User agent = admin().addUser("Redactor", Role.AGENT, null);
         ApiClient leaker = as(customer);
         long ticket = leaker.post("/tickets", Map.of("title", "Login fails", "body", "it fails"))
                 .expect(201).json().get("id").asLong();
@@ -120,20 +128,29 @@ abstract class AdminHygieneContract {
         long attachment = message.get("attachments").get(0).get("id").asLong();
         assertFalse(storedCopies(secret).isEmpty(), "the secret was never stored: the test proves nothing");
 
+        JsonNode redacted;
         try (RawStream chat = RawStream.open(url(), customer.token(), "ticket=" + ticket, 0)) {
             assertEquals(200, chat.status());
             leaker.post("/messages/" + messageId + "/redact", "").expect(403);
             as(stranger).post("/messages/" + messageId + "/redact", "").expect(403);
-            JsonNode redacted = as(agent).post("/messages/" + messageId + "/redact", "").expect(200).json();
+            assertFalse(message.has("redacted_at"), "a message not redacted has no redacted_at: " + message);
+            ApiClient.Reply first = as(agent).post("/messages/" + messageId + "/redact", "").expect(200);
+            assertEquals("done", first.header("Ticket-Redaction"));
+            redacted = first.json();
             assertTrue(redacted.get("body").asText().startsWith("redacted by Redactor at "), redacted.toString());
+            assertTrue(redacted.has("redacted_at"), redacted.toString());
             assertEquals(0, redacted.get("attachments").size());
             assertTrue(chat.await("event: redacted", Duration.ofSeconds(5)), chat.text());
         }
         as(agent).post("/messages/999999999/redact", "").expect(404);
         JsonNode firstNote = leaker.get("/tickets/" + ticket).expect(200).json().get("messages").get(1);
         Thread.sleep(1100); // a second redaction would write a note with a later second
-        JsonNode again = as(agent).post("/messages/" + messageId + "/redact", "").expect(200).json();
+        assertEquals(redacted.get("redacted_at"), firstNote.get("redacted_at"), "the ticket shows when: " + firstNote);
+        ApiClient.Reply second = as(agent).post("/messages/" + messageId + "/redact", "").expect(200);
+        assertEquals("earlier", second.header("Ticket-Redaction"), "the service says it was done before");
+        JsonNode again = second.json();
         assertEquals(firstNote.get("body").asText(), again.get("body").asText(), "redacting again kept the note");
+        assertEquals(firstNote.get("redacted_at"), again.get("redacted_at"), "and the time of the first");
 
         JsonNode after = leaker.get("/tickets/" + ticket).expect(200).json();
         assertEquals(2, after.get("messages").size(), "the ticket and its other messages stay");
@@ -170,7 +187,7 @@ abstract class AdminHygieneContract {
 
     @Test
     void admin_actions_are_in_the_audit_log_newest_first() {
-        User user = addUser("Audited " + UUID.randomUUID(), Role.AGENT, null);
+        User user = admin().addUser("Audited " + UUID.randomUUID(), Role.AGENT, null);
         admin().post("/users/" + user.id() + "/tokens", "").expect(201);
         admin().delete("/tokens/" + user.id()).expect(200);
         admin().post("/users/" + user.id() + "/disable", "").expect(200);

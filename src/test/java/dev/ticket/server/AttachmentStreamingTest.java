@@ -33,16 +33,21 @@ class AttachmentStreamingTest {
         try (ServeProcess serve = ServeProcess.startWithHeap(dir.resolve("data"), "48m",
                 "--max-file-size", String.valueOf(SIZE))) {
             ApiClient customer = serve.client("Olga", Role.CUSTOMER, "acme");
-            JsonNode ticket = customer.postMultipart("/tickets", new MultipartBody().field("title", "Big")
-                    .field("body", "A core dump").file("core.bin", big)).expect(201).json();
-            JsonNode attachment = customer.get("/tickets/" + ticket.get("id").asLong()).expect(200).json()
-                    .get("messages").get(0).get("attachments").get(0);
+            JsonNode attachment = attachTo(customer, big);
             assertEquals(SIZE, attachment.get("size").asLong());
             assertEquals(sha, attachment.get("sha256").asText());
             Path back = dir.resolve("back.bin");
             customer.download("/attachments/" + attachment.get("id").asLong(), back).expect(200);
             assertEquals(sha, sha256(back));
         }
+    }
+
+    /** Opens a ticket with {@code file} attached; its attachment as the service lists it. */
+    static JsonNode attachTo(ApiClient customer, Path file) {
+        JsonNode ticket = customer.postMultipart("/tickets", new MultipartBody().field("title", "Big")
+                .field("body", "A core dump").file("core.bin", file)).expect(201).json();
+        return customer.get("/tickets/" + ticket.get("id").asLong()).expect(200).json()
+                .get("messages").get(0).get("attachments").get(0);
     }
 
     /** Random bytes, one random mebibyte stamped with its index, so no two blocks are alike. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
-import dev.ticket.model.Role;
 import dev.ticket.model.Ticket;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.EventReader;
@@ -17,9 +16,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * While PostgreSQL is away the nodes answer 503 problems and are not ready; when it is back they
@@ -28,30 +27,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(PostgresAvailable.class)
 class DatabaseOutageTest {
-    static PgCluster cluster;
-    static String customerToken;
-    static String agentToken;
-
-    @BeforeAll
-    static void start() {
-        cluster = PgCluster.start(2);
-        customerToken = cluster.addUser("Olga", Role.CUSTOMER, "acme").token();
-        agentToken = cluster.addUser("Sam", Role.AGENT, null).token();
-    }
+    @RegisterExtension
+    static final PgCluster cluster = PgCluster.perClass(2);
 
     @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.db().comeBack();
-            cluster.close();
+    static void databaseBack() {
+        if (cluster.db() != null) {
+            cluster.db().comeBack(); // in case a test failed while it was down
         }
+    }
+
+    static Ticket open(String title) {
+        return cluster.customer(0).post("/tickets", new NewTicket(title, "x", null, null, null, null, null, null))
+                .expect(201).as(Ticket.class);
     }
 
     @Test
     void requests_get_503_while_the_database_is_down_and_the_nodes_recover_when_it_returns() {
-        ApiClient customer = cluster.client(0, customerToken);
-        Ticket t = customer.post("/tickets", new NewTicket("Before the outage", "x", null, null, null, null, null,
-                null)).expect(201).as(Ticket.class);
+        ApiClient customer = cluster.customer(0);
+        Ticket t = open("Before the outage");
 
         cluster.db().goDown();
         try {
@@ -59,7 +53,7 @@ class DatabaseOutageTest {
             assertEquals(503, list.status(), list.body());
             assertEquals("application/problem+json", list.header("Content-Type").split(";")[0]);
             assertEquals("unavailable", list.json().get("type").asText());
-            ApiClient.Reply write = cluster.client(1, agentToken).post("/tickets/" + t.id() + "/messages",
+            ApiClient.Reply write = cluster.agent(1).post("/tickets/" + t.id() + "/messages",
                     new NewMessage("Lost?"));
             assertEquals(503, write.status(), write.body());
             for (int node = 0; node < 2; node++) {
@@ -73,22 +67,20 @@ class DatabaseOutageTest {
             int n = node;
             waitFor(() -> readyz(n).status() == 200, Duration.ofSeconds(20), "node " + node + " ready again");
         }
-        JsonNode shown = cluster.client(1, customerToken).get("/tickets/" + t.id()).expect(200).json();
+        JsonNode shown = cluster.customer(1).get("/tickets/" + t.id()).expect(200).json();
         assertEquals(1, shown.get("message_count").asInt(), "the refused write left nothing behind");
     }
 
     @Test
     void live_events_cross_nodes_again_after_the_database_connections_were_cut() {
-        ApiClient customer = cluster.client(0, customerToken);
-        Ticket t = customer.post("/tickets", new NewTicket("Events after a cut", "x", null, null, null, null, null,
-                null)).expect(201).as(Ticket.class);
+        Ticket t = open("Events after a cut");
         cluster.db().terminateConnections();
         for (int node = 0; node < 2; node++) {
             int n = node;
             waitFor(() -> readyz(n).status() == 200, Duration.ofSeconds(20), "node " + node + " ready again");
         }
-        try (EventReader stream = EventReader.open(cluster.url(0), customerToken, "ticket=" + t.id(), Map.of())) {
-            Message reply = cluster.client(1, agentToken).post("/tickets/" + t.id() + "/messages",
+        try (EventReader stream = EventReader.open(cluster.url(0), cluster.customer(0).token(), "ticket=" + t.id(), Map.of())) {
+            Message reply = cluster.agent(1).post("/tickets/" + t.id() + "/messages",
                     new NewMessage("Still here")).expect(201).as(Message.class);
             stream.until(f -> f.json().path("message").path("id").asLong() == reply.id(), Duration.ofSeconds(10));
         }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.ServeProcess;
 import java.io.UncheckedIOException;
@@ -37,8 +35,7 @@ class DurabilityTest {
         String customerToken;
         try (ServeProcess serve = ServeProcess.start(data)) {
             ApiClient admin = new ApiClient(serve.url(), serve.adminToken(data));
-            customerToken = admin.post("/users", new NewUser("writer", Role.CUSTOMER, "durable")).expect(201)
-                    .as(User.class).token();
+            customerToken = admin.addUser("writer", Role.CUSTOMER, "durable").token();
             ApiClient customer = new ApiClient(serve.url(), customerToken);
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService writers = Executors.newFixedThreadPool(4);

@@ -30,14 +30,8 @@ class EventStreamTest {
     static final Duration PROMPTLY = Duration.ofSeconds(10);
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    static ApiClient customer;
-    static ApiClient agent;
-
-    @BeforeAll
-    static void start() {
-        customer = service.client("Olga", Role.CUSTOMER, "acme");
-        agent = service.client("Sam", Role.AGENT, null);
-    }
+    final ApiClient customer = service.customer();
+    final ApiClient agent = service.agent();
 
     static EventReader stream(ApiClient who, String query, Map<String, String> headers) {
         EventReader reader = EventReader.open(service.url(), who.token(), query, headers);
@@ -45,7 +39,7 @@ class EventStreamTest {
         return reader;
     }
 
-    static long open(String title) {
+    long open(String title) {
         return customer.post("/tickets", "{\"title\":\"" + title + "\",\"body\":\"first\"}").expect(201).json()
                 .get("id").asLong();
     }

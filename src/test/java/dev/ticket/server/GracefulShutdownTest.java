@@ -3,9 +3,7 @@ package dev.ticket.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.ServeProcess;
 import java.io.IOException;
@@ -33,8 +31,7 @@ class GracefulShutdownTest {
         Path data = dir.resolve("data");
         try (ServeProcess serve = ServeProcess.start(data)) {
             ApiClient admin = new ApiClient(serve.url(), serve.adminToken(data));
-            String token = admin.post("/users", new NewUser("slow", Role.CUSTOMER, "slow")).expect(201)
-                    .as(User.class).token();
+            String token = admin.addUser("slow", Role.CUSTOMER, "slow").token();
             byte[] first = "{\"title\":\"Sent slowly\",".getBytes(StandardCharsets.UTF_8);
             byte[] rest = "\"body\":\"the rest arrives after SIGTERM\"}".getBytes(StandardCharsets.UTF_8);
             CountDownLatch firstSent = new CountDownLatch(1);

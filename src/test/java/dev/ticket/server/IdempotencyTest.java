@@ -32,16 +32,9 @@ class IdempotencyTest {
     static final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
     @RegisterExtension
     static final TestService service = TestService.perClass(UnaryOperator.identity(), clock);
-    static ApiClient customer;
-    static ApiClient agent;
-    static SqliteFile db;
-
-    @BeforeAll
-    static void start() {
-        customer = service.client("Olga", Role.CUSTOMER, "acme");
-        agent = service.client("Sam", Role.AGENT, null);
-        db = new SqliteFile(service.dataDir());
-    }
+    final ApiClient customer = service.customer();
+    final ApiClient agent = service.agent();
+    final SqliteFile db = new SqliteFile(service.dataDir());
 
     static Map<String, String> key(String key) {
         return Map.of("Idempotency-Key", key);

@@ -26,38 +26,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Three {@code ticket serve} nodes on one PostgreSQL database behave as one service (SPEC section 4). */
 @ExtendWith(PostgresAvailable.class)
 class MultiNodeTest {
-    static PgCluster cluster;
-    static String customerToken;
-    static String agentToken;
-
-    @BeforeAll
-    static void start() {
-        cluster = PgCluster.start(3);
-        customerToken = cluster.addUser("Olga", Role.CUSTOMER, "acme").token();
-        agentToken = cluster.addUser("Sam", Role.AGENT, null).token();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final PgCluster cluster = PgCluster.perClass(3);
 
     static ApiClient customer(int node) {
-        return cluster.client(node, customerToken);
+        return cluster.customer(node);
     }
 
     static ApiClient agent(int node) {
-        return cluster.client(node, agentToken);
+        return cluster.agent(node);
     }
 
     static NewTicket ticket(String title, String dedupeKey) {
@@ -119,7 +103,7 @@ class MultiNodeTest {
         List<EventReader> streams = new ArrayList<>();
         try {
             for (int node = 0; node < 3; node++) {
-                streams.add(EventReader.open(cluster.url(node), customerToken, "ticket=" + t.id(), Map.of()));
+                streams.add(EventReader.open(cluster.url(node), customer(0).token(), "ticket=" + t.id(), Map.of()));
             }
             Message reply = agent(1).post("/tickets/" + t.id() + "/messages", new NewMessage("Fixed on our side"))
                     .expect(201).as(Message.class);
@@ -138,7 +122,7 @@ class MultiNodeTest {
         int doomed = cluster.startNode();
         Ticket t = customer(0).post("/tickets", ticket("Resume elsewhere", null)).expect(201).as(Ticket.class);
         long lastSeen;
-        try (EventReader stream = EventReader.open(cluster.url(doomed), customerToken, "ticket=" + t.id(), Map.of())) {
+        try (EventReader stream = EventReader.open(cluster.url(doomed), customer(0).token(), "ticket=" + t.id(), Map.of())) {
             agent(0).post("/tickets/" + t.id() + "/messages", new NewMessage("First")).expect(201);
             lastSeen = stream.until(f -> true, Duration.ofSeconds(2)).get(0).eventId();
             cluster.stopNode(doomed);
@@ -147,7 +131,7 @@ class MultiNodeTest {
                 .as(Message.class);
         Message third = agent(2).post("/tickets/" + t.id() + "/messages", new NewMessage("Third")).expect(201)
                 .as(Message.class);
-        try (EventReader resumed = EventReader.open(cluster.url(1), customerToken, "ticket=" + t.id(),
+        try (EventReader resumed = EventReader.open(cluster.url(1), customer(0).token(), "ticket=" + t.id(),
                 Map.of("Last-Event-ID", Long.toString(lastSeen)))) {
             List<EventReader.Frame> frames = resumed.until(f -> f.json().path("message").path("id").asLong()
                     == third.id(), Duration.ofSeconds(2));

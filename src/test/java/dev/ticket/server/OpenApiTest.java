@@ -36,8 +36,8 @@ class OpenApiTest {
 
     @BeforeAll
     static void start() {
-        customer = service.client("Olga", Role.CUSTOMER, "acme");
-        agent = service.client("Sam", Role.AGENT, null);
+        customer = service.customer();
+        agent = service.agent();
         doc = OpenApiDocument.load();
     }
 

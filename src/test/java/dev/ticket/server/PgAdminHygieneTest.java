@@ -1,8 +1,5 @@
 package dev.ticket.server;
 
-import dev.ticket.model.Role;
-import dev.ticket.model.User;
-import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.PgDatabase;
 import dev.ticket.testing.PostgresAvailable;
 import dev.ticket.testing.ServeProcess;
@@ -42,19 +39,8 @@ class PgAdminHygieneTest extends AdminHygieneContract {
     }
 
     @Override
-    String url() {
-        return serve.url();
-    }
-
-    @Override
-    ApiClient admin() {
-        return serve.admin();
-    }
-
-    @Override
-    User addUser(String name, Role role, String account) {
-        return serve.admin().post("/users", account == null ? java.util.Map.of("name", name, "role", role.wire())
-                : java.util.Map.of("name", name, "role", role.wire(), "account", account)).expect(201).as(User.class);
+    Service service() {
+        return new Service(serve.url(), serve.admin());
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Role;
 import dev.ticket.testing.ApiClient;
-import dev.ticket.testing.MultipartBody;
 import dev.ticket.testing.PgDatabase;
 import dev.ticket.testing.PostgresAvailable;
 import dev.ticket.testing.ServeProcess;
@@ -35,10 +34,7 @@ class PgAttachmentStreamingTest {
              ServeProcess second = ServeProcess.startWithHeap(dir.resolve("b"), "48m", "--db", db.url(),
                      "--max-file-size", String.valueOf(SIZE))) {
             ApiClient customer = first.client("Olga", Role.CUSTOMER, "acme");
-            JsonNode ticket = customer.postMultipart("/tickets", new MultipartBody().field("title", "Big")
-                    .field("body", "A core dump").file("core.bin", big)).expect(201).json();
-            JsonNode attachment = customer.get("/tickets/" + ticket.get("id").asLong()).expect(200).json()
-                    .get("messages").get(0).get("attachments").get(0);
+            JsonNode attachment = AttachmentStreamingTest.attachTo(customer, big);
             assertEquals(SIZE, attachment.get("size").asLong());
             Path back = dir.resolve("back.bin");
             new ApiClient(second.url(), customer.token())

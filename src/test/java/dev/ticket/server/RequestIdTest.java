@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,12 +26,7 @@ class RequestIdTest {
     private static final String GENERATED = "[0-9a-f]{16}";
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    static ApiClient admin;
-
-    @BeforeAll
-    static void start() {
-        admin = service.admin();
-    }
+    final ApiClient admin = service.admin();
 
     @Test
     void a_sane_id_sent_comes_back_unchanged() {

@@ -32,7 +32,7 @@ class SecondServeTest {
             int port = URI.create(first.url()).getPort();
             Result second = serve("--port", Integer.toString(port), "--data", dir.resolve("two").toString());
             assertEquals(2, second.exit(), second.output());
-            assertEquals(List.of("ticket: Port " + port + " on 127.0.0.1 is in use; choose another with --port."),
+            assertEquals(List.of("ticket: port " + port + " on 127.0.0.1 is in use; choose another with --port."),
                     second.ours(), second.output());
             assertFalse(second.output().contains("unexpected error") || second.output().contains("\tat ")
                     || second.output().contains("ERROR"), second.output());

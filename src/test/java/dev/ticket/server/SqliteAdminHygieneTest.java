@@ -1,8 +1,5 @@
 package dev.ticket.server;
 
-import dev.ticket.model.Role;
-import dev.ticket.model.User;
-import dev.ticket.testing.ApiClient;
 import dev.ticket.testing.TestService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,18 +18,8 @@ class SqliteAdminHygieneTest extends AdminHygieneContract {
     static final TestService service = TestService.perClass();
 
     @Override
-    String url() {
-        return service.url();
-    }
-
-    @Override
-    ApiClient admin() {
-        return service.admin();
-    }
-
-    @Override
-    User addUser(String name, Role role, String account) {
-        return service.addUser(name, role, account);
+    Service service() {
+        return new Service(service.url(), service.admin());
     }
 
     /** After a checkpoint (the WAL folded into the file and emptied), the bytes of every file, grepped. */

@@ -26,14 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TicketRulesTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
-    static ApiClient customer;
-    static ApiClient agent;
-
-    @BeforeAll
-    static void start() {
-        customer = service.client("Olga", Role.CUSTOMER, "acme");
-        agent = service.client("Sam", Role.AGENT, null);
-    }
+    final ApiClient customer = service.customer();
+    final ApiClient agent = service.agent();
 
     static Ticket open(ApiClient who, String title) {
         return who.post("/tickets", new NewTicket(title, "What happened: it broke.", null, null, null, null, null,

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.model.Hours;
 import dev.ticket.model.TicketType;
+import dev.ticket.model.time.WorkSchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -144,8 +145,8 @@ class BusinessHoursTest {
 
     @Test
     void defaults_are_moscow_weekdays_ten_to_seven() {
-        BusinessHours expected = new BusinessHours(ZoneId.of("Europe/Moscow"), LocalTime.of(10, 0), LocalTime.of(19, 0),
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
+        BusinessHours expected = new BusinessHours(new WorkSchedule(ZoneId.of("Europe/Moscow"), LocalTime.of(10, 0),
+                LocalTime.of(19, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of()));
         assertEquals(expected, BusinessHours.defaults());
         assertEquals(expected, BusinessHours.parse(null, " ", "", null));
     }
@@ -167,7 +168,7 @@ class BusinessHoursTest {
     @ParameterizedTest(name = "workdays \"{0}\"")
     @MethodSource("workdayTexts")
     void workdays_accept_ranges_lists_and_full_names(Days row) {
-        assertEquals(row.expected(), BusinessHours.parse(null, null, row.text(), null).workdays());
+        assertEquals(row.expected(), BusinessHours.parse(null, null, row.text(), null).schedule().workdays());
     }
 
     record BadSetting(String zone, String hours, String workdays, String holidays, String badValue) {
@@ -204,7 +205,7 @@ class BusinessHoursTest {
     @Test
     void holidays_are_read_from_iso_dates_with_spaces_and_empty_items() {
         assertEquals(Set.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 5, 9)),
-                BusinessHours.parse(null, null, null, " 2025-01-01 ,, 2025-05-09 ").holidays());
+                BusinessHours.parse(null, null, null, " 2025-01-01 ,, 2025-05-09 ").schedule().holidays());
     }
 
     private static Instant at(String offsetDateTime) {

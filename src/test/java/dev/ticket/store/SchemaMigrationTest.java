@@ -1,15 +1,18 @@
 package dev.ticket.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
@@ -60,6 +63,32 @@ class SchemaMigrationTest {
                         .stream().map(l -> l.ticket().title()).toList();
                 assertEquals(text.equals("yme") ? List.of("Payment") : List.of("Ёлка горит"), titles, text);
             }
+        }
+    }
+
+    @Test
+    void a_message_redacted_before_the_column_existed_reads_as_redacted_at_its_audit_time(@TempDir Path dir)
+            throws Exception {
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + dir.resolve("ticket.db"));
+        Flyway.configure().dataSource(old).locations("classpath:db/sqlite").target("7")
+                .javaMigrations(JdbcTicketStore.SQLITE_JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
+        try (var c = old.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO accounts (id, name, created_at) VALUES (1, 'acme', 0)");
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at) "
+                    + "VALUES (1, 'olga', 'customer', 1, 0)");
+            s.execute("INSERT INTO tickets (id, account_id, author_id, title, title_folded, status, type, created_at, "
+                    + "updated_at, due_at, activity) VALUES (5, 1, 1, 'Leak', 'leak', 'on_customer', 'question', 0, 0, "
+                    + "0, 1)");
+            s.execute("INSERT INTO messages (id, ticket_id, author_id, team, body, created_at) VALUES "
+                    + "(11, 5, 1, 0, 'redacted by Sam at 2026-03-02T07:00:00Z', 0), (12, 5, 1, 0, 'thanks', 0)");
+            s.execute("INSERT INTO audit (at, actor_id, actor, action, target, client) VALUES "
+                    + "(1772434800000, 2, 'Sam', 'message.redact', 'message #11 in ticket #5', '127.0.0.1')");
+        }
+        try (JdbcTicketStore store = JdbcTicketStore.openSqlite(dir, 2)) {
+            assertEquals(Instant.parse("2026-03-02T07:00:00Z"),
+                    store.read(tx -> tx.message(11)).orElseThrow().redactedAt());
+            assertNull(store.read(tx -> tx.message(12)).orElseThrow().redactedAt());
         }
     }
 

@@ -3,6 +3,9 @@ package dev.ticket.testing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
+import dev.ticket.model.NewUser;
+import dev.ticket.model.Role;
+import dev.ticket.model.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +35,11 @@ public final class ApiClient {
         return send(builder(path).GET());
     }
 
+    /** As an admin: creates a user; the result carries its token. */
+    public User addUser(String name, Role role, String account) {
+        return post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+    }
+
     public Reply post(String path, Object body) {
         return post(path, body, Map.of());
     }
@@ -56,16 +64,13 @@ public final class ApiClient {
 
     /** Downloads to {@code target} (streamed); the reply's body is empty unless the status is an error. */
     public Download download(String path, java.nio.file.Path target) {
+        HttpResponse<java.nio.file.Path> r = exchange(builder(path).timeout(Duration.ofMinutes(5)).GET(),
+                HttpResponse.BodyHandlers.ofFile(target));
         try {
-            HttpResponse<java.nio.file.Path> r = HTTP.send(builder(path).timeout(Duration.ofMinutes(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofFile(target));
             String body = r.statusCode() >= 300 ? java.nio.file.Files.readString(target) : "";
             return new Download(r.statusCode(), body, r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -98,9 +103,13 @@ public final class ApiClient {
     }
 
     private static Reply send(HttpRequest.Builder b) {
+        HttpResponse<byte[]> r = exchange(b, HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+    }
+
+    private static <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r);
+            return HTTP.send(b.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

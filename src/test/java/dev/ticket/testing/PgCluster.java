@@ -1,7 +1,6 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -18,27 +17,41 @@ import java.util.stream.Stream;
  * Several real {@code ticket serve} nodes in this JVM, each on its own loopback port and data
  * directory, all on one fresh PostgreSQL database: what a load balancer would have behind it.
  */
-public final class PgCluster implements AutoCloseable {
-    private final PgDatabase db;
+public final class PgCluster extends ClassResource {
+    private final int size;
     private final List<TicketApp> nodes = new ArrayList<>();
     private final List<Path> dirs = new ArrayList<>();
-    private final String adminToken;
+    private PgDatabase db;
+    private String adminToken;
+    private User customer;
+    private User agent;
 
-    private PgCluster(PgDatabase db, int size) throws IOException {
-        this.db = db;
-        for (int i = 0; i < size; i++) {
-            startNode();
-        }
-        adminToken = Files.readString(dirs.get(0).resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
+    private PgCluster(int size) {
+        this.size = size;
     }
 
     /** Starts {@code size} nodes on a new database (skips, or fails under CI, without PostgreSQL). */
     public static PgCluster start(int size) {
-        PgDatabase db = PgDatabase.create();
+        PgCluster cluster = perClass(size);
+        cluster.open();
+        return cluster;
+    }
+
+    /** A cluster for one test class: register it with {@code @RegisterExtension} on a static field. */
+    public static PgCluster perClass(int size) {
+        return new PgCluster(size);
+    }
+
+    @Override
+    protected void open() {
+        db = PgDatabase.create();
         try {
-            return new PgCluster(db, size);
+            for (int i = 0; i < size; i++) {
+                startNode();
+            }
+            adminToken = Files.readString(dirs.get(0).resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
         } catch (IOException | RuntimeException e) {
-            db.close();
+            close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -73,7 +86,23 @@ public final class PgCluster implements AutoCloseable {
 
     /** Creates a user (through node 0); the result carries its token. */
     public User addUser(String name, Role role, String account) {
-        return admin(0).post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        return admin(0).addUser(name, role, account);
+    }
+
+    /** The customer of the cluster's tests, Olga of acme (made on first use), talking to {@code node}. */
+    public synchronized ApiClient customer(int node) {
+        if (customer == null) {
+            customer = addUser("Olga", Role.CUSTOMER, "acme");
+        }
+        return client(node, customer.token());
+    }
+
+    /** The agent of the cluster's tests, Sam (made on first use), talking to {@code node}. */
+    public synchronized ApiClient agent(int node) {
+        if (agent == null) {
+            agent = addUser("Sam", Role.AGENT, null);
+        }
+        return client(node, agent.token());
     }
 
     /** Stops one node as a crash would leave the others: its clients are cut off. */
@@ -90,7 +119,9 @@ public final class PgCluster implements AutoCloseable {
                 // stopped already
             }
         }
-        db.close();
+        if (db != null) {
+            db.close();
+        }
         for (Path dir : dirs) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

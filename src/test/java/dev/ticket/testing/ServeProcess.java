@@ -1,6 +1,5 @@
 package dev.ticket.testing;
 
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import java.io.BufferedReader;
@@ -149,7 +148,7 @@ public final class ServeProcess implements AutoCloseable {
 
     /** A new user of the given role; the client carries its token. */
     public ApiClient client(String name, Role role, String account) {
-        User user = admin().post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        User user = admin().addUser(name, role, account);
         return new ApiClient(url, user.token());
     }
 

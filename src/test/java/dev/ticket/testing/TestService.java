@@ -1,7 +1,6 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
-import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -13,9 +12,6 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real {@code ticket serve} in this JVM on 127.0.0.1, port 0, over a temporary SQLite directory.
@@ -24,13 +20,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class's first test and closed after its last:
  * <pre>{@code @RegisterExtension static final TestService service = TestService.perClass();}</pre>
  */
-public final class TestService implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+public final class TestService extends ClassResource {
     private final UnaryOperator<ServerSettings> tweak;
     private final Clock clock;
     private TicketApp app;
     private Path dataDir;
     private String adminToken;
     private ApiClient admin;
+    private ApiClient customer;
+    private ApiClient agent;
 
     private TestService(UnaryOperator<ServerSettings> tweak, Clock clock) {
         this.tweak = tweak;
@@ -48,7 +46,9 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Starts with adjusted settings and the clock the service's rules read. */
     public static TestService start(UnaryOperator<ServerSettings> tweak, Clock clock) {
-        return perClass(tweak, clock).open();
+        TestService service = perClass(tweak, clock);
+        service.open();
+        return service;
     }
 
     /** A service for one test class: register it with {@code @RegisterExtension} on a static field. */
@@ -64,7 +64,8 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
         return new TestService(tweak, clock);
     }
 
-    private TestService open() {
+    @Override
+    protected void open() {
         try {
             dataDir = Files.createTempDirectory("ticket-test-");
             // Every test client comes from 127.0.0.1, and several tests send bad tokens on purpose: the failed-login
@@ -74,20 +75,9 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
             app = TicketApp.start(tweak.apply(base), clock);
             adminToken = Files.readString(dataDir.resolve(TicketApp.ADMIN_TOKEN_FILE)).strip();
             admin = new ApiClient(url(), adminToken);
-            return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        open();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     public String url() {
@@ -113,12 +103,28 @@ public final class TestService implements AutoCloseable, BeforeAllCallback, Afte
 
     /** Creates a user through the admin API; the result carries its token. */
     public User addUser(String name, Role role, String account) {
-        return admin.post("/users", new NewUser(name, role, account)).expect(201).as(User.class);
+        return admin.addUser(name, role, account);
     }
 
     /** An API client acting as a new user. */
     public ApiClient client(String name, Role role, String account) {
         return new ApiClient(url(), addUser(name, role, account).token());
+    }
+
+    /** The customer of most tests: Olga of account acme, made on first use and the same for the rest of the class. */
+    public synchronized ApiClient customer() {
+        if (customer == null) {
+            customer = client("Olga", Role.CUSTOMER, "acme");
+        }
+        return customer;
+    }
+
+    /** The agent of most tests: Sam, made on first use and the same for the rest of the class. */
+    public synchronized ApiClient agent() {
+        if (agent == null) {
+            agent = client("Sam", Role.AGENT, null);
+        }
+        return agent;
     }
 
     @Override

@@ -105,12 +105,10 @@ class TuiSmokeTest {
         User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
         ApiClient aliceApi = new ApiClient(service.url(), alice.token());
         ApiClient bob = service.client("Bob", Role.AGENT, null);
-        Ticket older = aliceApi.post("/tickets", new NewTicket("Older question", "one", null, null, null,
-                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        Ticket older = ticket(aliceApi, "Older question", "one");
         bob.post("/tickets/" + older.id() + "/messages", new NewMessage("Answer 1")).expect(201);
         bob.post("/tickets/" + older.id() + "/messages", new NewMessage("Answer 2")).expect(201);
-        aliceApi.post("/tickets", new NewTicket("Newer question", "two", null, null, null,
-                List.of(), List.of(), null)).expect(201);
+        ticket(aliceApi, "Newer question", "two");
         open(alice, null);
 
         awaitScreen("the list shows the red counter of two unread answers on the second ticket",
@@ -126,8 +124,7 @@ class TuiSmokeTest {
     void a_file_is_attached_with_tab_completion_and_downloaded_back_intact() throws Exception {
         User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
         ApiClient aliceApi = new ApiClient(service.url(), alice.token());
-        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Screenshot", "See the file.", null, null, null,
-                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        Ticket ticket = ticket(aliceApi, "Screenshot", "See the file.");
         byte[] bytes = new byte[100 * 1024];
         new java.util.Random(5).nextBytes(bytes);
         Path file = workDir.resolve("скриншот-ошибки.png");
@@ -160,8 +157,7 @@ class TuiSmokeTest {
         User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
         ApiClient aliceApi = new ApiClient(service.url(), alice.token());
         String body = "Готово 👍🏽 👩‍💻 🇷🇺 ❤️ 😀 预订 end";
-        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Бронь 😀 预订", body, null, null, null,
-                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        Ticket ticket = ticket(aliceApi, "Бронь 😀 预订", body);
         open(alice, ticket.id());
         awaitScreen("the chat shows the message", s -> s.contains(" end") && s.contains("Бронь"));
 
@@ -184,8 +180,7 @@ class TuiSmokeTest {
     void quitting_with_an_unsent_draft_asks_first_and_n_keeps_the_draft() throws Exception {
         User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
         ApiClient aliceApi = new ApiClient(service.url(), alice.token());
-        Ticket ticket = aliceApi.post("/tickets", new NewTicket("Draft", "first", null, null, null,
-                List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        Ticket ticket = ticket(aliceApi, "Draft", "first");
         open(alice, ticket.id());
         awaitScreen("the ticket is open", s -> s.contains("│ first"));
         type("half a thought");
@@ -256,8 +251,7 @@ class TuiSmokeTest {
         User alice = service.addUser("Alice", Role.CUSTOMER, "acme");
         User bob = service.addUser("Bob", Role.AGENT, null);
         User carol = service.addUser("Carol", Role.AGENT, null);
-        Ticket ticket = new ApiClient(service.url(), alice.token()).post("/tickets", new NewTicket("Who takes it",
-                "Anyone?", null, null, null, List.of(), List.of(), null)).expect(201).as(Ticket.class);
+        Ticket ticket = ticket(new ApiClient(service.url(), alice.token()), "Who takes it", "Anyone?");
         open(bob, ticket.id());
         awaitScreen("the agent sees the ticket nobody has", s -> s.contains("│ Anyone?") && s.contains("unassigned"));
 
@@ -313,6 +307,12 @@ class TuiSmokeTest {
 
     private void type(String text) {
         text.chars().forEach(c -> terminal.addInput(new KeyStroke((char) c, false, false)));
+    }
+
+    /** A question {@code who} opens through the API. */
+    private static Ticket ticket(ApiClient who, String title, String body) {
+        return who.post("/tickets", new NewTicket(title, body, null, null, null, List.of(), List.of(), null)).expect(201)
+                .as(Ticket.class);
     }
 
     private static List<Message> messages(ApiClient api, long id) {

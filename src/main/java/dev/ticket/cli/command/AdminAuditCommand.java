@@ -4,11 +4,9 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
-import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Table;
 import dev.ticket.cli.output.Formats;
 import dev.ticket.model.AuditEntry;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,16 +31,9 @@ public class AdminAuditCommand extends BaseCommand {
         if (limit < 1 || limit > 1000) {
             throw new UsageException("--limit must be between 1 and 1000");
         }
-        List<AuditEntry> entries = client().audit(limit);
-        Output out = out();
-        if (!out.listedForScripts(entries, e -> e.id())) {
-            Formats formats = new Formats(clock);
-            Table table = new Table("WHEN", "WHO", "ACTION", "TARGET", "FROM");
-            for (AuditEntry e : entries) {
-                table.row(formats.dateTime(e.at()), e.actor(), e.action(), e.target(), e.client());
-            }
-            table.print(out.out(), out.style(), 0, (column, text) -> text);
-        }
+        Formats formats = new Formats(clock);
+        out().list(client().audit(limit), AuditEntry::id, new Table("WHEN", "WHO", "ACTION", "TARGET", "FROM"),
+                e -> new String[] {formats.dateTime(e.at()), e.actor(), e.action(), e.target(), e.client()});
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,5 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.BaseCommand;
-import dev.ticket.cli.ExitCodes;
 import picocli.CommandLine.Command;
 
 /** {@code ticket admin}: users and tokens, with an admin token. Its groups only list their subcommands. */
@@ -17,12 +15,7 @@ import picocli.CommandLine.Command;
                 "  ticket admin token revoke 7",
                 "  ticket admin backup --to ticket.tar",
                 "  ticket admin audit"})
-public class AdminCommand extends BaseCommand {
-    @Override
-    protected int run() {
-        spec.commandLine().usage(io.out());
-        return ExitCodes.OK;
-    }
+public class AdminCommand extends GroupCommand {
 
     /** {@code ticket admin user}. */
     @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false, description = "Add, list, disable and enable users.",
@@ -33,12 +26,7 @@ public class AdminCommand extends BaseCommand {
                     "  ticket admin user add contractor --role agent --expires 30d",
                     "  ticket admin user disable bob",
                     "  ticket admin user list --json"})
-    public static class UserGroup extends BaseCommand {
-        @Override
-        protected int run() {
-            spec.commandLine().usage(io.out());
-            return ExitCodes.OK;
-        }
+    public static class UserGroup extends GroupCommand {
     }
 
     /** {@code ticket admin token}. */
@@ -48,11 +36,6 @@ public class AdminCommand extends BaseCommand {
                     "  ticket admin token list",
                     "  ticket admin token issue 7 --expires 90d",
                     "  ticket admin token revoke 7"})
-    public static class TokenGroup extends BaseCommand {
-        @Override
-        protected int run() {
-            spec.commandLine().usage(io.out());
-            return ExitCodes.OK;
-        }
+    public static class TokenGroup extends GroupCommand {
     }
 }

@@ -2,14 +2,13 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
-import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token issue USER}: a new token for a user. */
@@ -26,15 +25,14 @@ public class AdminTokenIssueCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "USER", description = "The user's name or id (see 'ticket admin user list').")
     String user;
 
-    @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
-    java.time.Duration expires;
+    @Mixin
+    ExpiresOption expires;
 
     @Override
     protected int run() {
         TicketClient client = client();
         User issued = client.issueToken(AdminUserDisableCommand.resolve(client, user),
-                AdminUserAddCommand.seconds(expires), TicketClient.newIdempotencyKey());
+                expires.seconds(), TicketClient.newIdempotencyKey());
         Output out = out();
         if (out.json()) {
             out.printJson(issued);

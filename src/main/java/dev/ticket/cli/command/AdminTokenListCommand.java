@@ -3,11 +3,9 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Table;
 import dev.ticket.cli.output.Formats;
 import dev.ticket.model.TokenInfo;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code ticket admin token list}: every token's metadata, never the token. */
@@ -25,21 +23,18 @@ public class AdminTokenListCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        List<TokenInfo> tokens = client().tokens();
-        Output out = out();
-        if (!out.listedForScripts(tokens, t -> t.id())) {
-            Formats formats = new Formats(clock);
-            Table table = new Table("ID", "USER", "CREATED", "LAST USED", "EXPIRES", "STATE").alignRight(0);
-            for (TokenInfo t : tokens) {
-                String state = t.revokedAt() != null ? "revoked"
-                        : t.expiresAt() != null && !t.expiresAt().isAfter(clock.instant()) ? "expired"
-                        : t.userDisabledAt() != null ? "disabled" : "live";
-                table.row("#" + t.id(), "#" + t.userId() + " " + t.user(), formats.dateTime(t.createdAt()),
+        Formats formats = new Formats(clock);
+        out().list(client().tokens(), TokenInfo::id,
+                new Table("ID", "USER", "CREATED", "LAST USED", "EXPIRES", "STATE").alignRight(0),
+                t -> new String[] {"#" + t.id(), "#" + t.userId() + " " + t.user(), formats.dateTime(t.createdAt()),
                         t.lastUsedAt() == null ? "never" : formats.ago(t.lastUsedAt()),
-                        t.expiresAt() == null ? "never" : formats.dateTime(t.expiresAt()), state);
-            }
-            table.print(out.out(), out.style(), 0, (column, text) -> text);
-        }
+                        t.expiresAt() == null ? "never" : formats.dateTime(t.expiresAt()), state(t)});
         return ExitCodes.OK;
+    }
+
+    private String state(TokenInfo t) {
+        return t.revokedAt() != null ? "revoked"
+                : t.expiresAt() != null && !t.expiresAt().isAfter(clock.instant()) ? "expired"
+                : t.userDisabledAt() != null ? "disabled" : "live";
     }
 }

@@ -2,7 +2,6 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
-import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Output;
@@ -12,6 +11,7 @@ import dev.ticket.model.NewUser;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,19 +38,8 @@ public class AdminUserAddCommand extends BaseCommand {
     @Option(names = "--account", paramLabel = "ACCOUNT", description = "The customer's account (organisation).")
     String account;
 
-    @Option(names = "--expires", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The token stops working after this long: 90m, 12h, 30d (default: never).")
-    java.time.Duration expires;
-
-    static Long seconds(java.time.Duration expires) {
-        if (expires == null) {
-            return null;
-        }
-        if (expires.toSeconds() < 1) {
-            throw new UsageException("--expires must be at least 1s");
-        }
-        return expires.toSeconds();
-    }
+    @Mixin
+    ExpiresOption expires;
 
     @Override
     protected java.util.Map<String, String> apiFields() {
@@ -63,7 +52,7 @@ public class AdminUserAddCommand extends BaseCommand {
             throw new UsageException("missing the account: a customer needs --account ACCOUNT");
         }
         User created = client().createUser(new NewUser(name.strip(), role, account == null ? null : account.strip(),
-                seconds(expires)), TicketClient.newIdempotencyKey());
+                expires.seconds()), TicketClient.newIdempotencyKey());
         Output out = out();
         if (out.json()) {
             out.printJson(created);

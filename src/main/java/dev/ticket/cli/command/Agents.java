@@ -1,11 +1,13 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.User;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -18,12 +20,13 @@ final class Agents {
     }
 
     /** The user id of the agent {@code name}; {@code flag} is the option it came from, for the error. */
-    static long resolve(TicketClient client, String name, String flag) {
+    static long resolve(TicketClient client, Map<String, String> env, String name, String flag) {
         String wanted = name.strip();
         if (wanted.equalsIgnoreCase("me")) {
             return client.me().id();
         }
         List<User> team = client.agents(); // a customer: 403, which the caller words
+        AgentNames.remember(env, team);
         List<User> exact = team.stream().filter(u -> u.name().equals(wanted)).toList();
         List<User> found = exact.isEmpty()
                 ? team.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))

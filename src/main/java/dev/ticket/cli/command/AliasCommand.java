@@ -24,12 +24,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket alias set titles \"list --jq '.[].title'\"",
                 "  ticket queue -L 5",
                 "  ticket alias delete queue"})
-public class AliasCommand extends BaseCommand {
-    @Override
-    protected int run() {
-        spec.commandLine().usage(io.out());
-        return ExitCodes.OK;
-    }
+public class AliasCommand extends GroupCommand {
 
     /** {@code ticket alias set NAME EXPANSION}. */
     @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
@@ -73,6 +68,9 @@ public class AliasCommand extends BaseCommand {
     public static class ListAliases extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
+            if (io == null) {
+                return List.of(); // the user's own alias names: none known when the completion script is made
+            }
             return new ArrayList<>(ConfigFile.load(io.env()).aliases().keySet());
         }
 

@@ -2,6 +2,7 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
@@ -28,7 +29,7 @@ public class AssignCommand extends BaseCommand {
     @Mixin
     TicketIdParameter idParam;
 
-    @Option(names = "--to", required = true, paramLabel = "NAME",
+    @Option(names = "--to", required = true, paramLabel = "NAME", completionCandidates = AgentNames.Candidates.class,
             description = "The agent: a name, an id, or me.")
     String to;
 
@@ -42,7 +43,7 @@ public class AssignCommand extends BaseCommand {
         TicketClient client = client();
         long agent;
         try {
-            agent = Agents.resolve(client, to, "--to");
+            agent = Agents.resolve(client, io.env(), to, "--to");
         } catch (NotAuthorizedException e) {
             if (e.status() != 403) {
                 throw e;

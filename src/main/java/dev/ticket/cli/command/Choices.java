@@ -3,8 +3,10 @@ package dev.ticket.cli.command;
 import dev.ticket.model.Awaiting;
 import dev.ticket.model.Role;
 import dev.ticket.model.Status;
+import dev.ticket.model.TicketSort;
 import dev.ticket.model.TicketType;
 import dev.ticket.model.Wire;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -24,68 +26,64 @@ public final class Choices {
         }
     }
 
-    /** {@code critical}, {@code question}, {@code suggestion}. */
-    public static final class Types implements ITypeConverter<TicketType>, Iterable<String> {
-        @Override
-        public TicketType convert(String value) {
-            return parse(TicketType.class, value, this);
+    /** An enum option: its values by their names as the option spells them, which completion offers. */
+    abstract static class Choice<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+        private final Class<E> type;
+        private final List<String> names;
+
+        Choice(Class<E> type, String... names) {
+            this.type = type;
+            this.names = List.of(names);
         }
 
         @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("critical", "question", "suggestion").iterator();
+        public E convert(String value) {
+            return parse(type, value, this);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return names.iterator();
+        }
+    }
+
+    /** {@code critical}, {@code question}, {@code suggestion}. */
+    public static final class Types extends Choice<TicketType> {
+        public Types() {
+            super(TicketType.class, "critical", "question", "suggestion");
         }
     }
 
     /** {@code all} (null), {@code on-customer}, {@code done}. */
-    public static final class Statuses implements ITypeConverter<Status>, Iterable<String> {
-        @Override
-        public Status convert(String value) {
-            return "all".equalsIgnoreCase(value.strip()) ? null : parse(Status.class, value, this);
+    public static final class Statuses extends Choice<Status> {
+        public Statuses() {
+            super(Status.class, "all", "on-customer", "done");
         }
 
         @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("all", "on-customer", "done").iterator();
+        public Status convert(String value) {
+            return "all".equalsIgnoreCase(value.strip()) ? null : super.convert(value);
         }
     }
 
     /** {@code activity} (the default), {@code due}, {@code created}. */
-    public static final class Sorts implements ITypeConverter<dev.ticket.model.TicketSort>, Iterable<String> {
-        @Override
-        public dev.ticket.model.TicketSort convert(String value) {
-            return parse(dev.ticket.model.TicketSort.class, value, this);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("activity", "due", "created").iterator();
+    public static final class Sorts extends Choice<TicketSort> {
+        public Sorts() {
+            super(TicketSort.class, "activity", "due", "created");
         }
     }
 
     /** {@code team}, {@code customer}. */
-    public static final class Awaitings implements ITypeConverter<Awaiting>, Iterable<String> {
-        @Override
-        public Awaiting convert(String value) {
-            return parse(Awaiting.class, value, this);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("team", "customer").iterator();
+    public static final class Awaitings extends Choice<Awaiting> {
+        public Awaitings() {
+            super(Awaiting.class, "team", "customer");
         }
     }
 
     /** {@code customer}, {@code agent}, {@code admin}. */
-    public static final class Roles implements ITypeConverter<Role>, Iterable<String> {
-        @Override
-        public Role convert(String value) {
-            return parse(Role.class, value, this);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return List.of("customer", "agent", "admin").iterator();
+    public static final class Roles extends Choice<Role> {
+        public Roles() {
+            super(Role.class, "customer", "agent", "admin");
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.InboxTable;
-import dev.ticket.cli.UsageException;
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.BaseCommand;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket inbox}: what needs the caller now, and with --watch each new arrival as it comes. */
@@ -38,9 +38,8 @@ public class InboxCommand extends BaseCommand {
     @Option(names = "--watch", description = "Stay and print each new arrival as it comes (Ctrl-C stops).")
     boolean watch;
 
-    @Option(names = {"-L", "--limit"}, paramLabel = "N", defaultValue = "30",
-            description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
-    int limit;
+    @Mixin
+    LimitOption limit;
 
     /** The state of each ticket printed (id, messages, assignee): an event replayed after a reconnect is no news. */
     private final Set<String> printed = new HashSet<>();
@@ -61,12 +60,10 @@ public class InboxCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        if (limit < 0) {
-            throw new UsageException("--limit must be 0 (all) or more");
-        }
+        int most = limit.most();
         TicketClient client = client();
         me = client.me();
-        Inbox inbox = new Inbox(client, me, limit == 0 ? Integer.MAX_VALUE : limit, PAGE);
+        Inbox inbox = new Inbox(client, me, most, PAGE);
         Inbox.Found found = inbox.now();
         printNow(found, me);
         if (watch) {

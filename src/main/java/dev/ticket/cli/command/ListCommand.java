@@ -1,5 +1,6 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
@@ -20,6 +21,7 @@ import dev.ticket.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket list}: the tickets the caller may see, newest activity first, or in a queue view. */
@@ -78,16 +80,16 @@ public class ListCommand extends BaseCommand {
     @Option(names = "--mine", description = "Only the tickets assigned to you (agents).")
     boolean mine;
 
-    @Option(names = "--assignee", paramLabel = "NAME", description = "Only the tickets assigned to this agent "
-            + "(a name, an id or me), or none for nobody's (agents).")
+    @Option(names = "--assignee", paramLabel = "NAME", completionCandidates = AgentNames.OrNone.class,
+            description = "Only the tickets assigned to this agent (a name, an id or me), or none for nobody's "
+                    + "(agents).")
     String assignee;
 
     @Option(names = "--overdue", description = "Only open tickets awaiting the team past their due time.")
     boolean overdue;
 
-    @Option(names = {"-L", "--limit"}, paramLabel = "N", defaultValue = "30",
-            description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
-    int limit;
+    @Mixin
+    LimitOption limit;
 
     /**
      * What was fetched, whether the limit cut it, and how many tickets match in all (null when not asked or
@@ -115,9 +117,7 @@ public class ListCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        if (limit < 0) {
-            throw new UsageException("--limit must be 0 (all) or more");
-        }
+        int most = limit.most();
         if (mine && assignee != null) {
             throw new UsageException("--mine and --assignee both name an assignee; give one");
         }
@@ -128,7 +128,7 @@ public class ListCommand extends BaseCommand {
         User me = account != null || mine || assignee != null ? teamOnly() : null;
         TicketQuery query = new TicketQuery(status, search, unread, type, label, awaiting, sort, account,
                 assigneeParam(me), overdue);
-        Listing listing = fetch(client(), query, limit == 0 ? Integer.MAX_VALUE : limit, PAGE);
+        Listing listing = fetch(client(), query, most, PAGE);
         Output out = out();
         if (out.json()) {
             out.printJson(listing.tickets());
@@ -170,7 +170,7 @@ public class ListCommand extends BaseCommand {
             return "none";
         }
         return assignee.strip().equalsIgnoreCase("me") ? Long.toString(me.id())
-                : Long.toString(Agents.resolve(client(), assignee, "--assignee"));
+                : Long.toString(Agents.resolve(client(), io.env(), assignee, "--assignee"));
     }
 
     /** What stderr says when -L cut the list; {@code total} null when the service could not count. */

@@ -24,15 +24,9 @@ import picocli.CommandLine.Parameters;
                 "  ticket profile list",
                 "  ticket profile use agent",
                 "  ticket profile remove old"})
-public class ProfileCommand extends BaseCommand {
+public class ProfileCommand extends GroupCommand {
     /** Stands for the profile names in the completion scripts, which ask {@code ticket profile list -q}. */
     public static final String COMPLETION_MARKER = "@@ticket-profiles@@";
-
-    @Override
-    protected int run() {
-        spec.commandLine().usage(io.out());
-        return ExitCodes.OK;
-    }
 
     /** A usage error naming the profiles there are. */
     public static UsageException unknown(String name, ConfigFile config) {
@@ -96,7 +90,29 @@ public class ProfileCommand extends BaseCommand {
     @Command(name = "use", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Make a profile the current one: the one commands use without --profile.",
             footer = {"", "Examples:", "  ticket profile use agent"})
-    public static class Use extends BaseCommand {
+    public static class Use extends OnProfile {
+        @Override
+        String change(ConfigFile config) {
+            config.useProfile(name);
+            return "Now using profile '" + name + "'.";
+        }
+    }
+
+    /** {@code ticket profile remove NAME}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Remove a profile and its token from the config file.",
+                    "The token stays valid at the service until an admin revokes it."},
+            footer = {"", "Examples:", "  ticket profile remove old"})
+    public static class Remove extends OnProfile {
+        @Override
+        String change(ConfigFile config) {
+            config.removeProfile(name);
+            return "Removed profile '" + name + "' from " + config.path() + ".";
+        }
+    }
+
+    /** A subcommand that changes the existing profile NAME. */
+    abstract static class OnProfile extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class, description = "The profile.")
         String name;
 
@@ -106,34 +122,15 @@ public class ProfileCommand extends BaseCommand {
             if (config.profile(name).isEmpty()) {
                 throw unknown(name, config);
             }
-            config.useProfile(name);
+            String done = change(config);
             if (out().human()) {
-                out().println("Now using profile '" + name + "'.");
+                out().println(done);
             }
             return ExitCodes.OK;
         }
-    }
 
-    /** {@code ticket profile remove NAME}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Remove a profile and its token from the config file.",
-                    "The token stays valid at the service until an admin revokes it."},
-            footer = {"", "Examples:", "  ticket profile remove old"})
-    public static class Remove extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class, description = "The profile.")
-        String name;
-
-        @Override
-        protected int run() {
-            ConfigFile config = ConfigFile.load(io.env());
-            if (!config.removeProfile(name)) {
-                throw unknown(name, config);
-            }
-            if (out().human()) {
-                out().println("Removed profile '" + name + "' from " + config.path() + ".");
-            }
-            return ExitCodes.OK;
-        }
+        /** Makes the change; returns the line that tells a person what was done. */
+        abstract String change(ConfigFile config);
     }
 
     /** For completion scripts: a marker they replace with a call of {@code ticket profile list -q}. */

@@ -5,6 +5,7 @@ import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
+import dev.ticket.client.Redaction;
 import dev.ticket.model.Message;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,32 +30,14 @@ public class RedactCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        java.time.Instant started = clock.instant();
-        Message redacted = client().redact(messageId);
+        Redaction answer = client().redact(messageId);
+        Message redacted = answer.message();
         Output out = out();
         if (!out.printedForScripts(redacted, redacted.id())) {
+            // the body of a redacted message is its note: "redacted by NAME at TIME"
             out.println("Message " + redacted.id() + " in #" + redacted.ticketId()
-                    + (redactedBefore(redacted.body(), started) ? " was already redacted: " : " is now: ")
-                    + Shown.line(redacted.body()));
+                    + (answer.earlier() ? " was already " : " is now: ") + Shown.line(redacted.body()));
         }
         return ExitCodes.OK;
     }
-
-    /**
-     * Whether the note says the message was redacted well before this command ran: the service answers a second
-     * redaction with the message as it is, first note kept. Five seconds of slack cover clocks that differ.
-     */
-    private static boolean redactedBefore(String body, java.time.Instant started) {
-        java.util.regex.Matcher note = NOTE.matcher(body);
-        if (!note.matches()) {
-            return false;
-        }
-        try {
-            return java.time.Instant.parse(note.group(1)).isBefore(started.minusSeconds(5));
-        } catch (java.time.DateTimeException e) {
-            return false;
-        }
-    }
-
-    private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("redacted by .* at (\\S+)");
 }

@@ -158,14 +158,22 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                     + "or missing; every file is checked against the archive's manifest before any is put in place.")
     Path restore;
 
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text", converter = LogFormats.class,
+            completionCandidates = LogFormats.class,
             description = "The log on stderr: text lines, or json (one object a line: time, level, message, and for "
                     + "requests request_id, client_address, route, method, status, duration_ms, user_id) "
                     + "(default: ${DEFAULT-VALUE}).")
     LogFormat logFormat;
 
     /** How the log is written. */
-    enum LogFormat { text, json }
+    enum LogFormat { TEXT, JSON }
+
+    /** {@code text} or {@code json}; else the error our other closed sets give. */
+    public static final class LogFormats extends Choices.Choice<LogFormat> {
+        public LogFormats() {
+            super(LogFormat.class, "text", "json");
+        }
+    }
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Also serve GET /metrics (Prometheus text) without a token on 127.0.0.1:PORT only; on "
@@ -183,7 +191,7 @@ public class ServeCommand implements Callable<Integer>, Injectable {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535.");
         }
-        Serve.logFormat(logFormat.name());
+        Serve.logFormat(logFormat.name().toLowerCase(java.util.Locale.ROOT));
         ServeOptions options = options(env);
         Serve.Plan plan;
         try {
@@ -202,8 +210,8 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             if (e instanceof BindException || e.getCause() instanceof BindException) {
                 String why = String.valueOf(e instanceof BindException ? e.getMessage() : e.getCause().getMessage());
                 throw new ParameterException(spec.commandLine(), why.contains("in use") || why.contains("already")
-                        ? "Port " + port + " on " + bind + " is in use; choose another with --port."
-                        : "Cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
+                        ? "port " + port + " on " + bind + " is in use; choose another with --port."
+                        : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
             if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
@@ -236,7 +244,7 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             return app.serveMetricsOnLoopback(metricsPort);
         } catch (IOException e) {
             app.close();
-            throw new ParameterException(spec.commandLine(), "Cannot serve metrics on 127.0.0.1 port " + metricsPort
+            throw new ParameterException(spec.commandLine(), "cannot serve metrics on 127.0.0.1 port " + metricsPort
                     + " (" + e.getMessage() + "); choose another --metrics-port.");
         }
     }
@@ -256,9 +264,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             out.println("Restored " + restore + " (taken " + TerminalText.inertLine(m.createdAt()) + ") into "
                     + dataDir + ": " + m.summary() + ", every SHA-256 checked.");
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": no such file.");
+            throw new ParameterException(spec.commandLine(), "cannot restore " + restore + ": no such file.");
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "Cannot restore " + restore + ": " + e.getMessage()
+            throw new ParameterException(spec.commandLine(), "cannot restore " + restore + ": " + e.getMessage()
                     + "; " + dataDir + " was left as it was.");
         }
     }

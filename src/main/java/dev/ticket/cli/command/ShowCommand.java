@@ -5,7 +5,6 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
-import dev.ticket.cli.output.Transcript;
 import dev.ticket.client.TicketClient;
 import dev.ticket.cli.output.Due;
 import dev.ticket.model.Ticket;
@@ -40,16 +39,12 @@ public class ShowCommand extends BaseCommand {
         if (!out.printedForScripts(ticket, ticket.id())) {
             Due due = DueText.of(client, settings().server(), io.env(), java.util.List.of(ticket));
             String left = due == null ? null : due.words(ticket, clock.instant());
-            transcript(out).ticket(ticket, out.out(), left);
+            out.transcript().ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));
         if (!noRead && ticket.unread() > 0) {
             client.markRead(idParam.ticketId, TicketClient.newIdempotencyKey());
         }
         return ExitCodes.OK;
-    }
-
-    private Transcript transcript(Output out) {
-        return new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80);
     }
 }

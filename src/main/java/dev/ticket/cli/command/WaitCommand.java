@@ -7,7 +7,6 @@ import dev.ticket.cli.WaitTimeoutException;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
-import dev.ticket.cli.output.Transcript;
 import dev.ticket.client.ClientConfig;
 import dev.ticket.client.EventFollower;
 import dev.ticket.client.TicketClient;
@@ -159,8 +158,7 @@ public class WaitCommand extends BaseCommand {
         }
         Event event = new Event(0, Event.MESSAGE, idParam.ticketId, null, message, message.createdAt());
         if (!out.printedForScripts(event, message.id())) {
-            new Transcript(out.style(), out.formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80)
-                    .message(message, out.out());
+            out.transcript().message(message, out.out());
         }
     }
 

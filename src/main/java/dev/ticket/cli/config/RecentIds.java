@@ -93,7 +93,8 @@ public final class RecentIds {
         return line.length() <= TITLE_WIDTH ? line : line.substring(0, TITLE_WIDTH - 1) + "…";
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes a cache file of the completions whole (or not at all), private to the user; unchanged: no write. */
+    static void write(Path file, String text) throws IOException {
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
             return; // nothing new: no write at all
         }

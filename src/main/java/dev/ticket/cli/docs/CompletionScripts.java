@@ -1,5 +1,7 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.command.TicketCommand;
@@ -27,6 +29,7 @@ public final class CompletionScripts {
 
     /** Picocli's bash script; it also runs in zsh through bashcompinit. */
     public static String bash(CommandLine root) {
+        JsonFieldsOption.completeOwnFields(root);
         return dynamic(AutoComplete.bash(root.getCommandName(), root), root.getCommandName());
     }
 
@@ -42,6 +45,9 @@ public final class CompletionScripts {
                 .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")", "($(__" + name + "_names profile))")
                 .replace("(\"" + Aliases.COMPLETION_MARKER + "\")", "($(__" + name + "_names alias))")
                 .replace("(\"" + RecentIds.COMPLETION_MARKER + "\")", "($(__" + name + "_recent_ids))")
+                // names may hold spaces: the array is split on newlines only, and IFS is put back for the rest
+                .replaceAll("local (\\w+)=\\(((?:\"\\w+\" )*)\"" + AgentNames.COMPLETION_MARKER + "\"\\)",
+                        "local IFS=\\$'\\\\n'; local $1=($2\\$(__" + name + "_agent_names)); IFS=\\$' \\\\t\\\\n'")
                 + lookups(name);
     }
 
@@ -57,13 +63,22 @@ public final class CompletionScripts {
                 + "}\n\n"
                 + "# Recent ticket ids from the cache that list, show and new keep (no JVM, no request on a Tab).\n"
                 + "# None yet or over a minute old: refreshed from the service in the background for the next Tab.\n"
-                + "function __" + name + "_recent_ids() {\n"
-                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/recent-ids\"\n"
-                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +1 2>/dev/null) ]]; then\n"
+                + cacheReader(name, "recent_ids", "recent-ids", 1, "--refresh-ids", "cut -f1") + "\n"
+                + "# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).\n"
+                + "# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.\n"
+                + cacheReader(name, "agent_names", "agents", 10, "--refresh-agents", "cat");
+    }
+
+    /** A shell function that prints a cache file of the CLI's, and has it refreshed in the background when old. */
+    private static String cacheReader(String name, String function, String file, int minutes, String refresh,
+                                      String read) {
+        return "function __" + name + "_" + function + "() {\n"
+                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/" + file + "\"\n"
+                + "  if [[ ! -e $file || -n $(find \"$file\" -mmin +" + minutes + " 2>/dev/null) ]]; then\n"
                 + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
-                + "    (command " + name + " completion --refresh-ids </dev/null >/dev/null 2>&1 &)\n"
+                + "    (command " + name + " completion " + refresh + " </dev/null >/dev/null 2>&1 &)\n"
                 + "  fi\n"
-                + "  [[ -f $file ]] && cut -f1 \"$file\"\n"
+                + "  [[ -f $file ]] && " + read + " \"$file\"\n"
                 + "}\n";
     }
 

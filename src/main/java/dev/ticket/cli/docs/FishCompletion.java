@@ -1,5 +1,7 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.JsonFieldsOption;
+import dev.ticket.cli.config.AgentNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.Aliases;
@@ -34,6 +36,7 @@ public final class FishCompletion {
 
     /** The whole script for {@code root} and its subcommands; fish loads it from its completions directory. */
     public static String script(CommandLine root) {
+        JsonFieldsOption.completeOwnFields(root);
         FishCompletion fish = new FishCompletion(root.getCommandName());
         fish.walk(root.getCommandSpec(), "");
         return fish.render();
@@ -113,6 +116,9 @@ public final class FishCompletion {
         }
         if (candidates.contains(RecentIds.COMPLETION_MARKER)) {
             return "-k -a '(__ticket_recent_ids)'"; // id and title, most recent first
+        }
+        if (candidates.remove(AgentNames.COMPLETION_MARKER)) { // me (and none), then the names kept in the cache
+            return "-k -a " + quote(String.join(" ", candidates) + " (__ticket_agent_names)");
         }
         if (candidates.contains(Aliases.COMPLETION_MARKER)) {
             return "-a '(ticket alias list -q 2>/dev/null)'";
@@ -194,19 +200,27 @@ public final class FishCompletion {
                 + "end\n\n"
                 + "# Recent ticket ids with their titles, from the cache that list, show and new keep (no JVM, no\n"
                 + "# request on a Tab). None yet or over a minute old: refreshed in the background for the next Tab.\n"
-                + "function __ticket_recent_ids\n"
-                + "    set -l dir $HOME/.cache/ticket\n"
-                + "    set -q XDG_CACHE_HOME; and test -n \"$XDG_CACHE_HOME\"; and set dir $XDG_CACHE_HOME/ticket\n"
-                + "    set -l file $dir/recent-ids\n"
-                + "    set -l stale (find $file -mmin +1 2>/dev/null)\n"
-                + "    if not test -e $file; or set -q stale[1]\n"
-                + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
-                + "        sh -c 'command ticket completion --refresh-ids </dev/null >/dev/null 2>&1 &'\n"
-                + "    end\n"
-                + "    test -f $file; and cat $file\n"
-                + "end\n\n"
+                + cacheReader("recent_ids", "recent-ids", 1, "--refresh-ids") + "\n"
+                + "# Agent names from the cache that assign and list --assignee keep; over ten minutes old: refreshed\n"
+                + "# in the background for the next Tab.\n"
+                + cacheReader("agent_names", "agents", 10, "--refresh-agents") + "\n"
                 + "complete -c " + name + " -f\n"
                 + completions;
+    }
+
+    /** A fish function that prints a cache file of the CLI's, and has it refreshed in the background when old. */
+    private static String cacheReader(String function, String file, int minutes, String refresh) {
+        return "function __ticket_" + function + "\n"
+                + "    set -l dir $HOME/.cache/ticket\n"
+                + "    set -q XDG_CACHE_HOME; and test -n \"$XDG_CACHE_HOME\"; and set dir $XDG_CACHE_HOME/ticket\n"
+                + "    set -l file $dir/" + file + "\n"
+                + "    set -l stale (find $file -mmin +" + minutes + " 2>/dev/null)\n"
+                + "    if not test -e $file; or set -q stale[1]\n"
+                + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
+                + "        sh -c 'command ticket completion " + refresh + " </dev/null >/dev/null 2>&1 &'\n"
+                + "    end\n"
+                + "    test -f $file; and cat $file\n"
+                + "end\n";
     }
 
     /** A fish single-quoted string: only backslash and the quote need escaping. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /** How a command prints: JSON (the API's documents), ids only, or human text with optional colour. */
@@ -109,6 +110,19 @@ public final class Output {
             return false;
         }
         return true;
+    }
+
+    /** A list: for scripts as {@link #listedForScripts}; for people {@code table}, a row of cells a document. */
+    public <T> void list(List<T> documents, ToLongFunction<T> id, Table table, Function<T, String[]> cells) {
+        if (!listedForScripts(documents, id)) {
+            documents.forEach(document -> table.row(cells.apply(document)));
+            table.print(out(), style(), 0, (column, text) -> text);
+        }
+    }
+
+    /** How tickets and messages are printed here: as a chat the terminal's width, else a plain transcript. */
+    public Transcript transcript() {
+        return new Transcript(style(), formats(), io.isTty(), io.isTty() ? io.columns().getAsInt() : 80);
     }
 
     public void println(String line) {

@@ -1,0 +1,19 @@
+package dev.ticket.cli.command;
+
+import dev.ticket.cli.UsageException;
+import picocli.CommandLine.Option;
+
+/** {@code -L/--limit N} of the commands that list tickets: at most N, 0 for all. */
+public final class LimitOption {
+    @Option(names = {"-L", "--limit"}, paramLabel = "N", defaultValue = "30",
+            description = "Show at most N tickets (default: ${DEFAULT-VALUE}; 0 for all).")
+    int limit;
+
+    /** How many tickets to show at most ({@link Integer#MAX_VALUE} for all); a usage error below 0. */
+    int most() {
+        if (limit < 0) {
+            throw new UsageException("--limit must be 0 (all) or more");
+        }
+        return limit == 0 ? Integer.MAX_VALUE : limit;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ticket.cli.command.TicketCommand;
+import dev.ticket.cli.docs.CompletionScripts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What the completion scripts' cache readers see: a stub {@code ticket} on PATH that records each run (and answers
+ * {@code cases}, shell {@code case} arms on its first three words), and XDG_CACHE_HOME in {@code dir}.
+ */
+final class StubbedShell {
+    private final Path dir;
+    private final Path log;
+    final String env;
+
+    StubbedShell(Path dir, String cases) throws Exception {
+        this.dir = dir;
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        log = dir.resolve("runs.log");
+        Path stub = bin.resolve("ticket");
+        Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> " + ShellRunner.quoted(log) + "\n"
+                + "case \"$1 $2 $3\" in\n" + cases + "esac\n");
+        assertTrue(stub.toFile().setExecutable(true));
+        Files.createDirectories(cache());
+        env = "PATH=" + ShellRunner.quoted(bin) + ":$PATH; XDG_CACHE_HOME=" + ShellRunner.quoted(dir.resolve("cache"))
+                + "; export PATH XDG_CACHE_HOME; ";
+    }
+
+    /** The folder of the CLI's cache files. */
+    Path cache() {
+        return dir.resolve("cache/ticket");
+    }
+
+    /** What bash's completion function offers for the words typed so far (the last one being completed). */
+    List<String> bash(String... words) throws Exception {
+        Path script = dir.resolve("ticket.bash");
+        Files.writeString(script, CompletionScripts.bash(TicketCommand.tree()));
+        String array = List.of(words).stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "));
+        return ShellRunner.run("bash", env + "source " + ShellRunner.quoted(script) + "\n"
+                + "COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1) + "\n"
+                + "COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
+                + "_complete_ticket 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"");
+    }
+
+    /** The start of a fish command line with the stub, the cache and the fish script loaded. */
+    String fish() throws Exception {
+        Path script = dir.resolve("ticket.fish");
+        Files.writeString(script, CompletionScripts.fish(TicketCommand.tree()));
+        return "set -x PATH " + ShellRunner.quoted(dir.resolve("bin")) + " $PATH; set -x XDG_CACHE_HOME "
+                + ShellRunner.quoted(dir.resolve("cache")) + "; source " + ShellRunner.quoted(script) + "; ";
+    }
+
+    /** The start of a zsh session typing into the zsh function on fpath. */
+    String zsh() throws Exception {
+        Path functions = Files.createDirectories(dir.resolve("functions"));
+        Files.writeString(functions.resolve("_ticket"), CompletionScripts.zsh(TicketCommand.tree()));
+        return env + ShellRunner.zshTyping(functions);
+    }
+
+    /** The stub's runs so far, one line of arguments each. */
+    List<String> runs() throws Exception {
+        return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** Waits for a (background) run with these arguments. */
+    void awaitRun(String args) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!runs().contains(args)) {
+            assertTrue(System.nanoTime() < deadline, "no background '" + args + "': " + runs());
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ticket.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad flags and values are one line in our words (lower case, the option first, the accepted values listed) and
+ * the pointer to the command's help, exit 2: picocli's own messages ("Invalid value for option ...", "Unknown
+ * option", "Unmatched argument at index 0") read like the rest of ours.
+ */
+class UsageErrorWordingTest {
+    record Bad(List<String> args, String line, String help) {
+        @Override
+        public String toString() {
+            return String.join(" ", args);
+        }
+    }
+
+    static Stream<Bad> badInput() {
+        return Stream.of(
+                new Bad(List.of("serve", "--log-format", "xml"), "--log-format: 'xml' is not one of text, json",
+                        "ticket serve"),
+                new Bad(List.of("serve", "--zone", "Mars/Olympus"),
+                        "time zone \"Mars/Olympus\" is not known; use an IANA name such as Europe/Moscow.",
+                        "ticket serve"),
+                new Bad(List.of("new", "--type", "xyz", "-t", "a", "-m", "b"),
+                        "--type: 'xyz' is not one of critical, question, suggestion", "ticket new"),
+                new Bad(List.of("assign", "1"), "missing required option: '--to=NAME'", "ticket assign"),
+                new Bad(List.of("list", "--frob"), "unknown option: '--frob'", "ticket list"),
+                new Bad(List.of("lsit"), "unknown command 'ticket lsit' (did you mean 'list'?)", "ticket"),
+                new Bad(List.of("admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
+                        "ticket admin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void a_bad_flag_or_value_is_one_line_in_our_words_and_exit_2(Bad row) {
+        CliHarness.Result r = new CliHarness(null).run(row.args().toArray(String[]::new));
+        assertEquals(2, r.exit(), r.toString());
+        assertEquals(List.of("ticket: " + row.line(), "See '" + row.help() + " --help'."), r.err().lines().toList());
+    }
+}
