@@ -5,6 +5,7 @@
 # Usage: scripts/bench-startup.sh [runs]     (needs hyperfine; builds target/ticket if missing)
 #   BASELINE=/path/to/other/target/ticket scripts/bench-startup.sh   also times another build's launcher
 #   (e.g. one built from an older commit in a scratch worktree), in the same run, for a before/after.
+#   Several, separated by spaces, are each named by the folder above their target/ (e.g. "baseline list (base)").
 # It also times this build's launcher copied away from its class-data archive (target/ticket.jsa).
 # Run it under the exclusive lock so no build shares the CPU: flock -x /tmp/ticket-quiet.lock scripts/bench-startup.sh
 set -euo pipefail
@@ -18,7 +19,7 @@ echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/load
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 java -jar target/ticket-0.1.0.jar serve --dev --port "$port" --no-request-log >"$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 1 300); do
@@ -53,9 +54,13 @@ cases=(-n hello "java $flags -cp $work/hello Hello"
 mkdir -p "$work/no-archive"
 cp target/ticket "$work/no-archive/ticket"
 cases+=(-n "ticket list, no archive" "$work/no-archive/ticket list")
-if [ -n "${BASELINE:-}" ]; then
-  cases+=(-n "baseline --version" "$BASELINE --version" -n "baseline list" "$BASELINE list")
-fi
+# shellcheck disable=SC2086
+set -- ${BASELINE:-}
+for baseline in "$@"; do
+  name=baseline
+  [ $# -gt 1 ] && name="baseline ($(basename "$(dirname "$(dirname "$baseline")")"))"
+  cases+=(-n "$name --version" "$baseline --version" -n "$name list" "$baseline list")
+done
 hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/bench.json" "${cases[@]}" >&2
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work/bench.json" <<'PY'

@@ -140,6 +140,8 @@ class LauncherIT {
         }
         boolean serve = expected.args().contains("serve");
         assertEquals((serve ? SERVE_ARCHIVE : ARCHIVE).toString(), flags.get("SharedArchiveFile"));
+        // the archive mapped where it was dumped (no relocation at start-up), except for the service
+        assertEquals(serve ? null : "0", flags.get("ArchiveRelocationMode"), expected.args().toString());
     }
 
     @Test

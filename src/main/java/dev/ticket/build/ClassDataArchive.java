@@ -93,6 +93,8 @@ public final class ClassDataArchive {
                     + "{\"default\": {\"server\": \"http://127.0.0.1:" + api.getAddress().getPort()
                     + "\", \"token\": \"training\"}}}");
             env.put("XDG_CONFIG_HOME", config.toString());
+            // the recent ids and the kept hours go there too, not to the home of whoever builds
+            env.put("XDG_CACHE_HOME", config.resolve("cache").toString());
             env.put("LC_ALL", "C.UTF-8");
             Process process = training.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

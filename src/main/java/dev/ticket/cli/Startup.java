@@ -2,12 +2,16 @@ package dev.ticket.cli;
 
 import dev.ticket.cli.command.ServeCommand;
 import dev.ticket.cli.command.TicketCommand;
+import dev.ticket.client.ClientJson;
 import dev.ticket.client.HttpTicketClient;
 import dev.ticket.model.Hours;
+import dev.ticket.model.TicketPage;
 import dev.ticket.model.TimeLeft;
 import dev.ticket.model.time.WorkSchedule;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,10 +62,30 @@ public final class Startup {
         thread.start();
     }
 
-    /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
-    /** The commands that print "due in" words (warmed by {@code Warmup.dueText}). */
+    /**
+     * jackson-jr builds the reader of each record by reflection the first time it reads one: those of a page of
+     * tickets (with an assignee, and a message with an attachment, as {@code show} reads) are made here while
+     * the main thread waits for the service, and the main thread finds them ready.
+     */
+    static TicketPage ticketReaders() throws IOException {
+        return ClientJson.read(SAMPLE_PAGE.getBytes(StandardCharsets.UTF_8), TicketPage.class);
+    }
+
+    private static final String SAMPLE_PAGE = "{\"items\":[{\"id\":1,\"title\":\"t\",\"status\":\"on_customer\","
+            + "\"type\":\"question\",\"about\":null,\"dialog_url\":null,\"account\":\"a\","
+            + "\"author\":{\"id\":2,\"name\":\"c\",\"role\":\"customer\"},"
+            + "\"created_at\":\"2026-12-07T03:00:24.437Z\",\"updated_at\":\"2026-12-07T03:01:30.136Z\","
+            + "\"closed_at\":null,\"due_at\":\"2026-12-07T16:00:00Z\",\"awaiting\":\"team\",\"unread\":0,"
+            + "\"message_count\":1,\"refs\":[1],\"labels\":[\"ci\"],\"assignee\":{\"id\":3,\"name\":\"s\"},"
+            + "\"messages\":[{\"id\":1,\"ticket_id\":1,\"author\":{\"id\":2,\"name\":\"c\",\"role\":\"customer\"},"
+            + "\"body\":\"b\",\"created_at\":\"2026-12-07T03:00:24.633Z\",\"attachments\":[{\"id\":1,"
+            + "\"filename\":\"f\",\"content_type\":\"text/plain\",\"size\":3,\"sha256\":\"ab\"}]}]}],"
+            + "\"next_cursor\":null,\"total\":1}";
+
+    /** The commands that print "due in" words (warmed by {@code Warmup.dueText}) and read tickets. */
     private static final Set<String> DUE_TEXT = Set.of("ListCommand", "ShowCommand", "InboxCommand");
 
+    /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
     private static final class Warmup implements Runnable {
         private final Class<?> command;
 
@@ -75,9 +99,10 @@ public final class Startup {
                 annotations();
                 HttpTicketClient.warmUp();
                 if (DUE_TEXT.contains(command.getSimpleName())) {
+                    ticketReaders();
                     dueText();
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (IOException | RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }
         }

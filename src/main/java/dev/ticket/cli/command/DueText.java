@@ -1,5 +1,7 @@
 package dev.ticket.cli.command;
 
+import dev.ticket.cli.config.HoursCache;
+import dev.ticket.cli.output.Due;
 import dev.ticket.client.ApiException;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.Awaiting;
@@ -7,18 +9,22 @@ import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketType;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The business hours the "due in" words of {@code list} and {@code show} count with ({@link
- * dev.ticket.model.TimeLeft}): asked of the service only when a shown ticket awaits the team and is not critical
- * (critical ones count clock time), so other listings cost no extra request.
+ * What the "due in" words of {@code list}, {@code show} and {@code inbox} count with ({@link Due}): business hours
+ * only when a shown ticket awaits the team and is not critical (critical ones count clock time), taken from the
+ * {@link HoursCache} while it is fresh, else asked of the service (and kept); other listings cost no request.
  */
 final class DueText {
     private DueText() {
     }
 
-    /** The service's hours when a ticket in {@code tickets} needs them; null when none does or it cannot say. */
-    static Hours hoursFor(TicketClient client, List<Ticket> tickets) {
+    /**
+     * How the time left of {@code tickets} is counted; null when none awaits the team (no DUE column) or the
+     * service cannot say its hours (an older one).
+     */
+    static Due of(TicketClient client, String server, Map<String, String> env, List<Ticket> tickets) {
         boolean awaiting = tickets.stream().anyMatch(t -> !t.isDone() && t.awaiting() == Awaiting.TEAM);
         if (!awaiting) {
             return null;
@@ -26,16 +32,19 @@ final class DueText {
         boolean working = tickets.stream().anyMatch(t -> !t.isDone() && t.awaiting() == Awaiting.TEAM
                 && t.type() != TicketType.CRITICAL);
         if (!working) {
-            return CLOCK_ONLY;
+            return Due.CLOCK_ONLY;
         }
+        Hours kept = HoursCache.read(env, server);
+        if (kept != null) {
+            return Due.businessTime(kept);
+        }
+        Hours asked;
         try {
-            return client.hours();
+            asked = client.hours();
         } catch (ApiException e) {
             return null; // an older service without hours: the table shows no due column rather than failing
         }
+        HoursCache.write(env, server, asked);
+        return Due.businessTime(asked);
     }
-
-    /** Stands for hours when only critical tickets are shown: their time left is clock time. */
-    private static final Hours CLOCK_ONLY = new Hours("UTC", "00:00", "23:59", List.of(), List.of(), false, null,
-            null, null);
 }

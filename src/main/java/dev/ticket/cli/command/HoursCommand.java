@@ -1,6 +1,7 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
+import dev.ticket.cli.config.HoursCache;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
@@ -31,6 +32,7 @@ public class HoursCommand extends BaseCommand {
     @Override
     protected int run() {
         Hours answer = client().hours();
+        HoursCache.write(io.env(), settings().server(), answer); // what list, show and inbox count with
         Output out = out();
         if (out.json()) {
             out.printJson(answer);

@@ -7,11 +7,9 @@ import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.client.EventFollower;
 import dev.ticket.client.TicketClient;
-import dev.ticket.model.Awaiting;
 import dev.ticket.model.Event;
-import dev.ticket.model.Hours;
+import dev.ticket.cli.output.Due;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.TicketType;
 import dev.ticket.model.User;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +43,7 @@ public class InboxCommand extends BaseCommand {
 
     /** The state of each ticket printed (id, messages, assignee): an event replayed after a reconnect is no news. */
     private final Set<String> printed = new HashSet<>();
-    private Hours hours;
+    private Due due;
     private User me;
     private InboxTable table;
 
@@ -88,7 +86,7 @@ public class InboxCommand extends BaseCommand {
             out.println(me.role().isTeam() ? "Nothing awaits you: no ticket assigned to you or to nobody waits for "
                     + "the team." : "Nothing new: every answer is read.");
         } else {
-            table().print(tickets, me.role().isTeam() ? hoursFor(tickets) : null, clock.instant());
+            table().print(tickets, me.role().isTeam() ? dueFor(tickets) : null, clock.instant());
         }
         if (found.more()) {
             out.note(ListCommand.cutNote(tickets.size(), null));
@@ -139,7 +137,7 @@ public class InboxCommand extends BaseCommand {
         } else if (out.quiet()) {
             out.println(Long.toString(ticket.id()));
         } else {
-            table().line(listed, me.role().isTeam() ? hoursFor(List.of(listed)) : null, clock.instant());
+            table().line(listed, me.role().isTeam() ? dueFor(List.of(listed)) : null, clock.instant());
         }
         io.out().flush();
     }
@@ -152,14 +150,14 @@ public class InboxCommand extends BaseCommand {
         return table;
     }
 
-    /** The business hours for the time left of {@code tickets} ({@link DueText}), asked once while watching. */
-    private Hours hoursFor(List<Ticket> tickets) {
-        if (hours != null) {
-            return hours;
+    /** How the time left of {@code tickets} is counted ({@link DueText}): hours asked once while watching. */
+    private Due dueFor(List<Ticket> tickets) {
+        if (due != null) {
+            return due;
         }
-        Hours found = DueText.hoursFor(client(), tickets);
-        if (tickets.stream().anyMatch(t -> t.type() != TicketType.CRITICAL && t.awaiting() == Awaiting.TEAM)) {
-            hours = found; // the real hours (or null from an old service), not the clock-only stand-in
+        Due found = DueText.of(client(), settings().server(), io.env(), tickets);
+        if (found != null && !found.clockOnly()) {
+            due = found; // the real hours, kept for the arrivals to come
         }
         return found;
     }

@@ -6,6 +6,7 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.output.Due;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.TicketTable;
 import dev.ticket.client.TicketClient;
@@ -137,8 +138,9 @@ public class ListCommand extends BaseCommand {
             out.println("No tickets" + (query.equals(TicketQuery.ALL) ? " yet." : " match."));
         } else {
             boolean team = (me != null ? me : client().me()).role().isTeam();
-            new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets(),
-                    DueText.hoursFor(client(), listing.tickets()), clock.instant());
+            Due due = DueText.of(client(), settings().server(), io.env(), listing.tickets());
+            new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets(), due,
+                    clock.instant());
         }
         RecentIds.remember(io.env(), listing.tickets());
         if (listing.more()) {

@@ -6,10 +6,8 @@ import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.output.Output;
 import dev.ticket.client.TicketClient;
-import dev.ticket.model.Hours;
+import dev.ticket.cli.output.Due;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.TimeLeft;
-import dev.ticket.model.time.WorkSchedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,9 +37,8 @@ public class ShowCommand extends BaseCommand {
         Ticket ticket = client.getTicket(idParam.ticketId);
         Output out = out();
         if (!out.printedForScripts(ticket, ticket.id())) {
-            Hours hours = DueText.hoursFor(client, java.util.List.of(ticket));
-            WorkSchedule schedule = WorkSchedule.orNull(hours);
-            String left = schedule == null ? null : TimeLeft.of(ticket, schedule, clock.instant());
+            Due due = DueText.of(client, settings().server(), io.env(), java.util.List.of(ticket));
+            String left = due == null ? null : due.words(ticket, clock.instant());
             out.transcript().ticket(ticket, out.out(), left);
         }
         RecentIds.remember(io.env(), java.util.List.of(ticket));

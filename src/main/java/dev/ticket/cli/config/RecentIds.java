@@ -95,19 +95,27 @@ public final class RecentIds {
 
     /** Writes a cache file of the completions whole (or not at all), private to the user; unchanged: no write. */
     static void write(Path file, String text) throws IOException {
+        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+            return; // nothing new: no write at all
+        }
+        replace(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Replaces {@code file} (in the cache directory, made private if missing) with {@code bytes} at once: written
+     * beside it, then moved over it, so a reader never sees half of it.
+     */
+    static void replace(Path file, byte[] bytes) throws IOException {
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            return; // nothing new: no write at all
         }
         // Named by the process rather than Files.createTempFile, whose SecureRandom costs a short command ~20 ms.
         Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, bytes);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

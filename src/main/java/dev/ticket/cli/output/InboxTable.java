@@ -1,10 +1,7 @@
 package dev.ticket.cli.output;
 
-import dev.ticket.model.Hours;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.TimeLeft;
-import dev.ticket.model.time.WorkSchedule;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,9 +14,6 @@ public final class InboxTable {
     private final boolean team;
     private final int maxWidth;
     private int[] widths;
-    /** The schedule read from {@link #hoursRead}: read once, not again for each arrival of {@code --watch}. */
-    private WorkSchedule schedule;
-    private Hours hoursRead;
 
     public InboxTable(Output out, boolean team, int maxWidth) {
         this.out = out;
@@ -27,22 +21,21 @@ public final class InboxTable {
         this.maxWidth = maxWidth;
     }
 
-    /** The tickets under a header; {@code hours} count the time left at {@code now}. */
-    public void print(List<Ticket> tickets, Hours hours, Instant now) {
-        table(tickets, hours, now, true);
+    /** The tickets under a header; {@code due} counts the time left at {@code now} (null: clock time). */
+    public void print(List<Ticket> tickets, Due due, Instant now) {
+        table(tickets, due, now, true);
     }
 
     /**
      * One ticket as a line (an arrival while watching) in the columns of the table printed before; under a header
      * of its own when there was none.
      */
-    public void line(Ticket ticket, Hours hours, Instant now) {
-        table(List.of(ticket), hours, now, widths == null);
+    public void line(Ticket ticket, Due due, Instant now) {
+        table(List.of(ticket), due, now, widths == null);
     }
 
-    private void table(List<Ticket> raw, Hours hours, Instant now, boolean header) {
+    private void table(List<Ticket> raw, Due due, Instant now, boolean header) {
         List<Ticket> tickets = Shown.inert(raw);
-        WorkSchedule schedule = schedule(hours);
         Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
                 : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
         table.alignRight(0);
@@ -51,8 +44,8 @@ public final class InboxTable {
         }
         for (Ticket t : tickets) {
             if (team) {
-                String due = TimeLeft.of(t, schedule, now);
-                table.row("#" + t.id(), due == null ? "" : due, t.type() == null ? "" : t.type().wire(),
+                String left = (due == null ? Due.CLOCK_ONLY : due).words(t, now);
+                table.row("#" + t.id(), left == null ? "" : left, t.type() == null ? "" : t.type().wire(),
                         t.account() == null ? "" : t.account(), t.assignee() == null ? "-" : t.assignee().name(),
                         t.title());
             } else {
@@ -67,14 +60,6 @@ public final class InboxTable {
         widths = table.printedWidths();
         List<String> lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         lines.subList(header ? 0 : 1, lines.size()).forEach(out::println);
-    }
-
-    private WorkSchedule schedule(Hours hours) {
-        if (hours != hoursRead) {
-            hoursRead = hours;
-            schedule = WorkSchedule.orNull(hours);
-        }
-        return schedule;
     }
 
     private String colour(Style style, int column, String text) {

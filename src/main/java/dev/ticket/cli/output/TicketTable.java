@@ -1,17 +1,14 @@
 package dev.ticket.cli.output;
 
-import dev.ticket.model.Hours;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
-import dev.ticket.model.TimeLeft;
-import dev.ticket.model.time.WorkSchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The human table of {@code ticket list}: agents get account and assignee columns; a DUE column says how long
- * until each ticket awaiting the team is due ({@link TimeLeft}), when any listed ticket awaits it.
+ * until each ticket awaiting the team is due ({@link Due}), when any listed ticket awaits it.
  */
 public final class TicketTable {
     private final Output out;
@@ -25,15 +22,14 @@ public final class TicketTable {
     }
 
     /**
-     * Prints the table; {@code hours} (null when no ticket awaits the team) counts the time left at {@code now}.
+     * Prints the table; {@code due} (null when no ticket awaits the team) counts the time left at {@code now}.
      * On a terminal too narrow for the DUE column beside a readable title, the column is left out.
      */
-    public void print(List<Ticket> raw, Hours hours, Instant now) {
+    public void print(List<Ticket> raw, Due due, Instant now) {
         List<Ticket> tickets = Shown.inert(raw);
-        WorkSchedule schedule = WorkSchedule.orNull(hours);
-        List<String> due = tickets.stream().map(t -> schedule == null ? null : TimeLeft.of(t, schedule, now)).toList();
-        boolean dueColumn = due.stream().anyMatch(text -> text != null);
-        Table table = table(tickets, dueColumn ? due : null);
+        List<String> left = tickets.stream().map(t -> due == null ? null : due.words(t, now)).toList();
+        boolean dueColumn = left.stream().anyMatch(text -> text != null);
+        Table table = table(tickets, dueColumn ? left : null);
         if (dueColumn && maxWidth > 0 && table.narrowest() > maxWidth) {
             dueColumn = false;
             table = table(tickets, null);
