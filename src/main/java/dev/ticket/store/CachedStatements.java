@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Keeps the SQLite writer's prepared statements between uses (SQLite's own prepared-statement reuse), on the
  * one connection the writer holds: a reply runs about ten statements, and compiling each again every time
- * (sqlite3_prepare) was a fifth of the writer thread's CPU, and the writer thread is what bounds durable
+ * (sqlite3_prepare) was about a sixth of the writer thread's CPU samples, and the writer thread is what bounds durable
  * writes per second. The least recently used statements are closed past {@link #MAX}; a statement still in
  * use (a query read while another runs the same text) gets a fresh, uncached one.
  */
