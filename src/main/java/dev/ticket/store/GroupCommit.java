@@ -26,6 +26,8 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private volatile java.util.function.IntConsumer batchSizes = size -> { };
+    /** The writer's own connection, kept between batches with its prepared statements; dropped after a failure. */
+    private Handle handle;
 
     GroupCommit(Jdbi jdbi, Runnable afterEvents) {
         this.jdbi = jdbi;
@@ -76,17 +78,20 @@ final class GroupCommit implements AutoCloseable {
             commit(batch);
             batch.clear();
         }
+        dropHandle();
     }
 
     private void commit(List<Task<?>> batch) {
         boolean events = false;
-        try (Handle h = jdbi.open()) {
+        try {
+            Handle h = handle();
             h.begin();
             for (Task<?> task : batch) {
                 events |= task.runIn(h);
             }
             h.commit();
         } catch (RuntimeException e) {
+            dropHandle();
             for (Task<?> task : batch) {
                 task.result.completeExceptionally(new StoreException("the database refused the write: "
                         + e.getMessage(), e));
@@ -99,6 +104,33 @@ final class GroupCommit implements AutoCloseable {
         }
         for (Task<?> task : batch) {
             task.complete();
+        }
+    }
+
+    private Handle handle() {
+        if (handle == null) {
+            handle = jdbi.open();
+            handle.setStatementBuilder(new CachedStatements());
+        }
+        return handle;
+    }
+
+    private void dropHandle() {
+        Handle h = handle;
+        handle = null;
+        if (h != null) {
+            try {
+                if (h.isInTransaction()) {
+                    h.rollback();
+                }
+            } catch (RuntimeException ignored) {
+                // the connection is given back to the pool either way
+            }
+            try {
+                h.close();
+            } catch (RuntimeException ignored) {
+                // as above
+            }
         }
     }
 

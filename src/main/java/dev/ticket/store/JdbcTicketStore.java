@@ -72,7 +72,8 @@ public final class JdbcTicketStore implements TicketStore {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ticket.db"));
         config.setPoolName("sqlite");
-        config.setMaximumPoolSize(poolSize);
+        // one more than asked: the group-commit writer holds a connection of its own for good (GroupCommit)
+        config.setMaximumPoolSize(poolSize + 1);
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "FULL");
         config.addDataSourceProperty("foreign_keys", "true");
