@@ -9,6 +9,8 @@
 # BENCH_DB=jdbc:postgresql://...: the service on that PostgreSQL database (an empty one: --dev fills it)
 # instead of SQLite.
 # The service runs through target/ticket (the launcher's flags for serve); JAVA_OPTS adds JVM options.
+# TICKET=PATH runs another build's launcher instead (e.g. one built from an older commit in a scratch worktree),
+# for a before/after: run the script once with each, back to back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -16,14 +18,15 @@ conns=${2:-32}
 warmup=${3:-20}
 port=${BENCH_PORT:-8798}
 command -v wrk >/dev/null || { echo "bench-api: needs wrk (apt-get install wrk)" >&2; exit 2; }
-[ -x target/ticket ] || mvn -B -q package -DskipTests
+ticket=${TICKET:-target/ticket}
+[ -n "${TICKET:-}" ] || [ -x target/ticket ] || mvn -B -q package -DskipTests
 
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"
 # the shipped launcher, as a user runs the service (JAVA_OPTS adds JVM options)
 # --write-rate 0: the post case is one user writing thousands a second, past the default 6,000 a minute
-target/ticket serve --dev --port "$port" --no-request-log --write-rate 0 ${BENCH_DB:+--db "$BENCH_DB"} \
+"$ticket" serve --dev --port "$port" --no-request-log --write-rate 0 ${BENCH_DB:+--db "$BENCH_DB"} \
   >"$work/serve.log" 2>&1 &
 server=$!
 # --dev saves the demo profiles just after it starts listening: wait for them, not for /healthz
