@@ -1,6 +1,6 @@
 package dev.ticket.cli;
 
-import dev.ticket.client.ClientJson;
+import dev.ticket.client.JsonNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +77,7 @@ public final class JsonFieldsOption implements IParameterPreprocessor {
 
     /** The fields of a model record as the JSON names them. */
     public static List<String> of(Class<?> record) {
-        return ClientJson.fieldNames(record);
+        return JsonNames.of(record);
     }
 
     /**

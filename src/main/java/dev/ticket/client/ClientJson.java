@@ -62,15 +62,6 @@ public final class ClientJson {
         return type.isRecord() && ofTheModel(type);
     }
 
-    /** The JSON names of a record's fields, in order (what {@code --json FIELDS} chooses from). */
-    public static List<String> fieldNames(Class<?> record) {
-        List<String> names = new ArrayList<>();
-        for (RecordComponent component : record.getRecordComponents()) {
-            names.add(snakeCase(component.getName()));
-        }
-        return names;
-    }
-
     /** Reads one {@code type} (a record) from {@code json}; a malformed or mistyped document is an {@link IOException}. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
         T value = COMPACT.beanFrom(type, json);
@@ -78,6 +69,23 @@ public final class ClientJson {
             throw new JSONObjectException("no " + type.getSimpleName() + " in the document");
         }
         return value;
+    }
+
+    /** The {@code items} of a page ({@code {"items": [...], ...}}) as {@code type}s; none when it has none. */
+    public static <T> List<T> readItems(byte[] json, Class<T> type) throws IOException {
+        try (JsonParser p = Json.factory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JSONObjectException("no page of " + type.getSimpleName() + " in the document");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean items = "items".equals(p.currentName());
+                if (p.nextToken() != JsonToken.VALUE_NULL && items) {
+                    return COMPACT.listOfFrom(type, p);
+                }
+                p.skipChildren();
+            }
+            return List.of();
+        }
     }
 
     /** {@code value} as the mapper writes it, compact: a request body. */
@@ -98,23 +106,6 @@ public final class ClientJson {
 
     private static boolean ofTheModel(Class<?> type) {
         return type.getPackageName().equals(Json.class.getPackageName());
-    }
-
-    /** Jackson's SNAKE_CASE for the model's names: {@code dialogUrl} is {@code dialog_url}. */
-    static String snakeCase(String name) {
-        StringBuilder out = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
-                    out.append('_');
-                }
-                out.append(Character.toLowerCase(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** The mapper's rules for our types, as one jr extension. */
@@ -169,7 +160,7 @@ public final class ClientJson {
             }
             List<POJODefinition.Prop> renamed = new ArrayList<>();
             for (POJODefinition.Prop p : plain.getProperties()) {
-                renamed.add(new POJODefinition.Prop(snakeCase(p.name), p.name, p.field, p.setter, p.getter,
+                renamed.add(new POJODefinition.Prop(JsonNames.snakeCase(p.name), p.name, p.field, p.setter, p.getter,
                         p.isGetter, null));
             }
             return plain.withProperties(renamed);
@@ -359,7 +350,7 @@ public final class ClientJson {
             skipNull = new boolean[components.length];
             JsonInclude onRecord = type.getAnnotation(JsonInclude.class);
             for (int i = 0; i < components.length; i++) {
-                names[i] = snakeCase(components[i].getName());
+                names[i] = JsonNames.snakeCase(components[i].getName());
                 accessors[i] = components[i].getAccessor();
                 accessors[i].setAccessible(true); // a record private to its package (the config file's)
                 JsonInclude include = accessors[i].getAnnotation(JsonInclude.class);

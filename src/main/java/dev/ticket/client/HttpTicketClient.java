@@ -1,6 +1,5 @@
 package dev.ticket.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ticket.model.AuditEntry;
 import dev.ticket.model.Hours;
@@ -224,7 +223,7 @@ public final class HttpTicketClient implements TicketClient {
 
     @Override
     public List<User> agents() {
-        return items(get(uri("/agents", Map.of()), JsonNode.class), User.class);
+        return items(uri("/agents", Map.of()), User.class);
     }
 
     @Override
@@ -244,7 +243,7 @@ public final class HttpTicketClient implements TicketClient {
 
     @Override
     public List<User> users() {
-        return items(get(uri("/users", Map.of()), JsonNode.class), User.class);
+        return items(uri("/users", Map.of()), User.class);
     }
 
     @Override
@@ -255,12 +254,12 @@ public final class HttpTicketClient implements TicketClient {
 
     @Override
     public List<TokenInfo> tokens() {
-        return items(get(uri("/admin/tokens", Map.of()), JsonNode.class), TokenInfo.class);
+        return items(uri("/admin/tokens", Map.of()), TokenInfo.class);
     }
 
     @Override
     public List<AuditEntry> audit(int limit) {
-        return items(get(uri("/admin/audit", Map.of("limit", Integer.toString(limit))), JsonNode.class),
+        return items(uri("/admin/audit", Map.of("limit", Integer.toString(limit))),
                 AuditEntry.class);
     }
 
@@ -277,13 +276,17 @@ public final class HttpTicketClient implements TicketClient {
                 "earlier".equals(answer.header("Ticket-Redaction")));
     }
 
-    private static <T> List<T> items(JsonNode page, Class<T> type) {
-        List<T> items = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
-            items.add(convert(item, type));
+    /** A page of {@code type}s ({@code {"items": [...]}}), read by jackson-jr like every other answer. */
+    private <T> List<T> items(URI uri, Class<T> type) {
+        HttpAnswer answer = transport.exchange(new HttpTransport.Request("GET", uri, jsonHeaders(null), null));
+        try {
+            return ClientJson.readItems(answer.body(), type);
+        } catch (IOException e) {
+            throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
+                    null, e);
         }
-        return items;
     }
+
 
     @Override
     public void revokeTokens(long userId) {
@@ -353,13 +356,6 @@ public final class HttpTicketClient implements TicketClient {
         }
     }
 
-    private static <T> T convert(JsonNode node, Class<T> type) {
-        try {
-            return mapper().treeToValue(node, type);
-        } catch (IOException e) {
-            throw new ApiException("the service sent an answer this client cannot read", null, e);
-        }
-    }
 
     private static void put(Map<String, String> map, String key, String value) {
         if (value != null && !value.isEmpty()) {
