@@ -83,7 +83,9 @@ case $command in
     ;;
   download | attach | tui) flags="-XX:+UseSerialGC -XX:-UsePerfData $mapped" ;;
   *)
-    flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData $mapped"
+    # Reflection calls stay native: from the 16th call of a constructor or method the JDK writes a class to make
+    # them (~3% of `ticket list`, reading a page of records), which pays off only in a long-running program.
+    flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData $mapped -Dsun.reflect.inflationThreshold=2147483647"
     # one compiler thread, not the two the JVM starts on 2 cores: at start-up they compete with the command's
     # own two threads (~18 ms of `ticket list`). Left out when JAVA_OPTS chooses the JIT itself: with C2 back
     # on, the JVM refuses a single compiler thread.

@@ -2,6 +2,7 @@ package dev.ticket.cli;
 
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.cli.config.MeCache;
 import dev.ticket.cli.config.Settings;
 import dev.ticket.cli.output.JqFilter;
 import dev.ticket.cli.output.Output;
@@ -9,6 +10,7 @@ import dev.ticket.client.ClientConfig;
 import dev.ticket.client.HttpTicketClient;
 import dev.ticket.client.TicketClient;
 import dev.ticket.model.TerminalText;
+import dev.ticket.model.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -148,6 +150,21 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
             client = new HttpTicketClient(traced(clientConfig(s, s.token())));
         }
         return client;
+    }
+
+    /**
+     * The caller: kept in the {@link MeCache} for ten minutes (an id and a role never change), else asked of the
+     * service and kept.
+     */
+    protected User me() {
+        Settings s = settings();
+        User kept = s.token() == null ? null : MeCache.read(io.env(), s.server(), s.token());
+        if (kept != null) {
+            return kept;
+        }
+        User asked = client().me();
+        MeCache.write(io.env(), s.server(), s.token(), asked);
+        return asked;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ticket.cli;
 import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.cli.config.Aliases;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -27,12 +28,24 @@ public final class Cli {
     private Cli() {
     }
 
-    /** Runs {@code ticket args...} and returns its exit code (rules.md, command line). */
+    /**
+     * Runs {@code ticket args...} and returns its exit code (rules.md, command line). When the first argument names
+     * a subcommand that {@linkplain TicketCommand#standsAlone stands alone}, only that command's model is built,
+     * under the name {@code ticket NAME} (its usage and errors read the same): the root's model, made by reflection
+     * over its annotations and the global options, was a third of {@code ticket list}'s own start-up.
+     */
     public static int run(Io io, Clock clock, String... given) {
         int code;
         try {
             String[] args = Aliases.expand(given, io.env());
-            code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
+            Class<?> alone = TicketCommand.standsAlone(args);
+            if (alone != null) {
+                CommandLine command = new CommandLine(alone, new CommandFactory(io, clock));
+                command.setCommandName(TicketCommand.NAME + " " + args[0]);
+                code = configure(command, io).execute(Arrays.copyOfRange(args, 1, args.length));
+            } else {
+                code = configure(TicketCommand.withSubcommands(root(io, clock), args), io).execute(args);
+            }
         } catch (OutputFailedException e) { // while picocli printed help or usage
             code = outputFailed(io, e);
         }

@@ -70,13 +70,23 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         return CAPITALISED.matcher(text).matches() ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
-    /** A word where a subcommand goes that names none: "unknown command 'ticket lsit'", as 'ticket help' says. */
+    /**
+     * A word where a subcommand goes that names none: "unknown command 'ticket lsit'", as 'ticket help' says; words
+     * a command takes no place for: "unexpected argument 'extra'".
+     */
     private static String unknownCommand(CommandLine.ParameterException failure) {
         if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
                 && !unmatched.getUnmatched().get(0).startsWith("-")
                 && !failure.getCommandLine().getSubcommands().isEmpty()) {
             return "unknown command '" + failure.getCommandLine().getCommandSpec().qualifiedName() + " "
                     + TerminalText.inertLine(unmatched.getUnmatched().get(0)) + "'";
+        }
+        if (failure instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && unmatched.getUnmatched().stream().noneMatch(arg -> arg.startsWith("-"))) {
+            // picocli's "Unmatched argument at index 1" counts positions the user does not see
+            List<String> extra = unmatched.getUnmatched();
+            return "unexpected argument" + (extra.size() == 1 ? " " : "s ") + extra.stream()
+                    .map(arg -> "'" + TerminalText.inertLine(arg) + "'").collect(Collectors.joining(", "));
         }
         return failure.getMessage();
     }

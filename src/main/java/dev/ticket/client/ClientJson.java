@@ -154,16 +154,27 @@ public final class ClientJson {
     private static final class Modifier extends ReaderWriterModifier {
         @Override
         public POJODefinition pojoDefinitionForDeserialization(JSONReader context, Class<?> type) {
-            POJODefinition plain = BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type);
             if (!type.isRecord()) {
-                return plain;
+                return BeanPropertyIntrospector.instance().pojoDefinitionForDeserialization(context, type);
             }
-            List<POJODefinition.Prop> renamed = new ArrayList<>();
-            for (POJODefinition.Prop p : plain.getProperties()) {
-                renamed.add(new POJODefinition.Prop(JsonNames.snakeCase(p.name), p.name, p.field, p.setter, p.getter,
-                        p.isGetter, null));
+            // A record's components in the order of its canonical constructor, read from the record itself: jr's
+            // introspection asks for them through reflection (it runs on Java 8), and the first reflective call
+            // of Class.getRecordComponents costs a cold JVM the parse of its annotations and a proxy class.
+            RecordComponent[] components = type.getRecordComponents();
+            POJODefinition.Prop[] props = new POJODefinition.Prop[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                String name = components[i].getName();
+                types[i] = components[i].getType();
+                props[i] = new POJODefinition.Prop(JsonNames.snakeCase(name), name, null, null,
+                        components[i].getAccessor(), null, null);
             }
-            return plain.withProperties(renamed);
+            try {
+                return new POJODefinition(type, props,
+                        new BeanConstructors(type).addRecordConstructor(type.getDeclaredConstructor(types)));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record without its canonical constructor: " + type, e);
+            }
         }
 
         @Override

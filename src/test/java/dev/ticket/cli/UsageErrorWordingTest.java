@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bad flags and values are one line in our words (lower case, the option first, the accepted values listed) and
  * the pointer to the command's help, exit 2: picocli's own messages ("Invalid value for option ...", "Unknown
- * option", "Unmatched argument at index 0") read like the rest of ours.
+ * option", "Unmatched argument at index 0", counting places the user does not see) read like the rest of ours.
  */
 class UsageErrorWordingTest {
     record Bad(List<String> args, String line, String help) {
@@ -31,6 +31,9 @@ class UsageErrorWordingTest {
                         "--type: 'xyz' is not one of critical, question, suggestion", "ticket new"),
                 new Bad(List.of("assign", "1"), "missing required option: '--to=NAME'", "ticket assign"),
                 new Bad(List.of("list", "--frob"), "unknown option: '--frob'", "ticket list"),
+                new Bad(List.of("list", "extra"), "unexpected argument 'extra'", "ticket list"),
+                new Bad(List.of("--verbose", "list", "a", "b"), "unexpected arguments 'a', 'b'", "ticket list"),
+                new Bad(List.of("show", "1", "2"), "unexpected argument '2'", "ticket show"),
                 new Bad(List.of("lsit"), "unknown command 'ticket lsit' (did you mean 'list'?)", "ticket"),
                 new Bad(List.of("admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
                         "ticket admin"));

@@ -137,7 +137,7 @@ public class ListCommand extends BaseCommand {
         } else if (listing.tickets().isEmpty()) {
             out.println("No tickets" + (query.equals(TicketQuery.ALL) ? " yet." : " match."));
         } else {
-            boolean team = (me != null ? me : client().me()).role().isTeam();
+            boolean team = (me != null ? me : me()).role().isTeam();
             Due due = DueText.of(client(), settings().server(), io.env(), listing.tickets());
             new TicketTable(out, team, io.isTty() ? io.columns().getAsInt() : 0).print(listing.tickets(), due,
                     clock.instant());
@@ -151,7 +151,7 @@ public class ListCommand extends BaseCommand {
 
     /** The caller, when on the support team; the team's filters are a usage error for a customer (exit 2). */
     private User teamOnly() {
-        User me = client().me();
+        User me = me();
         if (!me.role().isTeam()) {
             throw new UsageException("--account, --mine and --assignee are for the support team (agents)");
         }

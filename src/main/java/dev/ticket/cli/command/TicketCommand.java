@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * run can build only the one it needs: picocli reflects over every command it is given, and doing that for
  * all of them cost a good part of {@code ticket list}'s start-up.
  */
-@Command(name = "ticket", mixinStandardHelpOptions = true, sortOptions = false, version = "ticket 0.1.0",
+@Command(name = TicketCommand.NAME, mixinStandardHelpOptions = true, sortOptions = false, version = "ticket 0.1.0",
         description = {"Support tickets from the terminal: open and follow tickets as a customer, answer them as "
                 + "the support team, or open them from scripts.",
                 "",
@@ -57,6 +57,21 @@ public class TicketCommand extends BaseCommand {
         SUBCOMMANDS.put("admin", AdminCommand.class);
         SUBCOMMANDS.put("completion", CompletionCommand.class);
         SUBCOMMANDS.put("serve", ServeCommand.class);
+    }
+
+    /** The program's name, the root command's. */
+    public static final String NAME = "ticket";
+
+    /**
+     * The subcommand {@code args} start with, when it can run without the root command: every one but help and
+     * completion (which read the whole tree). Anything before the subcommand (a global option) keeps the root,
+     * which parses it. Null when it cannot.
+     */
+    public static Class<?> standsAlone(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("completion")) {
+            return null;
+        }
+        return SUBCOMMANDS.get(args[0]);
     }
 
     /** The whole command tree, as help, man pages and completion scripts describe it. */

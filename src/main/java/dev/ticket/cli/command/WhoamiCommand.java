@@ -3,6 +3,7 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.config.MeCache;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.User;
@@ -20,7 +21,8 @@ public class WhoamiCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        User me = client().me();
+        User me = client().me(); // always asked: whoami is how a user checks a token
+        MeCache.write(io.env(), settings().server(), settings().token(), me);
         Output out = out();
         if (!out.printedForScripts(me, me.id())) {
             out.println(describe(me));

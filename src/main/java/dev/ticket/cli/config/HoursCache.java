@@ -1,9 +1,6 @@
 package dev.ticket.cli.config;
 
-import dev.ticket.client.ClientJson;
 import dev.ticket.model.Hours;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,33 +33,18 @@ public final class HoursCache {
 
     /** The schedule kept for {@code server} when it was written under {@link #FRESH} ago; else null. */
     public static Hours read(Map<String, String> env, String server) {
-        Path file = file(env);
-        try {
-            long age = System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis();
-            if (age < 0 || age > FRESH.toMillis()) {
-                return null;
-            }
-            Kept kept = ClientJson.read(Files.readAllBytes(file), Kept.class);
-            if (kept == null || !server.equals(kept.server()) || kept.zone() == null || kept.opens() == null
-                    || kept.closes() == null || kept.workdays() == null || kept.holidays() == null) {
-                return null;
-            }
-            return new Hours(kept.zone(), kept.opens(), kept.closes(), kept.workdays(), kept.holidays(), false, null,
-                    null, null);
-        } catch (IOException | RuntimeException e) {
-            return null; // no file, an unreadable or foreign one: the service is asked
+        Kept kept = KeptAnswer.read(file(env), Kept.class, FRESH);
+        if (kept == null || !server.equals(kept.server()) || kept.zone() == null || kept.opens() == null
+                || kept.closes() == null || kept.workdays() == null || kept.holidays() == null) {
+            return null;
         }
+        return new Hours(kept.zone(), kept.opens(), kept.closes(), kept.workdays(), kept.holidays(), false, null,
+                null, null);
     }
 
     /** Keeps {@code hours}, as {@code server} answered them. */
     public static void write(Map<String, String> env, String server, Hours hours) {
-        Path file = file(env);
-        try {
-            byte[] json = ClientJson.write(new Kept(server, hours.zone(), hours.opens(), hours.closes(),
-                    hours.workdays(), hours.holidays()));
-            RecentIds.replace(file, json);
-        } catch (IOException | RuntimeException e) {
-            // a convenience: a read-only home or a full disk must not fail the command
-        }
+        KeptAnswer.write(file(env), new Kept(server, hours.zone(), hours.opens(), hours.closes(), hours.workdays(),
+                hours.holidays()));
     }
 }

@@ -34,8 +34,8 @@ public final class InboxTable {
         table(List.of(ticket), due, now, widths == null);
     }
 
-    private void table(List<Ticket> raw, Due due, Instant now, boolean header) {
-        List<Ticket> tickets = Shown.inert(raw);
+    /** The service's text is made inert cell by cell ({@link Table#row}). */
+    private void table(List<Ticket> tickets, Due due, Instant now, boolean header) {
         Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
                 : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
         table.alignRight(0);

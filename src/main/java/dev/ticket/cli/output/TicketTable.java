@@ -23,10 +23,10 @@ public final class TicketTable {
 
     /**
      * Prints the table; {@code due} (null when no ticket awaits the team) counts the time left at {@code now}.
-     * On a terminal too narrow for the DUE column beside a readable title, the column is left out.
+     * On a terminal too narrow for the DUE column beside a readable title, the column is left out. The text from
+     * the service is made inert cell by cell ({@link Table#row}): no copy of the tickets is walked first.
      */
-    public void print(List<Ticket> raw, Due due, Instant now) {
-        List<Ticket> tickets = Shown.inert(raw);
+    public void print(List<Ticket> tickets, Due due, Instant now) {
         List<String> left = tickets.stream().map(t -> due == null ? null : due.words(t, now)).toList();
         boolean dueColumn = left.stream().anyMatch(text -> text != null);
         Table table = table(tickets, dueColumn ? left : null);
