@@ -8,7 +8,6 @@ import picocli.CommandLine;
 
 /** Reads durations such as {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 45} (seconds) or {@code PT10M}. */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -27,7 +26,7 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
                 throw invalid(value);
             }
         }
-        Matcher m = PART.matcher(text);
+        Matcher m = Part.PATTERN.matcher(text);
         Duration total = Duration.ZERO;
         int end = 0;
         while (m.find() && m.start() == end) {
@@ -54,5 +53,10 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
     private static CommandLine.TypeConversionException invalid(String value) {
         return new CommandLine.TypeConversionException(
                 "'" + value + "' is not a duration (write e.g. 30s, 10m, 1h30m, 30d)");
+    }
+
+    /** Compiled when a duration is read, not when picocli makes this converter for every command's model. */
+    private static final class Part {
+        static final Pattern PATTERN = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     }
 }

@@ -66,8 +66,8 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
      * ("--log-format: 'xml' is not one of text, json"), not "Invalid value for option '--log-format': ...".
      */
     static String houseStyle(String message) {
-        String text = INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
-        return CAPITALISED.matcher(text).matches() ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+        String text = Patterns.INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
+        return Patterns.CAPITALISED.matcher(text).matches() ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
     }
 
     /**
@@ -91,11 +91,14 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         return failure.getMessage();
     }
 
-    private static final java.util.regex.Pattern INVALID_VALUE =
-            java.util.regex.Pattern.compile("^Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?"
-                    + "|positional parameter at index \\d+ \\(([^)]*)\\)): ");
-    private static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("^[A-Z][a-z]+\\b.*",
-            java.util.regex.Pattern.DOTALL);
+    /** Compiled on the first error, not when every command sets this reporter up. */
+    private static final class Patterns {
+        static final java.util.regex.Pattern INVALID_VALUE =
+                java.util.regex.Pattern.compile("^Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?"
+                        + "|positional parameter at index \\d+ \\(([^)]*)\\)): ");
+        static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("^[A-Z][a-z]+\\b.*",
+                java.util.regex.Pattern.DOTALL);
+    }
 
     /**
      * For a misspelt command or option, what was probably meant, as "gh lsit" suggests "list". Picocli's own

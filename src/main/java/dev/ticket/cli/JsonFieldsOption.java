@@ -21,7 +21,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * an unknown name is a usage error (exit 2) that lists the fields. {@code --json=FIELDS} is always a field list.
  */
 public final class JsonFieldsOption implements IParameterPreprocessor {
-    private static final Pattern FIELD_LIST = Pattern.compile("[a-z_,]*[a-z_][a-z_,]*");
+    /** Compiled when --json is given, not when picocli makes this preprocessor for every command's model. */
+    private static final class FieldList {
+        static final Pattern PATTERN = Pattern.compile("[a-z_,]*[a-z_][a-z_,]*");
+    }
 
     @Override
     public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec option, Map<String, Object> info) {
@@ -38,7 +41,7 @@ public final class JsonFieldsOption implements IParameterPreprocessor {
     }
 
     private static boolean taken(String word, List<String> fields, CommandSpec command) {
-        if (fields.isEmpty() || !FIELD_LIST.matcher(word).matches()) {
+        if (fields.isEmpty() || !FieldList.PATTERN.matcher(word).matches()) {
             return false;
         }
         if (command.positionalParameters().isEmpty() && command.subcommands().isEmpty()) {
