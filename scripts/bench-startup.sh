@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CLI start-up benchmark (issue 3 item 9): `ticket --version` and `ticket list` (30 tickets, against a
-# local `ticket serve`) beside a bare JVM hello world, with hyperfine. Prints medians and ratios, the
+# local `ticket serve`) beside a bare JVM hello world, in rounds (every case once a round). Prints medians and ratios, the
 # machine's cores and its load average before and after.
-# Usage: scripts/bench-startup.sh [runs]     (needs hyperfine; builds target/ticket if missing)
+# Usage: scripts/bench-startup.sh [runs]     (builds target/ticket if missing)
 #   BASELINE=/path/to/other/target/ticket scripts/bench-startup.sh   also times another build's launcher
 #   (e.g. one built from an older commit in a scratch worktree), in the same run, for a before/after.
 #   Several, separated by spaces, are each named by the folder above their target/ (e.g. "baseline list (base)").
@@ -12,7 +12,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 port=${BENCH_PORT:-8797}
-command -v hyperfine >/dev/null || { echo "bench-startup: needs hyperfine" >&2; exit 2; }
 [ -x target/ticket ] || mvn -B -q package -DskipTests
 [ -f target/ticket.jsa ] || echo "bench-startup: no target/ticket.jsa (built with -Dcds.skip?): timing without it" >&2
 echo "machine: $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -46,33 +45,50 @@ javac -d "$work/hello" "$work/hello/Hello.java"
 # the same JVM flags as target/ticket's launcher gives short commands, so only the program differs
 flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
 # also with the JVM's defaults, the plainest reading of "a bare JVM": on the build machines it starts no slower
-cases=(-n hello "java $flags -cp $work/hello Hello"
-       -n "hello, JVM defaults" "java -cp $work/hello Hello"
-       -n "ticket --version" "target/ticket --version"
-       -n "ticket list" "target/ticket list")
+cases=("hello" "java $flags -cp $work/hello Hello"
+       "hello, JVM defaults" "java -cp $work/hello Hello"
+       "ticket --version" "target/ticket --version"
+       "ticket list" "target/ticket list")
 # the same build without its class-data archive beside it, to show what the archive is worth
 mkdir -p "$work/no-archive"
 cp target/ticket "$work/no-archive/ticket"
-cases+=(-n "ticket list, no archive" "$work/no-archive/ticket list")
+cases+=("ticket list, no archive" "$work/no-archive/ticket list")
 # shellcheck disable=SC2086
 set -- ${BASELINE:-}
 for baseline in "$@"; do
   name=baseline
   [ $# -gt 1 ] && name="baseline ($(basename "$(dirname "$(dirname "$baseline")")"))"
-  cases+=(-n "$name --version" "$baseline --version" -n "$name list" "$baseline list")
+  cases+=("$name --version" "$baseline --version" "$name list" "$baseline list")
 done
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/bench.json" "${cases[@]}" >&2
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$work/bench.json" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-hello = results["hello"]["median"]
-hello_cpu = results["hello"]["user"] + results["hello"]["system"]
-# CPU time (user + system, mean) as well: on a busy machine the wall clock mostly measures the queue for a core
-print("| case | median ms | mean ± sd ms | x bare JVM (median) | CPU ms | x bare JVM (CPU) |")
+# Round robin, not one case after the other: each round runs every case once, in a shuffled order, so a load that
+# drifts during the bench (a shared machine) weighs on every case alike rather than on whichever ran last.
+python3 - "$runs" "${cases[@]}" <<'PY'
+import random, resource, shlex, statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+cases = list(zip(sys.argv[2::2], sys.argv[3::2]))
+wall = {name: [] for name, _ in cases}
+cpu = {name: [] for name, _ in cases}
+for round in range(3 + runs):   # three rounds of warm-up, not counted
+    order = cases[:]
+    random.shuffle(order)
+    for name, command in order:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        took = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if round >= 3:
+            wall[name].append(took)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+print(f"load average after: {open('/proc/loadavg').read().split()[0:3]}")
+hello = statistics.median(wall["hello"])
+hello_cpu = statistics.median(cpu["hello"])
+# CPU time (user + system) as well: on a busy machine the wall clock mostly measures the queue for a core
+print(f"{runs} rounds, each case once a round in a shuffled order")
+print("| case | median ms | mean ± sd ms | x bare JVM (median) | CPU ms (median) | x bare JVM (CPU) |")
 print("|---|---|---|---|---|---|")
-for name, r in results.items():
-    cpu = r["user"] + r["system"]
-    print(f"| {name} | {r['median'] * 1000:.1f} | {r['mean'] * 1000:.1f} ± {r['stddev'] * 1000:.1f} "
-          f"| {r['median'] / hello:.2f} | {cpu * 1000:.0f} | {cpu / hello_cpu:.2f} |")
+for name, _ in cases:
+    w, c = wall[name], cpu[name]
+    print(f"| {name} | {statistics.median(w) * 1000:.1f} | {statistics.mean(w) * 1000:.1f} ± {statistics.stdev(w) * 1000:.1f} "
+          f"| {statistics.median(w) / hello:.2f} | {statistics.median(c) * 1000:.0f} | {statistics.median(c) / hello_cpu:.2f} |")
 PY

@@ -60,8 +60,15 @@ public final class Startup {
         if (command == null || !TALKERS.contains(command)) {
             return;
         }
-        Thread thread = new Thread(new Warmup(TicketCommand.SUBCOMMANDS.get(command)),
-                "ticket-warmup");
+        Class<?> type = TicketCommand.SUBCOMMANDS.get(command);
+        if (DUE_TEXT.contains(type.getSimpleName())) {
+            start(new DueTextWarmup(), "ticket-warmup-zone");
+        }
+        start(new Warmup(type), "ticket-warmup");
+    }
+
+    private static void start(Runnable warmup, String name) {
+        Thread thread = new Thread(warmup, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -89,6 +96,18 @@ public final class Startup {
     /** The commands that print "due in" words (warmed by {@code Warmup.dueText}) and read tickets. */
     private static final Set<String> DUE_TEXT = Set.of("ListCommand", "ShowCommand", "InboxCommand");
 
+    /** The time-zone database and the date classes of the "due in" words ({@link Warmup#dueText}). */
+    private static final class DueTextWarmup implements Runnable {
+        @Override
+        public void run() {
+            try {
+                Warmup.dueText();
+            } catch (RuntimeException | LinkageError e) {
+                // a warm-up only
+            }
+        }
+    }
+
     /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
     private static final class Warmup implements Runnable {
         private final Class<?> command;
@@ -102,7 +121,7 @@ public final class Startup {
             try {
                 // the annotations while the main thread's parser registers its converters, then in the order the
                 // main thread needs them: the config once the command line is parsed, the HTTP client, the readers
-                // of the answer and of the kept answers, and the time zone last
+                // of the answer and of the kept answers (the time zone has a thread of its own)
                 annotations();
                 Map<String, String> env = System.getenv();
                 ConfigFile.load(env);
@@ -111,7 +130,6 @@ public final class Startup {
                     ticketReaders();
                     MeCache.read(env, "", "");
                     HoursCache.read(env, "");
-                    dueText();
                 }
             } catch (IOException | RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
@@ -121,9 +139,11 @@ public final class Startup {
         /**
          * The "due in" words of list, show and inbox count working time in the service's time zone: the JDK's
          * time-zone database (read on the first region looked up, ~40 ms on a cold JVM) and the date classes,
-         * made ready while the main thread waits for the service.
+         * made ready from the start, on a thread of its own: it needs nothing else, and the main thread that waits
+         * for it at the table would otherwise wait behind the rest of the warm-up (the jar's directory, which the
+         * JDK reads looking for other time-zone providers, is most of it).
          */
-        private static void dueText() {
+        static void dueText() {
             Hours hours = new Hours("Europe/London", "09:00", "18:00", List.of("mon"), List.of("2026-01-01"), false,
                     null, null, null);
             Instant now = Instant.now();
