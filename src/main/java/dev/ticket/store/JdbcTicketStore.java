@@ -252,6 +252,23 @@ public final class JdbcTicketStore implements TicketStore {
         return jdbi.withHandle(h -> work.apply(new JdbcStoreTx(h, !sqlite)));
     }
 
+    /**
+     * PostgreSQL: the snapshot a statement starts with (every transaction still in progress, and the first
+     * transaction id not yet given out: equal snapshots see exactly the same commits), and when the server
+     * started (a snapshot of another server, or of this one restored from a dump, could read the same).
+     * It counts every commit of the server, other databases' too: those only make a cached entry read again.
+     */
+    @Override
+    public String dataVersion() {
+        if (sqlite) {
+            return null;
+        }
+        return jdbi.withHandle(h -> h.createQuery(DATA_VERSION).mapTo(String.class).one());
+    }
+
+    private static final String DATA_VERSION =
+            "SELECT CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)";
+
     /** The database answers, and on PostgreSQL this node also hears other nodes' events. */
     @Override
     public boolean ready() {

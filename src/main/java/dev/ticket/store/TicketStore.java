@@ -20,6 +20,16 @@ public interface TicketStore extends AutoCloseable {
     }
 
     /**
+     * The store's version: a text that changes whenever a write commits, through any node, so two equal
+     * versions read at two times mean that nothing was committed between them and every read in between
+     * answered the same. Null when this process is the only writer ({@link #singleNode}): its caches hear of
+     * every write from itself. One query on PostgreSQL, cheaper than most reads it can stand in for.
+     */
+    default String dataVersion() {
+        return null;
+    }
+
+    /**
      * Runs {@code work} while no other node sharing the database runs its own {@code alone} section:
      * first-start setup (is the store empty? then create the admin) must happen once, not once per node.
      */
