@@ -3,6 +3,8 @@ package dev.ticket.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Backups;
 import dev.ticket.service.Caller;
@@ -80,13 +82,15 @@ public final class TicketServer implements AutoCloseable {
                                      ServiceMetrics metrics) throws BindException {
         StreamHub events = new StreamHub(feed, settings.streams(), metrics);
         accounts.onTokensRevoked(events::endUser);
-        TicketBodies bodies = new TicketBodies();
+        JsonBodies<Ticket> bodies = new JsonBodies<>();
+        JsonBodies<TicketPage> pages = new JsonBodies<>();
         Map<String, Cache<?, ?>> caches = new LinkedHashMap<>(tickets.caches());
         caches.putAll(accounts.caches());
         caches.put("ticket-json", bodies.cache());
+        caches.put("page-json", pages.cache());
         caches.forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics.registry(), cache, name));
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
-        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies),
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies, pages),
                 new AdminHandlers(accounts, backups), new EventStream(feed), new Probes(storeReady,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
