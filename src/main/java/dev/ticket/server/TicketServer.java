@@ -213,14 +213,14 @@ public final class TicketServer implements AutoCloseable {
         if (route.access() == Access.PUBLIC) {
             return route.handler();
         }
-        return ctx -> {
+        return ctx -> gate.request(() -> {
             Caller caller = gate.admit(ctx);
             if (route.access() == Access.ADMIN && !caller.admin()) {
                 throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users, tokens and backups.");
             }
             ctx.attribute(Requests.CALLER, caller);
             route.handler().handle(ctx);
-        };
+        });
     }
 
     private static void unlessProblem(Context ctx, int status, String type, String title, String detail) {
