@@ -171,6 +171,9 @@ final class ReadCache {
 
     private <K, V> V load(Counted<K, V> counted, K key, String asOf, Supplier<V> loader) {
         Cache<K, Kept<V>> cache = counted.cache();
+        if (!alone && asOf == null) { // a shared store that cannot tell its version: nothing can be kept
+            return loader.get();
+        }
         if (!alone) {
             Kept<V> kept = cache.asMap().get(key);
             if (kept != null && kept.version().equals(asOf)) {
