@@ -14,15 +14,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * What every command shares: the global options, the injected {@link Io} and {@link Clock}, and a
- * {@link TicketClient} built only if the command talks to the service.
+ * What every command shares: the global options, the injected {@link Io} and {@link Clock}, a
+ * {@link TicketClient} built only if the command talks to the service, and the form of its help: --help and
+ * --version, options in the order declared, and its {@code footer} listed under "Examples:" (picocli hands a
+ * class's {@code @Command} attributes down to its subclasses; theirs add the name, description and examples).
  */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, footerHeading = BaseCommand.EXAMPLES)
 public abstract class BaseCommand implements Callable<Integer>, Injectable {
+    /** The heading of a command's footer: its examples, one a line. */
+    public static final String EXAMPLES = "%nExamples:%n";
+
     @Mixin
     GlobalOptions ownOptions;
 

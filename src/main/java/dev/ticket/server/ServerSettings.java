@@ -25,11 +25,6 @@ public record ServerSettings(String bind, int port, Path dataDir, String dbUrl, 
                 ServiceSettings.defaults(), 8, false);
     }
 
-    public ServerSettings withHours(BusinessHours value) {
-        return new ServerSettings(bind, port, dataDir, dbUrl, value, service, dbPoolSize, requestLog, streams,
-                guards, tls);
-    }
-
     public ServerSettings withService(ServiceSettings value) {
         return new ServerSettings(bind, port, dataDir, dbUrl, hours, value, dbPoolSize, requestLog, streams,
                 guards, tls);

@@ -158,7 +158,7 @@ class AdminCommandTest {
     void redact_is_for_the_team_and_leaves_the_note() throws Exception {
         CliHarness olga = new CliHarness(service.url()).token(service.addUser("Olga", Role.CUSTOMER, "acme").token());
         CliHarness sam = new CliHarness(service.url()).token(service.addUser("Sam R", Role.AGENT, null).token());
-        String ticket = olga.ok("new", "-t", "Leak", "-m", "password hunter2", "-q").strip();
+        String ticket = olga.open("Leak", "password hunter2");
         String message = Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/id").asText();
         assertEquals(3, olga.run("redact", message).exit());
         assertTrue(sam.ok("redact", message).startsWith("Message " + message + " in #" + ticket

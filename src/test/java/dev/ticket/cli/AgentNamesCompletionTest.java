@@ -7,9 +7,7 @@ import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +31,7 @@ class AgentNamesCompletionTest {
 
     @BeforeEach
     void stub() throws Exception {
-        shell = new StubbedShell(dir, "");
-        Files.writeString(shell.cache().resolve("agents"), "Sam Lee\nKim\n");
+        shell = new StubbedShell(dir, "").cached("agents", "Sam Lee\nKim\n");
     }
 
     /** The completions without the description fish shows after a tab. */
@@ -53,8 +50,7 @@ class AgentNamesCompletionTest {
 
     @Test
     void an_old_cache_is_still_offered_and_refreshed_in_the_background() throws Exception {
-        Files.setLastModifiedTime(shell.cache().resolve("agents"),
-                FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+        shell.age("agents", Duration.ofMinutes(30));
         assertEquals(List.of("me", "Sam\\ Lee", "Kim"), shell.bash("ticket", "assign", "--to", ""));
         shell.awaitRun("completion --refresh-agents");
         shell.bash("ticket", "assign", "--to", "");
@@ -87,7 +83,7 @@ class AgentNamesCompletionTest {
         CliHarness sam = CliHarness.as(service, "Sam Names", Role.AGENT, null);
         CliHarness olga = CliHarness.as(service, "Olga", Role.CUSTOMER, "names-" + System.nanoTime());
         Path cache = sam.configHome().resolve(".cache/ticket/agents");
-        String ticket = olga.ok("new", "-t", "Help", "-m", "x", "-q").strip();
+        String ticket = olga.open("Help", "x");
         sam.ok("assign", ticket, "--to", "Zoe Agent");
         List<String> kept = Files.readAllLines(cache);
         assertTrue(kept.containsAll(List.of("Sam Names", "Zoe Agent")), kept.toString());

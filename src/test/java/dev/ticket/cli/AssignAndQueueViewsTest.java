@@ -47,10 +47,10 @@ class AssignAndQueueViewsTest {
         olga = CliHarness.as(service, "Olga", Role.CUSTOMER, "globex");
         sam = CliHarness.as(service, "Sam", Role.AGENT, null);
         lena = CliHarness.as(service, "Lena", Role.AGENT, null);
-        question = anna.ok("new", "-t", "Booking link is blank", "-m", "Since yesterday", "-q").strip();
-        critical = anna.ok("new", "-t", "Payments down", "-m", "All fail", "--type", "critical", "-q").strip();
-        globex = olga.ok("new", "-t", "Globex question", "-m", "How?", "-q").strip();
-        done = anna.ok("new", "-t", "Old one", "-m", "answered", "-q").strip();
+        question = anna.open("Booking link is blank", "Since yesterday");
+        critical = anna.open("Payments down", "All fail", "--type", "critical");
+        globex = olga.open("Globex question", "How?");
+        done = anna.open("Old one", "answered");
         anna.ok("close", done);
     }
 

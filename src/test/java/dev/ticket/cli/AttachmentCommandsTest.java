@@ -43,7 +43,7 @@ class AttachmentCommandsTest {
     }
 
     String open() {
-        return olga.ok("new", "-t", "Widget broken", "-m", "It broke.", "-q").strip();
+        return olga.open("Widget broken", "It broke.");
     }
 
     JsonNode ticket(String id) throws IOException {

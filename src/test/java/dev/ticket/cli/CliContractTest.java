@@ -81,7 +81,7 @@ class CliContractTest {
             throws Exception {
         olga.ok("whoami");
         olga.ok("hours");
-        String first = olga.ok("new", "-t", "Widget broken", "-m", "It broke.", "-q").strip();
+        String first = olga.open("Widget broken", "It broke.");
         String full = olga.ok("new", "-t", "Оплата не проходит", "-m", "Списали дважды.", "--type", "critical",
                 "--about", "Finance", "--dialog", "https://app.example.com/d/42", "--ref", first, "-l", "ci",
                 "-l", "billing", "--dedupe-key", "nightly", "--idempotency-key", "contract-1", "-q").strip();

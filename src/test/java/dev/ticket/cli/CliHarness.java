@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -159,5 +161,13 @@ final class CliHarness {
             throw new AssertionError("ticket " + String.join(" ", args) + " failed: " + result);
         }
         return result.out();
+    }
+
+    /** {@code ticket new -t TITLE -m MESSAGE [MORE...] -q}, which must succeed: the new ticket's id. */
+    String open(String title, String message, String... more) {
+        List<String> args = new ArrayList<>(List.of("new", "-t", title, "-m", message));
+        args.addAll(List.of(more));
+        args.add("-q");
+        return ok(args.toArray(String[]::new)).strip();
     }
 }

@@ -33,7 +33,7 @@ class CloseManyAndAttachNamesTest {
     }
 
     private static String open(String title) {
-        return anna.ok("new", "-t", title, "-m", "x", "-q").strip();
+        return anna.open(title, "x");
     }
 
     @Test
@@ -78,7 +78,7 @@ class CloseManyAndAttachNamesTest {
     void attach_dash_reads_standard_input_and_names_it_stdin_txt_or_the_given_name() throws Exception {
         String id = open("Logs");
         CliHarness piped = CliHarness.as(service, "Piet", Role.CUSTOMER, "pipes");
-        String own = piped.ok("new", "-t", "Mine", "-m", "x", "-q").strip();
+        String own = piped.open("Mine", "x");
         CliHarness.Result r = piped.stdin("make: *** [test] Error 1\n").run("attach", own, "-");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().startsWith("Attached stdin.txt (25 B) to #" + own), r.out());

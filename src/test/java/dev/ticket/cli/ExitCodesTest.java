@@ -38,7 +38,7 @@ class ExitCodesTest {
     @BeforeAll
     static void start() throws Exception {
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        doneTicket = anna.ok("new", "-t", "Done one", "-m", "x", "-q").strip();
+        doneTicket = anna.open("Done one", "x");
         anna.ok("close", doneTicket);
         confused = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         confused.createContext("/", exchange -> {
@@ -128,7 +128,7 @@ class ExitCodesTest {
     }
 
     private static String openTicket(CliHarness cli) {
-        return cli.ok("new", "-t", "Waiting", "-m", "x", "-q").strip();
+        return cli.open("Waiting", "x");
     }
 
     private static String deadUrl() {

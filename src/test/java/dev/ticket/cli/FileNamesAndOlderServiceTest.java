@@ -56,7 +56,7 @@ class FileNamesAndOlderServiceTest {
     void names_survive_ticket_attach_the_json_the_download_header_and_ticket_download_byte_for_byte()
             throws Exception {
         CliHarness olga = CliHarness.as(service, "Olga", Role.CUSTOMER, "acme");
-        String id = olga.ok("new", "-t", "Names", "-m", "Files with names.", "-q").strip();
+        String id = olga.open("Names", "Files with names.");
         Path up = Files.createDirectories(dir.resolve("up"));
         List<String> args = new ArrayList<>(List.of("attach", id));
         for (int i = 0; i < NAMES.size(); i++) {

@@ -99,8 +99,8 @@ class GeneratedDocsTest {
             if (String.join("", command.usageMessage().description()).isBlank()) {
                 lacking.add("'" + command.qualifiedName() + "' has no description");
             }
-            if (!String.join("\n", command.usageMessage().footer()).contains("Examples:")) {
-                lacking.add("'" + command.qualifiedName() + "' has no footer with \"Examples:\"");
+            if (!command.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF).contains("\nExamples:\n  ")) {
+                lacking.add("'" + command.qualifiedName() + "' has no examples under \"Examples:\"");
             }
         }
         assertEquals(List.of(), lacking, "the help and the man pages come from the @Command annotations");

@@ -24,7 +24,8 @@ class HelpAndCompletionTest {
             CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
             String name = command.getCommandSpec().qualifiedName();
             assertTrue(usage.description().length > 0, name + " has no description");
-            assertTrue(String.join("\n", usage.footer()).contains("Examples:"), name + " has no examples");
+            assertTrue(command.getUsageMessage(CommandLine.Help.Ansi.OFF).contains("\nExamples:\n  "),
+                    name + " has no examples");
         }
     }
 

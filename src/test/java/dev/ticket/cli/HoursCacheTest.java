@@ -29,7 +29,7 @@ class HoursCacheTest {
         User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
         try (RecordingProxy proxy = new RecordingProxy(service.url())) {
             CliHarness cli = new CliHarness(proxy.url()).token(anna.token());
-            String id = cli.ok("new", "-t", "Booking link is blank", "-m", "since yesterday", "-q").strip();
+            String id = cli.open("Booking link is blank", "since yesterday");
             String first = cli.ok("list");
             assertTrue(first.contains("due in "), first);
             assertEquals(1, hoursAsked(proxy));

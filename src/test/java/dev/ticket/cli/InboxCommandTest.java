@@ -28,15 +28,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InboxCommandTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
+    /** The service's agent, who answers. */
+    final CliHarness agent = CliHarness.agent(service);
 
     @Test
     void a_customer_sees_the_tickets_with_unread_answers_and_only_their_own() throws Exception {
         CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "inbox-a");
         CliHarness bert = CliHarness.as(service, "Bert", Role.CUSTOMER, "inbox-b");
-        CliHarness agent = CliHarness.as(service, "Alex", Role.AGENT, "support");
-        String answered = anna.ok("new", "-t", "Answered one", "-m", "x", "-q").strip();
-        anna.ok("new", "-t", "Still waiting", "-m", "x", "-q");
-        String bertsAnswered = bert.ok("new", "-t", "Bert's question", "-m", "x", "-q").strip();
+        String answered = anna.open("Answered one", "x");
+        anna.open("Still waiting", "x");
+        String bertsAnswered = bert.open("Bert's question", "x");
         assertEquals("Nothing new: every answer is read.\n", anna.ok("inbox"));
         agent.ok("reply", answered, "-m", "Try again now");
         agent.ok("reply", bertsAnswered, "-m", "Fixed");
@@ -61,9 +62,8 @@ class InboxCommandTest {
     void watch_prints_each_arrival_as_it_comes_and_nothing_of_another_account() throws Exception {
         CliHarness cleo = CliHarness.as(service, "Cleo", Role.CUSTOMER, "inbox-c");
         CliHarness dave = CliHarness.as(service, "Dave", Role.CUSTOMER, "inbox-d");
-        CliHarness agent = CliHarness.as(service, "Ava", Role.AGENT, "support");
-        String mine = cleo.ok("new", "-t", "Cleo's export", "-m", "x", "-q").strip();
-        String others = dave.ok("new", "-t", "Dave's widget", "-m", "x", "-q").strip();
+        String mine = cleo.open("Cleo's export", "x");
+        String others = dave.open("Dave's widget", "x");
         try (Watcher human = new Watcher(service.url(), cleo.token(), "inbox", "--watch");
              Watcher json = new Watcher(service.url(), cleo.token(), "inbox", "--watch", "--json")) {
             human.awaitErr("Watching for new arrivals");
@@ -86,7 +86,7 @@ class InboxCommandTest {
         User agent = service.addUser("Ada", Role.AGENT, "support");
         try (Watcher watcher = new Watcher(service.url(), agent.token(), "inbox", "--watch")) {
             watcher.awaitErr("Watching for new arrivals");
-            String id = erin.ok("new", "-t", "Arrives live", "-m", "x", "--type", "critical", "-q").strip();
+            String id = erin.open("Arrives live", "x", "--type", "critical");
             String line = watcher.awaitOut("Arrives live");
             assertTrue(line.startsWith("#" + id) && (line.contains("due in 3 h 59 min") || line.contains("due in 4 h")),
                     line);
@@ -123,7 +123,7 @@ class InboxCommandTest {
             watcher.awaitErr("reconnecting");
             try (ServeProcess second = ServeProcess.startOnPort(data, port)) {
                 String id = new CliHarness(first.url()).token(customer)
-                        .ok("new", "-t", "After the restart", "-m", "x", "-q").strip();
+                        .open("After the restart", "x");
                 JsonNode arrived = Json.mapper().readTree(watcher.awaitOut("After the restart"));
                 assertEquals(id, arrived.get("id").asText());
                 watcher.awaitErr("Reconnected");

@@ -36,12 +36,12 @@ class InboxDueTest {
         User other = service.addUser("Olga", Role.AGENT, "support");
         CliHarness alex = new CliHarness(service.url()).token(agent.token()).clock(CLOCK);
 
-        String early = customer.ok("new", "-t", "Widget down", "-m", "x", "--type", "critical", "-q").strip();
+        String early = customer.open("Widget down", "x", "--type", "critical");
         CLOCK.advance(Duration.ofHours(1)); // 13:00 Moscow
-        String question = customer.ok("new", "-t", "How to export", "-m", "x", "-q").strip();
-        String critical = customer.ok("new", "-t", "Payments fail", "-m", "x", "--type", "critical", "-q").strip();
-        String olgas = customer.ok("new", "-t", "Olga has it", "-m", "x", "--type", "critical", "-q").strip();
-        String answered = customer.ok("new", "-t", "Answered", "-m", "x", "--type", "critical", "-q").strip();
+        String question = customer.open("How to export", "x");
+        String critical = customer.open("Payments fail", "x", "--type", "critical");
+        String olgas = customer.open("Olga has it", "x", "--type", "critical");
+        String answered = customer.open("Answered", "x", "--type", "critical");
         assign(question, agent);
         assign(olgas, other);
         new CliHarness(service.url()).token(other.token()).ok("reply", answered, "-m", "Done on our side?");

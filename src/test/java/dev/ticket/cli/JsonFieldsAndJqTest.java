@@ -25,8 +25,8 @@ class JsonFieldsAndJqTest {
     @BeforeAll
     static void start() {
         anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-        first = anna.ok("new", "-t", "Booking link is blank", "-m", "since yesterday", "-q").strip();
-        second = anna.ok("new", "-t", "Invoice twice", "-m", "charged twice", "-q").strip();
+        first = anna.open("Booking link is blank", "since yesterday");
+        second = anna.open("Invoice twice", "charged twice");
     }
 
     private static JsonNode json(String text) throws Exception {

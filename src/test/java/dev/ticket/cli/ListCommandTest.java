@@ -27,9 +27,9 @@ class ListCommandTest {
     @BeforeAll
     static void start() {
         CliHarness olga = CliHarness.customer(service);
-        booking = olga.ok("new", "-t", "Не работает ссылка на бронирование", "-m", "Консьерж", "-q").strip();
-        invoice = olga.ok("new", "-t", "Invoice twice", "-m", "charged twice", "--type", "critical", "-q").strip();
-        closed = olga.ok("new", "-t", "Old question", "-m", "how?", "-q").strip();
+        booking = olga.open("Не работает ссылка на бронирование", "Консьерж");
+        invoice = olga.open("Invoice twice", "charged twice", "--type", "critical");
+        closed = olga.open("Old question", "how?");
         olga.ok("close", closed);
         CliHarness.as(service, "Nina", Role.CUSTOMER, "globex").ok("new", "-t", "Other account", "-m", "x");
     }
@@ -153,7 +153,7 @@ class ListCommandTest {
     @Test
     void on_a_terminal_unread_counts_are_red_unless_no_color() {
         CliHarness bob = CliHarness.as(service, "Bob", Role.CUSTOMER, "initech");
-        String id = bob.ok("new", "-t", "Colours", "-m", "?", "-q").strip();
+        String id = bob.open("Colours", "?");
         agent.ok("reply", id, "-m", "Which dialog?");
         String coloured = bob.tty(true).ok("list");
         String plain = bob.env("NO_COLOR", "1").ok("list");

@@ -7,9 +7,7 @@ import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,8 @@ class RecentIdsCompletionTest {
 
     @BeforeEach
     void stub() throws Exception {
-        shell = new StubbedShell(dir, "  'profile list -q') printf 'agent\\ndefault\\n';;\n");
-        Files.writeString(shell.cache().resolve("recent-ids"), "42\tBooking link opens a blank page\n7\tNightly export\n");
+        shell = new StubbedShell(dir, "  'profile list -q') printf 'agent\\ndefault\\n';;\n")
+                .cached("recent-ids", "42\tBooking link opens a blank page\n7\tNightly export\n");
     }
 
     private List<String> bash(String... words) throws Exception {
@@ -57,8 +55,7 @@ class RecentIdsCompletionTest {
 
     @Test
     void an_old_cache_is_still_offered_and_refreshed_in_the_background() throws Exception {
-        Path file = dir.resolve("cache/ticket/recent-ids");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        shell.age("recent-ids", Duration.ofMinutes(5));
         assertEquals(List.of("42", "7"), bash("ticket", "show", ""));
         awaitRun("completion --refresh-ids");
         assertEquals(List.of("42", "7"), bash("ticket", "show", ""));
@@ -101,9 +98,9 @@ class RecentIdsCompletionTest {
     void list_show_and_new_keep_the_cache_and_the_refresh_rewrites_it_from_the_service() throws Exception {
         CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "ids-" + System.nanoTime());
         Path cache = anna.configHome().resolve(".cache/ticket/recent-ids");
-        String first = anna.ok("new", "-t", "First\tone", "-m", "x", "-q").strip();
+        String first = anna.open("First\tone", "x");
         assertEquals(List.of(first + "\tFirst one"), Files.readAllLines(cache), "a tab in a title is a space");
-        String second = anna.ok("new", "-t", "Second", "-m", "x", "-q").strip();
+        String second = anna.open("Second", "x");
         anna.ok("show", first, "--no-read");
         assertEquals(List.of(first + "\tFirst one", second + "\tSecond"), Files.readAllLines(cache));
         Files.writeString(cache, "999\tGone\n");

@@ -30,7 +30,7 @@ class RetryThroughProxyTest {
     void a_reply_whose_response_is_lost_makes_exactly_one_message() throws Exception {
         User anna = service.addUser("Anna", Role.CUSTOMER, "proxy-reply");
         CliHarness direct = new CliHarness(service.url()).token(anna.token());
-        String id = direct.ok("new", "-t", "Reply retry", "-m", "first", "-q").strip();
+        String id = direct.open("Reply retry", "first");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.DROP_FIRST_RESPONSE)) {
             new CliHarness(proxy.url()).token(anna.token()).ok("reply", id, "-m", "only once");
         }

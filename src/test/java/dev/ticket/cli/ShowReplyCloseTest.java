@@ -19,7 +19,7 @@ class ShowReplyCloseTest {
     final CliHarness agent = CliHarness.agent(service);
 
     private String open(String title) {
-        return olga.ok("new", "-t", title, "-m", "The Concierge sends a broken link.", "-q").strip();
+        return olga.open(title, "The Concierge sends a broken link.");
     }
 
     @Test
@@ -99,7 +99,7 @@ class ShowReplyCloseTest {
     void a_follow_up_ticket_carries_its_ref() throws Exception {
         String old = open("First time");
         olga.ok("close", old);
-        String id = olga.ok("new", "-t", "Again", "-m", "It is back", "--ref", "#" + old, "-q").strip();
+        String id = olga.open("Again", "It is back", "--ref", "#" + old);
         JsonNode ticket = Json.mapper().readTree(olga.ok("show", id, "--json"));
         assertEquals(Long.parseLong(old), ticket.get("refs").get(0).asLong());
         assertTrue(olga.ok("show", id).contains("Refs: #" + old));

@@ -35,7 +35,7 @@ class StreamCapRetryTest {
 
     @Test
     void wait_refused_by_the_per_user_stream_cap_retries_after_the_slot_frees_and_gets_the_reply() throws Exception {
-        String id = anna.ok("new", "-t", "Capped", "-m", "Please help", "-q").strip();
+        String id = anna.open("Capped", "Please help");
         RawStream held = RawStream.open(service.url(), anna.token());
         assertEquals(200, held.status());
         CliHarness.Running waiting = anna.start("wait", id, "--timeout", "60s");

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.cli.docs.CompletionScripts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,6 +38,17 @@ final class StubbedShell {
     /** The folder of the CLI's cache files. */
     Path cache() {
         return dir.resolve("cache/ticket");
+    }
+
+    /** Writes the cache file {@code name} as the CLI would have left it. */
+    StubbedShell cached(String name, String content) throws IOException {
+        Files.writeString(cache().resolve(name), content);
+        return this;
+    }
+
+    /** Makes the cache file {@code name} as old as {@code age}. */
+    void age(String name, Duration age) throws IOException {
+        Files.setLastModifiedTime(cache().resolve(name), FileTime.from(Instant.now().minus(age)));
     }
 
     /** What bash's completion function offers for the words typed so far (the last one being completed). */

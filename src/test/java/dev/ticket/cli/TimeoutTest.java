@@ -97,7 +97,7 @@ class TimeoutTest {
     void wait_takes_the_global_timeout_as_the_whole_wait_and_exits_7() {
         try (TestService service = TestService.start()) {
             CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
-            String id = anna.ok("new", "-t", "Quiet", "-m", "anyone?", "-q").strip();
+            String id = anna.open("Quiet", "anyone?");
             long start = System.nanoTime();
             CliHarness.Result result = anna.run("wait", id, "--timeout", "1s");
             long ms = (System.nanoTime() - start) / 1_000_000;

@@ -86,7 +86,7 @@ class TlsTest {
     void the_cli_works_over_https_when_told_to_trust_the_certificate() {
         assertTrue(app.url().startsWith("https://127.0.0.1:"), app.url());
         CliHarness vera = customer("vera").env("TICKET_CA_FILE", cert.toString());
-        String id = vera.ok("new", "-t", "Over TLS", "-m", "Encrypted on the way", "-q").strip();
+        String id = vera.open("Over TLS", "Encrypted on the way");
         assertTrue(vera.ok("list").contains("Over TLS"));
         CliHarness flag = new CliHarness(app.url()).token(vera.token());
         assertTrue(flag.ok("--ca-file", cert.toString(), "show", id).contains("Encrypted on the way"),

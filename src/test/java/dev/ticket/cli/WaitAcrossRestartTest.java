@@ -22,7 +22,7 @@ class WaitAcrossRestartTest {
         try (ServeProcess first = ServeProcess.startOnPort(data, port)) {
             CliHarness rita = new CliHarness(first.url()).token(first.client("Rita", Role.CUSTOMER, "acme").token());
             CliHarness sam = new CliHarness(first.url()).token(first.client("Sam", Role.AGENT, null).token());
-            String id = rita.ok("new", "-t", "Across a restart", "-m", "Help", "-q").strip();
+            String id = rita.open("Across a restart", "Help");
 
             CliHarness.Running waiting = rita.start("wait", id, "--timeout", "120s");
             waiting.awaitErr("Waiting for news");

@@ -28,7 +28,7 @@ class WaitCommandTest {
 
     @Test
     void wait_prints_the_teams_reply_when_it_arrives_and_exits_0() throws Exception {
-        String id = olga.ok("new", "-t", "Waiting", "-m", "Please help", "-q").strip();
+        String id = olga.open("Waiting", "Please help");
         CliHarness.Result r = waitWhile(olga, () -> agent.ok("reply", id, "-m", "Here is the fix."),
                 "wait", id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
@@ -37,7 +37,7 @@ class WaitCommandTest {
 
     @Test
     void wait_ignores_messages_from_its_own_side() throws Exception {
-        String id = olga.ok("new", "-t", "Own side", "-m", "one", "-q").strip();
+        String id = olga.open("Own side", "one");
         CliHarness.Result r = waitWhile(olga, () -> {
             olga.ok("reply", id, "-m", "two");
             agent.ok("reply", id, "-m", "three");
@@ -50,7 +50,7 @@ class WaitCommandTest {
 
     @Test
     void an_agent_waiting_sees_the_customer_close_the_ticket() throws Exception {
-        String id = olga.ok("new", "-t", "Closing soon", "-m", "x", "-q").strip();
+        String id = olga.open("Closing soon", "x");
         agent.ok("show", id);
         CliHarness.Result r = waitWhile(agent, () -> olga.ok("close", id), "wait", "#" + id, "--timeout", "30s");
         assertEquals(0, r.exit(), r.toString());
@@ -59,7 +59,7 @@ class WaitCommandTest {
 
     @Test
     void an_answer_already_there_unread_is_printed_at_once_and_marked_read() {
-        String id = olga.ok("new", "-t", "Answered before I looked", "-m", "Help", "-q").strip();
+        String id = olga.open("Answered before I looked", "Help");
         agent.ok("reply", id, "-m", "First answer.");
         agent.ok("reply", id, "-m", "Second answer.");
         long start = System.nanoTime();
@@ -76,7 +76,7 @@ class WaitCommandTest {
 
     @Test
     void a_loop_of_waits_sees_each_answer_once() throws Exception {
-        String id = olga.ok("new", "-t", "Loop", "-m", "Help", "-q").strip();
+        String id = olga.open("Loop", "Help");
         agent.ok("reply", id, "-m", "one");
         assertEquals("one", Json.mapper().readTree(olga.ok("wait", id, "--json", "--timeout", "30s"))
                 .get("message").get("body").asText());
@@ -87,7 +87,7 @@ class WaitCommandTest {
 
     @Test
     void no_read_leaves_the_answer_unread() {
-        String id = olga.ok("new", "-t", "Peek", "-m", "Help", "-q").strip();
+        String id = olga.open("Peek", "Help");
         agent.ok("reply", id, "-m", "Peeked at.");
         for (int i = 0; i < 2; i++) {
             CliHarness.Result r = olga.run("wait", id, "--no-read", "-q", "--timeout", "30s");
@@ -99,7 +99,7 @@ class WaitCommandTest {
 
     @Test
     void unread_answers_on_a_closed_ticket_come_before_the_close() {
-        String id = olga.ok("new", "-t", "Fixed and closed", "-m", "Help", "-q").strip();
+        String id = olga.open("Fixed and closed", "Help");
         agent.ok("reply", id, "-m", "Fixed it.");
         agent.ok("close", id);
         CliHarness.Result r = olga.run("wait", id, "--timeout", "30s");
@@ -140,7 +140,7 @@ class WaitCommandTest {
 
     @Test
     void wait_times_out_with_exit_7() {
-        String id = olga.ok("new", "-t", "Nobody answers", "-m", "x", "-q").strip();
+        String id = olga.open("Nobody answers", "x");
         long start = System.nanoTime();
         CliHarness.Result r = olga.run("wait", id, "--timeout", "1500ms");
         long took = Duration.ofNanos(System.nanoTime() - start).toMillis();

@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ticket admin audit}: the audit log of admin actions, newest first. */
-@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "audit",
         description = {"Show the audit log of admin actions, newest first.",
                 "Users added, disabled or enabled, tokens issued or revoked, messages redacted and backups: who, "
                         + "what, on what, when and from which client address. --json: an array of "
                         + "{id, at, actor_id, actor, action, target, client}."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin audit",
                 "  ticket admin audit --limit 500 --json \\",
                 "    | jq -r '.[] | select(.action == \"message.redact\") | .target'"})

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ticket admin backup --to FILE}: the service's consistent snapshot, saved whole or not at all. */
-@Command(name = "backup", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "backup",
         description = {"Save a backup of the service: its database and attachment files in one tar archive.",
                 "The service (SQLite) takes a consistent snapshot while it keeps serving and streams it. The "
                         + "archive is written under a temporary name beside FILE, every file in it is checked "
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "The service copies the database before the first byte comes, so each answer may take up to 10 "
                         + "minutes unless --timeout says otherwise.",
                 "A service on PostgreSQL has no backup endpoint: back it up with pg_dump (exit 2)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin backup --to ticket-$(date +%%F).tar",
                 "  ticket admin backup --to - | zstd > ticket.tar.zst",
                 "  ticket serve --restore ticket-2026-12-06.tar --data /var/lib/ticket-new"})

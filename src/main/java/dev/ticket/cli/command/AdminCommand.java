@@ -3,11 +3,11 @@ package dev.ticket.cli.command;
 import picocli.CommandLine.Command;
 
 /** {@code ticket admin}: users and tokens, with an admin token. Its groups only list their subcommands. */
-@Command(name = "admin", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "admin",
         description = "Manage users and tokens, take backups (needs an admin token).",
         subcommands = {AdminCommand.UserGroup.class, AdminCommand.TokenGroup.class, AdminBackupCommand.class,
                 AdminAuditCommand.class},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin user add anna --role customer --account acme",
                 "  ticket admin user list",
                 "  ticket admin user disable bob",
@@ -18,10 +18,10 @@ import picocli.CommandLine.Command;
 public class AdminCommand extends GroupCommand {
 
     /** {@code ticket admin user}. */
-    @Command(name = "user", mixinStandardHelpOptions = true, sortOptions = false, description = "Add, list, disable and enable users.",
+    @Command(name = "user", description = "Add, list, disable and enable users.",
             subcommands = {AdminUserAddCommand.class, AdminUserListCommand.class, AdminUserDisableCommand.class,
                     AdminUserDisableCommand.Enable.class},
-            footer = {"", "Examples:",
+            footer = {
                     "  ticket admin user add bob --role agent",
                     "  ticket admin user add contractor --role agent --expires 30d",
                     "  ticket admin user disable bob",
@@ -30,9 +30,9 @@ public class AdminCommand extends GroupCommand {
     }
 
     /** {@code ticket admin token}. */
-    @Command(name = "token", mixinStandardHelpOptions = true, sortOptions = false, description = "List, issue and revoke users' tokens.",
+    @Command(name = "token", description = "List, issue and revoke users' tokens.",
             subcommands = {AdminTokenListCommand.class, AdminTokenIssueCommand.class, AdminTokenRevokeCommand.class},
-            footer = {"", "Examples:",
+            footer = {
                     "  ticket admin token list",
                     "  ticket admin token issue 7 --expires 90d",
                     "  ticket admin token revoke 7"})

@@ -12,11 +12,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token issue USER}: a new token for a user. */
-@Command(name = "issue", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "issue",
         description = {"Issue another token for a user and print it.",
                 "The token is shown this once. Earlier tokens stay valid until revoked. USER is a name or an id "
                         + "(#7 or 7)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin token revoke 7 && ticket admin token issue 7",
                 "  ticket admin token issue 7 --json | jq -r .token",
                 "  ticket admin token issue bob --expires 12h"})

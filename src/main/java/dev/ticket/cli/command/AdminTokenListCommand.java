@@ -9,13 +9,13 @@ import dev.ticket.model.TokenInfo;
 import picocli.CommandLine.Command;
 
 /** {@code ticket admin token list}: every token's metadata, never the token. */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list",
         description = {"List every token: id, user, created, last used, expiry, state (never the token or its hash).",
                 "Newest first. Last use is accurate to about a minute. STATE is live, revoked, expired or disabled "
                         + "(its user is disabled: the token works again when the user is enabled). --json: an array "
                         + "of {id, user_id, user, created_at, last_used_at, expires_at, revoked_at, user_disabled_at} "
                         + "(absent when unset)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin token list",
                 "  ticket admin token list --json | jq -r '.[] | select(.expires_at) | .user'"})
 @PrintsJson(TokenInfo.class)

@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin token revoke USER}: revokes every token of a user. */
-@Command(name = "revoke", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "revoke",
         description = {"Revoke every token of a user.", "Requests with them are refused from now on (exit 3). USER is a "
                 + "name or an id (#7 or 7)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin token revoke 7",
                 "  ticket admin token revoke bob",
                 "  ticket admin user list --json | jq '.[] | select(.name == \"bob\") | .id' \\",

@@ -16,13 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin user add}: creates a user and prints its token once. */
-@Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "add",
         description = {"Create a user and print its token.",
                 "The token is shown this once: the service keeps only a hash. Customers belong to an account "
                         + "(--account); agents and admins answer every account.",
                 "With --json: {id, name, role, account, token}. With -q: the id on standard output, the token on "
                         + "standard error."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin user add anna --role customer --account acme",
                 "  ticket admin user add bob --role agent --json | jq -r .token > bob.token",
                 "  ticket admin user add contractor --role agent --expires 30d"})

@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket admin user disable USER}: locks a user out at once (and {@code enable} lets them back). */
-@Command(name = "disable", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "disable",
         description = {"Disable a user: their tokens stop working at once and their open event streams end.",
                 "They cannot log in until enabled again (ticket admin user enable); their tickets stay. USER is a "
                         + "name or an id (#7 or 7). --json: {id, name, role, account}."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin user disable bob",
                 "  ticket admin user disable '#7' --json"})
 @PrintsJson(User.class)
@@ -59,11 +59,11 @@ public class AdminUserDisableCommand extends BaseCommand {
     }
 
     /** {@code ticket admin user enable USER}. */
-    @Command(name = "enable", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "enable",
             description = {"Enable a disabled user again.",
                     "The tokens they held work again unless revoked or expired. USER is a name or an id. --json: "
                             + "{id, name, role, account}."},
-            footer = {"", "Examples:",
+            footer = {
                     "  ticket admin user enable bob",
                     "  ticket admin user enable '#7' --json"})
     public static class Enable extends AdminUserDisableCommand {

@@ -8,10 +8,10 @@ import dev.ticket.model.User;
 import picocli.CommandLine.Command;
 
 /** {@code ticket admin user list}: every user. */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list",
         description = {"List every user.", "Shows id, name, role, account and whether the user is disabled (--json: an array of users; "
                         + "disabled_at only on disabled ones)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket admin user list",
                 "  ticket admin user list --json | jq -r '.[] | select(.role==\"agent\") | .name'"})
 @PrintsJson(User.class)

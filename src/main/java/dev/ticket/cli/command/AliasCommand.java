@@ -14,12 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket alias set|list|delete}: shortcuts stored in the config file, expanded before parsing. */
-@Command(name = "alias", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "alias",
         description = {"Make shortcuts for commands you type often.",
                 "'ticket NAME ARGS...' runs the expansion with ARGS added at its end. Aliases live in the config "
                         + "file; an alias cannot have the name of a command."},
         subcommands = {AliasCommand.Set.class, AliasCommand.ListAliases.class, AliasCommand.Delete.class},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket alias set queue 'list --awaiting team -s on-customer'",
                 "  ticket alias set titles \"list --jq '.[].title'\"",
                 "  ticket queue -L 5",
@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 public class AliasCommand extends GroupCommand {
 
     /** {@code ticket alias set NAME EXPANSION}. */
-    @Command(name = "set", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "set",
             description = "Create or replace an alias.",
-            footer = {"", "Examples:", "  ticket alias set due 'list --sort due --awaiting team'"})
+            footer = {"  ticket alias set due 'list --sort due --awaiting team'"})
     public static class Set extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The alias: letters, digits, '-' and '_'.")
         String name;
@@ -62,9 +62,9 @@ public class AliasCommand extends GroupCommand {
     }
 
     /** {@code ticket alias list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "list",
             description = {"List the aliases: NAME: EXPANSION, one a line.", "--json: an object by name."},
-            footer = {"", "Examples:", "  ticket alias list", "  ticket alias list -q"})
+            footer = {"  ticket alias list", "  ticket alias list -q"})
     public static class ListAliases extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
@@ -92,8 +92,8 @@ public class AliasCommand extends GroupCommand {
     }
 
     /** {@code ticket alias delete NAME}. */
-    @Command(name = "delete", mixinStandardHelpOptions = true, sortOptions = false, description = "Remove an alias.",
-            footer = {"", "Examples:", "  ticket alias delete queue"})
+    @Command(name = "delete", description = "Remove an alias.",
+            footer = {"  ticket alias delete queue"})
     public static class Delete extends BaseCommand {
         @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Aliases.Names.class,
                 description = "The alias.")

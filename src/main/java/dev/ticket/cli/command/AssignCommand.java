@@ -14,13 +14,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket assign ID --to NAME|me}: gives a ticket to an agent (the support team only). */
-@Command(name = "assign", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "assign",
         description = {"Assign a ticket to an agent (the support team only).",
                 "NAME is an agent's name (exact, or the only one matching ignoring case), an agent's id, or me. "
                         + "Assigning is an event on the ticket's stream; 'ticket list --mine' shows your tickets.",
                 "A Done ticket cannot be assigned (exit 5); an unknown NAME, or one that is not an agent, is "
                         + "exit 2 and lists the agents."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket assign 42 --to me",
                 "  ticket assign '#42' --to \"Sam Lee\"",
                 "  ticket list --assignee none --overdue -q | xargs -r -n1 ticket assign --to me"})

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket attach ID FILE... [-m TEXT]}: a message carrying files. */
-@Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "attach",
         description = {"Attach files to a ticket.",
                 "Adds a message carrying the files (screenshots, logs, any file), with a progress bar on a "
                         + "terminal.",
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                 "A FILE may be a pipe, such as <(command), or - for standard input: it is sent as it is read, "
                         + "and the service refuses it (exit 2, naming the limit) if it grows over the limit. Such a "
                         + "file is named stdin.txt unless --name gives a name."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket attach 42 screenshot.png",
                 "  ticket attach '#42' app.log crash.txt -m \"Logs from this morning's failure.\"",
                 "  ticket attach 42 *.png -q           # prints the new message's id",

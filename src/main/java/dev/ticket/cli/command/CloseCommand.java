@@ -20,14 +20,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket close ID...}: sets tickets Done; a Done one is left as it is (rules.md, command line). */
-@Command(name = "close", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "close",
         description = {"Close tickets: set them Done.",
                 "Done is final: the ticket cannot be reopened, replied to or changed; a returning question gets a "
                         + "new ticket that references it (ticket new --ref ID).",
                 "A ticket that is already Done is left as it is: a note on standard error, exit 0, so scripts "
                         + "may close idempotently. With several ids each is closed; the exit code is that of the "
                         + "first that failed. --json prints an array of the tickets that are now Done."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket close 42",
                 "  ticket close 42 43 '#44'",
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r ticket close"})

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket completion SHELL}: prints a completion script. */
-@Command(name = "completion", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "completion",
         description = {"Print a shell completion script for bash, zsh or fish.",
                 "The same scripts ship in completions/. They complete subcommands, flags and the values of closed "
                         + "sets (types, statuses...), profile and alias names, the ids of recent tickets (with "
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
                         + "from a cache file that list, show and new keep, refreshed from the service in the "
                         + "background when a Tab finds it over a minute old; the names likewise (assign and list "
                         + "--assignee keep them; over ten minutes old is refreshed); so no Tab waits for the service."},
-        footer = {"", "Examples:",
+        footer = {
                 "  source <(ticket completion bash)              # bash, in ~/.bashrc",
                 "  ticket completion zsh > \"$${fpath[1]}/_ticket\"  # zsh",
                 "  ticket completion fish > ~/.config/fish/completions/ticket.fish"})

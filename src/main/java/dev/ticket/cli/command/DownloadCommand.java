@@ -31,13 +31,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket download ID}: saves a ticket's attachments, verified, never outside DIR, never over a file. */
-@Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "download",
         description = {"Save a ticket's attachments.",
                 "Saves every attachment of the ticket, or the one given with --attachment, into DIR.",
                 "Each file is checked against its SHA-256 before it takes its name; an existing file is never "
                         + "overwritten without --force (exit 2, nothing is downloaded); whatever a stored name "
                         + "says, files land as plain names inside DIR."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket download 42                  # every attachment, into this directory",
                 "  ticket download 42 --attachment 7 -o ~/Downloads",
                 "  ticket download '#42' -o logs --force"})

@@ -10,10 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket help [COMMAND...]}: the same text as {@code ticket COMMAND... --help}. */
-@Command(name = "help", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "help",
         description = {"Show the help of a command: the same text as 'ticket COMMAND --help'.",
                 "Without a command, the overview of every command. An unknown command is exit 2."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket help list",
                 "  ticket help admin user add"})
 public class HelpCommand extends BaseCommand {

@@ -17,11 +17,11 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 
 /** {@code ticket hours}: business hours, whether support works now, and when it next does. */
-@Command(name = "hours", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "hours",
         description = {"Show business hours and whether support is working now.",
                 "Also says when the team next works, if it is not working now.",
                 "Critical tickets may be handled outside business hours."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket hours",
                 "  ticket hours --json | jq .open_now"})
 @PrintsJson(Hours.class)

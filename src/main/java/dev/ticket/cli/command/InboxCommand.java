@@ -19,14 +19,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket inbox}: what needs the caller now, and with --watch each new arrival as it comes. */
-@Command(name = "inbox", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inbox",
         description = {"Show what needs you now.",
                 "A customer sees the tickets with answers not read yet. An agent sees the tickets awaiting the team "
                         + "that are assigned to them or to nobody, earliest due first, with the time left or "
                         + "overdue (in business time; clock time for critical tickets).",
                 "--watch stays and prints each new arrival as it comes, a line each (with --json one ticket a line), "
                         + "reconnecting when the connection drops or the service restarts, until Ctrl-C."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket inbox",
                 "  ticket inbox --profile agent",
                 "  ticket inbox --json id,title,due_at",

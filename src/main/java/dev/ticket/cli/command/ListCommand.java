@@ -25,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket list}: the tickets the caller may see, newest activity first, or in a queue view. */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list",
         description = {"List tickets, newest activity first.",
                 "Shows id, status, unread messages, type, title, the time left until a ticket awaiting the team is "
                         + "due (in business time, clock time for critical ones) and last activity; agents also see "
@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "Search (-S) looks in titles, case-insensitively (Cyrillic too); filters combine.",
                 "Queue views: --sort due lists open tickets earliest due first; --account, --mine and --assignee "
                         + "are for the support team (a customer gets exit 2)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket list                          # everything, 30 at most",
                 "  ticket list -s on-customer --unread  # open tickets with news for you",
                 "  ticket list -S \"бронирование\" -s done",

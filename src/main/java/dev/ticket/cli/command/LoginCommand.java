@@ -17,12 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ticket login}: checks a token with the service and saves it in a profile. */
-@Command(name = "login", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "login",
         description = {"Check a token with the service and save it in a profile.",
                 "Profiles live in $XDG_CONFIG_HOME/ticket/config.json (mode 0600),",
                 "else in ~/.config/ticket/config.json.",
                 "The token comes from --token, from standard input with --with-token, or is asked for on a terminal."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket login --server https://support.example.com --token \"$TOKEN\"",
                 "  ticket login --with-token < ~/agent.token --profile agent",
                 "  pass show ticket/token | ticket login --with-token"})

@@ -8,11 +8,11 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code ticket logout}: forgets the profile's token. */
-@Command(name = "logout", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "logout",
         description = {"Remove the profile's token from the config file.",
                 "Acts on the current profile, or --profile NAME; the server stays. The token itself stays valid "
                         + "until an admin revokes it."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket logout",
                 "  ticket logout --profile agent"})
 public class LogoutCommand extends BaseCommand {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ticket new}: opens a ticket (asking for the fields on a terminal). */
-@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "new",
         description = {"Open a ticket.",
                 "A ticket has a title and a first message: what happened, which AI employee or function it "
                         + "concerns, what you did, what went wrong, how to reproduce it.",
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                         + "$EDITOR for the message (an empty message cancels), then offers to attach files. Without a terminal a missing "
                         + "field is an error (exit 2).",
                 "One question, one ticket: to add to an open ticket use 'ticket reply'."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket new                                   # asks for everything, files too",
                 "  ticket new -t \"Booking link opens a blank page\" --type critical \\",
                 "      --about \"AI employees\" -m \"Concierge in Telegram sends a broken link.\"",

@@ -15,11 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket profile list|use|remove}: the config file's named profiles ({@code login --profile} makes them). */
-@Command(name = "profile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "profile",
         description = {"List, switch and remove profiles: a server and a token under a name.",
                 "'ticket login --profile NAME' creates or replaces one; --profile NAME on any command uses it once."},
         subcommands = {ProfileCommand.ListProfiles.class, ProfileCommand.Use.class, ProfileCommand.Remove.class},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket login --profile agent --server https://support.example.com",
                 "  ticket profile list",
                 "  ticket profile use agent",
@@ -36,10 +36,10 @@ public class ProfileCommand extends GroupCommand {
     }
 
     /** {@code ticket profile list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "list",
             description = {"List the profiles; '*' marks the current one.",
                     "--json: an array of {name, server, current, logged_in} (never the token); -q: the names."},
-            footer = {"", "Examples:", "  ticket profile list", "  ticket profile list --json name,current"})
+            footer = {"  ticket profile list", "  ticket profile list --json name,current"})
     public static class ListProfiles extends BaseCommand {
         @Override
         protected List<String> jsonFields() {
@@ -87,9 +87,9 @@ public class ProfileCommand extends GroupCommand {
     }
 
     /** {@code ticket profile use NAME}. */
-    @Command(name = "use", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "use",
             description = "Make a profile the current one: the one commands use without --profile.",
-            footer = {"", "Examples:", "  ticket profile use agent"})
+            footer = {"  ticket profile use agent"})
     public static class Use extends OnProfile {
         @Override
         String change(ConfigFile config) {
@@ -99,10 +99,10 @@ public class ProfileCommand extends GroupCommand {
     }
 
     /** {@code ticket profile remove NAME}. */
-    @Command(name = "remove", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "remove",
             description = {"Remove a profile and its token from the config file.",
                     "The token stays valid at the service until an admin revokes it."},
-            footer = {"", "Examples:", "  ticket profile remove old"})
+            footer = {"  ticket profile remove old"})
     public static class Remove extends OnProfile {
         @Override
         String change(ConfigFile config) {

@@ -11,14 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket redact MESSAGE_ID}: erases a message (a leaked secret) and leaves a note of who and when. */
-@Command(name = "redact", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "redact",
         description = {"Redact a message: erase its text and attachments (the support team only).",
                 "The body becomes \"redacted by NAME at TIME\", the attachments are removed and their bytes erased "
                         + "from the service's storage; the ticket and its other messages stay, and open chat views "
                         + "refresh. Use it when a secret was pasted into a ticket. It cannot be undone; redacting a message "
                         + "again keeps the first note (and says so). Message ids "
                         + "are in 'ticket show ID --json'. --json: the message as it is now."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket show 42 --json | jq '.messages[] | {id, body}'",
                 "  ticket redact 1234",
                 "  ticket redact 1234 --json | jq -r .body"})

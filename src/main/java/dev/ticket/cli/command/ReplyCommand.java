@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Command;
 
 /** {@code ticket reply ID}: adds a message to a ticket. */
-@Command(name = "reply", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "reply",
         description = {"Add a message to a ticket.",
                 "To add to your question, reply in the same ticket rather than opening a new one.",
                 "A Done ticket cannot be replied to (exit 5): open a new one with 'ticket new --ref ID'.",
                 "On a terminal without -m or -F it opens $EDITOR; an empty message cancels."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket reply 42 -m \"It happens in Chrome and Firefox alike.\"",
                 "  ticket reply '#42' -e",
                 "  journalctl -u bot --since today | ticket reply 42 -F -",

@@ -2,6 +2,7 @@ package dev.ticket.cli.command;
 
 import dev.ticket.app.Serve;
 import dev.ticket.app.ServeOptions;
+import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.Injectable;
 import dev.ticket.cli.Io;
@@ -29,12 +30,11 @@ import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /** {@code ticket serve}: runs the service until SIGTERM or Ctrl+C, then finishes requests in flight. */
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false, footerHeading = BaseCommand.EXAMPLES,
         description = {"Run the ticket service: the HTTP JSON API under /api/v1.",
                 "Data lives in embedded SQLite under --data, or in PostgreSQL with --db. On first start with an "
                         + "empty store it creates an admin and writes its token to DATA_DIR/admin.token (0600)."},
-        footer = {"", "Examples:",
-                "  ticket serve --dev        # demo users, saved as profiles default and agent",
+        footer = {"  ticket serve --dev        # demo users, saved as profiles default and agent",
                 "  ticket serve --port 9000 --data /var/lib/ticket",
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",

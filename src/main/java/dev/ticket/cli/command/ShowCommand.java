@@ -13,13 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket show ID}: a ticket and its whole chat; marks it read. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "show",
         description = {"Show a ticket and its chat, and mark it read.",
                 "Marks the ticket read unless --no-read.",
                 "On a terminal the team's messages stand on the left and the customer's on the right.",
                 "A ticket awaiting the team shows the time left until it is due (business time; clock time for "
                         + "critical tickets), and its assignee when it has one."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket show 42",
                 "  ticket show '#42' --no-read",
                 "  ticket show 42 --json | jq '.messages[-1].body'"})

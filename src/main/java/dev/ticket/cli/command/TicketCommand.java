@@ -13,14 +13,14 @@ import picocli.CommandLine.Command;
  * run can build only the one it needs: picocli reflects over every command it is given, and doing that for
  * all of them cost a good part of {@code ticket list}'s start-up.
  */
-@Command(name = "ticket", mixinStandardHelpOptions = true, sortOptions = false, version = "ticket 0.1.0",
+@Command(name = "ticket", version = "ticket 0.1.0", footerHeading = "%n",
         description = {"Support tickets from the terminal: open and follow tickets as a customer, answer them as "
                 + "the support team, or open them from scripts.",
                 "",
                 "Connection: --server, else TICKET_SERVER, else the profile in the config file "
                         + "($XDG_CONFIG_HOME/ticket/config.json, else ~/.config/ticket/config.json), else http://127.0.0.1:8765. "
                         + "Token: --token, else TICKET_TOKEN, else the profile's token (see 'ticket login')."},
-        footer = {"", "Exit status: 0 success, 1 unexpected error, 2 usage or invalid input, 3 not authenticated "
+        footer = {"Exit status: 0 success, 1 unexpected error, 2 usage or invalid input, 3 not authenticated "
                 + "or not allowed, 4 not found, 5 ticket is closed, 6 service unreachable, 7 wait timed out.",
                 "",
                 "Examples:",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ticket tui [ID]}: the full-screen chat view (rules.md, chat view). */
-@Command(name = "tui", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "tui",
         description = {"The full-screen chat view of your tickets.",
                 "Your tickets on the left, the selected ticket's chat on the right (the team's messages on the "
                         + "left, the customer's on the right), an input box below.",
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                         + "c closes the ticket, q quits.",
                 "Needs an interactive terminal, at least 60x14 (a smaller one is asked to grow); in scripts use "
                         + "'ticket list' and 'ticket show'."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket tui",
                 "  ticket tui 42          open #42 with the cursor in its input box"})
 public class TuiCommand extends BaseCommand {

@@ -8,11 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ticket unassign ID}: the ticket is assigned to nobody (the support team only). */
-@Command(name = "unassign", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "unassign",
         description = {"Assign a ticket to nobody (the support team only).",
                 "The ticket goes back to the unassigned queue ('ticket list --assignee none'). A Done ticket "
                         + "cannot be changed (exit 5)."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket unassign 42",
                 "  ticket list --mine -q | xargs -r -n1 ticket unassign   # before a holiday"})
 @PrintsJson(Ticket.class)

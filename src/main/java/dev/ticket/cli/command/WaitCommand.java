@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ticket wait ID}: prints the other side's unread answers, or blocks until one arrives or the ticket closes. */
-@Command(name = "wait", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "wait",
         description = {"Wait for the other side to write in a ticket, or for it to close.",
                 "The other side is the team for a customer and the customer for the team. Answers you have not "
                         + "read yet are printed at once; otherwise it waits for the next one. What it prints is "
@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "Follows the live event stream and reconnects, resuming where it left off, if the connection drops "
                         + "or the service restarts. Exits 7 when --timeout (e.g. 90s, 10m, 1h30m; else TICKET_TIMEOUT; default: "
                         + "wait for ever) passes first."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket wait 42",
                 "  ticket wait 42 --timeout 10m && ticket show 42",
                 "  while ticket wait 42 -q; do notify-send 'Answer in #42'; done",

@@ -9,10 +9,10 @@ import dev.ticket.model.User;
 import picocli.CommandLine.Command;
 
 /** {@code ticket whoami}: who the token belongs to. */
-@Command(name = "whoami", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "whoami",
         description = {"Show who you are to the service.",
                 "Name, role and account, and the server and profile in use."},
-        footer = {"", "Examples:",
+        footer = {
                 "  ticket whoami",
                 "  ticket whoami --profile agent --json"})
 @PrintsJson(User.class)

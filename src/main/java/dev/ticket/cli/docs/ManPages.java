@@ -1,5 +1,6 @@
 package dev.ticket.cli.docs;
 
+import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.command.TicketCommand;
 import java.io.File;
 import java.io.IOException;
@@ -40,24 +41,27 @@ public final class ManPages {
     }
 
     /**
-     * The commands keep their examples in the footer, after an "Examples:" line, as the help shows them; but
-     * ManPageGenerator writes a footer only under a footer heading. So the examples become an EXAMPLES section, and
-     * any footer text before them (the root's exit status) joins the description.
+     * The commands keep their examples in the footer, under an "Examples:" heading (BaseCommand's) or after an
+     * "Examples:" line (the root's, whose footer starts with the exit status), as the help shows them; but
+     * ManPageGenerator writes a footer only under a footer heading of its own. So the examples become an EXAMPLES
+     * section, and any footer text before them (the root's exit status) joins the description.
      */
     static void examplesSection(CommandSpec spec) {
         UsageMessageSpec usage = spec.usageMessage();
         List<String> footer = Arrays.asList(usage.footer());
-        int examples = IntStream.range(0, footer.size()).filter(i -> footer.get(i).strip().equals(EXAMPLES))
-                .findFirst().orElse(-1);
-        if (usage.footerHeading().isEmpty() && examples >= 0) {
+        int examples = usage.footerHeading().equals(BaseCommand.EXAMPLES) ? 0
+                : IntStream.range(0, footer.size()).filter(i -> footer.get(i).strip().equals(EXAMPLES))
+                        .map(i -> i + 1).findFirst().orElse(-1);
+        if (examples >= 0) {
             List<String> description = new ArrayList<>(Arrays.asList(usage.description()));
-            footer.subList(0, examples).stream().filter(line -> !line.isBlank()).forEach(line -> {
-                description.add("");
-                description.add(line);
-            });
+            footer.subList(0, examples).stream().filter(line -> !line.isBlank() && !line.strip().equals(EXAMPLES))
+                    .forEach(line -> {
+                        description.add("");
+                        description.add(line);
+                    });
             usage.description(description.stream().map(ManPages::literal).toArray(String[]::new));
             usage.footerHeading("Examples");
-            usage.footer(footer.subList(examples + 1, footer.size()).stream().map(ManPages::literal)
+            usage.footer(footer.subList(examples, footer.size()).stream().map(ManPages::literal)
                     .toArray(String[]::new));
         }
         for (CommandLine sub : spec.subcommands().values()) {
