@@ -200,10 +200,11 @@ public final class TicketService {
 
     /** One ticket with its chat. */
     public Ticket get(Caller caller, long ticketId) {
-        Ticket ticket = cache.ticket(ticketId)
+        String asOf = cache.asOf();
+        Ticket ticket = cache.ticket(ticketId, asOf)
                 .filter(t -> caller.team() || t.account().equals(caller.account()))
                 .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
-        return ticket.withUnread(cache.unread(ticket, caller));
+        return ticket.withUnread(cache.unread(ticket, caller, asOf));
     }
 
     /** After a committed write to a ticket: its cached chat and the writer's read marker are stale. */
