@@ -35,6 +35,14 @@ final class Gatekeeper {
         return known;
     }
 
+    /**
+     * Runs a route's request, come in just now: the database's version, against which the read caches check what
+     * they keep when other nodes share the database, is read once for its token and its reads (not once each).
+     */
+    void request(AccountService.RequestWork work) throws Exception {
+        accounts.request(work);
+    }
+
     /** The authenticated caller, or a refusal: 429 for a throttled address or user, 401 for a bad token. */
     Caller admit(Context ctx) {
         String address = address(ctx);

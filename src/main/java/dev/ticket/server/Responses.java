@@ -10,10 +10,8 @@ import java.io.IOException;
  * Writing JSON answers: serialized once to bytes and written straight to Jetty with their length
  * (Javalin's {@code ctx.json} makes a String, then a stream, then copies it).
  *
- * <p>One ticket with its chat is the hot read: its bytes are kept per ticket value ({@link TicketBodies}, one per
- * server). A {@link dev.ticket.model.Ticket} is an immutable record and its JSON a function of its value alone, so a value-equal ticket may
- * take the bytes made for another; a changed ticket (a new message, a status, another viewer's
- * unread count) is a different key and is serialized afresh.
+ * <p>One ticket with its chat and a page of tickets are the hot reads: their bytes are kept per value
+ * ({@link JsonBodies}, one per server and kind).
  */
 final class Responses {
     static final String JSON = "application/json";

@@ -218,6 +218,12 @@ final class StreamHub implements AutoCloseable {
             catchUp(arrived);
             arrivals.poll();
         }
+        if (team.isEmpty() && byAccount.isEmpty()) {
+            // no stream to deliver to: move past the new events without reading and parsing each (a stream
+            // that arrives later catches up from the store to here); with a stream, every post paid for it
+            cursor = Math.max(cursor, feed.lastId());
+            return;
+        }
         while (true) {
             List<EventFeed.Routed> batch = feed.allAfter(cursor);
             for (EventFeed.Routed routed : batch) {

@@ -6,6 +6,8 @@ import dev.ticket.model.NewAssignee;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.Status;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
 import dev.ticket.model.TicketSort;
 import dev.ticket.model.TicketType;
 import dev.ticket.model.Topics;
@@ -38,16 +40,18 @@ final class TicketHandlers {
     private final BusinessHours hours;
     private final Clock clock;
     private final Uploads uploads;
-    private final TicketBodies bodies;
+    private final JsonBodies<Ticket> bodies;
+    private final JsonBodies<TicketPage> pages;
 
     TicketHandlers(TicketService tickets, AccountService accounts, BusinessHours hours, Clock clock,
-                   TicketBodies bodies) {
+                   JsonBodies<Ticket> bodies, JsonBodies<TicketPage> pages) {
         this.tickets = tickets;
         this.accounts = accounts;
         this.hours = hours;
         this.clock = clock;
         this.uploads = new Uploads(tickets.attachments());
         this.bodies = bodies;
+        this.pages = pages;
     }
 
     void me(Context ctx) throws IOException {
@@ -76,7 +80,8 @@ final class TicketHandlers {
                 ctx.queryParam("cursor"), Requests.boolParam(ctx, "total"),
                 Requests.enumParam(ctx, "sort", TicketSort.class), blankToNull(ctx.queryParam("account")),
                 blankToNull(ctx.queryParam("assignee")), Requests.boolParam(ctx, "overdue"));
-        Responses.json(ctx, tickets.list(Requests.caller(ctx), request));
+        // a page kept by the service is the same value again: its JSON is kept too
+        pages.write(ctx, tickets.list(Requests.caller(ctx), request));
     }
 
     void open(Context ctx) throws IOException {

@@ -3,6 +3,8 @@ package dev.ticket.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ticket.model.Json;
+import dev.ticket.model.Ticket;
+import dev.ticket.model.TicketPage;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Backups;
 import dev.ticket.service.Caller;
@@ -80,13 +82,15 @@ public final class TicketServer implements AutoCloseable {
                                      ServiceMetrics metrics) throws BindException {
         StreamHub events = new StreamHub(feed, settings.streams(), metrics);
         accounts.onTokensRevoked(events::endUser);
-        TicketBodies bodies = new TicketBodies();
+        JsonBodies<Ticket> bodies = new JsonBodies<>();
+        JsonBodies<TicketPage> pages = new JsonBodies<>();
         Map<String, Cache<?, ?>> caches = new LinkedHashMap<>(tickets.caches());
         caches.putAll(accounts.caches());
         caches.put("ticket-json", bodies.cache());
+        caches.put("page-json", pages.cache());
         caches.forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics.registry(), cache, name));
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
-        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies),
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies, pages),
                 new AdminHandlers(accounts, backups), new EventStream(feed), new Probes(storeReady,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
@@ -209,14 +213,14 @@ public final class TicketServer implements AutoCloseable {
         if (route.access() == Access.PUBLIC) {
             return route.handler();
         }
-        return ctx -> {
+        return ctx -> gate.request(() -> {
             Caller caller = gate.admit(ctx);
             if (route.access() == Access.ADMIN && !caller.admin()) {
                 throw new ServiceException(ServiceException.Kind.FORBIDDEN, "Only admins manage users, tokens and backups.");
             }
             ctx.attribute(Requests.CALLER, caller);
             route.handler().handle(ctx);
-        };
+        });
     }
 
     private static void unlessProblem(Context ctx, int status, String type, String title, String detail) {

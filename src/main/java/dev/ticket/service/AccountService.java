@@ -43,6 +43,22 @@ public final class AccountService {
         return cache.caches(List.of("principals"));
     }
 
+    /** One client request's work, for {@link #request}. */
+    @FunctionalInterface
+    public interface RequestWork {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one client request that came in just now: on a database that other nodes share, its version (which
+     * the read caches check their entries against) is read once for the whole request ({@link
+     * TicketStore#oneVersion}), so a request served from memory makes one round trip to the database, not one per
+     * thing it reads.
+     */
+    public void request(RequestWork work) throws Exception {
+        store.oneVersion(work::run);
+    }
+
     /** The caller behind a bearer token, or UNAUTHORIZED. */
     public Caller authenticate(String token) {
         if (token == null || token.isBlank()) {

@@ -184,12 +184,15 @@ public final class AttachmentService {
     }
 
     /** Records already persisted files on a message, inside the message's transaction. */
-    void record(StoreTx tx, TicketHead head, long messageId, List<Stored> files) {
+    List<Attachment> record(StoreTx tx, TicketHead head, long messageId, List<Stored> files) {
+        List<Attachment> recorded = new ArrayList<>(files.size());
         for (Stored file : files) {
             tx.insertBlob(file.sha256(), file.size(), clock.instant());
-            tx.insertAttachment(new NewAttachmentRow(messageId, head.id(), file.filename(), file.contentType(),
-                    file.size(), file.sha256()));
+            long id = tx.insertAttachment(new NewAttachmentRow(messageId, head.id(), file.filename(),
+                    file.contentType(), file.size(), file.sha256()));
+            recorded.add(new Attachment(id, file.filename(), file.contentType(), file.size(), file.sha256()));
         }
+        return recorded;
     }
 
     /** What a client needs to know before it sends files: the per-file and per-message limits. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key}: the first answer for a key and user is stored in the same transaction as
@@ -33,10 +34,15 @@ final class Idempotency {
         this.clock = clock;
     }
 
-    <T> T run(Caller caller, String key, String fingerprint, Class<T> type, Function<StoreTx, T> work) {
+    /**
+     * Runs {@code work} in a write, recorded under {@code key} when there is one; {@code request} (the request's
+     * fingerprint) is computed only then: without a key its JSON and hash would be made for nothing.
+     */
+    <T> T run(Caller caller, String key, Supplier<String> request, Class<T> type, Function<StoreTx, T> work) {
         if (key == null || key.isEmpty()) {
             return store.write(work);
         }
+        String fingerprint = request.get();
         if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw ServiceException.validation("Idempotency-Key must be 1-" + MAX_KEY + " printable ASCII characters.");
         }

@@ -8,6 +8,8 @@ import dev.ticket.store.TicketStore;
 import dev.ticket.store.Viewer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +19,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The hot read path (token look-up, one ticket with its chat, read markers) served from memory
- * when this process is the store's only writer. Every write that could change an entry drops it
+ * The hot read path (token look-up, one ticket with its chat, read markers, list pages) served from memory.
+ *
+ * <p>When this process is the store's only writer (SQLite), every write that could change an entry drops it
  * after its commit; a load that raced with such a write is not kept (the generation check), so a
  * reader never sees data older than the last acknowledged write. While a ticket write is in flight
  * ({@link #beginWrite} to {@link #endWrite}) reads go to the store: its commit is announced to event
  * streams at once, before the writer has dropped what it changed, and a client told of the new
  * message must not then read the ticket as it was.
  *
+ * <p>When other nodes write too (PostgreSQL), this node cannot hear of their writes in time (a client whose
+ * write node A acknowledged may ask node B next, before B hears of it), so each entry is kept with the store's
+ * {@linkplain TicketStore#dataVersion version} read just before it was loaded, and served only to a request
+ * that reads the same version, after it came in: nothing was committed in between, by any node, so the entry
+ * is what the store would answer now. A page then costs one trivial query instead of the page's.
+ *
  * <p>Each cache is a Caffeine cache of this instance (nothing shared between services in one JVM), bounded by
  * size or weight: when full it evicts what is least likely to be asked for again and keeps serving the rest.
- * Their statistics are recorded ({@link #caches}), for the metrics.
+ * Their statistics are recorded ({@link #caches}), for the metrics: an entry of another version counts as a miss.
  */
 final class ReadCache {
     private static final int MAX_ENTRIES = 20_000;
@@ -37,14 +46,23 @@ final class ReadCache {
     private static final Viewer NEUTRAL = new Viewer(0, true, null);
 
     private final TicketStore store;
-    private final boolean enabled;
+    /** This process is the store's only writer: entries are dropped by its writes, never checked. */
+    private final boolean alone;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicInteger writing = new AtomicInteger();
-    private final Cache<Long, Ticket> tickets;
-    private final Cache<String, Principal> principals = bounded(MAX_ENTRIES);
-    private final Cache<String, Long> markers = bounded(MAX_ENTRIES);
+    private final Counted<Long, Ticket> tickets;
+    private final Counted<String, Principal> principals = bounded(MAX_ENTRIES);
+    private final Counted<String, Long> markers = bounded(MAX_ENTRIES);
     /** List pages as one user asked for them; any write to a ticket or a read marker drops them all. */
-    private final Cache<Object, TicketPage> pages = bounded(MAX_PAGES);
+    private final Counted<Object, TicketPage> pages = bounded(MAX_PAGES);
+
+    /** A value as loaded, with the store's version read before the load (null when this process writes alone). */
+    private record Kept<V>(String version, V value) {
+    }
+
+    /** A cache of kept values, and its statistics, recorded here: only an entry of the asked version is a hit. */
+    private record Counted<K, V>(Cache<K, Kept<V>> cache, StatsCounter stats) {
+    }
 
     ReadCache(TicketStore store) {
         this(store, MAX_TICKET_CHARS);
@@ -53,45 +71,61 @@ final class ReadCache {
     /** With a budget for chats other than the default (a test fills it). */
     ReadCache(TicketStore store, long maxTicketChars) {
         this.store = store;
-        this.enabled = store.singleNode();
-        this.tickets = Caffeine.newBuilder()
+        this.alone = store.singleNode();
+        StatsCounter stats = new ConcurrentStatsCounter();
+        this.tickets = new Counted<>(Caffeine.newBuilder()
                 .maximumWeight(maxTicketChars)
-                .weigher((Long id, Ticket ticket) -> (int) Math.min(Integer.MAX_VALUE, chars(ticket)))
+                .weigher((Long id, Kept<Ticket> kept) -> (int) Math.min(Integer.MAX_VALUE, chars(kept.value())))
                 .executor(Runnable::run)
-                .recordStats()
-                .build();
+                .recordStats(() -> stats)
+                .build(), stats);
     }
 
-    private static <K, V> Cache<K, V> bounded(long entries) {
+    private static <K, V> Counted<K, V> bounded(long entries) {
+        StatsCounter stats = new ConcurrentStatsCounter();
         // evictions run on the thread that caused them: a few map operations, and the bound holds at once
-        return Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run).recordStats().build();
+        return new Counted<>(Caffeine.newBuilder().maximumSize(entries).executor(Runnable::run)
+                .recordStats(() -> stats).build(), stats);
     }
 
     /** The named caches (some of: tickets, principals, markers, pages), for their statistics. */
     Map<String, Cache<?, ?>> caches(List<String> names) {
-        Map<String, Cache<?, ?>> all = Map.of("tickets", tickets, "principals", principals, "markers", markers,
+        Map<String, Counted<?, ?>> all = Map.of("tickets", tickets, "principals", principals, "markers", markers,
                 "pages", pages);
         Map<String, Cache<?, ?>> chosen = new LinkedHashMap<>();
         for (String name : names) {
-            chosen.put(name, all.get(name));
+            chosen.put(name, all.get(name).cache());
         }
         return chosen;
     }
 
+    /**
+     * The store's version now, for the loads of one request that follow (null when this process writes alone):
+     * read once per request, after it came in, so that its loads agree with each other.
+     */
+    String asOf() {
+        return alone ? null : store.dataVersion();
+    }
+
     Optional<Principal> principal(String tokenHash) {
-        return Optional.ofNullable(load(principals, tokenHash,
+        return Optional.ofNullable(load(principals, tokenHash, asOf(),
                 () -> store.read(tx -> tx.principalByTokenHash(tokenHash)).orElse(null)));
     }
 
     /** The ticket with its chat, {@code unread} not yet set for any viewer. */
     Optional<Ticket> ticket(long ticketId) {
-        return Optional.ofNullable(load(tickets, ticketId, () -> store.read(tx -> tx.ticket(ticketId, NEUTRAL)
+        return ticket(ticketId, asOf());
+    }
+
+    /** The same, with a version read by {@link #asOf} for this request. */
+    Optional<Ticket> ticket(long ticketId, String asOf) {
+        return Optional.ofNullable(load(tickets, ticketId, asOf, () -> store.read(tx -> tx.ticket(ticketId, NEUTRAL)
                 .map(t -> t.withMessages(tx.messages(ticketId)).withUnread(0)).orElse(null))));
     }
 
     /** Unread for the viewer: the other side's messages after the viewer's read marker (R7). */
-    int unread(Ticket ticket, Caller viewer) {
-        long marker = load(markers, viewer.userId() + ":" + ticket.id(),
+    int unread(Ticket ticket, Caller viewer, String asOf) {
+        long marker = load(markers, viewer.userId() + ":" + ticket.id(), asOf,
                 () -> store.read(tx -> tx.readMarker(viewer.userId(), ticket.id())));
         int count = 0;
         for (Message m : ticket.messages()) {
@@ -104,7 +138,7 @@ final class ReadCache {
 
     /** A page of tickets for {@code key} (who asks, and what), listed by {@code loader} when not kept. */
     TicketPage page(Object key, Supplier<TicketPage> loader) {
-        return load(pages, key, loader);
+        return load(pages, key, asOf(), loader);
     }
 
     /** A ticket write starts: until {@link #endWrite}, nothing is read from or kept in the cache. */
@@ -120,35 +154,55 @@ final class ReadCache {
 
     void ticketChanged(long ticketId) {
         generation.incrementAndGet();
-        tickets.invalidate(ticketId);
-        pages.invalidateAll();
+        tickets.cache().invalidate(ticketId);
+        pages.cache().invalidateAll();
     }
 
     void markerChanged(long userId, long ticketId) {
         generation.incrementAndGet();
-        markers.invalidate(userId + ":" + ticketId);
-        pages.invalidateAll();
+        markers.cache().invalidate(userId + ":" + ticketId);
+        pages.cache().invalidateAll();
     }
 
     void tokensChanged() {
         generation.incrementAndGet();
-        principals.invalidateAll();
+        principals.cache().invalidateAll();
     }
 
-    private <K, V> V load(Cache<K, V> cache, K key, Supplier<V> loader) {
-        if (!enabled || writing.get() > 0) {
+    private <K, V> V load(Counted<K, V> counted, K key, String asOf, Supplier<V> loader) {
+        Cache<K, Kept<V>> cache = counted.cache();
+        if (!alone && asOf == null) { // a shared store that cannot tell its version: nothing can be kept
             return loader.get();
         }
-        V cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
+        if (!alone) {
+            Kept<V> kept = cache.asMap().get(key);
+            if (kept != null && kept.version().equals(asOf)) {
+                counted.stats().recordHits(1);
+                return kept.value();
+            }
+            counted.stats().recordMisses(1);
+            V loaded = loader.get();
+            if (loaded != null) {
+                cache.put(key, new Kept<>(asOf, loaded)); // read after asOf: as new as it, or newer
+            }
+            return loaded;
         }
+        if (writing.get() > 0) {
+            return loader.get();
+        }
+        Kept<V> cached = cache.asMap().get(key);
+        if (cached != null) {
+            counted.stats().recordHits(1);
+            return cached.value();
+        }
+        counted.stats().recordMisses(1);
         long before = generation.get();
         V loaded = loader.get();
         if (loaded != null && generation.get() == before) {
-            cache.put(key, loaded);
+            Kept<V> kept = new Kept<>(null, loaded);
+            cache.put(key, kept);
             if (generation.get() != before) {
-                cache.asMap().remove(key, loaded); // a write raced with this load: do not keep what may be stale
+                cache.asMap().remove(key, kept); // a write raced with this load: do not keep what may be stale
             }
         }
         return loaded;

@@ -1,6 +1,8 @@
 package dev.ticket.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import dev.ticket.model.Attachment;
+import dev.ticket.model.Author;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewTicket;
@@ -61,13 +63,13 @@ public final class TicketService {
         TicketRules.Clean t = TicketRules.check(in, settings.maxBodyChars());
         attachments.checkLimits(files);
         attachments.checkQuota(caller.accountId(), files);
-        String fingerprint = Idempotency.fingerprint("open", in, files);
         List<AttachmentService.Stored> stored = attachments.persist(files);
         boolean recorded = false;
         Opened opened = null;
         cache.beginWrite();
         try {
-            opened = idempotency.run(caller, idempotencyKey, fingerprint, Opened.class, tx -> {
+            opened = idempotency.run(caller, idempotencyKey, () -> Idempotency.fingerprint("open", in, files),
+                    Opened.class, tx -> {
                 List<Long> refs = new ArrayList<>(t.refs());
                 if (t.dedupeKey() != null) {
                     var open = tx.openTicketByDedupeKey(caller.accountId(), t.dedupeKey())
@@ -89,7 +91,9 @@ public final class TicketService {
                         hours.dueAt(t.type(), now)));
                 tx.insertRefs(id, refs);
                 tx.insertLabels(id, t.labels());
-                addMessage(tx, caller, tx.ticketHead(id).orElseThrow(), t.body(), stored);
+                // the head of the row just inserted (no message yet), not read back
+                TicketHead head = new TicketHead(id, caller.accountId(), Status.ON_CUSTOMER, 0, stored(now));
+                addMessage(tx, caller, head, t.body(), stored);
                 return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
             });
             recorded = true;
@@ -109,7 +113,6 @@ public final class TicketService {
                 ? TicketRules.body(body, settings.maxBodyChars(), "body")
                 : "";
         attachments.checkLimits(files);
-        String fingerprint = Idempotency.fingerprint("reply:" + ticketId, text, files);
         if (!files.isEmpty()) {
             store.read(tx -> {
                 attachments.checkQuota(tx, openHead(tx, caller, ticketId).accountId(), files);
@@ -121,7 +124,8 @@ public final class TicketService {
         Message message;
         cache.beginWrite();
         try {
-            message = idempotency.run(caller, idempotencyKey, fingerprint, Message.class, tx -> {
+            message = idempotency.run(caller, idempotencyKey,
+                    () -> Idempotency.fingerprint("reply:" + ticketId, text, files), Message.class, tx -> {
                 TicketHead head = openHead(tx, caller, ticketId);
                 return addMessage(tx, caller, head, text, stored);
             });
@@ -168,7 +172,7 @@ public final class TicketService {
     }
 
     private Ticket closeNow(Caller caller, long ticketId, String idempotencyKey) {
-        return idempotency.run(caller, idempotencyKey, "close:" + ticketId, Ticket.class, tx -> {
+        return idempotency.run(caller, idempotencyKey, () -> "close:" + ticketId, Ticket.class, tx -> {
             TicketHead head = openHead(tx, caller, ticketId);
             // the time is taken under the lock, and is later than every message (two in one millisecond too)
             Instant now = latest(clock.instant(), head.updatedAt().plusMillis(1));
@@ -196,10 +200,11 @@ public final class TicketService {
 
     /** One ticket with its chat. */
     public Ticket get(Caller caller, long ticketId) {
-        Ticket ticket = cache.ticket(ticketId)
+        String asOf = cache.asOf();
+        Ticket ticket = cache.ticket(ticketId, asOf)
                 .filter(t -> caller.team() || t.account().equals(caller.account()))
                 .orElseThrow(() -> ServiceException.notFound("Ticket #" + ticketId));
-        return ticket.withUnread(cache.unread(ticket, caller));
+        return ticket.withUnread(cache.unread(ticket, caller, asOf));
     }
 
     /** After a committed write to a ticket: its cached chat and the writer's read marker are stale. */
@@ -291,8 +296,10 @@ public final class TicketService {
         attachments.checkQuotaStored(tx, head.accountId(), files);
         Instant now = clock.instant();
         long messageId = tx.insertMessage(head.id(), caller.userId(), caller.team(), body, now);
-        attachments.record(tx, head, messageId, files);
-        Message message = tx.message(messageId).orElseThrow();
+        List<Attachment> recorded = attachments.record(tx, head, messageId, files);
+        // the message as stored (its time to the millisecond), built from what was inserted rather than read back
+        Message message = new Message(messageId, head.id(), new Author(caller.userId(), caller.name(), caller.role()),
+                body, stored(now), recorded);
         long event = tx.appendEvent(head.id(), head.accountId(), Event.MESSAGE,
                 Idempotency.json(new Event(0, Event.MESSAGE, head.id(), null, message, now)), now);
         tx.touchTicket(head.id(), now, event, caller.team());
@@ -312,6 +319,11 @@ public final class TicketService {
             throw ServiceException.closed(ticketId);
         }
         return head;
+    }
+
+    /** An instant as the store keeps it: to the millisecond. */
+    private static Instant stored(Instant instant) {
+        return Instant.ofEpochMilli(instant.toEpochMilli());
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -46,13 +46,36 @@ final class CachedStatements implements StatementBuilder {
     public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
         String key = ctx.isReturningGeneratedKeys()
                 ? "keys " + String.join(",", ctx.getGeneratedKeysColumnNames()) + "\n" + sql : sql;
+        return borrow(key, () -> fresh.create(conn, sql, ctx));
+    }
+
+    /**
+     * The kept statement for {@code sql} for plain JDBC ({@link PlainJdbc}), to be given back with
+     * {@link #giveBack} (never closed by the caller).
+     */
+    PreparedStatement borrow(Connection conn, String sql) throws SQLException {
+        return borrow(sql, () -> conn.prepareStatement(sql));
+    }
+
+    /** Ends a use of a statement from {@link #borrow}: it is kept for the next (or closed, if it was not kept). */
+    void giveBack(PreparedStatement statement) throws SQLException {
+        if (!inUse.remove(statement)) {
+            statement.close();
+        }
+    }
+
+    private interface Preparer {
+        PreparedStatement prepare() throws SQLException;
+    }
+
+    private PreparedStatement borrow(String key, Preparer preparer) throws SQLException {
         PreparedStatement cached = cache.get(key);
         if (cached != null && !inUse.contains(cached) && !cached.isClosed()) {
             cached.clearParameters();
             inUse.add(cached);
             return cached;
         }
-        PreparedStatement created = fresh.create(conn, sql, ctx);
+        PreparedStatement created = preparer.prepare();
         if (cached == null || cached.isClosed()) {
             cache.put(key, created);
             inUse.add(created);

@@ -161,15 +161,16 @@ final class GroupCommit implements AutoCloseable {
 
         /** Runs in a savepoint; returns whether it appended events that stayed. */
         boolean runIn(Handle h) {
-            h.execute("SAVEPOINT task");
+            PlainJdbc jdbc = new PlainJdbc(h);
+            jdbc.update("SAVEPOINT task");
             JdbcStoreTx tx = new JdbcStoreTx(h, false);
             try {
                 value = work.apply(tx);
-                h.execute("RELEASE task");
+                jdbc.update("RELEASE task");
                 return tx.appendedEvents();
             } catch (RuntimeException | Error e) {
-                h.execute("ROLLBACK TO task");
-                h.execute("RELEASE task");
+                jdbc.update("ROLLBACK TO task");
+                jdbc.update("RELEASE task");
                 failure = e;
                 return false;
             }

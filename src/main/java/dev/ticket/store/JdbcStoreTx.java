@@ -120,18 +120,15 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     @Override
     public long insertTicket(NewTicketRow row) {
-        long id = h.createUpdate("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, about, "
-                        + "dialog_url, dedupe_key, created_at, updated_at, due_at, activity) VALUES (:account, "
-                        + ":author, :title, :folded, 'on_customer', :type, :about, :dialog, :dedupe, :created, "
-                        + ":created, :due, 0)")
-                .bind("account", row.accountId()).bind("author", row.authorId()).bind("title", row.title())
-                .bind("folded", row.titleFolded()).bind("type", row.type().wire()).bind("about", row.about())
-                .bind("dialog", row.dialogUrl()).bind("dedupe", row.dedupeKey())
-                .bind("created", row.createdAt().toEpochMilli()).bind("due", row.dueAt().toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id = jdbc.insert("INSERT INTO tickets (account_id, author_id, title, title_folded, status, type, about, "
+                        + "dialog_url, dedupe_key, created_at, updated_at, due_at, activity) VALUES (?, ?, ?, ?, "
+                        + "'on_customer', ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id",
+                row.accountId(), row.authorId(), row.title(), row.titleFolded(), row.type().wire(), row.about(),
+                row.dialogUrl(), row.dedupeKey(), row.createdAt().toEpochMilli(), row.createdAt().toEpochMilli(),
+                row.dueAt().toEpochMilli());
         if (!postgres) {
-            h.createUpdate("INSERT INTO " + SqliteTitleIndex.TABLE + " (rowid, grams) VALUES (:id, :grams)")
-                    .bind("id", id).bind("grams", TitleGrams.of(row.titleFolded())).execute();
+            jdbc.update("INSERT INTO " + SqliteTitleIndex.TABLE + " (rowid, grams) VALUES (?, ?)",
+                    id, TitleGrams.of(row.titleFolded()));
         }
         return id;
     }
@@ -162,25 +159,18 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                 .mapTo(Integer.class).one();
     }
 
-    private long insertMessageRow(long ticketId, long authorId, boolean team, String body, Instant now) {
-        return h.createUpdate("INSERT INTO messages (ticket_id, author_id, team, body, created_at) "
-                        + "VALUES (:t, :a, :team, :body, :now)")
-                .bind("t", ticketId).bind("a", authorId).bind("team", team ? 1 : 0).bind("body", body)
-                .bind("now", now.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-    }
-
     /** Who reads a message of the team (the account's customers) or of a customer (the team): see UnreadIndex. */
     private static final String TEAM_WROTE = "INSERT INTO unread (user_id, ticket_id) SELECT u.id, t.id FROM tickets t "
-            + "JOIN users u ON u.account_id = t.account_id WHERE t.id = :t AND u.role = 'customer' "
+            + "JOIN users u ON u.account_id = t.account_id WHERE t.id = ? AND u.role = 'customer' "
             + "ON CONFLICT DO NOTHING";
-    private static final String CUSTOMER_WROTE = "INSERT INTO unread (user_id, ticket_id) SELECT u.id, :t FROM users u "
+    private static final String CUSTOMER_WROTE = "INSERT INTO unread (user_id, ticket_id) SELECT u.id, ? FROM users u "
             + "WHERE u.role <> 'customer' ON CONFLICT DO NOTHING";
 
     @Override
     public long insertMessage(long ticketId, long authorId, boolean team, String body, Instant now) {
-        long id = insertMessageRow(ticketId, authorId, team, body, now);
-        h.createUpdate(team ? TEAM_WROTE : CUSTOMER_WROTE).bind("t", ticketId).execute();
+        long id = jdbc.insert("INSERT INTO messages (ticket_id, author_id, team, body, created_at) "
+                + "VALUES (?, ?, ?, ?, ?) RETURNING id", ticketId, authorId, team ? 1 : 0, body, now.toEpochMilli());
+        jdbc.update(team ? TEAM_WROTE : CUSTOMER_WROTE, ticketId);
         return id;
     }
 
@@ -195,10 +185,8 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     @Override
     public void touchTicket(long ticketId, Instant now, long activity, boolean lastMessageTeam) {
-        h.createUpdate("UPDATE tickets SET updated_at = :now, activity = :activity, "
-                        + "message_count = message_count + 1, last_message_team = :team WHERE id = :id")
-                .bind("now", now.toEpochMilli()).bind("activity", activity).bind("team", lastMessageTeam ? 1 : 0)
-                .bind("id", ticketId).execute();
+        jdbc.update("UPDATE tickets SET updated_at = ?, activity = ?, message_count = message_count + 1, "
+                + "last_message_team = ? WHERE id = ?", now.toEpochMilli(), activity, lastMessageTeam ? 1 : 0, ticketId);
     }
 
     @Override
@@ -230,16 +218,15 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     @Override
     public void markRead(long userId, long ticketId, long lastMessageId) {
-        h.createUpdate("INSERT INTO read_markers (user_id, ticket_id, last_message_id) VALUES (:u, :t, :m) "
-                        + "ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
-                        + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
-                        + "THEN excluded.last_message_id ELSE read_markers.last_message_id END")
-                .bind("u", userId).bind("t", ticketId).bind("m", lastMessageId).execute();
+        jdbc.update("INSERT INTO read_markers (user_id, ticket_id, last_message_id) VALUES (?, ?, ?) "
+                + "ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
+                + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
+                + "THEN excluded.last_message_id ELSE read_markers.last_message_id END", userId, ticketId, lastMessageId);
         // read up to the other side's last message: no longer unread (a marker behind it keeps the row)
-        h.createUpdate("DELETE FROM unread WHERE user_id = :u AND ticket_id = :t AND NOT EXISTS (SELECT 1 "
-                        + "FROM messages m JOIN users v ON v.id = :u WHERE m.ticket_id = :t AND m.id > :m "
-                        + "AND m.team = CASE WHEN v.role = 'customer' THEN 1 ELSE 0 END)")
-                .bind("u", userId).bind("t", ticketId).bind("m", lastMessageId).execute();
+        jdbc.update("DELETE FROM unread WHERE user_id = ? AND ticket_id = ? AND NOT EXISTS (SELECT 1 "
+                + "FROM messages m JOIN users v ON v.id = ? WHERE m.ticket_id = ? AND m.id > ? "
+                + "AND m.team = CASE WHEN v.role = 'customer' THEN 1 ELSE 0 END)",
+                userId, ticketId, userId, ticketId, lastMessageId);
     }
 
     @Override

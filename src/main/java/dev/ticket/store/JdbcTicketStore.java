@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,6 +54,8 @@ public final class JdbcTicketStore implements TicketStore {
     private final List<java.util.function.LongConsumer> revocationListeners = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private volatile PgEventListener otherNodes;
+    /** The version read for the request this thread runs ({@link #oneVersion}); null outside one. */
+    private final ThreadLocal<String[]> requestVersion = new ThreadLocal<>();
 
     private JdbcTicketStore(HikariDataSource dataSource, boolean sqlite, BlobStore blobs) {
         this.dataSource = dataSource;
@@ -220,6 +223,10 @@ public final class JdbcTicketStore implements TicketStore {
      * ({@code SHOW TRANSACTION ISOLATION LEVEL}): six per write, measured in the server's log.
      */
     private <T> T writeOnce(Function<StoreTx, T> work) {
+        String[] shared = requestVersion.get();
+        if (shared != null) {
+            shared[0] = null; // the request's reads after this write read the version anew
+        }
         JdbcStoreTx[] tx = new JdbcStoreTx[1];
         T result = jdbi.inTransaction(h -> work.apply(tx[0] = new JdbcStoreTx(h, !sqlite)));
         if (tx[0] != null && tx[0].appendedEvents()) {
@@ -251,6 +258,55 @@ public final class JdbcTicketStore implements TicketStore {
     public <T> T read(Function<StoreTx, T> work) {
         return jdbi.withHandle(h -> work.apply(new JdbcStoreTx(h, !sqlite)));
     }
+
+    /**
+     * PostgreSQL: the snapshot a statement starts with (every transaction still in progress, and the first
+     * transaction id not yet given out: equal snapshots see exactly the same commits), and when the server
+     * started (a snapshot of another server, or of this one restored from a dump, could read the same).
+     * It counts every commit of the server, other databases' too: those only make a cached entry read again.
+     */
+    @Override
+    public String dataVersion() {
+        if (sqlite) {
+            return null;
+        }
+        String[] shared = requestVersion.get();
+        if (shared == null) {
+            return readVersion();
+        }
+        if (shared[0] == null) {
+            shared[0] = readVersion();
+        }
+        return shared[0];
+    }
+
+    /** One statement, without Jdbi's handle and mappers: a hit of the read cache costs this and nothing else. */
+    private String readVersion() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(DATA_VERSION);
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the database's version: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void oneVersion(Work work) throws Exception {
+        if (sqlite || requestVersion.get() != null) {
+            work.run();
+            return;
+        }
+        requestVersion.set(new String[1]);
+        try {
+            work.run();
+        } finally {
+            requestVersion.remove();
+        }
+    }
+
+    private static final String DATA_VERSION =
+            "SELECT CAST(pg_current_snapshot() AS text) || '@' || CAST(pg_postmaster_start_time() AS text)";
 
     /** The database answers, and on PostgreSQL this node also hears other nodes' events. */
     @Override

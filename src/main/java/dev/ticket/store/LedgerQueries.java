@@ -93,11 +93,8 @@ abstract class LedgerQueries extends TicketQueries {
                     .mapTo(Integer.class).one();
         }
         appendedEvents = true;
-        return h.createUpdate("INSERT INTO events (ticket_id, account_id, kind, payload, created_at) "
-                        + "VALUES (:t, :a, :k, :p, :now)")
-                .bind("t", ticketId).bind("a", accountId).bind("k", kind).bind("p", payload)
-                .bind("now", now.toEpochMilli())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return jdbc.insert("INSERT INTO events (ticket_id, account_id, kind, payload, created_at) "
+                + "VALUES (?, ?, ?, ?, ?) RETURNING id", ticketId, accountId, kind, payload, now.toEpochMilli());
     }
 
     public List<EventRow> eventsAfter(long afterId, Long accountId, Long ticketId, int limit) {

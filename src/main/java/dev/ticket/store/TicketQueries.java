@@ -78,10 +78,13 @@ abstract class TicketQueries {
             + "FROM messages m JOIN users u ON u.id = m.author_id ";
 
     protected final Handle h;
+    /** The hot statements of a post, without Jdbi ({@link PlainJdbc}). */
+    protected final PlainJdbc jdbc;
     protected final boolean postgres;
 
     TicketQueries(Handle handle, boolean postgres) {
         this.h = handle;
+        this.jdbc = new PlainJdbc(handle);
         this.postgres = postgres;
     }
 
@@ -101,19 +104,34 @@ abstract class TicketQueries {
     }
 
     private Optional<TicketHead> head(long ticketId, String lock) {
-        return h.createQuery("SELECT t.id, t.account_id, t.status, "
+        return jdbc.one("SELECT t.id, t.account_id, t.status, "
                         + "(SELECT COALESCE(MAX(m.id), 0) FROM messages m WHERE m.ticket_id = t.id) AS last_message, "
-                        + "t.updated_at FROM tickets t WHERE t.id = :id" + lock)
-                .bind("id", ticketId)
-                .map((rs, ctx) -> new TicketHead(rs.getLong(1), rs.getLong(2), Status.parse(rs.getString(3)),
-                        rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))))
-                .findOne();
+                        + "t.updated_at FROM tickets t WHERE t.id = ?" + lock,
+                rs -> new TicketHead(rs.getLong(1), rs.getLong(2), Status.parse(rs.getString(3)),
+                        rs.getLong(4), Instant.ofEpochMilli(rs.getLong(5))), ticketId);
     }
 
     public Optional<Ticket> ticket(long ticketId, Viewer viewer) {
-        List<Ticket> found = bindViewer(h.createQuery(ticketSql(viewer) + "AND t.id = :id"), viewer)
-                .bind("id", ticketId).map((rs, ctx) -> ticketRow(rs)).list();
-        return found.stream().findFirst();
+        String sql = ONE_TICKET[(postgres ? 2 : 0) + (viewer.accountId() == null ? 0 : 1)];
+        int otherSide = viewer.team() ? 0 : 1;
+        return viewer.accountId() == null
+                ? jdbc.one(sql, TicketQueries::ticketRow, otherSide, viewer.userId(), ticketId)
+                : jdbc.one(sql, TicketQueries::ticketRow, otherSide, viewer.userId(), viewer.accountId(), ticketId);
+    }
+
+    /**
+     * One ticket by id as a viewer sees it, in plain JDBC (a new ticket's answer is read in the writer's
+     * transaction): SQLite, SQLite for a customer, PostgreSQL, PostgreSQL for a customer. Positional
+     * parameters: otherSide, viewer, the customer's account, the ticket id.
+     */
+    private static final String[] ONE_TICKET = new String[4];
+
+    static {
+        for (int i = 0; i < 4; i++) {
+            String sql = TICKET_COLUMNS + (i >= 2 ? PG_LISTS : SQLITE_LISTS) + "FROM tickets t " + TICKET_JOINS
+                    + (i % 2 == 1 ? OWN_ACCOUNT : "") + "AND t.id = ?";
+            ONE_TICKET[i] = sql.replace(":otherSide", "?").replace(":viewer", "?").replace(":account", "?");
+        }
     }
 
     public List<Listed> tickets(TicketQuery q, Viewer viewer) {
@@ -301,11 +319,6 @@ abstract class TicketQueries {
 
     private String columns() {
         return TICKET_COLUMNS + (postgres ? PG_LISTS : SQLITE_LISTS) + "FROM ";
-    }
-
-    private String ticketSql(Viewer viewer) {
-        String sql = columns() + "tickets t " + TICKET_JOINS;
-        return viewer.accountId() == null ? sql : sql + OWN_ACCOUNT;
     }
 
     private static Query bindViewer(Query query, Viewer viewer) {

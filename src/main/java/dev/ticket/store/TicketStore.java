@@ -20,6 +20,32 @@ public interface TicketStore extends AutoCloseable {
     }
 
     /**
+     * The store's version: a text that changes whenever a write commits, through any node, so two equal
+     * versions read at two times mean that nothing was committed between them and every read in between
+     * answered the same. Null when this process is the only writer ({@link #singleNode}): its caches hear of
+     * every write from itself. One query on PostgreSQL, cheaper than most reads it can stand in for.
+     */
+    default String dataVersion() {
+        return null;
+    }
+
+    /**
+     * Runs {@code work}, one client request that began just now, so that {@link #dataVersion} is read from the
+     * database once for it: the first read is already later than the request's start, so every read the request
+     * makes may use it. A write by the request ends the sharing: what it reads after its own write must see it.
+     * On the same thread only; another thread's reads, or a request nested in this one, read as usual.
+     */
+    default void oneVersion(Work work) throws Exception {
+        work.run();
+    }
+
+    /** A request's work, for {@link #oneVersion}. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
      * Runs {@code work} while no other node sharing the database runs its own {@code alone} section:
      * first-start setup (is the store empty? then create the admin) must happen once, not once per node.
      */

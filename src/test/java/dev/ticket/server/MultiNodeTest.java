@@ -212,6 +212,42 @@ class MultiNodeTest {
         return replies;
     }
 
+    /**
+     * Each node keeps list pages, chats and tokens in memory, checked against the database's version on every
+     * request: what one node read twice (and so served from memory the second time) is read anew after a write
+     * through another node, on the very next request.
+     */
+    @Test
+    void what_a_node_keeps_is_never_served_after_a_write_through_another_node() {
+        dev.ticket.model.User user = cluster.addUser("Keeper", Role.CUSTOMER, "keepers");
+        ApiClient onNode0 = cluster.client(0, user.token());
+        ApiClient onNode1 = cluster.client(1, user.token());
+        Ticket t = onNode1.post("/tickets", ticket("Kept on node 0", null)).expect(201).as(Ticket.class);
+        for (int round = 1; round <= 10; round++) {
+            for (int twice = 0; twice < 2; twice++) { // the second time from node 0's memory
+                assertEquals(round, onNode0.get("/tickets").expect(200).as(TicketPage.class).items().get(0)
+                        .messageCount());
+                assertEquals(round, onNode0.get("/tickets/" + t.id()).expect(200).as(Ticket.class).messages().size());
+            }
+            agent(1).post("/tickets/" + t.id() + "/messages", new NewMessage("Reply " + round)).expect(201);
+            Ticket listed = onNode0.get("/tickets").expect(200).as(TicketPage.class).items().get(0);
+            assertEquals(round + 1, listed.messageCount(), "round " + round + ": node 0 listed a kept page");
+            assertEquals(round, listed.unread(), "round " + round);
+            Ticket read = onNode0.get("/tickets/" + t.id()).expect(200).as(Ticket.class);
+            assertEquals("Reply " + round, read.messages().get(round).body(), "round " + round);
+            assertEquals(round, read.unread(), "round " + round);
+        }
+        onNode1.post("/tickets/" + t.id() + "/read", Map.of()).expect(200);
+        assertEquals(0, onNode0.get("/tickets").expect(200).as(TicketPage.class).items().get(0).unread());
+        assertEquals(0, onNode0.get("/tickets/" + t.id()).expect(200).as(Ticket.class).unread());
+        cluster.admin(1).post("/users/" + user.id() + "/disable", Map.of()).expect(200);
+        assertEquals(401, onNode0.get("/tickets").status(), "node 0 still knew the disabled user's token");
+        cluster.admin(1).post("/users/" + user.id() + "/enable", Map.of()).expect(200);
+        assertEquals(200, onNode0.get("/tickets").status());
+        cluster.admin(1).delete("/tokens/" + user.id()).expect(200);
+        assertEquals(401, onNode0.get("/tickets").status(), "node 0 still knew the revoked token");
+    }
+
     @Test
     void revoking_a_users_tokens_on_one_node_ends_their_streams_on_the_others_within_a_second() {
         dev.ticket.model.User user = cluster.addUser("Leaving", Role.CUSTOMER, "leaving");

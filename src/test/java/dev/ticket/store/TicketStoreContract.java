@@ -41,6 +41,33 @@ abstract class TicketStoreContract extends ConcurrentWritesContract implements A
         return f;
     }
 
+    /**
+     * The version the read caches check their entries against where other nodes write: another after every write,
+     * and read once for a request until the request writes. (Whether it stays the same without writes is not
+     * asserted: on PostgreSQL any commit of the server moves it, other databases' too.)
+     */
+    @Test
+    void the_data_version_moves_with_every_write_and_is_read_once_a_request_until_it_writes() throws Exception {
+        if (store.singleNode()) {
+            assertNull(store.dataVersion(), "a single writer's caches hear of every write from itself");
+            return;
+        }
+        String before = store.dataVersion();
+        f.open("first");
+        assertNotEquals(before, store.dataVersion());
+        String[] seen = new String[4];
+        store.oneVersion(() -> {
+            seen[0] = store.dataVersion();
+            seen[1] = store.dataVersion();
+            f.open("second");
+            seen[2] = store.dataVersion();
+            seen[3] = store.dataVersion();
+        });
+        assertEquals(seen[0], seen[1], "read once for the request");
+        assertNotEquals(seen[1], seen[2], "read again after the request's own write");
+        assertEquals(seen[2], seen[3]);
+    }
+
     @Test
     void ids_are_unique_and_grow() {
         long a = f.open("first").id();

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The tickets' JSON kept per server: bounded by bytes, serving its hot tickets when full, never shared. */
-class TicketBodiesTest {
+class JsonBodiesTest {
 
     private static Ticket ticket(long id) {
         Instant at = Instant.parse("2026-11-25T10:15:30.123456Z");
@@ -26,9 +26,9 @@ class TicketBodiesTest {
 
     @Test
     void a_full_cache_stays_within_its_bytes_and_keeps_serving_the_tickets_read_most() throws Exception {
-        long oneBody = new TicketBodies().json(ticket(1)).length;
+        long oneBody = new JsonBodies<Ticket>().json(ticket(1)).length;
         long budget = 8 * oneBody;
-        TicketBodies bodies = new TicketBodies(budget);
+        JsonBodies<Ticket> bodies = new JsonBodies<>(budget);
         Cache<Ticket, byte[]> cache = bodies.cache();
         for (int i = 0; i < 5; i++) {
             bodies.json(ticket(1));
@@ -49,6 +49,23 @@ class TicketBodiesTest {
     }
 
     @Test
+    void a_page_listed_again_unchanged_is_written_from_its_kept_json_and_a_changed_one_afresh() {
+        try (TestService service = TestService.start()) {
+            ApiClient cara = service.client("Cara", Role.CUSTOMER, "acme");
+            cara.post("/tickets", java.util.Map.of("title", "Printer", "body", "It broke.")).expect(201);
+            Cache<?, ?> pages = service.app().server().caches().get("page-json");
+            String first = cara.get("/tickets").expect(200).body();
+            assertEquals(first, cara.get("/tickets").expect(200).body());
+            assertEquals(1, pages.stats().hitCount(), pages.stats().toString());
+            cara.post("/tickets", java.util.Map.of("title", "Scanner", "body", "It broke too.")).expect(201);
+            String second = cara.get("/tickets").expect(200).body();
+            assertTrue(second.contains("Scanner") && second.contains("Printer"), second);
+            assertEquals(1, pages.stats().hitCount());
+            assertEquals(2, pages.stats().missCount());
+        }
+    }
+
+    @Test
     void two_services_in_one_jvm_keep_their_own_ticket_json() {
         try (TestService first = TestService.start(); TestService second = TestService.start()) {
             ApiClient cara = first.client("Cara", Role.CUSTOMER, "acme");
@@ -63,7 +80,7 @@ class TicketBodiesTest {
             assertEquals(0, theirs.estimatedSize(), "the other service holds none of the first one's tickets");
             assertEquals(0, theirs.stats().requestCount());
             assertTrue(first.app().server().caches().keySet().containsAll(
-                    List.of("tickets", "markers", "pages", "principals", "ticket-json")),
+                    List.of("tickets", "markers", "pages", "principals", "ticket-json", "page-json")),
                     first.app().server().caches().keySet().toString());
         }
     }
