@@ -12,8 +12,6 @@ import dev.ticket.model.TicketPage;
 import dev.ticket.model.TimeLeft;
 import dev.ticket.model.time.WorkSchedule;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +26,9 @@ import java.util.Set;
  * <li>Library logging: SLF4J's simple logger (there for the service's log) costs ~20 ms to set up, most of it a
  * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
  * {@code --verbose} the libraries' warnings still show).</li>
- * <li>Warm-up on the second core while the main thread parses the command line, reads the config and connects:
- * the annotations picocli reads and the HTTP client's classes. Only for a command that talks to the service:
+ * <li>Warm-up on the second core while the main thread parses the command line: the config, the HTTP client's
+ * classes, the JSON readers of the answer and, on a thread of its own, the time-zone database of the "due in"
+ * words. Only for a command that talks to the service:
  * nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
  * <li>For {@code serve}: the service's one-time library initialisation ({@link ServeCommand#preload}).</li>
@@ -119,10 +118,11 @@ public final class Startup {
         @Override
         public void run() {
             try {
-                // the annotations while the main thread's parser registers its converters, then in the order the
-                // main thread needs them: the config once the command line is parsed, the HTTP client, the readers
-                // of the answer and of the kept answers (the time zone has a thread of its own)
-                annotations();
+                // in the order the main thread needs them: the config once the command line is parsed, the HTTP
+                // client, the readers of the answer and of the kept answers (the time zone has a thread of its own).
+                // Not picocli's annotations: the main thread reads them at once, and the JDK makes each annotation's
+                // proxy class once, so a warm-up reading them too only made the main thread wait for it (~16 ms of
+                // ticket list in a wall-clock profile).
                 Map<String, String> env = System.getenv();
                 ConfigFile.load(env);
                 HttpTicketClient.warmUp();
@@ -148,29 +148,6 @@ public final class Startup {
                     null, null, null);
             Instant now = Instant.now();
             TimeLeft.words(WorkSchedule.of(hours).workingTime(now, now.plus(Duration.ofDays(2))));
-        }
-
-        /**
-         * Reads the annotations picocli is about to read on the main thread. The JDK makes a proxy class for
-         * each annotation type the first time one is read (~3 ms each on a cold JVM): the field annotations of
-         * the command (its class's {@code @Command}, its fields' options) and of the global options, and, through
-         * picocli's scan of the declared methods of every class up to Object, {@code @IntrinsicCandidate} and
-         * {@code @Deprecated} on Object's. The main thread first registers its parser's converters (~20 ms): made
-         * here meanwhile, they are ready when it gets to them.
-         */
-        private void annotations() {
-            command.getDeclaredAnnotations();
-            for (Method method : Object.class.getDeclaredMethods()) {
-                method.getDeclaredAnnotations();
-            }
-            for (Class<?> type = command; type != null && type != Object.class; type = type.getSuperclass()) {
-                for (Field field : type.getDeclaredFields()) {
-                    field.getDeclaredAnnotations();
-                }
-            }
-            for (Field field : GlobalOptions.class.getDeclaredFields()) {
-                field.getDeclaredAnnotations();
-            }
         }
     }
 }
