@@ -67,7 +67,9 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
      */
     static String houseStyle(String message) {
         String text = Patterns.INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
-        return Patterns.CAPITALISED.matcher(text).matches() ? Character.toLowerCase(text.charAt(0)) + text.substring(1) : text;
+        return Patterns.CAPITALISED.matcher(text).matches()
+                ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
+                : text;
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.ticket.cli.command;
 
-import dev.ticket.cli.config.AgentNames;
-import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.AgentNames;
+import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.output.Due;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.TicketTable;
