@@ -3,6 +3,7 @@ package dev.ticket.service;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Author;
+import dev.ticket.model.Awaiting;
 import dev.ticket.model.Event;
 import dev.ticket.model.Message;
 import dev.ticket.model.NewTicket;
@@ -86,15 +87,17 @@ public final class TicketService {
                     throw ServiceException.validation("refs must name earlier tickets of your account.");
                 }
                 Instant now = clock.instant();
+                Instant due = hours.dueAt(t.type(), now);
                 long id = tx.insertTicket(new NewTicketRow(caller.accountId(), caller.userId(), t.title(),
-                        TitleFolding.fold(t.title()), t.type(), t.about(), t.dialogUrl(), t.dedupeKey(), now,
-                        hours.dueAt(t.type(), now)));
+                        TitleFolding.fold(t.title()), t.type(), t.about(), t.dialogUrl(), t.dedupeKey(), now, due));
                 tx.insertRefs(id, refs);
                 tx.insertLabels(id, t.labels());
                 // the head of the row just inserted (no message yet), not read back
                 TicketHead head = new TicketHead(id, caller.accountId(), Status.ON_CUSTOMER, 0, stored(now));
-                addMessage(tx, caller, head, t.body(), stored);
-                return new Opened(tx.ticket(id, viewer(caller)).orElseThrow(), false);
+                Message first = addMessage(tx, caller, head, t.body(), stored);
+                // two labels or more are read back: the store's collation orders them
+                return new Opened(t.labels().size() > 1 ? tx.ticket(id, viewer(caller)).orElseThrow()
+                        : inserted(id, caller, t, refs, now, due, first), false);
             });
             recorded = true;
         } finally {
@@ -105,6 +108,19 @@ public final class TicketService {
             attachments.release(stored, recorded);
         }
         return opened;
+    }
+
+    /**
+     * A new ticket as its author reads it back ({@link StoreTx#ticket}), built from what was just inserted: open
+     * and the team's turn (a customer opened it), its one message the author's own (nothing unread), assigned to
+     * nobody, updated when that message was added, its refs in id order.
+     */
+    private static Ticket inserted(long id, Caller caller, TicketRules.Clean t, List<Long> refs, Instant now,
+                                   Instant due, Message first) {
+        return new Ticket(id, t.title(), Status.ON_CUSTOMER, t.type(), t.about(), t.dialogUrl(), caller.account(),
+                new Author(caller.userId(), caller.name(), caller.role()), stored(now), first.createdAt(), null,
+                stored(due), Awaiting.TEAM, 0, 1, refs.stream().distinct().sorted().toList(), t.labels(), null,
+                null, null);
     }
 
     /** Adds a message to an open ticket (rules.md R2, R4). */
@@ -303,7 +319,7 @@ public final class TicketService {
         long event = tx.appendEvent(head.id(), head.accountId(), Event.MESSAGE,
                 Idempotency.json(new Event(0, Event.MESSAGE, head.id(), null, message, now)), now);
         tx.touchTicket(head.id(), now, event, caller.team());
-        tx.markRead(caller.userId(), head.id(), messageId);
+        tx.markReadOwnMessage(caller.userId(), head.id(), messageId);
         return message;
     }
 

@@ -86,9 +86,11 @@ final class GroupCommit implements AutoCloseable {
         try {
             Handle h = handle();
             h.begin();
+            List<Object[]> titleRows = new ArrayList<>();
             for (Task<?> task : batch) {
-                events |= task.runIn(h);
+                events |= task.runIn(h, titleRows);
             }
+            JdbcStoreTx.insertTitleRows(h, titleRows);
             h.commit();
         } catch (RuntimeException e) {
             dropHandle();
@@ -111,6 +113,9 @@ final class GroupCommit implements AutoCloseable {
         if (handle == null) {
             handle = jdbi.open();
             handle.setStatementBuilder(new CachedStatements());
+            // A savepoint copies each page it changes first into the statement journal, a temporary file past
+            // 64 KiB (a new ticket's rows and indexes reach that); kept in memory it is not written to disk.
+            new PlainJdbc(handle).update("PRAGMA temp_store = MEMORY");
         }
         return handle;
     }
@@ -123,6 +128,8 @@ final class GroupCommit implements AutoCloseable {
                 if (h.isInTransaction()) {
                     h.rollback();
                 }
+                // back in the pool, a read's large sort may spill to a temporary file again
+                new PlainJdbc(h).update("PRAGMA temp_store = DEFAULT");
             } catch (RuntimeException ignored) {
                 // the connection is given back to the pool either way
             }
@@ -159,14 +166,19 @@ final class GroupCommit implements AutoCloseable {
             this.work = work;
         }
 
-        /** Runs in a savepoint; returns whether it appended events that stayed. */
-        boolean runIn(Handle h) {
+        /**
+         * Runs in a savepoint; returns whether it appended events that stayed. The title index rows of the
+         * tickets it inserted are added to {@code titleRows} when it stays (written after the savepoints).
+         */
+        boolean runIn(Handle h, List<Object[]> titleRows) {
             PlainJdbc jdbc = new PlainJdbc(h);
             jdbc.update("SAVEPOINT task");
-            JdbcStoreTx tx = new JdbcStoreTx(h, false);
+            List<Object[]> titles = new ArrayList<>(1);
+            JdbcStoreTx tx = new JdbcStoreTx(h, false, titles);
             try {
                 value = work.apply(tx);
                 jdbc.update("RELEASE task");
+                titleRows.addAll(titles);
                 return tx.appendedEvents();
             } catch (RuntimeException | Error e) {
                 jdbc.update("ROLLBACK TO task");

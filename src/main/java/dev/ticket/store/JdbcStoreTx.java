@@ -21,8 +21,31 @@ import org.jdbi.v3.core.Handle;
 /** {@link StoreTx} over one JDBC transaction; SQL that SQLite and PostgreSQL both speak. */
 class JdbcStoreTx extends AdminQueries implements StoreTx {
 
+    /** SQLite's group commit: title index rows it writes once the batch's savepoints are released (else null). */
+    private final List<Object[]> titleRows;
+
     JdbcStoreTx(Handle handle, boolean postgres) {
+        this(handle, postgres, null);
+    }
+
+    JdbcStoreTx(Handle handle, boolean postgres, List<Object[]> titleRows) {
         super(handle, postgres);
+        this.titleRows = titleRows;
+    }
+
+    /** The title index's row of a new ticket, as {@link #insertTitleRows} writes it. */
+    static final String TITLE_ROW = "INSERT INTO " + SqliteTitleIndex.TABLE + " (rowid, grams) VALUES (?, ?)";
+
+    /**
+     * Writes title index rows kept back by a group commit. Outside the savepoints: an FTS5 table writes what it
+     * has pending to its segments at each savepoint it takes part in, so a row per savepoint made a segment, and
+     * merges of them, per ticket; written together, the batch's rows make one segment at the commit.
+     */
+    static void insertTitleRows(Handle h, List<Object[]> rows) {
+        PlainJdbc jdbc = new PlainJdbc(h);
+        for (Object[] row : rows) {
+            jdbc.update(TITLE_ROW, row);
+        }
     }
 
     @Override
@@ -127,8 +150,12 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                 row.dialogUrl(), row.dedupeKey(), row.createdAt().toEpochMilli(), row.createdAt().toEpochMilli(),
                 row.dueAt().toEpochMilli());
         if (!postgres) {
-            jdbc.update("INSERT INTO " + SqliteTitleIndex.TABLE + " (rowid, grams) VALUES (?, ?)",
-                    id, TitleGrams.of(row.titleFolded()));
+            Object[] title = {id, TitleGrams.of(row.titleFolded())};
+            if (titleRows != null) {
+                titleRows.add(title);
+            } else {
+                jdbc.update(TITLE_ROW, title);
+            }
         }
         return id;
     }
@@ -216,12 +243,20 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
                 .bind("a", accountId).bind("k", dedupeKey).mapTo(Long.class).findOne();
     }
 
+    private static final String MARK_READ = "INSERT INTO read_markers (user_id, ticket_id, last_message_id) "
+            + "VALUES (?, ?, ?) ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
+            + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
+            + "THEN excluded.last_message_id ELSE read_markers.last_message_id END";
+
+    @Override
+    public void markReadOwnMessage(long userId, long ticketId, long messageId) {
+        jdbc.update(MARK_READ, userId, ticketId, messageId);
+        jdbc.update("DELETE FROM unread WHERE user_id = ? AND ticket_id = ?", userId, ticketId);
+    }
+
     @Override
     public void markRead(long userId, long ticketId, long lastMessageId) {
-        jdbc.update("INSERT INTO read_markers (user_id, ticket_id, last_message_id) VALUES (?, ?, ?) "
-                + "ON CONFLICT (user_id, ticket_id) DO UPDATE SET last_message_id = "
-                + "CASE WHEN excluded.last_message_id > read_markers.last_message_id "
-                + "THEN excluded.last_message_id ELSE read_markers.last_message_id END", userId, ticketId, lastMessageId);
+        jdbc.update(MARK_READ, userId, ticketId, lastMessageId);
         // read up to the other side's last message: no longer unread (a marker behind it keeps the row)
         jdbc.update("DELETE FROM unread WHERE user_id = ? AND ticket_id = ? AND NOT EXISTS (SELECT 1 "
                 + "FROM messages m JOIN users v ON v.id = ? WHERE m.ticket_id = ? AND m.id > ? "

@@ -122,6 +122,12 @@ public interface StoreTx {
 
     void markRead(long userId, long ticketId, long lastMessageId);
 
+    /**
+     * Marks read up to {@code messageId}, the user's own message this transaction just added under the ticket's
+     * lock: the ticket's newest, so nothing of the other side comes after it and the ticket is not unread for them.
+     */
+    void markReadOwnMessage(long userId, long ticketId, long messageId);
+
     /** The newest message id the user has read in the ticket (0 when never read). */
     long readMarker(long userId, long ticketId);
 

@@ -435,6 +435,30 @@ abstract class TicketStoreContract extends ConcurrentWritesContract implements A
         assertEquals(List.of("Once"), f.search("once"));
     }
 
+    /** A new ticket's answer is built from what was inserted rather than read back: it is the ticket as read. */
+    @Test
+    void a_new_tickets_answer_is_the_ticket_as_read_back() {
+        Ticket earlier = f.open("Earlier");
+        Ticket done = f.open(f.customer, "Deploy failed", "deploy");
+        f.tickets.close(f.customer, done.id(), null);
+        Ticket later = f.open("Later");
+        Viewer author = new Viewer(f.customer.userId(), false, f.customer.accountId());
+        for (List<String> labels : List.of(List.of("платежи"), List.of("b", "A", "a"), List.<String>of())) {
+            var in = new dev.ticket.model.NewTicket("Оплата не прошла", "What happened: declined.",
+                    dev.ticket.model.TicketType.CRITICAL, "billing page", "https://chat.example/d/1",
+                    List.of(later.id(), earlier.id()), labels, "deploy");
+            Ticket answer = f.tickets.open(f.customer, in, List.of(), null).ticket();
+            assertEquals(store.read(tx -> tx.ticket(answer.id(), author)).orElseThrow(), answer);
+            // the refs given, and the latest Done ticket with the dedupe key, in id order
+            assertEquals(List.of(earlier.id(), done.id(), later.id()), answer.refs());
+            f.tickets.close(f.customer, answer.id(), null);
+            done = answer;
+            later = f.open("Later");
+        }
+        Ticket plain = f.open("Plain");
+        assertEquals(store.read(tx -> tx.ticket(plain.id(), author)).orElseThrow(), plain);
+    }
+
     @Test
     void a_dedupe_key_merges_into_the_open_ticket_and_a_done_one_is_referenced() {
         Ticket first = f.open(f.customer, "CI failed", "ci-main");
