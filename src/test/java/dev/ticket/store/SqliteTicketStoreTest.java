@@ -1,9 +1,8 @@
 package dev.ticket.store;
 
+import dev.ticket.files.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The store contract on embedded SQLite. */
 class SqliteTicketStoreTest extends TicketStoreContract {
@@ -17,10 +16,6 @@ class SqliteTicketStoreTest extends TicketStoreContract {
 
     @Override
     void cleanUp() throws Exception {
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Trees.delete(dir);
     }
 }
