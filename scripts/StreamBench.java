@@ -63,12 +63,18 @@ public class StreamBench {
     volatile boolean trickling;
     String slowUser;
     int requested;
-    final ConcurrentLinkedQueue<Stream> toRegister = new ConcurrentLinkedQueue<>();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
     volatile String refusal;
-    Selector selector;
+    /**
+     * HTTP/1.1 streams are read by as many selector threads as the machine has cores (BENCH_CLIENT_THREADS): one
+     * thread reading 5,000 sockets in turn on the same machine would time its own queue, not the service.
+     */
+    final int clientThreads = Integer.parseInt(System.getenv().getOrDefault("BENCH_CLIENT_THREADS",
+            String.valueOf(Runtime.getRuntime().availableProcessors())));
+    Selector[] selectors;
+    final List<ConcurrentLinkedQueue<Stream>> toRegister = new ArrayList<>();
     // the reply being timed
     volatile String marker = "\u0000";
     volatile long sentAt;
@@ -228,10 +234,16 @@ public class StreamBench {
             h2Client.setSelectors(1);
             h2Client.start();
         } else {
-            selector = Selector.open();
-            Thread loop = new Thread(this::selectLoop, "bench-select");
-            loop.setDaemon(true);
-            loop.start();
+            selectors = new Selector[clientThreads];
+            for (int i = 0; i < clientThreads; i++) {
+                Selector selector = Selector.open();
+                ConcurrentLinkedQueue<Stream> queue = new ConcurrentLinkedQueue<>();
+                selectors[i] = selector;
+                toRegister.add(queue);
+                Thread loop = new Thread(() -> selectLoop(selector, queue), "bench-select-" + i);
+                loop.setDaemon(true);
+                loop.start();
+            }
         }
         String agent = token(post(urls[0], admin, "/api/v1/users",
                 "{\"name\":\"bench-agent\",\"role\":\"agent\"}"));
@@ -400,8 +412,8 @@ public class StreamBench {
         channel.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
         Stream stream = new Stream(channel, request);
         streams.add(stream);
-        toRegister.add(stream);
-        selector.wakeup();
+        toRegister.get(index % selectors.length).add(stream);
+        selectors[index % selectors.length].wakeup();
     }
 
     /** A new connection for every {@code perConnection} streams, spread over the nodes in turn. */
@@ -428,7 +440,7 @@ public class StreamBench {
         return users.get(user);
     }
 
-    void selectLoop() {
+    void selectLoop(Selector selector, ConcurrentLinkedQueue<Stream> toRegister) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
         byte[] bytes = new byte[64 * 1024];
         try {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpParser;
@@ -135,23 +136,22 @@ final class SlowClients extends Handler.Wrapper {
         }
     }
 
+    /** Where a preloading body is: still coming in, handed on to the routes, or cut for being too slow (408). */
+    private enum Stage { LOADING, DISPATCHED, CUT }
+
     /**
      * Reads a small body through demand callbacks, then hands the request on with the body in memory. Reading a
      * chunk never blocks, so Jetty may run the callback on its selector thread without a dispatch; only handing
      * the request to the routes goes to the thread pool.
      */
     private final class Preload implements Invocable.Task {
-        private static final int LOADING = 0;
-        private static final int DISPATCHED = 1;
-        private static final int CUT = 2;
-
         private final Handler next;
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final Watch watch;
         private final ByteArrayOutputStream buffer;
-        private final AtomicInteger state = new AtomicInteger(LOADING);
+        private final AtomicReference<Stage> stage = new AtomicReference<>(Stage.LOADING);
 
         Preload(Handler next, Request request, Response response, Callback callback, Watch watch, long length) {
             this.next = next;
@@ -163,7 +163,7 @@ final class SlowClients extends Handler.Wrapper {
             this.buffer = new ByteArrayOutputStream((int) Math.min(Math.max(length, 256), 8 * 1024));
             watch.started();
             watch.cutter = () -> {
-                if (state.compareAndSet(LOADING, CUT)) {
+                if (stage.compareAndSet(Stage.LOADING, Stage.CUT)) {
                     Response.writeError(request, response, callback, 408);
                 }
             };
@@ -182,14 +182,14 @@ final class SlowClients extends Handler.Wrapper {
         }
 
         void load(boolean fromDemand) {
-            while (state.get() == LOADING) {
+            while (stage.get() == Stage.LOADING) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
                     request.demand(this);
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    if (state.compareAndSet(LOADING, CUT)) {
+                    if (stage.compareAndSet(Stage.LOADING, Stage.CUT)) {
                         watches.remove(watch);
                         Response.writeError(request, response, callback, chunk.getFailure());
                     }
@@ -203,7 +203,7 @@ final class SlowClients extends Handler.Wrapper {
                 boolean last = chunk.isLast();
                 chunk.release();
                 watch.arrived(n, last);
-                if ((last || buffer.size() > PRELOAD_LIMIT) && state.compareAndSet(LOADING, DISPATCHED)) {
+                if ((last || buffer.size() > PRELOAD_LIMIT) && stage.compareAndSet(Stage.LOADING, Stage.DISPATCHED)) {
                     GuardedBody body = new GuardedBody(request, buffer, last, watch);
                     watch.cutter = body::cut;
                     if (last) {

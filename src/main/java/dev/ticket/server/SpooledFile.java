@@ -16,18 +16,7 @@ import java.util.HexFormat;
  * ({@link BlockFileWriter}), so the blob store's fsync before the commit has little left to do.
  * (Background fsyncs every 64 MiB through the page cache were tried before: slower.)
  */
-final class SpooledFile {
-    private final String filename;
-    private final Path temp;
-    private final BlockFileWriter out;
-    private final MessageDigest sha;
-
-    private SpooledFile(String filename, Path temp, BlockFileWriter out, MessageDigest sha) {
-        this.filename = filename;
-        this.temp = temp;
-        this.out = out;
-        this.sha = sha;
-    }
+record SpooledFile(String filename, Path temp, BlockFileWriter out, MessageDigest sha) {
 
     static SpooledFile create(Path tempDir, String filename) throws IOException {
         Path temp = Files.createTempFile(tempDir, "upload-", ".part");
@@ -41,14 +30,6 @@ final class SpooledFile {
             Files.deleteIfExists(temp);
             throw e;
         }
-    }
-
-    String filename() {
-        return filename;
-    }
-
-    Path temp() {
-        return temp;
     }
 
     long size() {

@@ -17,18 +17,8 @@ import java.util.Objects;
  * account's tickets but never set it: on their own ticket that is 403, on another account's 404 (as if it did
  * not exist). An assignment is an event on the ticket's stream, carrying the ticket as it is after it.
  */
-final class Assignments {
+record Assignments(TicketStore store, ReadCache cache, Clock clock) {
     private static final Viewer TEAM = new Viewer(0, true, null);
-
-    private final TicketStore store;
-    private final ReadCache cache;
-    private final Clock clock;
-
-    Assignments(TicketStore store, ReadCache cache, Clock clock) {
-        this.store = store;
-        this.cache = cache;
-        this.clock = clock;
-    }
 
     /** Assigns the ticket to the agent {@code userId}, or to nobody (null). */
     Ticket assign(Caller caller, long ticketId, Long userId) {

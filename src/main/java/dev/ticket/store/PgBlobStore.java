@@ -19,20 +19,13 @@ import org.jdbi.v3.core.JdbiException;
  * own: a blob is written while the request's transaction holds a connection of the main pool, and
  * sharing one pool would let enough concurrent uploads wait on each other for ever.
  */
-public final class PgBlobStore implements BlobStore {
+record PgBlobStore(Jdbi jdbi, Path tempDir, Clock clock) implements BlobStore {
     static final int CHUNK = 256 * 1024;
     /** An unreferenced blob younger than this may belong to an upload still in flight on some node. */
     static final Duration ORPHAN_AGE = Duration.ofHours(1);
 
-    private final Jdbi jdbi;
-    private final Path temp;
-    private final Clock clock;
-
-    PgBlobStore(Jdbi jdbi, Path temp, Clock clock) {
-        this.jdbi = jdbi;
-        this.temp = temp;
-        this.clock = clock;
-        BlobStore.directories(temp);
+    PgBlobStore {
+        BlobStore.directories(tempDir);
     }
 
     /**
@@ -104,7 +97,7 @@ public final class PgBlobStore implements BlobStore {
     @Override
     public int sweepOrphans(Set<String> ignored) throws IOException {
         long cutoff = clock.millis() - ORPHAN_AGE.toMillis();
-        try (DirectoryStream<Path> stale = Files.newDirectoryStream(temp)) {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(tempDir)) {
             for (Path file : stale) {
                 if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
                     Files.deleteIfExists(file);
@@ -118,11 +111,6 @@ public final class PgBlobStore implements BlobStore {
         } catch (JdbiException e) {
             throw new IOException("cannot sweep unused files: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public Path tempDir() {
-        return temp;
     }
 
     private static void check(String sha256) {

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.LongConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,7 +23,8 @@ final class PgEventListener implements AutoCloseable {
     static final String REVOKED = "revoked:";
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private static final int POLL_MS = 500;
-    private static final long CHECK_EVERY_MS = 5_000;
+    /** How often the event connection is checked (isValid) while listening. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     private static final long MAX_BACKOFF_MS = 2_000;
 
     private final String jdbcUrl;
@@ -99,7 +100,7 @@ final class PgEventListener implements AutoCloseable {
                     notifyListeners();
                 }
             }
-            if (System.nanoTime() - lastCheck > TimeUnit.MILLISECONDS.toNanos(CHECK_EVERY_MS)) {
+            if (System.nanoTime() - lastCheck > CHECK_EVERY.toNanos()) {
                 // A silently dead peer (no RST) would otherwise leave this node deaf for good.
                 if (!c.isValid(2)) {
                     throw new SQLException("the event connection stopped answering");

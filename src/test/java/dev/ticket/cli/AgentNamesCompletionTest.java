@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Agent names on Tab after {@code assign --to} and {@code list --assignee} (bash, zsh, fish): me (and none), then
@@ -24,15 +22,8 @@ class AgentNamesCompletionTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
-    @TempDir
-    Path dir;
-
-    private StubbedShell shell;
-
-    @BeforeEach
-    void stub() throws Exception {
-        shell = new StubbedShell(dir, "").cached("agents", "Sam Lee\nKim\n");
-    }
+    @RegisterExtension
+    final StubbedShell shell = new StubbedShell("").cached("agents", "Sam Lee\nKim\n");
 
     /** The completions without the description fish shows after a tab. */
     private static List<String> words(List<String> completions) {
@@ -68,11 +59,7 @@ class AgentNamesCompletionTest {
 
     @Test
     void zsh_completes_a_name_with_a_space_on_tab() throws Exception {
-        String screen = String.join("\n", ShellRunner.run("zsh", shell.zsh()
-                + "zpty -w -n z 'ticket assign 42 --to Sa'$'\\t'\n"
-                + "upto 'Lee'\n"
-                + "print -r -- ${screen//$'\\r'/}\n"
-                + "zpty -d z"));
+        String screen = shell.zshTab("ticket assign 42 --to Sa", "Lee");
         assertTrue(screen.contains("ticket assign 42 --to Sam\\ Lee"), screen);
         assertEquals(List.of(), shell.runs());
     }

@@ -68,6 +68,11 @@ final class CliHarness {
         return new CliHarness(service.url()).token(service.agent().token());
     }
 
+    /** The same user at another address (a proxy in front of the service), with a config directory of its own. */
+    CliHarness through(String serverUrl) {
+        return new CliHarness(serverUrl).token(token());
+    }
+
     String token() {
         return env.get("TICKET_TOKEN");
     }

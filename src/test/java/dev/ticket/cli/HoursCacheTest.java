@@ -3,8 +3,6 @@ package dev.ticket.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.RecordingProxy;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
@@ -26,40 +24,35 @@ class HoursCacheTest {
 
     @Test
     void a_listing_asks_the_hours_once_in_ten_minutes_and_ticket_hours_always() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
+        CliHarness direct = CliHarness.customer(service);
         try (RecordingProxy proxy = new RecordingProxy(service.url())) {
-            CliHarness cli = new CliHarness(proxy.url()).token(anna.token());
+            CliHarness cli = direct.through(proxy.url());
             String id = cli.open("Booking link is blank", "since yesterday");
             String first = cli.ok("list");
             assertTrue(first.contains("due in "), first);
-            assertEquals(1, hoursAsked(proxy));
+            assertEquals(1, proxy.asked("/api/v1/hours"));
             Path kept = cli.configHome().resolve(".cache/ticket/hours.json");
             assertTrue(Files.readString(kept).contains(proxy.url()), Files.readString(kept));
 
             assertEquals(first, cli.ok("list"), "the same words from the kept hours");
             assertTrue(cli.ok("show", id, "--no-read").contains("due in "));
-            assertEquals(1, hoursAsked(proxy), "list and show within ten minutes use the kept hours");
+            assertEquals(1, proxy.asked("/api/v1/hours"), "list and show within ten minutes use the kept hours");
 
             cli.ok("hours");
-            assertEquals(2, hoursAsked(proxy), "ticket hours always asks the service");
+            assertEquals(2, proxy.asked("/api/v1/hours"), "ticket hours always asks the service");
 
             Files.setLastModifiedTime(kept, FileTime.from(Instant.now().minus(Duration.ofMinutes(11))));
             assertEquals(first, cli.ok("list"));
-            assertEquals(3, hoursAsked(proxy), "kept hours older than ten minutes are asked again");
+            assertEquals(3, proxy.asked("/api/v1/hours"), "kept hours older than ten minutes are asked again");
 
-            CliHarness direct = new CliHarness(service.url()).token(anna.token());
             Files.createDirectories(direct.configHome().resolve(".cache/ticket"));
             Files.copy(kept, direct.configHome().resolve(".cache/ticket/hours.json"));
             Files.writeString(kept, "{not json");
             assertEquals(first, cli.ok("list"), "a broken file is no file");
-            assertEquals(4, hoursAsked(proxy));
+            assertEquals(4, proxy.asked("/api/v1/hours"));
             assertEquals(first, direct.ok("list"));
             assertTrue(Files.readString(direct.configHome().resolve(".cache/ticket/hours.json"))
                     .contains(service.url()), "hours kept for another server are not this one's");
         }
-    }
-
-    private static long hoursAsked(RecordingProxy proxy) {
-        return proxy.exchanges().stream().filter(e -> e.target().startsWith("/api/v1/hours")).count();
     }
 }

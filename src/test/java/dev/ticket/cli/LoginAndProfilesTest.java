@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.cli.config.Settings;
-import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,16 +19,16 @@ class LoginAndProfilesTest {
 
     @Test
     void login_with_token_from_stdin_checks_it_and_saves_a_private_profile() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
-        CliHarness cli = new CliHarness(null).stdin(anna.token() + "\n");
+        String olga = service.customer().token();
+        CliHarness cli = new CliHarness(null).stdin(olga + "\n");
         CliHarness.Result r = cli.run("login", "--server", service.url(), "--with-token");
         assertEquals(0, r.exit(), r.toString());
-        assertTrue(r.out().startsWith("Logged in to " + service.url() + " as Anna (customer, account acme).\n"),
+        assertTrue(r.out().startsWith("Logged in to " + service.url() + " as Olga (customer, account acme).\n"),
                 r.out());
         Path file = cli.configHome().resolve("ticket/config.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertTrue(Files.readString(file).contains(anna.token()));
-        assertTrue(cli.stdin("").ok("whoami").startsWith("Anna (customer, account acme)\nServer " + service.url()));
+        assertTrue(Files.readString(file).contains(olga));
+        assertTrue(cli.stdin("").ok("whoami").startsWith("Olga (customer, account acme)\nServer " + service.url()));
     }
 
     @Test
@@ -51,19 +49,19 @@ class LoginAndProfilesTest {
 
     @Test
     void profiles_are_chosen_by_flag_then_environment_then_the_files_current_profile() {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
-        User sam = service.addUser("Sam", Role.AGENT, null);
+        String olga = service.customer().token();
+        String sam = service.agent().token();
         CliHarness cli = new CliHarness(null);
         ConfigFile config = ConfigFile.load(java.util.Map.of("XDG_CONFIG_HOME", cli.configHome().toString()));
-        config.saveProfile("default", service.url(), anna.token());
-        config.saveProfile("agent", service.url(), sam.token());
+        config.saveProfile("default", service.url(), olga);
+        config.saveProfile("agent", service.url(), sam);
 
-        assertEquals("Anna", cli.ok("whoami").lines().findFirst().orElseThrow().split(" ")[0]);
+        assertEquals("Olga", cli.ok("whoami").lines().findFirst().orElseThrow().split(" ")[0]);
         assertTrue(cli.env("TICKET_PROFILE", "agent").ok("whoami").startsWith("Sam "));
-        assertTrue(cli.ok("whoami", "--profile", "default").startsWith("Anna "));
-        assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Anna "), "a flag before the command counts");
-        assertTrue(cli.env("TICKET_TOKEN", anna.token()).ok("whoami").startsWith("Anna "), "env token over profile");
-        assertTrue(cli.ok("whoami", "--token", sam.token()).startsWith("Sam "), "flag over environment");
+        assertTrue(cli.ok("whoami", "--profile", "default").startsWith("Olga "));
+        assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Olga "), "a flag before the command counts");
+        assertTrue(cli.env("TICKET_TOKEN", olga).ok("whoami").startsWith("Olga "), "env token over profile");
+        assertTrue(cli.ok("whoami", "--token", sam).startsWith("Sam "), "flag over environment");
     }
 
     @Test
@@ -85,9 +83,9 @@ class LoginAndProfilesTest {
 
     @Test
     void logout_forgets_the_token_and_later_commands_exit_3() {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
+        String olga = service.customer().token();
         CliHarness cli = new CliHarness(service.url());
-        cli.ok("login", "--token", anna.token());
+        cli.ok("login", "--token", olga);
         assertTrue(cli.ok("logout").startsWith("Logged out"));
         CliHarness.Result r = cli.run("list");
         assertEquals(3, r.exit());

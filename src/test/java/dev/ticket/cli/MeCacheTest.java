@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.RecordingProxy;
 import dev.ticket.testing.TestService;
 import java.nio.file.Files;
@@ -28,41 +26,36 @@ class MeCacheTest {
 
     @Test
     void a_listing_asks_who_the_token_is_once_in_ten_minutes_for_that_token_only() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
-        User sam = service.addUser("Sam", Role.AGENT, null);
         try (RecordingProxy proxy = new RecordingProxy(service.url())) {
-            CliHarness cli = new CliHarness(proxy.url()).token(anna.token());
+            CliHarness cli = CliHarness.customer(service).through(proxy.url());
+            String olga = cli.token();
             cli.ok("new", "-t", "Booking link is blank", "-m", "since yesterday", "-q");
             String first = cli.ok("list");
             assertFalse(first.contains("ACCOUNT"), "a customer's columns: " + first);
-            assertEquals(1, meAsked(proxy));
+            assertEquals(1, proxy.asked("/api/v1/me"));
             Path kept = cli.configHome().resolve(".cache/ticket/me.json");
             assertTrue(Files.readString(kept).contains("\"customer\""), Files.readString(kept));
-            assertFalse(Files.readString(kept).contains(anna.token()), "the token is not kept");
+            assertFalse(Files.readString(kept).contains(olga), "the token is not kept");
 
             assertEquals(first, cli.ok("list"));
-            assertEquals(1, meAsked(proxy), "a second listing within ten minutes uses the kept answer");
+            assertEquals(1, proxy.asked("/api/v1/me"), "a second listing within ten minutes uses the kept answer");
 
             cli.ok("whoami");
-            assertEquals(2, meAsked(proxy), "ticket whoami always asks the service");
+            assertEquals(2, proxy.asked("/api/v1/me"), "ticket whoami always asks the service");
 
-            String agents = cli.token(sam.token()).ok("list");
+            String agents = cli.token(service.agent().token()).ok("list");
             assertTrue(agents.contains("ACCOUNT") && agents.contains("acme"), "an agent's columns: " + agents);
-            assertEquals(3, meAsked(proxy), "another token is asked for, not taken from the kept answer");
-            assertEquals(first, cli.token(anna.token()).ok("list"));
-            assertEquals(4, meAsked(proxy));
+            assertEquals(3, proxy.asked("/api/v1/me"), "another token is asked for, not taken from the kept answer");
+            assertEquals(first, cli.token(olga).ok("list"));
+            assertEquals(4, proxy.asked("/api/v1/me"));
 
             Files.setLastModifiedTime(kept, FileTime.from(Instant.now().minus(Duration.ofMinutes(11))));
             assertEquals(first, cli.ok("list"));
-            assertEquals(5, meAsked(proxy), "an answer older than ten minutes is asked again");
+            assertEquals(5, proxy.asked("/api/v1/me"), "an answer older than ten minutes is asked again");
 
             Files.writeString(kept, "{not json");
             assertEquals(first, cli.ok("list"), "a broken file is no file");
-            assertEquals(6, meAsked(proxy));
+            assertEquals(6, proxy.asked("/api/v1/me"));
         }
-    }
-
-    private static long meAsked(RecordingProxy proxy) {
-        return proxy.exchanges().stream().filter(e -> e.target().startsWith("/api/v1/me")).count();
     }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ticket ids on Tab (bash, zsh, fish): read from the cache file that list, show and new keep, without running
@@ -22,16 +20,9 @@ class RecentIdsCompletionTest {
     @RegisterExtension
     static final TestService service = TestService.perClass();
 
-    @TempDir
-    Path dir;
-
-    private StubbedShell shell;
-
-    @BeforeEach
-    void stub() throws Exception {
-        shell = new StubbedShell(dir, "  'profile list -q') printf 'agent\\ndefault\\n';;\n")
-                .cached("recent-ids", "42\tBooking link opens a blank page\n7\tNightly export\n");
-    }
+    @RegisterExtension
+    final StubbedShell shell = new StubbedShell("  'profile list -q') printf 'agent\\ndefault\\n';;\n")
+            .cached("recent-ids", "42\tBooking link opens a blank page\n7\tNightly export\n");
 
     private List<String> bash(String... words) throws Exception {
         return shell.bash(words);
@@ -64,7 +55,7 @@ class RecentIdsCompletionTest {
 
     @Test
     void without_a_cache_a_tab_offers_nothing_yet_and_starts_the_refresh() throws Exception {
-        Files.delete(dir.resolve("cache/ticket/recent-ids"));
+        Files.delete(shell.cache().resolve("recent-ids"));
         assertEquals(List.of(), bash("ticket", "show", ""));
         awaitRun("completion --refresh-ids");
     }
@@ -85,11 +76,7 @@ class RecentIdsCompletionTest {
 
     @Test
     void zsh_offers_the_ids_on_tab_from_the_function_on_fpath() throws Exception {
-        String screen = String.join("\n", ShellRunner.run("zsh", shell.zsh()
-                + "zpty -w -n z 'ticket show 4'$'\\t'\n"
-                + "upto 'ticket show 42'\n"
-                + "print -r -- ${screen//$'\\r'/}\n"
-                + "zpty -d z"));
+        String screen = shell.zshTab("ticket show 4", "ticket show 42");
         assertTrue(screen.contains("ticket show 42"), screen);
         assertEquals(List.of(), runs());
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.model.Role;
-import dev.ticket.model.User;
 import dev.ticket.testing.TestService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,24 +14,22 @@ class RetryThroughProxyTest {
 
     @Test
     void a_new_whose_response_is_lost_is_retried_and_makes_exactly_one_ticket() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "proxy-drop");
+        CliHarness direct = CliHarness.as(service, "Anna", Role.CUSTOMER, "proxy-drop");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.DROP_FIRST_RESPONSE)) {
-            CliHarness.Result r = new CliHarness(proxy.url()).token(anna.token())
+            CliHarness.Result r = direct.through(proxy.url())
                     .run("new", "-t", "Through a flaky network", "-m", "hello", "-q");
             assertEquals(0, r.exit(), r.toString());
             assertTrue(proxy.connections() >= 2, "the first answer was dropped, so the client had to retry");
-            String direct = new CliHarness(service.url()).token(anna.token()).ok("list", "-q");
-            assertEquals(r.out(), direct, "exactly one ticket, and the retry printed its id");
+            assertEquals(r.out(), direct.ok("list", "-q"), "exactly one ticket, and the retry printed its id");
         }
     }
 
     @Test
     void a_reply_whose_response_is_lost_makes_exactly_one_message() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "proxy-reply");
-        CliHarness direct = new CliHarness(service.url()).token(anna.token());
+        CliHarness direct = CliHarness.as(service, "Anna", Role.CUSTOMER, "proxy-reply");
         String id = direct.open("Reply retry", "first");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.DROP_FIRST_RESPONSE)) {
-            new CliHarness(proxy.url()).token(anna.token()).ok("reply", id, "-m", "only once");
+            direct.through(proxy.url()).ok("reply", id, "-m", "only once");
         }
         assertEquals(2, dev.ticket.model.Json.mapper().readTree(direct.ok("show", id, "--json"))
                 .get("messages").size());
@@ -40,15 +37,14 @@ class RetryThroughProxyTest {
 
     @Test
     void a_busy_service_is_retried_after_its_retry_after() throws Exception {
-        User anna = service.addUser("Anna", Role.CUSTOMER, "proxy-busy");
+        CliHarness direct = CliHarness.as(service, "Anna", Role.CUSTOMER, "proxy-busy");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.BUSY_FIRST_REQUEST)) {
             long start = System.nanoTime();
-            CliHarness.Result r = new CliHarness(proxy.url()).token(anna.token())
-                    .run("new", "-t", "Busy", "-m", "hello", "-q");
+            CliHarness.Result r = direct.through(proxy.url()).run("new", "-t", "Busy", "-m", "hello", "-q");
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertEquals(0, r.exit(), r.toString());
             assertTrue(tookMs >= 1000, "waited for Retry-After: 1, took " + tookMs + " ms");
-            assertEquals(r.out(), new CliHarness(service.url()).token(anna.token()).ok("list", "-q"));
+            assertEquals(r.out(), direct.ok("list", "-q"));
         }
     }
 }

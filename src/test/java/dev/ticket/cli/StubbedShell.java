@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.cli.command.TicketCommand;
 import dev.ticket.cli.docs.CompletionScripts;
+import dev.ticket.files.Trees;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -12,27 +14,40 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the completion scripts' cache readers see: a stub {@code ticket} on PATH that records each run (and answers
- * {@code cases}, shell {@code case} arms on its first three words), and XDG_CACHE_HOME in {@code dir}.
+ * {@code cases}, shell {@code case} arms on its first three words), and XDG_CACHE_HOME, in a temporary directory of
+ * its own. One per test: {@code @RegisterExtension final StubbedShell shell = new StubbedShell(...)} deletes the
+ * directory after the test.
  */
-final class StubbedShell {
+final class StubbedShell implements AfterEachCallback {
     private final Path dir;
     private final Path log;
     final String env;
 
-    StubbedShell(Path dir, String cases) throws Exception {
-        this.dir = dir;
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        log = dir.resolve("runs.log");
-        Path stub = bin.resolve("ticket");
-        Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> " + ShellRunner.quoted(log) + "\n"
-                + "case \"$1 $2 $3\" in\n" + cases + "esac\n");
-        assertTrue(stub.toFile().setExecutable(true));
-        Files.createDirectories(cache());
-        env = "PATH=" + ShellRunner.quoted(bin) + ":$PATH; XDG_CACHE_HOME=" + ShellRunner.quoted(dir.resolve("cache"))
-                + "; export PATH XDG_CACHE_HOME; ";
+    StubbedShell(String cases) {
+        try {
+            dir = Files.createTempDirectory("ticket-shell-");
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            log = dir.resolve("runs.log");
+            Path stub = bin.resolve("ticket");
+            Files.writeString(stub, "#!/bin/sh\necho \"$*\" >> " + ShellRunner.quoted(log) + "\n"
+                    + "case \"$1 $2 $3\" in\n" + cases + "esac\n");
+            assertTrue(stub.toFile().setExecutable(true));
+            Files.createDirectories(cache());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env = "PATH=" + ShellRunner.quoted(dir.resolve("bin")) + ":$PATH; XDG_CACHE_HOME="
+                + ShellRunner.quoted(dir.resolve("cache")) + "; export PATH XDG_CACHE_HOME; ";
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        Trees.delete(dir);
     }
 
     /** The folder of the CLI's cache files. */
@@ -41,8 +56,12 @@ final class StubbedShell {
     }
 
     /** Writes the cache file {@code name} as the CLI would have left it. */
-    StubbedShell cached(String name, String content) throws IOException {
-        Files.writeString(cache().resolve(name), content);
+    StubbedShell cached(String name, String content) {
+        try {
+            Files.writeString(cache().resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
@@ -75,6 +94,15 @@ final class StubbedShell {
         Path functions = Files.createDirectories(dir.resolve("functions"));
         Files.writeString(functions.resolve("_ticket"), CompletionScripts.zsh(TicketCommand.tree()));
         return env + ShellRunner.zshTyping(functions);
+    }
+
+    /** The zsh screen after typing {@code line} and a Tab, once it shows {@code upto} (or zsh gives up waiting). */
+    String zshTab(String line, String upto) throws Exception {
+        return String.join("\n", ShellRunner.run("zsh", zsh()
+                + "zpty -w -n z '" + line + "'$'\\t'\n"
+                + "upto '" + upto + "'\n"
+                + "print -r -- ${screen//$'\\r'/}\n"
+                + "zpty -d z"));
     }
 
     /** The stub's runs so far, one line of arguments each. */

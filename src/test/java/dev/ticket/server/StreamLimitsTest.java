@@ -59,6 +59,19 @@ class StreamLimitsTest {
         return RawStream.open(serve.url(), token);
     }
 
+    /** Whether a stream of {@code token} is accepted (200) within a second; the accepted one joins {@code open}. */
+    static boolean reopensWithinASecond(String token, List<RawStream> open) {
+        return ServeProcess.await(Duration.ofSeconds(1), () -> {
+            RawStream again = stream(token);
+            if (again.status() != 200) {
+                again.close();
+                return false;
+            }
+            open.add(again);
+            return true;
+        });
+    }
+
     @Test
     void hundreds_of_streams_stay_open_each_event_reaches_exactly_its_account_and_the_total_cap_answers_503() {
         List<RawStream> streams = new ArrayList<>();
@@ -119,16 +132,8 @@ class StreamLimitsTest {
             // one closed stream frees a slot at once
             streams.remove(streams.size() - 1).close();
             User late = user("late", "late");
-            assertTrue(ServeProcess.await(Duration.ofSeconds(1), () -> {
-                RawStream again = stream(late.token());
-                boolean ok = again.status() == 200;
-                if (ok) {
-                    streams.add(again);
-                } else {
-                    again.close();
-                }
-                return ok;
-            }), "the closed stream's slot was not free within a second");
+            assertTrue(reopensWithinASecond(late.token(), streams),
+                    "the closed stream's slot was not free within a second");
         } finally {
             streams.forEach(RawStream::close);
         }
@@ -156,16 +161,8 @@ class StreamLimitsTest {
             }
             open.remove(0).close();
             long closedAt = System.nanoTime();
-            assertTrue(ServeProcess.await(Duration.ofSeconds(1), () -> {
-                RawStream again = stream(olga.token());
-                boolean ok = again.status() == 200;
-                if (ok) {
-                    open.add(again);
-                } else {
-                    again.close();
-                }
-                return ok;
-            }), "the slot was not free within a second of closing the stream");
+            assertTrue(reopensWithinASecond(olga.token(), open),
+                    "the slot was not free within a second of closing the stream");
             System.out.printf("slot free again %.0f ms after the close%n", (System.nanoTime() - closedAt) / 1e6);
         } finally {
             open.forEach(RawStream::close);

@@ -1,11 +1,10 @@
 package dev.ticket.store;
 
+import dev.ticket.files.Trees;
 import dev.ticket.testing.PgDatabase;
 import dev.ticket.testing.PostgresAvailable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The store contract on PostgreSQL (a database of its own on TICKET_TEST_PG_URL's server). */
@@ -26,10 +25,6 @@ class PostgresTicketStoreTest extends TicketStoreContract {
         if (db != null) {
             db.close();
         }
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Trees.delete(dir);
     }
 }

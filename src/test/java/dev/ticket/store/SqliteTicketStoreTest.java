@@ -3,6 +3,7 @@ package dev.ticket.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ticket.files.Trees;
 import dev.ticket.model.TicketType;
 import dev.ticket.service.ServiceException;
 import java.nio.file.Files;
@@ -12,9 +13,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on embedded SQLite. */
@@ -29,11 +29,7 @@ class SqliteTicketStoreTest extends TicketStoreContract {
 
     @Override
     void cleanUp() throws Exception {
-        if (dir != null) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Trees.delete(dir);
     }
 
     /**
@@ -59,7 +55,7 @@ class SqliteTicketStoreTest extends TicketStoreContract {
              PreparedStatement s = c.prepareStatement("SELECT rowid FROM " + SqliteTitleIndex.TABLE + " WHERE "
                      + SqliteTitleIndex.TABLE + " MATCH ? ORDER BY rowid")) {
             s.setString(1, String.join(" AND ", TitleGrams.tokens(folded, 8)));
-            List<Long> rows = new java.util.ArrayList<>();
+            List<Long> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(rs.getLong(1));

@@ -1,6 +1,7 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
+import dev.ticket.files.Trees;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -9,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Several real {@code ticket serve} nodes in this JVM, each on its own loopback port and data
@@ -122,12 +121,6 @@ public final class PgCluster extends ClassResource {
         if (db != null) {
             db.close();
         }
-        for (Path dir : dirs) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind is harmless
-            }
-        }
+        dirs.forEach(Trees::delete);
     }
 }

@@ -107,6 +107,11 @@ public final class RecordingProxy implements AutoCloseable {
         return exchanges.stream().map(Pending::snapshot).toList();
     }
 
+    /** How many requests so far had a target (path and query) starting with {@code prefix}. */
+    public long asked(String prefix) {
+        return exchanges().stream().filter(e -> e.target().startsWith(prefix)).count();
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();

@@ -1,6 +1,7 @@
 package dev.ticket.testing;
 
 import dev.ticket.app.TicketApp;
+import dev.ticket.files.Trees;
 import dev.ticket.model.Role;
 import dev.ticket.model.User;
 import dev.ticket.server.ServerSettings;
@@ -9,9 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * A real {@code ticket serve} in this JVM on 127.0.0.1, port 0, over a temporary SQLite directory.
@@ -130,10 +129,6 @@ public final class TestService extends ClassResource {
     @Override
     public void close() {
         app.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
+        Trees.delete(dataDir);
     }
 }

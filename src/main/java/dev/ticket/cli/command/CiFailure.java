@@ -32,7 +32,7 @@ import java.util.Map;
  * Turns {@code ticket new --from-ci} into the ticket to send: everything the CI environment and the log say,
  * redacted, with the fingerprint as dedupe key and an idempotency key that a re-run of the same step repeats.
  */
-final class CiFailure {
+record CiFailure(Io io, CiOptions options) {
     /** Variables naming one CI run (not one attempt): a re-run of a step in the same run keeps them. */
     private static final List<String> RUN_IDS = List.of("GITHUB_RUN_ID", "CI_PIPELINE_ID", "BUILD_TAG",
             "BUILDKITE_BUILD_ID", "CIRCLE_WORKFLOW_ID", "DRONE_BUILD_NUMBER", "TRAVIS_BUILD_ID", "CI_BUILD_ID",
@@ -54,14 +54,6 @@ final class CiFailure {
                 }
             }
         }
-    }
-
-    private final Io io;
-    private final CiOptions options;
-
-    CiFailure(Io io, CiOptions options) {
-        this.io = io;
-        this.options = options;
     }
 
     /**

@@ -14,17 +14,10 @@ import java.util.stream.Collectors;
  * A ticket and its chat as text. As a chat (on a terminal) the team's messages stand on the left and
  * the customer's on the right, as in the seed; otherwise a plain transcript, one message after another.
  */
-public final class Transcript {
-    private final Style style;
-    private final Formats formats;
-    private final boolean chat;
-    private final int width;
-
-    public Transcript(Style style, Formats formats, boolean chat, int width) {
-        this.style = style;
-        this.formats = formats;
-        this.chat = chat;
-        this.width = Math.max(40, width);
+public record Transcript(Style style, Formats formats, boolean chat, int width) {
+    /** At least 40 columns wide. */
+    public Transcript {
+        width = Math.max(40, width);
     }
 
     public void ticket(Ticket raw, PrintStream out) {
