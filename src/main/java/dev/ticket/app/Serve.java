@@ -4,6 +4,7 @@ import dev.ticket.server.LogSetup;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.store.DataDirLock;
+import dev.ticket.store.PgReach;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -29,13 +30,18 @@ public final class Serve implements AutoCloseable {
 
     /**
      * Opens the store and starts listening. A {@link java.net.BindException} (or an {@code IOException} caused by
-     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory.
+     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory; a
+     * {@link DatabaseUnreachable} or {@link DatabaseRefused} when PostgreSQL at {@code --db} cannot be used.
      */
     public static Serve start(Plan plan) throws IOException {
         try {
             return new Serve(TicketApp.start(plan.settings));
         } catch (DataDirLock.InUseException e) {
             throw new DataDirInUse(e.getMessage(), e);
+        } catch (PgReach.Unreachable e) {
+            throw new DatabaseUnreachable(e.getMessage(), e);
+        } catch (PgReach.Refused e) {
+            throw new DatabaseRefused(e.getMessage(), e);
         }
     }
 
@@ -96,6 +102,20 @@ public final class Serve implements AutoCloseable {
     /** The demo account ({@code --dev}): its name, and its customer's and agent's names and tokens. */
     public record Demo(String account, String customerName, String customerToken, String agentName,
                        String agentToken) {
+    }
+
+    /** Nothing answers at {@code --db}'s address (or PostgreSQL is starting): the message names it and why. */
+    public static final class DatabaseUnreachable extends IOException {
+        DatabaseUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** PostgreSQL answered and refused {@code --db} (no such database or role, a wrong password). */
+    public static final class DatabaseRefused extends IOException {
+        DatabaseRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Another {@code ticket serve} holds the data directory; the message says which process. */

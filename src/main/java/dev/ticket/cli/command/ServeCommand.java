@@ -8,6 +8,7 @@ import dev.ticket.cli.Injectable;
 import dev.ticket.cli.Io;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.client.UnavailableException;
 import dev.ticket.files.BackupArchive;
 import dev.ticket.model.TerminalText;
 import java.io.IOException;
@@ -212,6 +213,12 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                 throw new ParameterException(spec.commandLine(), why.contains("in use") || why.contains("already")
                         ? "port " + port + " on " + bind + " is in use; choose another with --port."
                         : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
+            }
+            if (e instanceof Serve.DatabaseRefused) {
+                throw new ParameterException(spec.commandLine(), "--db: " + e.getMessage(), e);
+            }
+            if (e instanceof Serve.DatabaseUnreachable) { // exit 6, as for a service the CLI cannot reach
+                throw new UnavailableException(e.getMessage(), null, e);
             }
             if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
