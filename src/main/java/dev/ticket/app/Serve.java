@@ -30,7 +30,8 @@ public final class Serve implements AutoCloseable {
 
     /**
      * Opens the store and starts listening. A {@link java.net.BindException} (or an {@code IOException} caused by
-     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory; a
+     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory, a
+     * {@link DataDirUnusable} when it is a file or cannot be created or written; a
      * {@link DatabaseUnreachable} or {@link DatabaseRefused} when PostgreSQL at {@code --db} cannot be used.
      */
     public static Serve start(Plan plan) throws IOException {
@@ -38,6 +39,8 @@ public final class Serve implements AutoCloseable {
             return new Serve(TicketApp.start(plan.settings));
         } catch (DataDirLock.InUseException e) {
             throw new DataDirInUse(e.getMessage(), e);
+        } catch (DataDirLock.UnusableException e) {
+            throw new DataDirUnusable(e.getMessage(), e);
         } catch (PgReach.Unreachable e) {
             throw new DatabaseUnreachable(e.getMessage(), e);
         } catch (PgReach.Refused e) {
@@ -114,6 +117,13 @@ public final class Serve implements AutoCloseable {
     /** PostgreSQL answered and refused {@code --db} (no such database or role, a wrong password). */
     public static final class DatabaseRefused extends IOException {
         DatabaseRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The data directory is a file, or cannot be created or written; the message says which and why. */
+    public static final class DataDirUnusable extends IOException {
+        DataDirUnusable(String message, Throwable cause) {
             super(message, cause);
         }
     }

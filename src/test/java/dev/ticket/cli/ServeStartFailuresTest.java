@@ -55,4 +55,23 @@ class ServeStartFailuresTest {
         assertTrue(role.output().get(0).startsWith("ticket: --db: role \"fixes_no_such_role\" does not exist "
                 + "(PostgreSQL at "), role.output().get(0));
     }
+
+    @Test
+    void dataThatIsAFileOrCannotBeMadeIsAUsageError() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        ServeProcess.Exited onFile = ServeProcess.runToExit(WAIT, "--port", "0", "--data", file.toString());
+        assertEquals(List.of("ticket: --data: " + file + " is not a directory", "See 'ticket serve --help'."),
+                onFile.output());
+        assertEquals(2, onFile.code());
+
+        ServeProcess.Exited under = ServeProcess.runToExit(WAIT, "--port", "0", "--data", file.resolve("sub").toString());
+        assertEquals(List.of("ticket: --data: cannot create " + file.resolve("sub") + ": not a directory",
+                "See 'ticket serve --help'."), under.output());
+        assertEquals(2, under.code());
+
+        ServeProcess.Exited proc = ServeProcess.runToExit(WAIT, "--port", "0", "--data", "/proc/ticket-no-such");
+        assertEquals(List.of("ticket: --data: cannot create /proc/ticket-no-such: no such file or directory",
+                "See 'ticket serve --help'."), proc.output());
+        assertEquals(2, proc.code());
+    }
 }

@@ -214,6 +214,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                         ? "port " + port + " on " + bind + " is in use; choose another with --port."
                         : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
+            if (e instanceof Serve.DataDirUnusable) {
+                throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage(), e);
+            }
             if (e instanceof Serve.DatabaseRefused) {
                 throw new ParameterException(spec.commandLine(), "--db: " + e.getMessage(), e);
             }
