@@ -10,6 +10,7 @@ import dev.ticket.service.Backups;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.TicketService;
 import dev.ticket.store.DataDirLock;
+import dev.ticket.store.DataDirModes;
 import dev.ticket.store.JdbcTicketStore;
 import dev.ticket.store.PgReach;
 import dev.ticket.store.TicketStore;
@@ -63,6 +64,8 @@ public final class TicketApp implements AutoCloseable {
             probePort(settings);
             if (settings.dbUrl() != null) {
                 PgReach.check(settings.dbUrl()); // a bad --db in one sentence, before the pools open
+            } else {
+                DataDirModes.securePrivate(settings.dataDir());
             }
             store = settings.dbUrl() == null
                     ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())

@@ -74,7 +74,7 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     private static DataDirLock lockIn(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        DataDirModes.createPrivate(dir);
         Path file = dir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
