@@ -39,6 +39,17 @@ class ServeStartFailuresTest {
     }
 
     @Test
+    void verboseAfterServeExplainsInFullAsBeforeIt() throws Exception {
+        int port = ServeProcess.freePort();
+        ServeProcess.Exited e = serve("--db", "jdbc:postgresql://127.0.0.1:" + port + "/x", "--verbose", "--no-color");
+        assertEquals(6, e.code(), e.output().toString());
+        assertEquals("ticket: cannot reach PostgreSQL at 127.0.0.1:" + port + ": connection refused",
+                e.output().get(0));
+        assertTrue(e.output().stream().anyMatch(line -> line.startsWith("\tat dev.ticket.")), "the stack trace: "
+                + e.output());
+    }
+
+    @Test
     @ExtendWith(PostgresAvailable.class)
     void postgresThatRefusesTheUrlIsAUsageError() throws Exception {
         ServeProcess.Exited db = serve("--db", PgDatabase.urlOf("fixes_no_such_database"));

@@ -181,6 +181,15 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                     + "the API port /metrics needs an admin token.")
     Integer metricsPort;
 
+    // Of the global options (rules.md, command line) the two that mean something to a service: serve is no
+    // BaseCommand, whose mixin would also take --server, --token, --json and the rest and ignore them. Picocli
+    // reports --verbose to the ErrorReporter wherever on the line it was given.
+    @Option(names = "--no-color", description = "Taken as every command takes it; the service prints no colour.")
+    boolean noColor;
+
+    @Option(names = "--verbose", description = "Explain a failure to start in full, with its stack trace.")
+    boolean verbose;
+
     @Override
     public void inject(Io io, Clock clock) {
         this.env = io.env();
