@@ -783,7 +783,7 @@ complete -c ticket -n '__ticket_at "serve"' -l 'hours' -x -d 'Business hours (de
 complete -c ticket -n '__ticket_at "serve"' -l 'workdays' -x -d 'Working days (default: mon-fri)'
 complete -c ticket -n '__ticket_at "serve"' -l 'holidays' -x -d 'Holidays, comma-separated ISO dates'
 complete -c ticket -n '__ticket_at "serve"' -l 'topics' -x -d 'Topics offered for \'about\' (default: Account settings,Finance,AI employees,Chan…'
-complete -c ticket -n '__ticket_at "serve"' -l 'max-file-size' -x -d 'Largest attachment accepted, in bytes (default: 26214400, 25 MiB)'
+complete -c ticket -n '__ticket_at "serve"' -l 'max-file-size' -x -d 'Largest attachment accepted, e.g'
 complete -c ticket -n '__ticket_at "serve"' -l 'max-files' -x -d 'Most files on one message (default: 10)'
 complete -c ticket -n '__ticket_at "serve"' -l 'db-pool' -x -d 'Database connections (default: 8)'
 complete -c ticket -n '__ticket_at "serve"' -l 'tls-cert' -r -F -d 'Serve HTTPS with this PEM certificate (chain: the server\'s own first); needs --…'

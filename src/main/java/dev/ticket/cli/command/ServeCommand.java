@@ -6,6 +6,7 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.Injectable;
 import dev.ticket.cli.Io;
+import dev.ticket.cli.SizeConverter;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.client.UnavailableException;
@@ -39,7 +40,7 @@ import sun.misc.Signal;
                 "  ticket serve --port 9000 --data /var/lib/ticket",
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
-                "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
+                "  ticket serve --max-file-size 100MiB    # files up to 100 MiB",
                 "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
                 "  ticket serve --log-format json 2>> /var/log/ticket.jsonl",
                 "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics",
@@ -84,8 +85,8 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             description = "Topics offered for 'about' (default: Account settings,Finance,AI employees,Channels).")
     List<String> topics;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "26214400",
-            description = "Largest attachment accepted, in bytes (default: ${DEFAULT-VALUE}, 25 MiB).")
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "25MiB", converter = SizeConverter.class,
+            description = "Largest attachment accepted, e.g. 100MiB or bytes (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
     @Option(names = "--max-files", paramLabel = "N", defaultValue = "10", description = "Most files on one message (default: ${DEFAULT-VALUE}).")
@@ -141,9 +142,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             description = "Open event streams in all; more get 503 (default: ${DEFAULT-VALUE}).")
     int maxStreams;
 
-    @Option(names = "--stream-buffer", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(names = "--stream-buffer", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
             description = "Unsent bytes an event stream may queue for a client that stops reading before it is "
-                    + "closed (default: ${DEFAULT-VALUE}, 1 MiB).")
+                    + "closed (default: ${DEFAULT-VALUE}).")
     long streamBuffer;
 
     @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
