@@ -131,6 +131,11 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
 
     protected Settings settings() {
         if (settings == null) {
+            if (options().token() != null && options().token().isBlank()) {
+                // an empty "$TOKEN" would otherwise fall back to TICKET_TOKEN or the profile's token unannounced
+                throw new UsageException("--token is empty: give a token, or leave --token out to use "
+                        + "TICKET_TOKEN or the profile's");
+            }
             settings = Settings.resolve(options(), io.env());
             // a profile named by --profile or TICKET_PROFILE must exist (rules.md, command line: the variable
             // stands for the flag); else 'not logged in' would send the user to log in to a typo
