@@ -30,9 +30,8 @@ public final class Serve implements AutoCloseable {
 
     /**
      * Opens the store and starts listening. A {@link java.net.BindException} (or an {@code IOException} caused by
-     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory, a
-     * {@link DataDirUnusable} when it is a file or cannot be created or written; a
-     * {@link DatabaseUnreachable} or {@link DatabaseRefused} when PostgreSQL at {@code --db} cannot be used.
+     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory; a
+     * {@link CannotStart} when the data directory or PostgreSQL at {@code --db} cannot be used.
      */
     public static Serve start(Plan plan) throws IOException {
         try {
@@ -40,11 +39,9 @@ public final class Serve implements AutoCloseable {
         } catch (DataDirLock.InUseException e) {
             throw new DataDirInUse(e.getMessage(), e);
         } catch (DataDirLock.UnusableException e) {
-            throw new DataDirUnusable(e.getMessage(), e);
-        } catch (PgReach.Unreachable e) {
-            throw new DatabaseUnreachable(e.getMessage(), e);
-        } catch (PgReach.Refused e) {
-            throw new DatabaseRefused(e.getMessage(), e);
+            throw new CannotStart(CannotStart.Why.DATA_DIR, e);
+        } catch (PgReach.Failure e) {
+            throw new CannotStart(e.answered() ? CannotStart.Why.DATABASE_REFUSED : CannotStart.Why.DATABASE_AWAY, e);
         }
     }
 
@@ -107,24 +104,27 @@ public final class Serve implements AutoCloseable {
                        String agentToken) {
     }
 
-    /** Nothing answers at {@code --db}'s address (or PostgreSQL is starting): the message names it and why. */
-    public static final class DatabaseUnreachable extends IOException {
-        DatabaseUnreachable(String message, Throwable cause) {
-            super(message, cause);
+    /** The service cannot start with what it was given; {@link #why} says what, the message says how. */
+    public static final class CannotStart extends IOException {
+        /** What stopped it. */
+        public enum Why {
+            /** --data is a file, or cannot be created or written. */
+            DATA_DIR,
+            /** PostgreSQL answered and refused --db: no such database or role, a wrong password. */
+            DATABASE_REFUSED,
+            /** Nothing answers at --db's address, or PostgreSQL is not taking connections yet. */
+            DATABASE_AWAY
         }
-    }
 
-    /** PostgreSQL answered and refused {@code --db} (no such database or role, a wrong password). */
-    public static final class DatabaseRefused extends IOException {
-        DatabaseRefused(String message, Throwable cause) {
-            super(message, cause);
+        private final Why why;
+
+        CannotStart(Why why, Exception cause) {
+            super(cause.getMessage(), cause);
+            this.why = why;
         }
-    }
 
-    /** The data directory is a file, or cannot be created or written; the message says which and why. */
-    public static final class DataDirUnusable extends IOException {
-        DataDirUnusable(String message, Throwable cause) {
-            super(message, cause);
+        public Why why() {
+            return why;
         }
     }
 

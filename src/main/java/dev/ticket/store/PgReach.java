@@ -14,28 +14,27 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * One connection to PostgreSQL before the pools open, so that a {@code --db} that cannot work is told in one
  * sentence that names the cause (rules.md, command line: one clear line), not as the pool's timeout wrapped in
- * Flyway's report: an {@link Unreachable} when nothing answers there (it may come up later), a {@link Refused}
- * when the server answered and refused (no such database or role, a wrong password: the URL is wrong).
+ * Flyway's report ({@link Failure}).
  */
 public final class PgReach {
     private PgReach() {
     }
 
-    /** Opens and closes one connection to {@code jdbcUrl}; an {@link Unreachable} or {@link Refused} if it fails. */
+    /** Opens and closes one connection to {@code jdbcUrl}; a {@link Failure} that says why if it cannot. */
     public static void check(String jdbcUrl) {
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         String where = parsed == null ? "the --db URL"
                 : parsed.getProperty("PGHOST", "localhost") + ":" + parsed.getProperty("PGPORT", "5432");
         try (Connection c = new Driver().connect(jdbcUrl, new Properties())) {
             if (c == null) {
-                throw new Refused("it is not a PostgreSQL JDBC URL (jdbc:postgresql://HOST/DB)", null);
+                throw new Failure("it is not a PostgreSQL JDBC URL (jdbc:postgresql://HOST/DB)", true, null);
             }
         } catch (SQLException e) {
             ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
             if (server != null && server.getMessage() != null && !server.getSQLState().startsWith("57P")) {
-                throw new Refused(server.getMessage() + " (PostgreSQL at " + where + ")", e);
+                throw new Failure(server.getMessage() + " (PostgreSQL at " + where + ")", true, e);
             }
-            throw new Unreachable("cannot reach PostgreSQL at " + where + ": " + why(e), e);
+            throw new Failure("cannot reach PostgreSQL at " + where + ": " + why(e), false, e);
         }
     }
 
@@ -60,17 +59,20 @@ public final class PgReach {
         return text.isEmpty() ? "no answer" : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Nothing answers at the URL's address, or the server is not taking connections yet. */
-    public static final class Unreachable extends StoreException {
-        Unreachable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+    /**
+     * PostgreSQL cannot be used: {@link #answered} when the server answered and refused (no such database or role,
+     * a wrong password: the URL is wrong), else nothing answers there (it may come up later).
+     */
+    public static final class Failure extends StoreException {
+        private final boolean answered;
 
-    /** The server answered and refused: the URL names a database or role it has not, or a wrong password. */
-    public static final class Refused extends StoreException {
-        Refused(String message, Throwable cause) {
+        Failure(String message, boolean answered, Throwable cause) {
             super(message, cause);
+            this.answered = answered;
+        }
+
+        public boolean answered() {
+            return answered;
         }
     }
 }

@@ -224,14 +224,12 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                         ? "port " + port + " on " + bind + " is in use; choose another with --port."
                         : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
             }
-            if (e instanceof Serve.DataDirUnusable) {
-                throw new ParameterException(spec.commandLine(), "--data: " + e.getMessage(), e);
-            }
-            if (e instanceof Serve.DatabaseRefused) {
-                throw new ParameterException(spec.commandLine(), "--db: " + e.getMessage(), e);
-            }
-            if (e instanceof Serve.DatabaseUnreachable) { // exit 6, as for a service the CLI cannot reach
-                throw new UnavailableException(e.getMessage(), null, e);
+            if (e instanceof Serve.CannotStart cannot) {
+                if (cannot.why() == Serve.CannotStart.Why.DATABASE_AWAY) { // exit 6, as a service out of reach
+                    throw new UnavailableException(e.getMessage(), null, e);
+                }
+                throw new ParameterException(spec.commandLine(), (cannot.why() == Serve.CannotStart.Why.DATA_DIR
+                        ? "--data: " : "--db: ") + e.getMessage(), e);
             }
             if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
