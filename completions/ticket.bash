@@ -1661,7 +1661,7 @@ function _picocli_ticket_serve() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dev' '--request-log' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--dev' '--request-log' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--port' '--bind' '--data' '--db' '--zone' '--hours' '--workdays' '--holidays' '--topics' '--max-file-size' '--max-files' '--db-pool' '--tls-cert' '--tls-key' '--write-rate' '--account-quota' '--header-timeout' '--min-body-rate' '--auth-failures' '--trusted-proxy' '--min-free-space' '--max-streams-per-user' '--max-streams' '--stream-buffer' '--keepalive' '--restore' '--log-format' '--metrics-port'"
   local FORMAT_option_args=("text" "json") # --log-format values
 

@@ -4,6 +4,7 @@ import dev.ticket.server.LogSetup;
 import dev.ticket.server.ServerSettings;
 import dev.ticket.service.Bootstrap;
 import dev.ticket.store.DataDirLock;
+import dev.ticket.store.PgReach;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -29,13 +30,18 @@ public final class Serve implements AutoCloseable {
 
     /**
      * Opens the store and starts listening. A {@link java.net.BindException} (or an {@code IOException} caused by
-     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory.
+     * one) when the port is taken; a {@link DataDirInUse} when another service holds the data directory; a
+     * {@link CannotStart} when the data directory or PostgreSQL at {@code --db} cannot be used.
      */
     public static Serve start(Plan plan) throws IOException {
         try {
             return new Serve(TicketApp.start(plan.settings));
         } catch (DataDirLock.InUseException e) {
             throw new DataDirInUse(e.getMessage(), e);
+        } catch (DataDirLock.UnusableException e) {
+            throw new CannotStart(CannotStart.Why.DATA_DIR, e);
+        } catch (PgReach.Failure e) {
+            throw new CannotStart(e.answered() ? CannotStart.Why.DATABASE_REFUSED : CannotStart.Why.DATABASE_AWAY, e);
         }
     }
 
@@ -96,6 +102,30 @@ public final class Serve implements AutoCloseable {
     /** The demo account ({@code --dev}): its name, and its customer's and agent's names and tokens. */
     public record Demo(String account, String customerName, String customerToken, String agentName,
                        String agentToken) {
+    }
+
+    /** The service cannot start with what it was given; {@link #why} says what, the message says how. */
+    public static final class CannotStart extends IOException {
+        /** What stopped it. */
+        public enum Why {
+            /** --data is a file, or cannot be created or written. */
+            DATA_DIR,
+            /** PostgreSQL answered and refused --db: no such database or role, a wrong password. */
+            DATABASE_REFUSED,
+            /** Nothing answers at --db's address, or PostgreSQL is not taking connections yet. */
+            DATABASE_AWAY
+        }
+
+        private final Why why;
+
+        CannotStart(Why why, Exception cause) {
+            super(cause.getMessage(), cause);
+            this.why = why;
+        }
+
+        public Why why() {
+            return why;
+        }
     }
 
     /** Another {@code ticket serve} holds the data directory; the message says which process. */

@@ -10,7 +10,9 @@ import dev.ticket.service.Backups;
 import dev.ticket.service.EventFeed;
 import dev.ticket.service.TicketService;
 import dev.ticket.store.DataDirLock;
+import dev.ticket.store.DataDirModes;
 import dev.ticket.store.JdbcTicketStore;
+import dev.ticket.store.PgReach;
 import dev.ticket.store.TicketStore;
 import java.io.IOException;
 import java.net.BindException;
@@ -60,6 +62,11 @@ public final class TicketApp implements AutoCloseable {
         TicketStore store;
         try {
             probePort(settings);
+            if (settings.dbUrl() != null) {
+                PgReach.check(settings.dbUrl()); // a bad --db in one sentence, before the pools open
+            } else {
+                DataDirModes.securePrivate(settings.dataDir());
+            }
             store = settings.dbUrl() == null
                     ? JdbcTicketStore.openSqlite(settings.dataDir(), settings.dbPoolSize())
                     : JdbcTicketStore.openPostgres(settings.dbUrl(), settings.dbPoolSize(),

@@ -131,11 +131,21 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
 
     protected Settings settings() {
         if (settings == null) {
+            if (options().token() != null && options().token().isBlank()) {
+                // an empty "$TOKEN" would otherwise fall back to TICKET_TOKEN or the profile's token unannounced
+                throw new UsageException("--token is empty: give a token, or leave --token out to use "
+                        + "TICKET_TOKEN or the profile's");
+            }
             settings = Settings.resolve(options(), io.env());
-            String named = options().profile();
-            if (named != null && !createsProfile() && !named.strip().equals(ConfigFile.DEFAULT_PROFILE)
+            // a profile named by --profile or TICKET_PROFILE must exist (rules.md, command line: the variable
+            // stands for the flag); else 'not logged in' would send the user to log in to a typo
+            String flag = options().profile();
+            String named = flag != null ? flag : io.env().get("TICKET_PROFILE");
+            if (named != null && !named.isBlank() && !createsProfile()
+                    && !named.strip().equals(ConfigFile.DEFAULT_PROFILE)
                     && settings.config().profile(named.strip()).isEmpty()) {
-                throw ProfileCommand.unknown(named.strip(), settings.config());
+                UsageException unknown = ProfileCommand.unknown(named.strip(), settings.config());
+                throw flag != null ? unknown : new UsageException("TICKET_PROFILE: " + unknown.getMessage());
             }
         }
         return settings;

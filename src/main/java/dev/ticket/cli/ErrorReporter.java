@@ -62,11 +62,13 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
     }
 
     /**
-     * Picocli's own messages in the words of ours: lower case, and a bad value named by its option first
-     * ("--log-format: 'xml' is not one of text, json"), not "Invalid value for option '--log-format': ...".
+     * Picocli's own messages in the words of ours: lower case, a bad value named by its option first
+     * ("--log-format: 'xml' is not one of text, json"), not "Invalid value for option '--log-format': ...", and
+     * no Java type ("--port: 'abc' is not a number", not "is not an int").
      */
     static String houseStyle(String message) {
         String text = Patterns.INVALID_VALUE.matcher(message).replaceFirst("$1$2: ");
+        text = Patterns.JAVA_NUMBER.matcher(text).replaceFirst("' is not a number"); // not "is not an int"
         return Patterns.CAPITALISED.matcher(text).matches()
                 ? Character.toLowerCase(text.charAt(0)) + text.substring(1)
                 : text;
@@ -98,6 +100,8 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         static final java.util.regex.Pattern INVALID_VALUE =
                 java.util.regex.Pattern.compile("^Invalid value for (?:option '([^']+)'(?: \\([^)]*\\))?"
                         + "|positional parameter at index \\d+ \\(([^)]*)\\)): ");
+        static final java.util.regex.Pattern JAVA_NUMBER =
+                java.util.regex.Pattern.compile("' is not an? (?:int|long|short|byte|integer|double|float)\\b");
         static final java.util.regex.Pattern CAPITALISED = java.util.regex.Pattern.compile("^[A-Z][a-z]+\\b.*",
                 java.util.regex.Pattern.DOTALL);
     }

@@ -140,7 +140,13 @@ public final class BackupArchive {
         if (!made && !isEmptyDirectory(dataDir)) {
             throw new IOException(dataDir + " is not an empty directory");
         }
-        Files.createDirectories(dataDir);
+        if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // private, as the service makes its data directory (store.DataDirModes); the database is 0600 at start
+            Files.createDirectories(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dataDir);
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory(dataDir, ".restore-");

@@ -6,7 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
@@ -35,16 +39,42 @@ public final class DataDirLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Locks {@code dir} (creating it), or throws {@link InUseException} when another service holds it. */
+    /**
+     * Locks {@code dir} (creating it), or throws {@link InUseException} when another service holds it and
+     * {@link UnusableException} when it is a file or cannot be created or written.
+     */
     public static DataDirLock acquire(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UnusableException(dir + " is not a directory");
+        }
         boolean existed = Files.isDirectory(dir);
-        DataDirLock lock = lockIn(dir);
+        DataDirLock lock;
+        try {
+            lock = lockIn(dir);
+        } catch (FileSystemException e) {
+            throw new UnusableException((existed ? "cannot write in " : "cannot create ") + dir + ": " + why(e));
+        }
         lock.created = existed ? null : dir;
         return lock;
     }
 
+    /** What the file system said, in a few lower-case words (a parent that is a file: which one). */
+    private static String why(FileSystemException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return e.getFile() + " is not a directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+    }
+
     private static DataDirLock lockIn(Path dir) throws IOException {
-        Files.createDirectories(dir);
+        DataDirModes.createPrivate(dir);
         Path file = dir.resolve(FILE);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -120,6 +150,13 @@ public final class DataDirLock implements AutoCloseable {
             }
         } catch (IOException e) {
             // left as it is: an empty directory or a stale lock file harms nothing
+        }
+    }
+
+    /** The data directory is a file, or cannot be created or written; the message says which and why. */
+    public static final class UnusableException extends IOException {
+        UnusableException(String message) {
+            super(message);
         }
     }
 

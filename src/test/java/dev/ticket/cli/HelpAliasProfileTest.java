@@ -97,6 +97,13 @@ class HelpAliasProfileTest {
         assertEquals(2, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("no profile 'agnet'; the profiles are: agent, default"), unknown.err());
         assertEquals(2, cli.run("profile", "use", "agnet").exit());
+        // TICKET_PROFILE stands for --profile: a typo is named, not "not logged in" (exit 3)
+        CliHarness.Result fromEnv = cli.env("TICKET_PROFILE", "agnet").run("list");
+        assertEquals(2, fromEnv.exit(), fromEnv.toString());
+        assertEquals("ticket: TICKET_PROFILE: no profile 'agnet'; the profiles are: agent, default\n", fromEnv.err());
+        assertTrue(cli.ok("--profile", "agent", "whoami").startsWith("Sam "), "the flag wins over the variable");
+        assertTrue(cli.env("TICKET_PROFILE", "default").ok("whoami").startsWith("Anna "), "over the current one");
+        cli.env("TICKET_PROFILE", null);
 
         // login --profile replaces what is there
         assertEquals(0, cli.run("login", "--profile", "agent", "--server", service.url(), "--token", anna.token())

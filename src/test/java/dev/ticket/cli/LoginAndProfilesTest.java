@@ -62,6 +62,15 @@ class LoginAndProfilesTest {
         assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Olga "), "a flag before the command counts");
         assertTrue(cli.env("TICKET_TOKEN", olga).ok("whoami").startsWith("Olga "), "env token over profile");
         assertTrue(cli.ok("whoami", "--token", sam).startsWith("Sam "), "flag over environment");
+
+        // an empty --token (an unset "$TOKEN") is a mistake, not a way to ask for the profile's token
+        for (String empty : new String[] {"", " "}) {
+            CliHarness.Result r = cli.run("whoami", "--token", empty);
+            assertEquals(2, r.exit(), r.toString());
+            assertEquals("ticket: --token is empty: give a token, or leave --token out to use TICKET_TOKEN or the "
+                    + "profile's\n", r.err());
+            assertEquals("", r.out());
+        }
     }
 
     @Test

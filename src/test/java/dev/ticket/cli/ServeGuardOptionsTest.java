@@ -51,6 +51,11 @@ class ServeGuardOptionsTest {
         assertEquals(List.of("10.0.0.0/8", "::1"), g.trustedProxies());
         assertEquals((long) (1.5 * (1L << 30)), g.minFreeSpace());
         assertEquals(0, parse("--write-rate", "0").guards().writesPerMinute(), "0 turns it off");
+        ServerSettings sizes = parse("--max-file-size", "100MiB", "--stream-buffer", "2M");
+        assertEquals(100L << 20, sizes.service().maxFileBytes(), "as the other size options read sizes");
+        assertEquals(2L << 20, sizes.streams().maxUnsentBytes());
+        assertEquals(4096, parse("--max-file-size", "4096").service().maxFileBytes(), "bytes, as before");
+        assertEquals(25L << 20, parse().service().maxFileBytes(), "25MiB by default");
     }
 
     @Test

@@ -113,11 +113,12 @@ class TwoServeProcessesTest {
             ivanCli.ok("new", "-t", "Квитанция " + i, "-m", "не пришла", "-q");
         }
         customer.ok("new", "-t", "Квитанция другого аккаунта", "-m", "x", "-q");
-        CliHarness.Result own = ivanCli.run("list", "-S", "КВИТАНЦИЯ", "-L", "2", "-q", "--server", nodeB.url());
+        CliHarness.Result own = ivanCli.run("list", "-S", "КВИТАНЦИЯ", "-L", "2", "--jq", ".[].id", "--server",
+                nodeB.url()); // not -q, which prints the ids and no hint
         assertEquals(0, own.exit(), own.toString());
         assertEquals(2, own.out().lines().count(), own.toString());
         assertEquals("showing 2 of 3 (raise -L, or -L 0 for all)\n", own.err(), "another account's ticket not counted");
-        CliHarness.Result team = agent.run("list", "-S", "квитанция", "-L", "1", "-q");
+        CliHarness.Result team = agent.run("list", "-S", "квитанция", "-L", "1", "--jq", ".[].id");
         assertEquals("showing 1 of 4 (raise -L, or -L 0 for all)\n", team.err(), "agents count every account");
     }
 

@@ -35,6 +35,10 @@ class UsageErrorWordingTest {
                 new Bad(List.of("--verbose", "list", "a", "b"), "unexpected arguments 'a', 'b'", "ticket list"),
                 new Bad(List.of("show", "1", "2"), "unexpected argument '2'", "ticket show"),
                 new Bad(List.of("lsit"), "unknown command 'ticket lsit' (did you mean 'list'?)", "ticket"),
+                new Bad(List.of("serve", "--port", "abc"), "--port: 'abc' is not a number", "ticket serve"),
+                new Bad(List.of("list", "--limit", "x"), "--limit: 'x' is not a number", "ticket list"),
+                new Bad(List.of("serve", "--max-file-size", "25XB"),
+                        "--max-file-size: '25XB' is not a size (try 100MiB, 512K or 2048)", "ticket serve"),
                 new Bad(List.of("admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
                         "ticket admin"));
     }

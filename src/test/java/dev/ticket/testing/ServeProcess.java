@@ -60,16 +60,57 @@ public final class ServeProcess implements AutoCloseable {
 
     /** Like {@link #start}, with these variables added to its environment (e.g. HOME, XDG_CONFIG_HOME). */
     public static ServeProcess startWithEnv(Path dataDir, java.util.Map<String, String> env, String... extra) {
-        return start(dataDir, "256m", 0, env, extra);
+        return start(dataDir, "256m", 0, env, null, extra);
+    }
+
+    /** Like {@link #start}, the process created under this file mode mask (e.g. {@code 022}, a shell's usual). */
+    public static ServeProcess startUnderUmask(Path dataDir, String umask, String... extra) {
+        return start(dataDir, "256m", 0, java.util.Map.of(), umask, extra);
+    }
+
+    /** What a {@code ticket serve} that stopped by itself left: its exit code and its output, both streams. */
+    public record Exited(int code, List<String> output) {
+    }
+
+    /**
+     * Runs {@code ticket serve args...} (under umask 022) until it stops by itself, as a start that fails does;
+     * one that is still running after {@code wait} is killed and reported as a failure.
+     */
+    public static Exited runToExit(Duration wait, String... args) throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 022 && exec \"$@\"", "sh", javaBin(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.ticket.Main", "serve"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<String> text = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("ticket serve " + String.join(" ", args) + " was still running after "
+                        + wait + ": " + text.getNow(""));
+            }
+            return new Exited(process.exitValue(), text.join().lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ServeProcess start(Path dataDir, String maxHeap, int port, String... extra) {
-        return start(dataDir, maxHeap, port, java.util.Map.of(), extra);
+        return start(dataDir, maxHeap, port, java.util.Map.of(), null, extra);
     }
 
     private static ServeProcess start(Path dataDir, String maxHeap, int port, java.util.Map<String, String> env,
-                                      String... extra) {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
+                                      String umask, String... extra) {
+        List<String> command = new ArrayList<>();
+        if (umask != null) {
+            command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
+        }
+        command.addAll(List.of(javaBin(), "-Xmx" + maxHeap, "-cp",
                 System.getProperty("java.class.path"), "dev.ticket.Main", "serve", "--port", Integer.toString(port),
                 "--data", dataDir.toString()));
         if (!List.of(extra).contains("--request-log")) {

@@ -88,7 +88,7 @@ public class InboxCommand extends BaseCommand {
         } else {
             table().print(tickets, me.role().isTeam() ? dueFor(tickets) : null, clock.instant());
         }
-        if (found.more()) {
+        if (found.more() && !out.quiet()) { // -q: ids and nothing else, as list
             out.note(ListCommand.cutNote(tickets.size(), null));
         }
         io.out().flush();

@@ -143,7 +143,7 @@ public class ListCommand extends BaseCommand {
                     clock.instant());
         }
         RecentIds.remember(io.env(), listing.tickets());
-        if (listing.more()) {
+        if (listing.more() && !out.quiet()) { // -q: ids and nothing else, on either stream
             out.note(cutNote(listing.tickets().size(), listing.total()));
         }
         return ExitCodes.OK;

@@ -6,8 +6,10 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.DurationConverter;
 import dev.ticket.cli.Injectable;
 import dev.ticket.cli.Io;
+import dev.ticket.cli.SizeConverter;
 import dev.ticket.cli.Startup;
 import dev.ticket.cli.config.ConfigFile;
+import dev.ticket.client.UnavailableException;
 import dev.ticket.files.BackupArchive;
 import dev.ticket.model.TerminalText;
 import java.io.IOException;
@@ -38,7 +40,7 @@ import sun.misc.Signal;
                 "  ticket serve --port 9000 --data /var/lib/ticket",
                 "  ticket serve --db jdbc:postgresql://db.internal/ticket?user=ticket",
                 "  ticket serve --hours 09:00-18:00 --zone Europe/Berlin --holidays 2026-12-25",
-                "  ticket serve --max-file-size 104857600    # files up to 100 MiB",
+                "  ticket serve --max-file-size 100MiB    # files up to 100 MiB",
                 "  ticket serve --bind 0.0.0.0 --port 8443 --tls-cert cert.pem --tls-key key.pem",
                 "  ticket serve --log-format json 2>> /var/log/ticket.jsonl",
                 "  ticket serve --metrics-port 9464    # curl http://127.0.0.1:9464/metrics",
@@ -83,8 +85,8 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             description = "Topics offered for 'about' (default: Account settings,Finance,AI employees,Channels).")
     List<String> topics;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "26214400",
-            description = "Largest attachment accepted, in bytes (default: ${DEFAULT-VALUE}, 25 MiB).")
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "25MiB", converter = SizeConverter.class,
+            description = "Largest attachment accepted, e.g. 100MiB or bytes (default: ${DEFAULT-VALUE}).")
     long maxFileSize;
 
     @Option(names = "--max-files", paramLabel = "N", defaultValue = "10", description = "Most files on one message (default: ${DEFAULT-VALUE}).")
@@ -140,9 +142,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             description = "Open event streams in all; more get 503 (default: ${DEFAULT-VALUE}).")
     int maxStreams;
 
-    @Option(names = "--stream-buffer", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(names = "--stream-buffer", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
             description = "Unsent bytes an event stream may queue for a client that stops reading before it is "
-                    + "closed (default: ${DEFAULT-VALUE}, 1 MiB).")
+                    + "closed (default: ${DEFAULT-VALUE}).")
     long streamBuffer;
 
     @Option(names = "--keepalive", paramLabel = "DURATION", defaultValue = "15s", converter = DurationConverter.class,
@@ -180,6 +182,15 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                     + "the API port /metrics needs an admin token.")
     Integer metricsPort;
 
+    // Of the global options (rules.md, command line) the two that mean something to a service: serve is no
+    // BaseCommand, whose mixin would also take --server, --token, --json and the rest and ignore them. Picocli
+    // reports --verbose to the ErrorReporter wherever on the line it was given.
+    @Option(names = "--no-color", description = "Taken as every command takes it; the service prints no colour.")
+    boolean noColor;
+
+    @Option(names = "--verbose", description = "Explain a failure to start in full, with its stack trace.")
+    boolean verbose;
+
     @Override
     public void inject(Io io, Clock clock) {
         this.env = io.env();
@@ -212,6 +223,13 @@ public class ServeCommand implements Callable<Integer>, Injectable {
                 throw new ParameterException(spec.commandLine(), why.contains("in use") || why.contains("already")
                         ? "port " + port + " on " + bind + " is in use; choose another with --port."
                         : "cannot listen on " + bind + " port " + port + " (" + why + "); check --bind and --port.");
+            }
+            if (e instanceof Serve.CannotStart cannot) {
+                if (cannot.why() == Serve.CannotStart.Why.DATABASE_AWAY) { // exit 6, as a service out of reach
+                    throw new UnavailableException(e.getMessage(), null, e);
+                }
+                throw new ParameterException(spec.commandLine(), (cannot.why() == Serve.CannotStart.Why.DATA_DIR
+                        ? "--data: " : "--db: ") + e.getMessage(), e);
             }
             if (e instanceof Serve.DataDirInUse) {
                 throw new ParameterException(spec.commandLine(), e.getMessage() + "; stop it, or give this one "
