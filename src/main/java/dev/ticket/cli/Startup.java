@@ -92,19 +92,37 @@ public final class Startup {
             + "\"filename\":\"f\",\"content_type\":\"text/plain\",\"size\":3,\"sha256\":\"ab\"}]}]}],"
             + "\"next_cursor\":null,\"total\":1}";
 
-    /** The commands that print "due in" words (warmed by {@code Warmup.dueText}) and read tickets. */
+    /** The commands that print "due in" words (warmed by {@link #dueText}) and read tickets. */
     private static final Set<String> DUE_TEXT = Set.of("ListCommand", "ShowCommand", "InboxCommand");
 
-    /** The time-zone database and the date classes of the "due in" words ({@link Warmup#dueText}). */
+    /** The kept hours, or the time-zone database, and the date classes of the "due in" words ({@link #dueText}). */
     private static final class DueTextWarmup implements Runnable {
         @Override
         public void run() {
             try {
-                Warmup.dueText();
+                dueText(System.getenv());
             } catch (RuntimeException | LinkageError e) {
                 // a warm-up only
             }
         }
+    }
+
+    /**
+     * The "due in" words of list, show and inbox count working time in the service's time zone, on a thread of its
+     * own (the main thread that waits for it at the table would otherwise wait behind the rest of the warm-up): the
+     * kept hours and their zone's offsets ({@link HoursCache}) and the date classes, made ready from the start;
+     * when no hours are kept, the command will ask them and look their zone up in the JDK's time-zone database
+     * (~40 ms on a cold JVM, most of it the jar's directory, which the JDK reads looking for other providers), so
+     * that is what is warmed.
+     */
+    static void dueText(Map<String, String> env) {
+        WorkSchedule schedule = HoursCache.read(env, null);
+        if (schedule == null) {
+            schedule = WorkSchedule.of(new Hours("Europe/London", "09:00", "18:00", List.of("mon"),
+                    List.of("2026-01-01"), false, null, null, null));
+        }
+        Instant now = Instant.now();
+        TimeLeft.words(schedule.workingTime(now, now.plus(Duration.ofDays(2))));
     }
 
     /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
@@ -119,7 +137,8 @@ public final class Startup {
         public void run() {
             try {
                 // in the order the main thread needs them: the config once the command line is parsed, the HTTP
-                // client, the readers of the answer and of the kept answers (the time zone has a thread of its own).
+                // client, the readers of the answer and of who the token is (the kept hours and time zone have a thread
+                // of their own).
                 // Not picocli's annotations: the main thread reads them at once, and the JDK makes each annotation's
                 // proxy class once, so a warm-up reading them too only made the main thread wait for it (~16 ms of
                 // ticket list in a wall-clock profile).
@@ -129,25 +148,10 @@ public final class Startup {
                 if (DUE_TEXT.contains(command.getSimpleName())) {
                     ticketReaders();
                     MeCache.read(env, "", "");
-                    HoursCache.read(env, "");
                 }
             } catch (IOException | RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }
-        }
-
-        /**
-         * The "due in" words of list, show and inbox count working time in the service's time zone: the JDK's
-         * time-zone database (read on the first region looked up, ~40 ms on a cold JVM) and the date classes,
-         * made ready from the start, on a thread of its own: it needs nothing else, and the main thread that waits
-         * for it at the table would otherwise wait behind the rest of the warm-up (the jar's directory, which the
-         * JDK reads looking for other time-zone providers, is most of it).
-         */
-        static void dueText() {
-            Hours hours = new Hours("Europe/London", "09:00", "18:00", List.of("mon"), List.of("2026-01-01"), false,
-                    null, null, null);
-            Instant now = Instant.now();
-            TimeLeft.words(WorkSchedule.of(hours).workingTime(now, now.plus(Duration.ofDays(2))));
         }
     }
 }
