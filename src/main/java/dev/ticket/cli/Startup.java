@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * What the process entry point ({@code Main}) does before the command line is parsed, to make a short command
@@ -27,8 +28,8 @@ import java.util.Set;
  * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
  * {@code --verbose} the libraries' warnings still show).</li>
  * <li>Warm-up on the second core while the main thread parses the command line: the config, the HTTP client's
- * classes, the JSON readers of the answer and, on a thread of its own, the time-zone database of the "due in"
- * words. Only for a command that talks to the service:
+ * classes, the JSON readers of the answer and, on a thread of its own, two of picocli's annotation types and the
+ * kept hours and date classes of the "due in" words. Only for a command that talks to the service:
  * nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
  * <li>For {@code serve}: the service's one-time library initialisation ({@link ServeCommand#preload}).</li>
@@ -60,9 +61,7 @@ public final class Startup {
             return;
         }
         Class<?> type = TicketCommand.SUBCOMMANDS.get(command);
-        if (DUE_TEXT.contains(type.getSimpleName())) {
-            start(new DueTextWarmup(), "ticket-warmup-zone");
-        }
+        start(new SecondWarmup(DUE_TEXT.contains(type.getSimpleName())), "ticket-warmup-2");
         start(new Warmup(type), "ticket-warmup");
     }
 
@@ -95,16 +94,50 @@ public final class Startup {
     /** The commands that print "due in" words (warmed by {@link #dueText}) and read tickets. */
     private static final Set<String> DUE_TEXT = Set.of("ListCommand", "ShowCommand", "InboxCommand");
 
-    /** The kept hours, or the time-zone database, and the date classes of the "due in" words ({@link #dueText}). */
-    private static final class DueTextWarmup implements Runnable {
+    /**
+     * What the main thread needs at the start and at the end, on a thread of its own beside {@link Warmup}:
+     * picocli's annotation types ({@link #annotations}), then for list, show and inbox the "due in" words
+     * ({@link #dueText}).
+     */
+    private static final class SecondWarmup implements Runnable {
+        private final boolean dueText;
+
+        SecondWarmup(boolean dueText) {
+            this.dueText = dueText;
+        }
+
         @Override
         public void run() {
             try {
-                dueText(System.getenv());
-            } catch (RuntimeException | LinkageError e) {
+                annotations();
+                if (dueText) {
+                    dueText(System.getenv());
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // a warm-up only
             }
         }
+    }
+
+    /**
+     * The JDK makes a proxy class and a description ({@code AnnotationType}) for each annotation type the first time
+     * one is read (~3 ms each on a cold JVM). Building the command's model, picocli on the main thread reads those of
+     * Object's methods first, then {@code @Command}, {@code @Mixin}, {@code @Option} and {@code @Spec}: the last two
+     * are read here first, from a stand-in class, so that the main thread finds them made. (Read in the main
+     * thread's order, the main thread only waited for the warm-up; the types it needs first it makes itself, as two
+     * threads making the same description both make it.)
+     */
+    static void annotations() throws NoSuchFieldException {
+        StandIn.class.getDeclaredField("spec").getDeclaredAnnotations();
+        StandIn.class.getDeclaredField("option").getDeclaredAnnotations();
+    }
+
+    /** Members annotated as picocli's commands are, for {@link #annotations}: not a command. */
+    private static final class StandIn {
+        @CommandLine.Option(names = "-o")
+        boolean option;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
     }
 
     /**
