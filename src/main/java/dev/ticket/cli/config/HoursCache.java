@@ -64,10 +64,22 @@ public final class HoursCache {
                 hours.holidays(), offsets));
     }
 
+    /** The last offsets made and what they were made of: the warm-up's, which the command then uses too. */
+    private static volatile Made made;
+
+    private record Made(KeptOffsets kept, ZoneRules rules) {
+    }
+
     /** The kept offsets; null (the JDK's are looked up) when there are none or they do not read. */
     private static ZoneRules offsets(KeptOffsets kept) {
+        Made last = made;
+        if (last != null && last.kept() == kept) {
+            return last.rules(); // the same file read (KeptAnswer), so the same offsets
+        }
         try {
-            return kept == null ? null : kept.zoneRules();
+            ZoneRules rules = kept == null ? null : kept.zoneRules();
+            made = new Made(kept, rules);
+            return rules;
         } catch (RuntimeException e) {
             return null;
         }
