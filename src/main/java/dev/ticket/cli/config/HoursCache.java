@@ -2,7 +2,10 @@ package dev.ticket.cli.config;
 
 import dev.ticket.model.Hours;
 import dev.ticket.model.time.WorkSchedule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -48,8 +51,23 @@ public final class HoursCache {
                 || kept.holidays() == null) {
             return null;
         }
-        return WorkSchedule.orNull(new Hours(kept.zone(), kept.opens(), kept.closes(), kept.workdays(),
-                kept.holidays(), false, null, null, null), offsets(kept.offsets()));
+        Hours hours = new Hours(kept.zone(), kept.opens(), kept.closes(), kept.workdays(), kept.holidays(), false,
+                null, null, null);
+        if (kept.offsets() == null && server != null) {
+            keepOffsets(env, server, hours); // kept by an older ticket: the next command counts without the database
+        }
+        return WorkSchedule.orNull(hours, offsets(kept.offsets()));
+    }
+
+    /** Writes {@code hours} again with their zone's offsets, keeping the file's time (and so its freshness). */
+    private static void keepOffsets(Map<String, String> env, String server, Hours hours) {
+        try {
+            FileTime written = Files.getLastModifiedTime(file(env));
+            write(env, server, hours);
+            Files.setLastModifiedTime(file(env), written);
+        } catch (IOException | RuntimeException e) {
+            // a convenience, as writing is
+        }
     }
 
     /** Keeps {@code hours}, as {@code server} answered them, with the offsets of their zone when the JDK knows it. */
