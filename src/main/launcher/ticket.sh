@@ -86,6 +86,10 @@ case $command in
     # Reflection calls stay native: from the 16th call of a constructor or method the JDK writes a class to make
     # them (~3% of `ticket list`, reading a page of records), which pays off only in a long-running program.
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData $mapped -Dsun.reflect.inflationThreshold=2147483647"
+    # A method is compiled after five times the calls and loop turns of the JVM's default: most of what a short
+    # command runs is run a few hundred times at start-up and never again, and compiling it cost more CPU than it
+    # saved (`ticket list` ~15 ms less CPU; docs/benchmarks.md, start-up).
+    flags="$flags -XX:CompileThresholdScaling=5"
     # one compiler thread, not the two the JVM starts on 2 cores: at start-up they compete with the command's
     # own two threads (~18 ms of `ticket list`). Left out when JAVA_OPTS chooses the JIT itself: with C2 back
     # on, the JVM refuses a single compiler thread.

@@ -133,6 +133,7 @@ class LauncherIT {
         assertEquals(Boolean.toString(expected.serialGc()), flags.get("UseSerialGC"), expected.args().toString());
         if (expected.tieredStopAtLevel() == 1) {
             assertEquals("1", flags.get("CICompilerCount"), expected.args().toString());
+            assertEquals("5.000000", flags.get("CompileThresholdScaling"), expected.args().toString());
         }
         if (!expected.serialGc()) {
             assertEquals("true", flags.get("UseParallelGC"), "serve runs the parallel collector");

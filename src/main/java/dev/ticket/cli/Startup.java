@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
 
 /**
  * What the process entry point ({@code Main}) does before the command line is parsed, to make a short command
@@ -27,8 +28,8 @@ import java.util.Set;
  * date format; a client command reports its own problems, so it gets SLF4J's no-op provider (with
  * {@code --verbose} the libraries' warnings still show).</li>
  * <li>Warm-up on the second core while the main thread parses the command line: the config, the HTTP client's
- * classes, the JSON readers of the answer and, on a thread of its own, the time-zone database of the "due in"
- * words. Only for a command that talks to the service:
+ * classes, the JSON readers of the answer and, on a thread of its own, two of picocli's annotation types and the
+ * kept hours and date classes of the "due in" words. Only for a command that talks to the service:
  * nothing is loaded that the command would not load anyway. Whatever it has not finished
  * when the main thread gets there, the main thread does itself (everything warmed is thread-safe).</li>
  * <li>For {@code serve}: the service's one-time library initialisation ({@link ServeCommand#preload}).</li>
@@ -60,9 +61,7 @@ public final class Startup {
             return;
         }
         Class<?> type = TicketCommand.SUBCOMMANDS.get(command);
-        if (DUE_TEXT.contains(type.getSimpleName())) {
-            start(new DueTextWarmup(), "ticket-warmup-zone");
-        }
+        start(new SecondWarmup(DUE_TEXT.contains(type.getSimpleName())), "ticket-warmup-2");
         start(new Warmup(type), "ticket-warmup");
     }
 
@@ -92,19 +91,71 @@ public final class Startup {
             + "\"filename\":\"f\",\"content_type\":\"text/plain\",\"size\":3,\"sha256\":\"ab\"}]}]}],"
             + "\"next_cursor\":null,\"total\":1}";
 
-    /** The commands that print "due in" words (warmed by {@code Warmup.dueText}) and read tickets. */
+    /** The commands that print "due in" words (warmed by {@link #dueText}) and read tickets. */
     private static final Set<String> DUE_TEXT = Set.of("ListCommand", "ShowCommand", "InboxCommand");
 
-    /** The time-zone database and the date classes of the "due in" words ({@link Warmup#dueText}). */
-    private static final class DueTextWarmup implements Runnable {
+    /**
+     * What the main thread needs at the start and at the end, on a thread of its own beside {@link Warmup}:
+     * picocli's annotation types ({@link #annotations}), then for list, show and inbox the "due in" words
+     * ({@link #dueText}).
+     */
+    private static final class SecondWarmup implements Runnable {
+        private final boolean dueText;
+
+        SecondWarmup(boolean dueText) {
+            this.dueText = dueText;
+        }
+
         @Override
         public void run() {
             try {
-                Warmup.dueText();
-            } catch (RuntimeException | LinkageError e) {
+                annotations();
+                if (dueText) {
+                    dueText(System.getenv());
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                 // a warm-up only
             }
         }
+    }
+
+    /**
+     * The JDK makes a proxy class and a description ({@code AnnotationType}) for each annotation type the first time
+     * one is read (~3 ms each on a cold JVM). Building the command's model, picocli on the main thread reads those of
+     * Object's methods first, then {@code @Command}, {@code @Mixin}, {@code @Option} and {@code @Spec}: the last two
+     * are read here first, from a stand-in class, so that the main thread finds them made. (Read in the main
+     * thread's order, the main thread only waited for the warm-up; the types it needs first it makes itself, as two
+     * threads making the same description both make it.)
+     */
+    static void annotations() throws NoSuchFieldException {
+        StandIn.class.getDeclaredField("spec").getDeclaredAnnotations();
+        StandIn.class.getDeclaredField("option").getDeclaredAnnotations();
+    }
+
+    /** Members annotated as picocli's commands are, for {@link #annotations}: not a command. */
+    private static final class StandIn {
+        @CommandLine.Option(names = "-o")
+        boolean option;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+    }
+
+    /**
+     * The "due in" words of list, show and inbox count working time in the service's time zone, on a thread of its
+     * own (the main thread that waits for it at the table would otherwise wait behind the rest of the warm-up): the
+     * kept hours and their zone's offsets ({@link HoursCache}) and the date classes, made ready from the start;
+     * when no hours are kept, the command will ask them and look their zone up in the JDK's time-zone database
+     * (~40 ms on a cold JVM, most of it the jar's directory, which the JDK reads looking for other providers), so
+     * that is what is warmed.
+     */
+    static void dueText(Map<String, String> env) {
+        WorkSchedule schedule = HoursCache.read(env, null);
+        if (schedule == null) {
+            schedule = WorkSchedule.of(new Hours("Europe/London", "09:00", "18:00", List.of("mon"),
+                    List.of("2026-01-01"), false, null, null, null));
+        }
+        Instant now = Instant.now();
+        TimeLeft.words(schedule.workingTime(now, now.plus(Duration.ofDays(2))));
     }
 
     /** A class rather than a lambda: linking a lambda costs the main thread a few ms at this point. */
@@ -119,7 +170,8 @@ public final class Startup {
         public void run() {
             try {
                 // in the order the main thread needs them: the config once the command line is parsed, the HTTP
-                // client, the readers of the answer and of the kept answers (the time zone has a thread of its own).
+                // client, the readers of the answer and of who the token is (the kept hours and time zone have a thread
+                // of their own).
                 // Not picocli's annotations: the main thread reads them at once, and the JDK makes each annotation's
                 // proxy class once, so a warm-up reading them too only made the main thread wait for it (~16 ms of
                 // ticket list in a wall-clock profile).
@@ -129,25 +181,10 @@ public final class Startup {
                 if (DUE_TEXT.contains(command.getSimpleName())) {
                     ticketReaders();
                     MeCache.read(env, "", "");
-                    HoursCache.read(env, "");
                 }
             } catch (IOException | RuntimeException | LinkageError e) {
                 // a warm-up only: the command meets (and reports) any real problem itself
             }
-        }
-
-        /**
-         * The "due in" words of list, show and inbox count working time in the service's time zone: the JDK's
-         * time-zone database (read on the first region looked up, ~40 ms on a cold JVM) and the date classes,
-         * made ready from the start, on a thread of its own: it needs nothing else, and the main thread that waits
-         * for it at the table would otherwise wait behind the rest of the warm-up (the jar's directory, which the
-         * JDK reads looking for other time-zone providers, is most of it).
-         */
-        static void dueText() {
-            Hours hours = new Hours("Europe/London", "09:00", "18:00", List.of("mon"), List.of("2026-01-01"), false,
-                    null, null, null);
-            Instant now = Instant.now();
-            TimeLeft.words(WorkSchedule.of(hours).workingTime(now, now.plus(Duration.ofDays(2))));
         }
     }
 }

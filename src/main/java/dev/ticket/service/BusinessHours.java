@@ -50,7 +50,7 @@ public record BusinessHours(WorkSchedule schedule) {
      */
     public static BusinessHours parse(String zone, String hours, String workdays, String holidays) {
         WorkSchedule base = defaults().schedule();
-        ZoneId zoneId = BusinessHoursParser.isBlank(zone) ? base.zone() : BusinessHoursParser.zone(zone);
+        ZoneId zoneId = BusinessHoursParser.zone(BusinessHoursParser.isBlank(zone) ? base.zone() : zone);
         LocalTime[] openClose = BusinessHoursParser.isBlank(hours)
                 ? new LocalTime[] {base.opens(), base.closes()} : BusinessHoursParser.hours(hours);
         Set<DayOfWeek> days = BusinessHoursParser.isBlank(workdays)

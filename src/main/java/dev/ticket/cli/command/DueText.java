@@ -8,6 +8,7 @@ import dev.ticket.model.Awaiting;
 import dev.ticket.model.Hours;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketType;
+import dev.ticket.model.time.WorkSchedule;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +35,9 @@ final class DueText {
         if (!working) {
             return Due.CLOCK_ONLY;
         }
-        Hours kept = HoursCache.read(env, server);
+        WorkSchedule kept = HoursCache.read(env, server);
         if (kept != null) {
-            return Due.businessTime(kept);
+            return new Due(kept);
         }
         Hours asked;
         try {

@@ -33,9 +33,10 @@ public final class MeCache {
 
     /** The user kept for {@code server} and {@code token} when written under {@link #FRESH} ago; else null. */
     public static User read(Map<String, String> env, String server, String token) {
+        long check = check(token); // first, so that the start-up's warm-up sets the checksum up too
         Kept kept = KeptAnswer.read(file(env), Kept.class, FRESH);
         if (kept == null || kept.user() == null || kept.user().role() == null || !server.equals(kept.server())
-                || kept.tokenCheck() != check(token)) {
+                || kept.tokenCheck() != check) {
             return null;
         }
         return kept.user();
