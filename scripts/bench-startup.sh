@@ -63,9 +63,11 @@ done
 # Round robin, not one case after the other: each round runs every case once, in a shuffled order, so a load that
 # drifts during the bench (a shared machine) weighs on every case alike rather than on whichever ran last.
 python3 - "$runs" "${cases[@]}" <<'PY'
-import random, resource, shlex, statistics, subprocess, sys, time
+import os, random, resource, shlex, statistics, subprocess, sys, time
 runs = int(sys.argv[1])
 cases = list(zip(sys.argv[2::2], sys.argv[3::2]))
+# each case its own cache folder (kept hours, who am I): one build's files must not decide another's timings
+envs = {name: dict(os.environ, XDG_CACHE_HOME=f"{os.environ['XDG_CACHE_HOME']}/case{i}") for i, (name, _) in enumerate(cases)}
 wall = {name: [] for name, _ in cases}
 cpu = {name: [] for name, _ in cases}
 for round in range(3 + runs):   # three rounds of warm-up, not counted
@@ -74,7 +76,8 @@ for round in range(3 + runs):   # three rounds of warm-up, not counted
     for name, command in order:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(shlex.split(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                       env=envs[name])
         took = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if round >= 3:
