@@ -9,12 +9,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +136,22 @@ class ArchitectureTest {
     @Test
     void packages_form_no_cycles() {
         slices().matching("dev.ticket.(*)..").should().beFreeOfCycles().check(product);
+    }
+
+    /** The house rule: no main source file over 400 lines (a longer one is two classes waiting to be split). */
+    @Test
+    void no_main_source_file_is_over_400_lines() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java")).flatMap(f -> {
+                try {
+                    long lines = Files.readAllLines(f).size();
+                    return lines > 400 ? Stream.of(f + " (" + lines + " lines)") : Stream.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+        assertEquals(List.of(), tooLong, "main source files over 400 lines");
     }
 }
