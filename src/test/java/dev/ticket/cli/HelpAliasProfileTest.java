@@ -77,6 +77,27 @@ class HelpAliasProfileTest {
     }
 
     @Test
+    void an_alias_must_expand_to_a_command_and_help_says_what_it_runs() {
+        CliHarness cli = new CliHarness(service.url());
+        CliHarness.Result leading = cli.run("alias", "set", "x", "ticket list");
+        assertEquals(2, leading.exit(), leading.toString());
+        assertTrue(leading.err().startsWith("ticket: the expansion of 'x' starts with 'ticket': drop it"),
+                leading.err());
+        for (String expansion : List.of("lsit", "loop")) {
+            CliHarness.Result bad = cli.run("alias", "set", "loop", expansion);
+            assertEquals(2, bad.exit(), bad.toString());
+            assertEquals(1, bad.err().lines().filter(l -> l.startsWith("ticket: ")).count(), bad.err());
+            assertTrue(bad.err().contains("must start with a command"), bad.err());
+        }
+        assertEquals("", cli.ok("alias", "list", "-q"), "nothing refused was saved");
+
+        cli.ok("alias", "set", "queue", "--", "--no-color list --awaiting team");
+        assertEquals("'queue' is an alias: 'ticket queue ARGS...' runs 'ticket --no-color list --awaiting team "
+                + "ARGS...'. See 'ticket help list'.\n", cli.ok("help", "queue"));
+        cli.ok("alias", "delete", "queue");
+    }
+
+    @Test
     void profiles_are_listed_switched_and_removed_and_login_creates_them() {
         User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
         User sam = service.addUser("Sam", Role.AGENT, null);
