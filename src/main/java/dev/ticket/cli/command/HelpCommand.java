@@ -24,6 +24,11 @@ public class HelpCommand extends BaseCommand {
     List<String> names = new ArrayList<>();
 
     @Override
+    protected boolean printsJson() {
+        return false;
+    }
+
+    @Override
     protected int run() {
         CommandLine target = spec.parent().commandLine();
         List<String> path = new ArrayList<>();
