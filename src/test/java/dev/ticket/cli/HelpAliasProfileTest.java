@@ -113,6 +113,11 @@ class HelpAliasProfileTest {
         assertTrue(cli.ok("profile", "list").contains("* agent"));
         assertTrue(cli.ok("whoami").startsWith("Sam "));
         assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Anna "));
+        // whoami says where the token came from: the profile in use, or the flag or variable that overrides it
+        assertTrue(cli.ok("whoami").endsWith(" · profile 'agent'\n"), cli.ok("whoami"));
+        assertTrue(cli.ok("--token", anna.token(), "whoami").endsWith(" · token from --token\n"));
+        assertTrue(cli.env("TICKET_TOKEN", anna.token()).ok("whoami").endsWith(" · token from TICKET_TOKEN\n"));
+        cli.env("TICKET_TOKEN", null);
 
         CliHarness.Result unknown = cli.run("whoami", "--profile", "agnet");
         assertEquals(2, unknown.exit(), unknown.toString());
