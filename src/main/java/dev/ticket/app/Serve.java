@@ -77,9 +77,12 @@ public final class Serve implements AutoCloseable {
         return app.adminTokenFile();
     }
 
-    /** The demo account's customer and agent with fresh tokens ({@code --dev}), created if missing. */
-    public Demo demo() {
-        Bootstrap.DemoUsers users = app.demoUsers();
+    /**
+     * The demo account's customer and agent ({@code --dev}), created if missing, with the saved tokens when these
+     * still sign them in (a restart then adds no tokens), else fresh ones. A saved token may be null.
+     */
+    public Demo demo(String savedCustomerToken, String savedAgentToken) {
+        Bootstrap.DemoUsers users = app.demoUsers(savedCustomerToken, savedAgentToken);
         return new Demo(Bootstrap.DEMO_ACCOUNT, users.customer().name(), users.customer().token(),
                 users.agent().name(), users.agent().token());
     }

@@ -125,6 +125,11 @@ public final class TicketApp implements AutoCloseable {
         return new Bootstrap(accounts).demoUsers();
     }
 
+    /** As {@link #demoUsers()}, keeping a saved token that still signs its demo user in. */
+    public Bootstrap.DemoUsers demoUsers(String savedCustomerToken, String savedAgentToken) {
+        return new Bootstrap(accounts).demoUsers(savedCustomerToken, savedAgentToken);
+    }
+
     /** Writes a secret readable by the owner only (0600), creating it with those permissions. */
     public static void writeSecret(Path file, String secret) throws IOException {
         Files.createDirectories(file.getParent());

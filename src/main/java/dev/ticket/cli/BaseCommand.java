@@ -54,6 +54,11 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     @Override
     public final Integer call() throws Exception {
         try {
+            if (!printsJson() && (options().json() || options().jq() != null)) {
+                // rules.md, command line: --json is one JSON document on stdout, so it is not silently dropped
+                throw new UsageException((options().jq() != null ? "--jq" : "--json") + ": '"
+                        + spec.qualifiedName(" ") + "' prints no JSON");
+            }
             if (options().jq() != null) {
                 out().jq(JqFilter.compile(options().jq()));
             }
@@ -72,6 +77,11 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     protected List<String> jsonFields() {
         PrintsJson prints = getClass().getAnnotation(PrintsJson.class);
         return prints == null ? List.of() : JsonFieldsOption.of(prints.value());
+    }
+
+    /** Whether the command can print JSON; one that cannot refuses --json and --jq (exit 2). */
+    protected boolean printsJson() {
+        return true;
     }
 
     /** How long to wait for each answer of the service: --timeout, else TICKET_TIMEOUT, else null (the default). */

@@ -28,16 +28,39 @@ public final class Bootstrap {
 
     /** The demo customer and agent, created when missing, each with a fresh token. */
     public DemoUsers demoUsers() {
-        return new DemoUsers(demo(DEMO_CUSTOMER, Role.CUSTOMER), demo(DEMO_AGENT, Role.AGENT));
+        return demoUsers(null, null);
     }
 
-    private User demo(String name, Role role) {
+    /**
+     * The demo customer and agent, created when missing. A saved token that still signs its demo user in is kept,
+     * so a restarted {@code serve --dev} does not leave one more never-expiring token live each time; otherwise
+     * the user gets a fresh token.
+     */
+    public DemoUsers demoUsers(String savedCustomerToken, String savedAgentToken) {
+        return new DemoUsers(demo(DEMO_CUSTOMER, Role.CUSTOMER, savedCustomerToken),
+                demo(DEMO_AGENT, Role.AGENT, savedAgentToken));
+    }
+
+    private User demo(String name, Role role, String saved) {
         return accounts.userByName(name)
-                .map(existing -> accounts.issueToken(existing.id()))
+                .map(existing -> signsIn(existing, saved)
+                        ? new User(existing.id(), existing.name(), existing.role(), existing.account(), saved.strip())
+                        : accounts.issueToken(existing.id()))
                 .orElseGet(() -> accounts.createUser(new NewUser(name, role, DEMO_ACCOUNT)));
     }
 
-    /** The demo users with their new tokens. */
+    private boolean signsIn(User user, String token) {
+        if (token == null || token.isBlank()) {
+            return false;
+        }
+        try {
+            return accounts.authenticate(token).userId() == user.id();
+        } catch (ServiceException e) {
+            return false; // revoked, expired, disabled, or from other data: a fresh token replaces it
+        }
+    }
+
+    /** The demo users with their tokens. */
     public record DemoUsers(User customer, User agent) {
     }
 }

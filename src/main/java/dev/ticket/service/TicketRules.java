@@ -1,5 +1,6 @@
 package dev.ticket.service;
 
+import dev.ticket.model.MessageText;
 import dev.ticket.model.NewTicket;
 import dev.ticket.model.TicketType;
 import java.net.URI;
@@ -62,7 +63,7 @@ final class TicketRules {
         if (CONTROL.matcher(text).find()) {
             throw ServiceException.validation(name + " contains control characters or broken Unicode.");
         }
-        return text.strip();
+        return MessageText.trim(text);
     }
 
     private static String optional(String text, String name, int max) {

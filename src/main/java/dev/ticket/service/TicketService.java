@@ -10,6 +10,7 @@ import dev.ticket.model.NewTicket;
 import dev.ticket.model.Status;
 import dev.ticket.model.Ticket;
 import dev.ticket.model.TicketPage;
+import dev.ticket.model.User;
 import dev.ticket.store.Listed;
 import dev.ticket.store.NewTicketRow;
 import dev.ticket.store.StoreTx;
@@ -266,7 +267,10 @@ public final class TicketService {
             if (view.account() != null) {
                 var account = tx.accountId(view.account(), false, clock.instant());
                 if (account.isEmpty()) {
-                    return new Found(List.of(), request.total() ? 0L : null);
+                    throw ServiceException.validation("account: no account is named '"
+                            + view.account().replaceAll("\\p{Cc}", "?") + "'; the accounts are: "
+                            + String.join(", ", tx.users().stream().map(User::account)
+                                    .filter(java.util.Objects::nonNull).distinct().sorted().toList()) + ".");
                 }
                 accountId = account.get();
             }

@@ -90,6 +90,11 @@ class AssignAndQueueViewsTest {
             assertTrue(r.err().contains("Lena (") && r.err().contains("Sam ("), r.err());
         }
         assertEquals(2, sam.run("list", "--assignee", "Nobody").exit());
+        CliHarness.Result account = sam.run("list", "--account", "nosuch");
+        assertEquals(2, account.exit(), "as --assignee: " + account);
+        assertEquals(1, account.err().lines().count(), account.err());
+        assertTrue(account.err().contains("no account is named 'nosuch'; the accounts are: ")
+                && account.err().contains("acme") && account.err().contains("globex"), account.err());
     }
 
     @Test

@@ -77,6 +77,27 @@ class HelpAliasProfileTest {
     }
 
     @Test
+    void an_alias_must_expand_to_a_command_and_help_says_what_it_runs() {
+        CliHarness cli = new CliHarness(service.url());
+        CliHarness.Result leading = cli.run("alias", "set", "x", "ticket list");
+        assertEquals(2, leading.exit(), leading.toString());
+        assertTrue(leading.err().startsWith("ticket: the expansion of 'x' starts with 'ticket': drop it"),
+                leading.err());
+        for (String expansion : List.of("lsit", "loop")) {
+            CliHarness.Result bad = cli.run("alias", "set", "loop", expansion);
+            assertEquals(2, bad.exit(), bad.toString());
+            assertEquals(1, bad.err().lines().filter(l -> l.startsWith("ticket: ")).count(), bad.err());
+            assertTrue(bad.err().contains("must start with a command"), bad.err());
+        }
+        assertEquals("", cli.ok("alias", "list", "-q"), "nothing refused was saved");
+
+        cli.ok("alias", "set", "queue", "--", "--no-color list --awaiting team");
+        assertEquals("'queue' is an alias: 'ticket queue ARGS...' runs 'ticket --no-color list --awaiting team "
+                + "ARGS...'. See 'ticket help list'.\n", cli.ok("help", "queue"));
+        cli.ok("alias", "delete", "queue");
+    }
+
+    @Test
     void profiles_are_listed_switched_and_removed_and_login_creates_them() {
         User anna = service.addUser("Anna", Role.CUSTOMER, "acme");
         User sam = service.addUser("Sam", Role.AGENT, null);
@@ -92,6 +113,11 @@ class HelpAliasProfileTest {
         assertTrue(cli.ok("profile", "list").contains("* agent"));
         assertTrue(cli.ok("whoami").startsWith("Sam "));
         assertTrue(cli.ok("--profile", "default", "whoami").startsWith("Anna "));
+        // whoami says where the token came from: the profile in use, or the flag or variable that overrides it
+        assertTrue(cli.ok("whoami").endsWith(" · profile 'agent'\n"), cli.ok("whoami"));
+        assertTrue(cli.ok("--token", anna.token(), "whoami").endsWith(" · token from --token\n"));
+        assertTrue(cli.env("TICKET_TOKEN", anna.token()).ok("whoami").endsWith(" · token from TICKET_TOKEN\n"));
+        cli.env("TICKET_TOKEN", null);
 
         CliHarness.Result unknown = cli.run("whoami", "--profile", "agnet");
         assertEquals(2, unknown.exit(), unknown.toString());

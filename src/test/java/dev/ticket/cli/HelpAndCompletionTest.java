@@ -30,6 +30,20 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void json_and_jq_on_a_command_that_prints_no_json_are_refused_with_exit_2() {
+        CliHarness cli = new CliHarness(null);
+        for (List<String> args : List.of(List.of("completion", "bash", "--jq", "."), List.of("help", "list", "--json"),
+                List.of("--json", "help"))) {
+            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r);
+            assertEquals("", r.out(), args.toString());
+            String flag = args.contains("--jq") ? "--jq" : "--json";
+            String command = args.contains("help") ? "ticket help" : "ticket completion";
+            assertTrue(r.err().startsWith("ticket: " + flag + ": '" + command + "' prints no JSON\n"), r.err());
+        }
+    }
+
+    @Test
     void every_example_fits_an_80_column_terminal_so_help_never_wraps_one_into_column_0() {
         for (CommandLine command : all(TicketCommand.tree())) {
             for (String line : command.getCommandSpec().usageMessage().footer()) {

@@ -59,6 +59,16 @@ class NewCommandTest {
     }
 
     @Test
+    void a_pasted_table_keeps_the_leading_space_of_its_first_line() throws Exception {
+        String id = olga.stdin("\n ID  STATUS\n 42  open\n\n").ok("new", "-t", "Table", "-F", "-", "-q").strip();
+        String out = olga.ok("show", id, "--json");
+        assertEquals(" ID  STATUS\n 42  open", Json.mapper().readTree(out).get("messages").get(0).get("body").asText());
+        CliHarness.Result blank = olga.stdin(" \n\t\n").run("new", "-t", "Blank", "-F", "-");
+        assertEquals(2, blank.exit(), blank.toString());
+        assertTrue(blank.err().contains("the message is empty"), blank.err());
+    }
+
+    @Test
     void an_unreadable_message_file_is_exit_2() {
         CliHarness.Result r = olga.run("new", "-t", "x", "-F", "/nonexistent/message.txt");
         assertEquals(2, r.exit());

@@ -19,8 +19,12 @@ class ServeDevTest {
     Path dir;
 
     private ServeProcess serveDev(Path config) throws Exception {
+        return serveDev(config, 0);
+    }
+
+    private ServeProcess serveDev(Path config, int port) throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
-        ServeProcess serve = ServeProcess.startWithEnv(dir.resolve("data"),
+        ServeProcess serve = ServeProcess.startWithEnvOnPort(dir.resolve("data"), port,
                 Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", config.toString()), "--dev");
         // the whole block: the saved profiles, then the lines that say how to use them (read as they come)
         assertTrue(ServeProcess.await(Duration.ofSeconds(60), () -> {
@@ -50,6 +54,23 @@ class ServeDevTest {
                     .strip();
             assertTrue(cli.ok("--profile", "agent", "list", "--awaiting", "team", "-q").lines()
                     .anyMatch(id::equals));
+        }
+    }
+
+    @Test
+    void started_again_on_the_same_data_it_keeps_the_saved_tokens_instead_of_issuing_more() throws Exception {
+        Path config = dir.resolve("config");
+        int port = ServeProcess.freePort();
+        Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString());
+        ConfigFile first;
+        try (ServeProcess serve = serveDev(config, port)) {
+            first = ConfigFile.load(env);
+        }
+        try (ServeProcess serve = serveDev(config, port)) {
+            ConfigFile again = ConfigFile.load(env);
+            assertEquals(first.profile("default").orElseThrow(), again.profile("default").orElseThrow());
+            assertEquals(first.profile("agent").orElseThrow(), again.profile("agent").orElseThrow());
+            assertTrue(withConfig(config).ok("whoami").contains("demo-customer"));
         }
     }
 

@@ -34,6 +34,9 @@ class SecondServeTest {
             assertEquals(2, second.exit(), second.output());
             assertEquals(List.of("ticket: port " + port + " on 127.0.0.1 is in use; choose another with --port."),
                     second.ours(), second.output());
+            String readme = Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+            assertTrue(readme.contains("`" + second.ours().get(0).replace(Integer.toString(port), "8765") + "`"),
+                    "README (Configuration) quotes the line as it is printed");
             assertFalse(second.output().contains("unexpected error") || second.output().contains("\tat ")
                     || second.output().contains("ERROR"), second.output());
             assertFalse(Files.exists(dir.resolve("two")),

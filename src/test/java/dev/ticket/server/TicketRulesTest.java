@@ -84,6 +84,18 @@ class TicketRulesTest {
     }
 
     @Test
+    void a_body_keeps_its_first_lines_indentation_but_not_blank_lines_or_trailing_space() {
+        Ticket t = customer.post("/tickets", new NewTicket("Pasted table", "\n  \n ID  STATUS\n 42  open  \n\n",
+                null, null, null, null, null, null)).expect(201).as(Ticket.class);
+        assertEquals(" ID  STATUS\n 42  open",
+                customer.get("/tickets/" + t.id()).expect(200).as(Ticket.class).messages().get(0).body());
+        Message reply = agent.post("/tickets/" + t.id() + "/messages", new NewMessage("\tat Foo.bar(Foo.java:1)\n"))
+                .expect(201).as(Message.class);
+        assertEquals("\tat Foo.bar(Foo.java:1)", reply.body());
+        customer.post("/tickets/" + t.id() + "/messages", new NewMessage(" \n\t\n")).expect(422);
+    }
+
+    @Test
     void close_sets_done_with_closed_at_and_done_is_final_for_everyone() {
         Ticket t = open(customer, "Close me");
         Ticket closed = agent.post("/tickets/" + t.id() + "/close", "").expect(200).as(Ticket.class);

@@ -63,6 +63,12 @@ public final class ServeProcess implements AutoCloseable {
         return start(dataDir, "256m", 0, env, null, extra);
     }
 
+    /** Like {@link #startWithEnv} on a fixed port, e.g. to start it again where its saved profiles point. */
+    public static ServeProcess startWithEnvOnPort(Path dataDir, int port, java.util.Map<String, String> env,
+                                                  String... extra) {
+        return start(dataDir, "256m", port, env, null, extra);
+    }
+
     /** Like {@link #start}, the process created under this file mode mask (e.g. {@code 022}, a shell's usual). */
     public static ServeProcess startUnderUmask(Path dataDir, String umask, String... extra) {
         return start(dataDir, "256m", 0, java.util.Map.of(), umask, extra);

@@ -46,9 +46,11 @@ public class AliasCommand extends GroupCommand {
             if (TicketCommand.SUBCOMMANDS.containsKey(name)) {
                 throw new UsageException("'" + name + "' is a command: an alias cannot replace it");
             }
-            if (Aliases.split(expansion).isEmpty()) {
+            List<String> words = Aliases.split(expansion);
+            if (words.isEmpty()) {
                 throw new UsageException("the expansion of '" + name + "' is empty");
             }
+            requireCommand(words);
             ConfigFile config = ConfigFile.load(io.env());
             config.saveAlias(name, expansion.strip());
             Output out = out();
@@ -58,6 +60,20 @@ public class AliasCommand extends GroupCommand {
                 out.println("Alias '" + name + "' runs 'ticket " + expansion.strip() + "'.");
             }
             return ExitCodes.OK;
+        }
+
+        /** An alias expands once, in a command's place: its first word (after global options) is a command. */
+        private void requireCommand(List<String> words) {
+            String first = TicketCommand.subcommandIn(words.toArray(new String[0]));
+            if (first != null && TicketCommand.SUBCOMMANDS.containsKey(first)) {
+                return;
+            }
+            if ("ticket".equals(first)) {
+                throw new UsageException("the expansion of '" + name + "' starts with 'ticket': drop it, "
+                        + "the alias already stands where 'ticket' is followed by a command");
+            }
+            throw new UsageException("the expansion of '" + name + "' must start with a command"
+                    + (first == null ? "" : ", and '" + first + "' is not one") + ": see 'ticket help'");
         }
     }
 

@@ -48,6 +48,11 @@ public class CompletionCommand extends BaseCommand {
     boolean refreshAgents;
 
     @Override
+    protected boolean printsJson() {
+        return false;
+    }
+
+    @Override
     protected int run() {
         if (refreshIds) {
             RecentIds.replace(io.env(), ListCommand.fetch(client(), TicketQuery.ALL, RecentIds.KEPT,

@@ -2,6 +2,7 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.Io;
 import dev.ticket.cli.UsageException;
+import dev.ticket.model.MessageText;
 import dev.ticket.model.TerminalText;
 import java.io.File;
 import java.io.IOException;
@@ -28,10 +29,10 @@ public final class Composer {
             return null;
         }
         if (options.text != null) {
-            return nonEmpty(TerminalText.clean(options.text).strip());
+            return nonEmpty(MessageText.trim(TerminalText.clean(options.text)));
         }
         if (options.file != null) {
-            return nonEmpty(TerminalText.clean(read(options.file)).strip());
+            return nonEmpty(MessageText.trim(TerminalText.clean(read(options.file))));
         }
         return fromEditor(template, prompter);
     }
@@ -51,7 +52,7 @@ public final class Composer {
         if (text.isBlank()) {
             throw new UsageException("cancelled: the message is empty, nothing was sent");
         }
-        return text.strip();
+        return MessageText.trim(text);
     }
 
     private String edit(String editor, String template) {
@@ -87,7 +88,7 @@ public final class Composer {
         List<String> kept = text.lines()
                 .filter(line -> !(line.equals("#") || line.startsWith("# ")))
                 .collect(Collectors.toList());
-        return String.join("\n", kept).strip();
+        return MessageText.trim(String.join("\n", kept));
     }
 
     private String read(String file) {

@@ -3,6 +3,8 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.Aliases;
+import dev.ticket.cli.config.ConfigFile;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -22,12 +24,22 @@ public class HelpCommand extends BaseCommand {
     List<String> names = new ArrayList<>();
 
     @Override
+    protected boolean printsJson() {
+        return false;
+    }
+
+    @Override
     protected int run() {
         CommandLine target = spec.parent().commandLine();
         List<String> path = new ArrayList<>();
         for (String name : names) {
             CommandLine sub = target.getSubcommands().get(name);
             path.add(name);
+            if (sub == null && path.size() == 1 && alias(name) != null) {
+                io.out().println("'" + name + "' is an alias: 'ticket " + name + " ARGS...' runs 'ticket "
+                        + alias(name) + " ARGS...'. See 'ticket help " + TicketCommand.subcommandIn(Aliases.split(alias(name)).toArray(new String[0])) + "'.");
+                return ExitCodes.OK;
+            }
             if (sub == null) {
                 throw new UsageException("unknown command 'ticket " + String.join(" ", path)
                         + "': see 'ticket help'");
@@ -36,6 +48,15 @@ public class HelpCommand extends BaseCommand {
         }
         target.usage(io.out());
         return ExitCodes.OK;
+    }
+
+    /** The expansion of the user's alias NAME, or null (also when the config file cannot be read). */
+    private String alias(String name) {
+        try {
+            return ConfigFile.load(io.env()).aliases().get(name);
+        } catch (ConfigFile.ConfigException e) {
+            return null;
+        }
     }
 
     /** The commands' names, for shell completion. */

@@ -290,9 +290,9 @@ public class ServeCommand implements Callable<Integer>, Injectable {
     }
 
     private void saveDemoProfiles(Serve app, PrintWriter out) {
-        Serve.Demo demo = app.demo();
         ConfigFile config = ConfigFile.load(env);
         String[] names = demoProfileNames(config, app.url());
+        Serve.Demo demo = app.demo(savedToken(config, names[0]), savedToken(config, names[1]));
         config.saveProfile(names[0], app.url(), demo.customerToken());
         config.saveProfile(names[1], app.url(), demo.agentToken());
         out.println("Demo account '" + demo.account() + "': saved CLI profiles '" + names[0] + "' ("
@@ -308,6 +308,10 @@ public class ServeCommand implements Callable<Integer>, Injectable {
             out.println("      ticket --profile " + names[1] + " list --awaiting team");
             out.println("  or  export TICKET_PROFILE=" + names[0]);
         }
+    }
+
+    private static String savedToken(ConfigFile config, String profile) {
+        return config.profile(profile).map(ConfigFile.Profile::token).orElse(null);
     }
 
     /**

@@ -26,9 +26,18 @@ public class WhoamiCommand extends BaseCommand {
         Output out = out();
         if (!out.printedForScripts(me, me.id())) {
             out.println(describe(me));
-            out.println("Server " + settings().server() + " · profile '" + settings().profile() + "'");
+            out.println("Server " + settings().server() + " · " + tokenSource());
         }
         return ExitCodes.OK;
+    }
+
+    /** Where the token came from, as {@code Settings.resolve} chose it: --token, TICKET_TOKEN, else the profile. */
+    private String tokenSource() {
+        if (options().token() != null && !options().token().isBlank()) {
+            return "token from --token";
+        }
+        String env = io.env().get("TICKET_TOKEN");
+        return env != null && !env.isBlank() ? "token from TICKET_TOKEN" : "profile '" + settings().profile() + "'";
     }
 
     /** {@code Anna (customer, account acme)}. */
