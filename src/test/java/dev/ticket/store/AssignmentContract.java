@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ticket.model.Event;
 import dev.ticket.model.Role;
@@ -94,7 +95,10 @@ interface AssignmentContract {
                 ids(f.tickets.list(f.agent, queue(null, account, String.valueOf(other.userId()), false, 100, null))));
         assertEquals(List.of(done.id(), critical.id()),
                 ids(f.tickets.list(f.agent, queue(null, account, "none", false, 100, null))));
-        assertEquals(List.of(), ids(f.tickets.list(f.agent, queue(null, "no-such-account", null, false, 100, null))));
+        ServiceException unknown = assertThrows(ServiceException.class,
+                () -> f.tickets.list(f.agent, queue(null, "no-such-account", null, false, 100, null)));
+        assertEquals(ServiceException.Kind.VALIDATION, unknown.kind(), "an unknown account: a mistake, not no tickets");
+        assertTrue(unknown.getMessage().contains(account), unknown.getMessage());
         assertEquals(List.of(), ids(f.tickets.list(f.agent, queue(null, account, null, true, 100, null))),
                 "nothing is past due yet");
         assertEquals(ServiceException.Kind.VALIDATION, assertThrows(ServiceException.class,
