@@ -76,7 +76,11 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
      */
     protected List<String> jsonFields() {
         PrintsJson prints = getClass().getAnnotation(PrintsJson.class);
-        return prints == null ? List.of() : JsonFieldsOption.of(prints.value());
+        if (prints == null) {
+            return List.of();
+        }
+        List<String> omitted = List.of(prints.omit());
+        return JsonFieldsOption.of(prints.value()).stream().filter(field -> !omitted.contains(field)).toList();
     }
 
     /** Whether the command can print JSON; one that cannot refuses --json and --jq (exit 2). */

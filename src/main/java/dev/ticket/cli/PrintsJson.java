@@ -13,4 +13,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface PrintsJson {
     Class<? extends Record> value();
+
+    /** Fields of the record this command never prints (show never has {@code deduplicated}, a field of new). */
+    String[] omit() default {};
 }

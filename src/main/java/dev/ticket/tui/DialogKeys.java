@@ -1,5 +1,6 @@
 package dev.ticket.tui;
 
+import dev.ticket.model.MessageText;
 import java.util.List;
 
 /** Keys while a dialog is open: it takes them all (Ctrl+C still quits, asking first when a draft would be lost). */
@@ -41,7 +42,7 @@ final class DialogKeys {
                 return Step.of(m.withDialog(new Overlay.AttachPrompt(a.ticketId(), a.path(), List.of(),
                         "Type the path of a file; Tab completes.")));
             }
-            String body = m.input().text().strip();
+            String body = MessageText.trim(m.input().text());
             TuiModel next = m.withDialog(Overlay.NONE).withInput(EditBuffer.EMPTY)
                     .withNotice(Notice.info("Attaching " + a.path().text().strip() + "…"));
             return Step.of(next, new Cmd.Attach(a.ticketId(), a.path().text().strip(), body));

@@ -1,5 +1,6 @@
 package dev.ticket.tui;
 
+import dev.ticket.model.MessageText;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ final class InputKeys {
             return Step.of(m.withNotice(Notice.info("Type a message first; Alt+Enter starts a new line.")));
         }
         long id = m.chat().ticket().id();
-        String body = m.input().text().strip();
+        String body = MessageText.trim(m.input().text());
         TuiModel next = m.withInput(EditBuffer.EMPTY).withNotice(Notice.info("Sending to #" + id + "…"));
         return Step.of(next, new Cmd.Send(id, body));
     }

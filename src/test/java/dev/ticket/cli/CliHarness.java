@@ -35,7 +35,7 @@ final class CliHarness {
     private final Path configHome;
     private final Map<String, String> env = new HashMap<>();
     private boolean tty;
-    private String stdin = "";
+    private byte[] stdin = new byte[0];
     private int columns = 80;
     private Clock clock = Clock.systemUTC();
 
@@ -98,7 +98,12 @@ final class CliHarness {
     }
 
     CliHarness stdin(String text) {
-        this.stdin = text;
+        return stdin(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Raw bytes on standard input, for input that is not UTF-8. */
+    CliHarness stdin(byte[] bytes) {
+        this.stdin = bytes.clone();
         return this;
     }
 
@@ -149,7 +154,7 @@ final class CliHarness {
         int width = columns;
         return new Io(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), tty, tty, Map.copyOf(env), false,
+                new ByteArrayInputStream(stdin), tty, tty, Map.copyOf(env), false,
                 () -> width);
     }
 

@@ -87,6 +87,23 @@ class JsonFieldsAndJqTest {
     }
 
     @Test
+    void show_and_the_other_ticket_commands_list_only_the_fields_they_print() {
+        CliHarness.Result show = anna.run("show", "--json=42");
+        assertEquals(2, show.exit(), show.toString());
+        assertTrue(show.err().contains("available fields: id, title, status"), show.err());
+        assertTrue(show.err().contains("messages"), "show prints the chat: " + show.err());
+        assertFalse(show.err().contains("deduplicated"), "only new merges into a ticket: " + show.err());
+        for (String command : List.of("close", "assign", "unassign")) {
+            CliHarness.Result r = anna.run(command, first, "--json=nosuch");
+            assertEquals(2, r.exit(), r.toString());
+            assertFalse(r.err().contains("deduplicated"), command + ": " + r.err());
+        }
+        CliHarness.Result created = anna.run("new", "-t", "x", "-m", "y", "--json=nosuch");
+        assertEquals(2, created.exit(), created.toString());
+        assertTrue(created.err().contains("deduplicated"), "new may merge: " + created.err());
+    }
+
+    @Test
     void jq_prints_strings_raw_one_a_line_and_other_values_compact() {
         assertEquals("Invoice twice\nBooking link is blank\n", anna.ok("list", "--jq", ".[].title"));
         assertEquals("{\"id\":" + first + ",\"n\":1}\n",

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.TestService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class NewCommandTest {
     @RegisterExtension
@@ -66,6 +70,20 @@ class NewCommandTest {
         CliHarness.Result blank = olga.stdin(" \n\t\n").run("new", "-t", "Blank", "-F", "-");
         assertEquals(2, blank.exit(), blank.toString());
         assertTrue(blank.err().contains("the message is empty"), blank.err());
+    }
+
+    @Test
+    void bytes_that_are_not_utf8_are_refused_from_standard_input_as_from_a_file(@TempDir Path dir) throws Exception {
+        byte[] latin1 = "caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.txt"), latin1);
+        CliHarness.Result fromFile = olga.run("new", "-t", "Latin-1", "-F", file.toString());
+        CliHarness.Result fromStdin = olga.stdin(latin1).run("new", "-t", "Latin-1", "-F", "-");
+        assertEquals(2, fromFile.exit(), fromFile.toString());
+        assertEquals(2, fromStdin.exit(), fromStdin.toString());
+        assertEquals(fromFile.err().replace(file.toString(), "standard input"), fromStdin.err());
+        assertTrue(fromStdin.err().startsWith("ticket: cannot read the message from standard input: not UTF-8 text\n"),
+                fromStdin.err());
+        assertEquals("", fromStdin.out());
     }
 
     @Test

@@ -40,6 +40,15 @@ class UsageErrorWordingTest {
                 new Bad(List.of("serve", "--max-file-size", "25XB"),
                         "--max-file-size: '25XB' is not a size (try 100MiB, 512K or 2048)", "ticket serve"),
                 new Bad(List.of("admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
+                        "ticket admin"),
+                new Bad(List.of("list", "-L", "-3"), "--limit must be 0 (all) or more", "ticket list"),
+                new Bad(List.of("inbox", "--limit", "-1"), "--limit must be 0 (all) or more", "ticket inbox"),
+                new Bad(List.of("admin", "audit", "--limit", "0"), "--limit must be between 1 and 1000",
+                        "ticket admin audit"),
+                // 'ticket help X' words an unknown X as 'ticket X' does
+                new Bad(List.of("help", "nosuch"), "unknown command 'ticket nosuch'", "ticket"),
+                new Bad(List.of("help", "lsit"), "unknown command 'ticket lsit' (did you mean 'list'?)", "ticket"),
+                new Bad(List.of("help", "admin", "usr"), "unknown command 'ticket admin usr' (did you mean 'user'?)",
                         "ticket admin"));
     }
 

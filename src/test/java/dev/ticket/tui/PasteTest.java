@@ -43,4 +43,19 @@ class PasteTest {
         Step sent = UpdateTest.press(s.model(), ENTER);
         assertEquals(List.of(new Cmd.Send(12, "line 1\nline 2")), sent.commands());
     }
+
+    @Test
+    void a_pasted_table_keeps_its_header_indentation_and_loses_only_blank_lines_and_trailing_space() {
+        TuiModel m = Fixtures.customerModel(80, 24).withInput(EditBuffer.of("\n  ID  STATUS\n  12  Open  \n\n"));
+        Step sent = UpdateTest.press(m, ENTER);
+        assertEquals(List.of(new Cmd.Send(12, "  ID  STATUS\n  12  Open")), sent.commands());
+    }
+
+    @Test
+    void a_box_of_only_white_space_is_still_not_sent() {
+        TuiModel m = Fixtures.customerModel(80, 24).withInput(EditBuffer.of("  \n \t "));
+        Step s = UpdateTest.press(m, ENTER);
+        assertEquals(List.of(), s.commands());
+        assertEquals("  \n \t ", s.model().input().text());
+    }
 }

@@ -3,12 +3,12 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.UsageException;
 import dev.ticket.cli.output.Table;
 import dev.ticket.cli.output.Formats;
 import dev.ticket.model.AuditEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code ticket admin audit}: the audit log of admin actions, newest first. */
 @Command(name = "audit",
@@ -29,7 +29,7 @@ public class AdminAuditCommand extends BaseCommand {
     @Override
     protected int run() {
         if (limit < 1 || limit > 1000) {
-            throw new UsageException("--limit must be between 1 and 1000");
+            throw new ParameterException(spec.commandLine(), "--limit must be between 1 and 1000");
         }
         Formats formats = new Formats(clock);
         out().list(client().audit(limit), AuditEntry::id, new Table("WHEN", "WHO", "ACTION", "TARGET", "FROM"),

@@ -6,6 +6,7 @@ import dev.ticket.model.MessageText;
 import dev.ticket.model.TerminalText;
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,8 @@ public final class Composer {
     private String read(String file) {
         try {
             if ("-".equals(file)) {
-                return new String(io.in().readAllBytes(), StandardCharsets.UTF_8);
+                // Strict as Files.readString is for -F FILE: bad bytes are refused, not turned into U+FFFD.
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(io.in().readAllBytes())).toString();
             }
             return Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -110,7 +112,7 @@ public final class Composer {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.charset.MalformedInputException) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
             return "not UTF-8 text";
         }
         return e.getMessage();

@@ -2,7 +2,6 @@ package dev.ticket.cli.command;
 
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
-import dev.ticket.cli.UsageException;
 import dev.ticket.cli.config.Aliases;
 import dev.ticket.cli.config.ConfigFile;
 import java.util.ArrayList;
@@ -41,8 +40,8 @@ public class HelpCommand extends BaseCommand {
                 return ExitCodes.OK;
             }
             if (sub == null) {
-                throw new UsageException("unknown command 'ticket " + String.join(" ", path)
-                        + "': see 'ticket help'");
+                // the words and the help pointer of 'ticket NAME...' itself (ErrorReporter.usage)
+                throw new CommandLine.UnmatchedArgumentException(target, List.of(name));
             }
             target = sub;
         }
