@@ -592,7 +592,7 @@ function _picocli_ticket_show() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '--no-read' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -851,7 +851,7 @@ function _picocli_ticket_close() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -960,7 +960,7 @@ function _picocli_ticket_assign() {
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--to' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
   local IFS=$'\n'; local NAME_option_args=("me" $(__ticket_agent_names)); IFS=$' \t\n' # --to values
-  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages") # --json values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1022,7 +1022,7 @@ function _picocli_ticket_unassign() {
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
-  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages" "deduplicated") # --json values
+  local FIELDS_option_args=("id" "title" "status" "type" "about" "dialog_url" "account" "author" "created_at" "updated_at" "closed_at" "due_at" "awaiting" "unread" "message_count" "refs" "labels" "assignee" "messages") # --json values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
 public @interface PrintsJson {
     Class<? extends Record> value();
 
-    /** Fields of the record this command never prints (show never has {@code deduplicated}, a field of new). */
-    String[] omit() default {};
+    /**
+     * Fields of the record this command never prints. By default the ticket's {@code deduplicated}: only
+     * {@code new} can merge into an existing ticket, so only new prints it (and says {@code omit = {}}).
+     */
+    String[] omit() default {"deduplicated"};
 }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 "  ticket assign 42 --to me",
                 "  ticket assign '#42' --to \"Sam Lee\"",
                 "  ticket list --assignee none --overdue -q | xargs -r -n1 ticket assign --to me"})
-@PrintsJson(value = Ticket.class, omit = "deduplicated") // only new merges into a ticket
+@PrintsJson(Ticket.class)
 public class AssignCommand extends BaseCommand {
     @Mixin
     TicketIdParameter idParam;

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
                 "  ticket close 42",
                 "  ticket close 42 43 '#44'",
                 "  ticket list -q -S \"nightly export\" -s on-customer | xargs -r ticket close"})
-@PrintsJson(value = Ticket.class, omit = "deduplicated") // only new merges into a ticket
+@PrintsJson(Ticket.class)
 public class CloseCommand extends BaseCommand {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "ID", converter = TicketIdConverter.class,
             completionCandidates = RecentIds.Candidates.class,

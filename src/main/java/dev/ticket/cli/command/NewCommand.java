@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
                 "  ticket new -t \"Still broken\" --ref 42 -e",
                 "  ticket new -t \"Widget shows an error\" -m \"See the screen.\" -a shot.png",
                 "  ticket new --from-ci --log build.log         # in a CI job's failure step"})
-@PrintsJson(Ticket.class)
+@PrintsJson(value = Ticket.class, omit = {}) // only new merges into a ticket: "deduplicated"
 public class NewCommand extends BaseCommand {
     @Option(names = {"-t", "--title"}, paramLabel = "TITLE",
             description = "The ticket's title (required, except with --from-ci).")

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "  ticket show 42",
                 "  ticket show '#42' --no-read",
                 "  ticket show 42 --json | jq '.messages[-1].body'"})
-@PrintsJson(value = Ticket.class, omit = "deduplicated") // only new merges into a ticket
+@PrintsJson(Ticket.class)
 public class ShowCommand extends BaseCommand {
     @Mixin
     TicketIdParameter idParam;

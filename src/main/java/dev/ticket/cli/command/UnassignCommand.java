@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
         footer = {
                 "  ticket unassign 42",
                 "  ticket list --mine -q | xargs -r -n1 ticket unassign   # before a holiday"})
-@PrintsJson(value = Ticket.class, omit = "deduplicated") // only new merges into a ticket
+@PrintsJson(Ticket.class)
 public class UnassignCommand extends BaseCommand {
     @Mixin
     TicketIdParameter idParam;
