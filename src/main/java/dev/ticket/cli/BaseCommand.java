@@ -153,13 +153,12 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
             settings = Settings.resolve(options(), io.env());
             // a profile named by --profile or TICKET_PROFILE must exist (rules.md, command line: the variable
             // stands for the flag); else 'not logged in' would send the user to log in to a typo
-            String flag = options().profile();
-            String named = flag != null ? flag : io.env().get("TICKET_PROFILE");
-            if (named != null && !named.isBlank() && !createsProfile()
-                    && !named.strip().equals(ConfigFile.DEFAULT_PROFILE)
-                    && settings.config().profile(named.strip()).isEmpty()) {
-                UsageException unknown = ProfileCommand.unknown(named.strip(), settings.config());
-                throw flag != null ? unknown : new UsageException("TICKET_PROFILE: " + unknown.getMessage());
+            String named = settings.profile();
+            if (settings.profileFrom() != null && !createsProfile() && !named.equals(ConfigFile.DEFAULT_PROFILE)
+                    && settings.config().profile(named).isEmpty()) {
+                UsageException unknown = ProfileCommand.unknown(named, settings.config());
+                throw settings.profileFrom().equals("--profile") ? unknown
+                        : new UsageException(settings.profileFrom() + ": " + unknown.getMessage());
             }
         }
         return settings;

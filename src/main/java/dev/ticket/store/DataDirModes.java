@@ -1,5 +1,6 @@
 package dev.ticket.store;
 
+import dev.ticket.files.BackupArchive;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -27,8 +28,8 @@ public final class DataDirModes {
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-    /** The database {@link JdbcTicketStore#openSqlite} opens in the data directory, and the files SQLite adds. */
-    private static final String DATABASE = "ticket.db";
+    /** The database the store opens in the data directory, and the files SQLite adds. */
+    private static final String DATABASE = BackupArchive.DATABASE;
     private static final String[] SQLITE_FILES = {"", "-wal", "-shm", "-journal"};
 
     private DataDirModes() {

@@ -73,7 +73,7 @@ public final class JdbcTicketStore implements TicketStore {
             throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve("ticket.db"));
+        config.setJdbcUrl("jdbc:sqlite:" + dataDir.resolve(dev.ticket.files.BackupArchive.DATABASE));
         config.setPoolName("sqlite");
         // one more than asked: the group-commit writer holds a connection of its own for good (GroupCommit)
         config.setMaximumPoolSize(poolSize + 1);

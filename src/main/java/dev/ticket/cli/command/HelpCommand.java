@@ -34,9 +34,11 @@ public class HelpCommand extends BaseCommand {
         for (String name : names) {
             CommandLine sub = target.getSubcommands().get(name);
             path.add(name);
-            if (sub == null && path.size() == 1 && alias(name) != null) {
+            String expansion = sub == null && path.size() == 1 ? alias(name) : null;
+            if (expansion != null) {
+                String command = TicketCommand.subcommandIn(Aliases.split(expansion).toArray(new String[0]));
                 io.out().println("'" + name + "' is an alias: 'ticket " + name + " ARGS...' runs 'ticket "
-                        + alias(name) + " ARGS...'. See 'ticket help " + TicketCommand.subcommandIn(Aliases.split(alias(name)).toArray(new String[0])) + "'.");
+                        + expansion + " ARGS...'. See 'ticket help " + command + "'.");
                 return ExitCodes.OK;
             }
             if (sub == null) {

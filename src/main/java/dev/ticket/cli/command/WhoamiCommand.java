@@ -33,11 +33,8 @@ public class WhoamiCommand extends BaseCommand {
 
     /** Where the token came from, as {@code Settings.resolve} chose it: --token, TICKET_TOKEN, else the profile. */
     private String tokenSource() {
-        if (options().token() != null && !options().token().isBlank()) {
-            return "token from --token";
-        }
-        String env = io.env().get("TICKET_TOKEN");
-        return env != null && !env.isBlank() ? "token from TICKET_TOKEN" : "profile '" + settings().profile() + "'";
+        String from = settings().tokenFrom();
+        return from != null ? "token from " + from : "profile '" + settings().profile() + "'";
     }
 
     /** {@code Anna (customer, account acme)}. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * ({@code --ca-file}/{@code TICKET_CA_FILE}, {@code --allow-http}/{@code TICKET_ALLOW_HTTP=1}).
  */
 public record Settings(String profile, String server, String token, ConfigFile config, String caFile,
-                       boolean allowHttp) {
+                       boolean allowHttp, String profileFrom, String tokenFrom) {
     public static final String DEFAULT_SERVER = "http://127.0.0.1:8765";
 
     public static Settings resolve(GlobalOptions options, Map<String, String> env) {
@@ -30,7 +30,17 @@ public record Settings(String profile, String server, String token, ConfigFile c
         String caFile = first(options.caFile(), env.get("TICKET_CA_FILE"));
         String allow = env.getOrDefault("TICKET_ALLOW_HTTP", "").strip();
         boolean allowHttp = options.allowHttp() || allow.equals("1") || allow.equalsIgnoreCase("true");
-        return new Settings(profile, server, token, config, caFile, allowHttp);
+        return new Settings(profile, server, token, config, caFile, allowHttp,
+                from(options.profile(), "--profile", env.get("TICKET_PROFILE"), "TICKET_PROFILE"),
+                from(options.token(), "--token", env.get("TICKET_TOKEN"), "TICKET_TOKEN"));
+    }
+
+    /**
+     * Which of a flag and its variable {@link #first} took ({@code profileFrom}, {@code tokenFrom}: "--profile",
+     * "TICKET_PROFILE"...), or null when neither was given and the value is the config file's.
+     */
+    private static String from(String flag, String flagName, String variable, String variableName) {
+        return first(flag) != null ? flagName : first(variable) != null ? variableName : null;
     }
 
     /** The server as a URI; a usage error unless it is an http(s) URL. */
