@@ -21,7 +21,11 @@ final class Problems {
             return new TicketClosedException(message, problem);
         }
         if (status == 507) { // not retried: space frees by someone's hand, not by waiting a few seconds
-            return new UnavailableException("the service is out of disk space: " + message, problem, null);
+            // our service's detail already says so ("The service is out of disk space and ..."): not twice
+            String detail = message.toLowerCase(java.util.Locale.ROOT).contains("out of disk space")
+                    ? Character.toLowerCase(message.charAt(0)) + message.substring(1)
+                    : "the service is out of disk space: " + message;
+            return new UnavailableException(detail, problem, null);
         }
         switch (status) {
             case 400: case 413: case 415: case 422:
