@@ -81,9 +81,11 @@ fi
 admin=$(cat "$token_file")
 pid_list=$(IFS=,; echo "${pids[*]}")
 echo "bench-streams: $(nproc) cores; service pid(s) $pid_list; levels $levels; $per_user streams per user"
-# Jetty's HTTP/2 client and the logging API only (no logging provider: the client logs nothing)
+# Jetty's HTTP/2 client and the logging API only (no logging provider: the client logs nothing). The heap is
+# touched at start (AlwaysPreTouch): this JVM's first collections would otherwise pay page faults, tens of ms,
+# in the middle of a timed reply.
 client_cp=$(tr ':' '\n' <"$cp_file" | grep -E '/org/eclipse/jetty/|/slf4j-api-' | paste -sd:)
-java -Xss256k -XX:+UseSerialGC -Xmx1g -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN \
+java -Xss256k -XX:+UseSerialGC -Xms1g -Xmx1g -XX:+AlwaysPreTouch -Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider -Dslf4j.internal.verbosity=WARN \
   -cp "$client_cp" scripts/StreamBench.java "$urls" "$admin" "$pid_list" \
   "$levels" "$per_user" "${BENCH_REPLIES:-30}"
 echo "bench-streams: load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
