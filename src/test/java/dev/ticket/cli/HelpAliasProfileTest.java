@@ -55,7 +55,7 @@ class HelpAliasProfileTest {
 
     @Test
     void an_alias_expands_with_quotes_and_takes_the_arguments_after_it() throws Exception {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness anna = CliHarness.as(service, "Alla", Role.CUSTOMER, "acme");
         anna.ok("new", "-t", "First one", "-m", "x");
         anna.ok("new", "-t", "Second one", "-m", "y");
         anna.ok("alias", "set", "titles", "list --jq '.[].title'");
