@@ -29,8 +29,25 @@ public class AliasCommand extends GroupCommand {
     /** {@code ticket alias set NAME EXPANSION}. */
     @Command(name = "set",
             description = "Create or replace an alias.",
-            footer = {"  ticket alias set due 'list --sort due --awaiting team'"})
+            footer = {"  ticket alias set due 'list --sort due --awaiting team'",
+                    "  ticket alias set plain '--no-color list'"},
+            modelTransformer = Set.OptionLikeExpansion.class)
     public static class Set extends BaseCommand {
+        /**
+         * An expansion may start with a global option ('--no-color list', '--server URL list'): a word that is
+         * none of this command's options is the expansion, not an unknown option, so no '--' is needed before it.
+         * For this command only; its own options (--json, --help...) still count as options, wherever they are.
+         * (A word that starts with one of its short options, '-q list', still reads as an option to picocli:
+         * '--quiet list', or '--' before it.)
+         */
+        public static final class OptionLikeExpansion implements picocli.CommandLine.IModelTransformer {
+            @Override
+            public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+                spec.parser().unmatchedOptionsArePositionalParams(true);
+                return spec;
+            }
+        }
+
         @Parameters(index = "0", paramLabel = "NAME", description = "The alias: letters, digits, '-' and '_'.")
         String name;
 
