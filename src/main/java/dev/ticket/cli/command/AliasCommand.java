@@ -3,6 +3,7 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.AliasNames;
 import dev.ticket.cli.config.Aliases;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.cli.output.Output;
@@ -70,6 +71,7 @@ public class AliasCommand extends GroupCommand {
             requireCommand(words);
             ConfigFile config = ConfigFile.load(io.env());
             config.saveAlias(name, expansion.strip());
+            AliasNames.remember(io.env(), config.aliases().keySet());
             Output out = out();
             if (out.json()) {
                 out.printJson(Map.of("name", name, "expansion", expansion.strip()));
@@ -110,6 +112,7 @@ public class AliasCommand extends GroupCommand {
         @Override
         protected int run() {
             Map<String, String> aliases = ConfigFile.load(io.env()).aliases();
+            AliasNames.remember(io.env(), aliases.keySet());
             Output out = out();
             if (out.json()) {
                 out.printJson(new LinkedHashMap<>(aliases));
@@ -135,7 +138,9 @@ public class AliasCommand extends GroupCommand {
         @Override
         protected int run() {
             ConfigFile config = ConfigFile.load(io.env());
-            if (!config.removeAlias(name)) {
+            boolean removed = config.removeAlias(name);
+            AliasNames.remember(io.env(), config.aliases().keySet());
+            if (!removed) {
                 throw new UsageException("no alias '" + name + "'" + (config.aliases().isEmpty() ? ""
                         : "; the aliases are: " + String.join(", ", config.aliases().keySet())));
             }
