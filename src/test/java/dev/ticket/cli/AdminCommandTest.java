@@ -62,6 +62,21 @@ class AdminCommandTest {
     }
 
     @Test
+    void a_disabled_users_name_may_be_given_again_and_the_name_then_means_the_enabled_user() throws Exception {
+        long left = Json.mapper().readTree(admin.ok("admin", "user", "add", "Leaver", "--role", "agent", "--json"))
+                .get("id").asLong();
+        admin.ok("admin", "user", "disable", "Leaver");
+        long hired = Json.mapper().readTree(admin.ok("admin", "user", "add", "Leaver", "--role", "agent", "--json"))
+                .get("id").asLong();
+        long ticket = service.customer().post("/tickets", java.util.Map.of("title", "Handover", "body", "Who?"))
+                .expect(201).json().get("id").asLong();
+        JsonNode assigned = Json.mapper().readTree(admin.ok("assign", "#" + ticket, "--to", "Leaver", "--json"));
+        assertEquals(hired, assigned.at("/assignee/id").asLong(), "the enabled Leaver, not #" + left);
+        JsonNode disabled = Json.mapper().readTree(admin.ok("admin", "user", "disable", "Leaver", "--json"));
+        assertEquals(hired, disabled.get("id").asLong(), "disable means the enabled one");
+    }
+
+    @Test
     void user_list_shows_everyone_in_a_table_or_json_array() throws Exception {
         admin.ok("admin", "user", "add", "Lister", "--role", "agent");
         assertTrue(admin.ok("admin", "user", "list").lines().findFirst().orElseThrow()
