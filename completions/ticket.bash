@@ -288,7 +288,7 @@ function _picocli_ticket() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve"
+  local commands="new list inbox show reply attach download close redact assign unassign wait hours login logout whoami tui profile alias help admin completion serve $(__ticket_alias_names)"
   local flag_opts="'--allow-http' '-q' '--quiet' '--no-color' '--verbose' '-h' '--help' '-V' '--version'"
   local arg_opts="'--server' '--token' '--profile' '--ca-file' '--jq' '--timeout' '--json'"
   local PROFILE_option_args=($(__ticket_names profile)) # --profile values
@@ -319,7 +319,7 @@ function _picocli_ticket() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -421,7 +421,7 @@ function _picocli_ticket_new() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -514,7 +514,7 @@ function _picocli_ticket_list() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -568,7 +568,7 @@ function _picocli_ticket_inbox() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -619,7 +619,7 @@ function _picocli_ticket_show() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -688,7 +688,7 @@ function _picocli_ticket_reply() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -751,7 +751,7 @@ function _picocli_ticket_attach() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -821,7 +821,7 @@ function _picocli_ticket_download() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -878,7 +878,7 @@ function _picocli_ticket_close() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -935,7 +935,7 @@ function _picocli_ticket_redact() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -992,7 +992,7 @@ function _picocli_ticket_assign() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1049,7 +1049,7 @@ function _picocli_ticket_unassign() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1106,7 +1106,7 @@ function _picocli_ticket_wait() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1163,7 +1163,7 @@ function _picocli_ticket_hours() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1214,7 +1214,7 @@ function _picocli_ticket_login() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1265,7 +1265,7 @@ function _picocli_ticket_logout() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1316,7 +1316,7 @@ function _picocli_ticket_whoami() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1367,7 +1367,7 @@ function _picocli_ticket_tui() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1424,7 +1424,7 @@ function _picocli_ticket_profile() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1475,7 +1475,7 @@ function _picocli_ticket_alias() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1526,11 +1526,11 @@ function _picocli_ticket_help() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
-  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve") # 0-2147483647 values
+  local COMMAND_pos_param_args=("new" "list" "inbox" "show" "reply" "attach" "download" "close" "redact" "assign" "unassign" "wait" "hours" "login" "logout" "whoami" "tui" "profile" "alias" "help" "admin" "completion" "serve" $(__ticket_alias_names)) # 0-2147483647 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1583,7 +1583,7 @@ function _picocli_ticket_admin() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1634,7 +1634,7 @@ function _picocli_ticket_completion() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1814,7 +1814,7 @@ function _picocli_ticket_profile_list() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1865,7 +1865,7 @@ function _picocli_ticket_profile_use() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1922,7 +1922,7 @@ function _picocli_ticket_profile_remove() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -1979,7 +1979,7 @@ function _picocli_ticket_alias_set() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2030,7 +2030,7 @@ function _picocli_ticket_alias_list() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2081,7 +2081,7 @@ function _picocli_ticket_alias_delete() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2138,7 +2138,7 @@ function _picocli_ticket_admin_user() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2189,7 +2189,7 @@ function _picocli_ticket_admin_token() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2243,7 +2243,7 @@ function _picocli_ticket_admin_backup() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2297,7 +2297,7 @@ function _picocli_ticket_admin_audit() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2360,7 +2360,7 @@ function _picocli_ticket_admin_user_add() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2411,7 +2411,7 @@ function _picocli_ticket_admin_user_list() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2462,7 +2462,7 @@ function _picocli_ticket_admin_user_disable() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2513,7 +2513,7 @@ function _picocli_ticket_admin_user_enable() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2564,7 +2564,7 @@ function _picocli_ticket_admin_token_list() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2618,7 +2618,7 @@ function _picocli_ticket_admin_token_issue() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2669,7 +2669,7 @@ function _picocli_ticket_admin_token_revoke() {
       ;;
     '--json')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FIELDS_option_args[@]}" ) )
+      COMPREPLY=( $( __ticket_fields "${FIELDS_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -2722,4 +2722,26 @@ function __ticket_agent_names() {
     (command ticket completion --refresh-agents </dev/null >/dev/null 2>&1 &)
   fi
   [[ -f $file ]] && cat "$file"
+}
+
+# Alias names from the cache that 'alias set|delete|list' keep (no JVM on a Tab); refreshed in the
+# background for the next Tab when the config file is newer (edited by hand).
+function __ticket_alias_names() {
+  local file="${XDG_CACHE_HOME:-$HOME/.cache}/ticket/aliases"
+  local config="${XDG_CONFIG_HOME:-$HOME/.config}/ticket/config.json"
+  if [[ -f $config && ( ! -e $file || $config -nt $file ) ]]; then
+    mkdir -p -m 700 "${file%/*}" 2>/dev/null && touch "$file" 2>/dev/null
+    (command ticket completion --refresh-aliases </dev/null >/dev/null 2>&1 &)
+  fi
+  [[ -f $file ]] && cat "$file"
+}
+
+# The --json fields for a word like 'id,ti': the names after its last comma that start so, each after
+# the fields already listed (and not one of them again).
+function __ticket_fields() {
+  local word=${COMP_WORDS[COMP_CWORD]} listed="" field
+  if [[ $word == *,* ]]; then listed=${word%,*},; word=${word##*,}; fi
+  for field in "$@"; do
+    [[ -n $field && $field == "$word"* && ",$listed" != *",$field,"* ]] && printf '%s\n' "$listed$field"
+  done
 }

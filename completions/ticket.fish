@@ -148,6 +148,37 @@ function __ticket_agent_names
     test -f $file; and cat $file
 end
 
+# Alias names from the cache that 'alias set|delete|list' keep (no JVM on a Tab); refreshed in the
+# background for the next Tab when the config file is newer (edited by hand).
+function __ticket_alias_names
+    set -l dir $HOME/.cache/ticket
+    set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set dir $XDG_CACHE_HOME/ticket
+    set -l config $HOME/.config/ticket/config.json
+    set -q XDG_CONFIG_HOME; and test -n "$XDG_CONFIG_HOME"; and set config $XDG_CONFIG_HOME/ticket/config.json
+    set -l file $dir/aliases
+    if test -f $config; and begin; not test -e $file; or test $config -nt $file; end
+        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null
+        sh -c 'command ticket completion --refresh-aliases </dev/null >/dev/null 2>&1 &'
+    end
+    test -f $file; and cat $file
+end
+
+# The --json fields for a word like 'id,ti': the names after its last comma that start so, each after
+# the fields already listed (and not one of them again).
+function __ticket_fields
+    set -l word (commandline -ct)
+    set -l listed ''
+    if string match -q -- '*,*' $word
+        set listed (string replace -r ',[^,]*$' ',' -- $word)
+        set word (string replace -r '.*,' '' -- $word)
+    end
+    for field in $argv
+        if string match -q -- "$word*" $field; and not string match -q -- "*,$field,*" ",$listed"
+            echo $listed$field
+        end
+    end
+end
+
 complete -c ticket -f
 complete -c ticket -n '__ticket_at ""' -a 'new' -d 'Open a ticket'
 complete -c ticket -n '__ticket_at ""' -a 'list' -d 'List tickets, newest activity first'
@@ -172,6 +203,7 @@ complete -c ticket -n '__ticket_at ""' -a 'help' -d 'Show the help of a command:
 complete -c ticket -n '__ticket_at ""' -a 'admin' -d 'Manage users and tokens, take backups (needs an admin token)'
 complete -c ticket -n '__ticket_at ""' -a 'completion' -d 'Print a shell completion script for bash, zsh or fish'
 complete -c ticket -n '__ticket_at ""' -a 'serve' -d 'Run the ticket service: the HTTP JSON API under /api/v1'
+complete -c ticket -n '__ticket_at ""' -a '(__ticket_alias_names)' -d alias
 complete -c ticket -n '__ticket_at ""' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at ""' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at ""' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -213,7 +245,7 @@ complete -c ticket -n '__ticket_at "new"' -l 'tail' -x -d 'With --from-ci: how m
 complete -c ticket -n '__ticket_at "new"' -l 'fingerprint' -x -d 'With --from-ci: group failures by this text instead of the job and its first er…'
 complete -c ticket -n '__ticket_at "new"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "new"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "new"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages deduplicated' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "new"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages deduplicated)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "list"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "list"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "list"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -238,7 +270,7 @@ complete -c ticket -n '__ticket_at "list"' -l 'overdue' -d 'Only open tickets aw
 complete -c ticket -n '__ticket_at "list"' -s 'L' -l 'limit' -x -d 'Show at most N tickets (default: 30; 0 for all)'
 complete -c ticket -n '__ticket_at "list"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "list"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "list"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "list"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "inbox"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "inbox"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "inbox"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -253,7 +285,7 @@ complete -c ticket -n '__ticket_at "inbox"' -l 'watch' -d 'Stay and print each n
 complete -c ticket -n '__ticket_at "inbox"' -s 'L' -l 'limit' -x -d 'Show at most N tickets (default: 30; 0 for all)'
 complete -c ticket -n '__ticket_at "inbox"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "inbox"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "inbox"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "inbox"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "show"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "show"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "show"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -267,7 +299,7 @@ complete -c ticket -n '__ticket_at "show"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "show"' -l 'no-read' -d 'Do not mark the ticket read'
 complete -c ticket -n '__ticket_at "show"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "show"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "show"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "show"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "show"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "reply"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "reply"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -285,7 +317,7 @@ complete -c ticket -n '__ticket_at "reply"' -s 'e' -l 'editor' -d 'Write the mes
 complete -c ticket -n '__ticket_at "reply"' -s 'a' -l 'attach' -r -F -d 'Attach a file (repeatable); with files the message may be empty'
 complete -c ticket -n '__ticket_at "reply"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "reply"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "reply"' -l 'json' -x -k -a 'id ticket_id author body created_at attachments redacted_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "reply"' -l 'json' -x -k -a '(__ticket_fields id ticket_id author body created_at attachments redacted_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "reply"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "attach"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -301,7 +333,7 @@ complete -c ticket -n '__ticket_at "attach"' -s 'm' -l 'message' -x -d 'Text to 
 complete -c ticket -n '__ticket_at "attach"' -l 'name' -x -d 'The name to store the file under (one FILE only; for - or <(command))'
 complete -c ticket -n '__ticket_at "attach"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "attach"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "attach"' -l 'json' -x -k -a 'id ticket_id author body created_at attachments redacted_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "attach"' -l 'json' -x -k -a '(__ticket_fields id ticket_id author body created_at attachments redacted_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "attach"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "attach"' -F
 complete -c ticket -n '__ticket_at "download"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
@@ -333,7 +365,7 @@ complete -c ticket -n '__ticket_at "close"' -l 'no-color' -d 'No colour (also wh
 complete -c ticket -n '__ticket_at "close"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "close"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "close"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "close"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "close"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "close"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "redact"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "redact"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -347,7 +379,7 @@ complete -c ticket -n '__ticket_at "redact"' -l 'no-color' -d 'No colour (also w
 complete -c ticket -n '__ticket_at "redact"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "redact"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "redact"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "redact"' -l 'json' -x -k -a 'id ticket_id author body created_at attachments redacted_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "redact"' -l 'json' -x -k -a '(__ticket_fields id ticket_id author body created_at attachments redacted_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "assign"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "assign"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "assign"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -361,7 +393,7 @@ complete -c ticket -n '__ticket_at "assign"' -l 'verbose' -d 'Explain failures i
 complete -c ticket -n '__ticket_at "assign"' -l 'to' -x -k -a 'me (__ticket_agent_names)' -d 'The agent: a name, an id, or me'
 complete -c ticket -n '__ticket_at "assign"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "assign"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "assign"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "assign"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "assign"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "unassign"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "unassign"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -375,7 +407,7 @@ complete -c ticket -n '__ticket_at "unassign"' -l 'no-color' -d 'No colour (also
 complete -c ticket -n '__ticket_at "unassign"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "unassign"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "unassign"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "unassign"' -l 'json' -x -k -a 'id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "unassign"' -l 'json' -x -k -a '(__ticket_fields id title status type about dialog_url account author created_at updated_at closed_at due_at awaiting unread message_count refs labels assignee messages)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "unassign"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "wait"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "wait"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -390,7 +422,7 @@ complete -c ticket -n '__ticket_at "wait"' -l 'verbose' -d 'Explain failures in 
 complete -c ticket -n '__ticket_at "wait"' -l 'no-read' -d 'Do not mark what it prints read'
 complete -c ticket -n '__ticket_at "wait"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "wait"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "wait"' -l 'json' -x -k -a 'id kind ticket_id status message at ticket' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "wait"' -l 'json' -x -k -a '(__ticket_fields id kind ticket_id status message at ticket)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "wait"' -k -a '(__ticket_recent_ids)'
 complete -c ticket -n '__ticket_at "hours"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "hours"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
@@ -404,7 +436,7 @@ complete -c ticket -n '__ticket_at "hours"' -l 'no-color' -d 'No colour (also wh
 complete -c ticket -n '__ticket_at "hours"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "hours"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "hours"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "hours"' -l 'json' -x -k -a 'zone opens closes workdays holidays open_now now next_open closes_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "hours"' -l 'json' -x -k -a '(__ticket_fields zone opens closes workdays holidays open_now now next_open closes_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "login"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "login"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "login"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -418,7 +450,7 @@ complete -c ticket -n '__ticket_at "login"' -l 'verbose' -d 'Explain failures in
 complete -c ticket -n '__ticket_at "login"' -l 'with-token' -d 'Read the token from standard input'
 complete -c ticket -n '__ticket_at "login"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "login"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "login"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "login"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "logout"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "logout"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "logout"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -431,7 +463,7 @@ complete -c ticket -n '__ticket_at "logout"' -l 'no-color' -d 'No colour (also w
 complete -c ticket -n '__ticket_at "logout"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "logout"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "logout"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "logout"' -l 'json' -x -k -a 'profile logged_out' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "logout"' -l 'json' -x -k -a '(__ticket_fields profile logged_out)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "whoami"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "whoami"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "whoami"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -444,7 +476,7 @@ complete -c ticket -n '__ticket_at "whoami"' -l 'no-color' -d 'No colour (also w
 complete -c ticket -n '__ticket_at "whoami"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "whoami"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "whoami"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "whoami"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "whoami"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "tui"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "tui"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "tui"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -487,7 +519,7 @@ complete -c ticket -n '__ticket_at "profile list"' -l 'no-color' -d 'No colour (
 complete -c ticket -n '__ticket_at "profile list"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "profile list"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "profile list"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "profile list"' -l 'json' -x -k -a 'name server current logged_in' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "profile list"' -l 'json' -x -k -a '(__ticket_fields name server current logged_in)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "profile use"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "profile use"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "profile use"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -572,6 +604,7 @@ complete -c ticket -n '__ticket_at "alias delete"' -s 'h' -l 'help' -d 'Show thi
 complete -c ticket -n '__ticket_at "alias delete"' -s 'V' -l 'version' -d 'Print version information and exit'
 complete -c ticket -n '__ticket_at "alias delete"' -l 'json' -x -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "alias delete"' -a '(ticket alias list -q 2>/dev/null)'
+complete -c ticket -n '__ticket_at "help"' -a '(__ticket_alias_names)' -d alias
 complete -c ticket -n '__ticket_at "help"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "help"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "help"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -635,7 +668,7 @@ complete -c ticket -n '__ticket_at "admin user add"' -l 'account' -x -d 'The cus
 complete -c ticket -n '__ticket_at "admin user add"' -l 'expires' -x -d 'The token stops working after this long: 90m, 12h, 30d (default: never)'
 complete -c ticket -n '__ticket_at "admin user add"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin user add"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin user add"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin user add"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin user list"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin user list"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin user list"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -648,7 +681,7 @@ complete -c ticket -n '__ticket_at "admin user list"' -l 'no-color' -d 'No colou
 complete -c ticket -n '__ticket_at "admin user list"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "admin user list"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin user list"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin user list"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin user list"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin user disable"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin user disable"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin user disable"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -661,7 +694,7 @@ complete -c ticket -n '__ticket_at "admin user disable"' -l 'no-color' -d 'No co
 complete -c ticket -n '__ticket_at "admin user disable"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "admin user disable"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin user disable"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin user disable"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin user disable"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin user enable"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin user enable"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin user enable"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -703,7 +736,7 @@ complete -c ticket -n '__ticket_at "admin token list"' -l 'no-color' -d 'No colo
 complete -c ticket -n '__ticket_at "admin token list"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "admin token list"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin token list"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin token list"' -l 'json' -x -k -a 'id user_id user created_at last_used_at expires_at revoked_at user_disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin token list"' -l 'json' -x -k -a '(__ticket_fields id user_id user created_at last_used_at expires_at revoked_at user_disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin token issue"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin token issue"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin token issue"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -717,7 +750,7 @@ complete -c ticket -n '__ticket_at "admin token issue"' -l 'verbose' -d 'Explain
 complete -c ticket -n '__ticket_at "admin token issue"' -l 'expires' -x -d 'The token stops working after this long: 90m, 12h, 30d (default: never)'
 complete -c ticket -n '__ticket_at "admin token issue"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin token issue"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin token issue"' -l 'json' -x -k -a 'id name role account token disabled_at' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin token issue"' -l 'json' -x -k -a '(__ticket_fields id name role account token disabled_at)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin token revoke"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin token revoke"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin token revoke"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -730,7 +763,7 @@ complete -c ticket -n '__ticket_at "admin token revoke"' -l 'no-color' -d 'No co
 complete -c ticket -n '__ticket_at "admin token revoke"' -l 'verbose' -d 'Explain failures in full, with stack traces; print each request to the service …'
 complete -c ticket -n '__ticket_at "admin token revoke"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin token revoke"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin token revoke"' -l 'json' -x -k -a 'user_id revoked' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin token revoke"' -l 'json' -x -k -a '(__ticket_fields user_id revoked)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "admin backup"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "admin backup"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "admin backup"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'
@@ -758,7 +791,7 @@ complete -c ticket -n '__ticket_at "admin audit"' -l 'verbose' -d 'Explain failu
 complete -c ticket -n '__ticket_at "admin audit"' -l 'limit' -x -d 'How many entries (1-1000, default 50)'
 complete -c ticket -n '__ticket_at "admin audit"' -s 'h' -l 'help' -d 'Show this help message and exit'
 complete -c ticket -n '__ticket_at "admin audit"' -s 'V' -l 'version' -d 'Print version information and exit'
-complete -c ticket -n '__ticket_at "admin audit"' -l 'json' -x -k -a 'id at actor_id actor action target client' -d 'Print the API\'s JSON and nothing else on standard output'
+complete -c ticket -n '__ticket_at "admin audit"' -l 'json' -x -k -a '(__ticket_fields id at actor_id actor action target client)' -d 'Print the API\'s JSON and nothing else on standard output'
 complete -c ticket -n '__ticket_at "completion"' -l 'server' -x -d 'Service URL (else TICKET_SERVER, the profile\'s server, or http://127.0.0.1:8765)'
 complete -c ticket -n '__ticket_at "completion"' -l 'token' -x -d 'API token (else TICKET_TOKEN, or the profile\'s token)'
 complete -c ticket -n '__ticket_at "completion"' -l 'profile' -x -a '(ticket profile list -q 2>/dev/null)' -d 'Config profile to use (else TICKET_PROFILE, or the config file\'s current profil…'

@@ -128,6 +128,11 @@ public abstract class BaseCommand implements Callable<Integer>, Injectable {
     /** Does the command's work; returns the exit code (failures are thrown and mapped by {@link ExitCodes}). */
     protected abstract int run() throws Exception;
 
+    /** The client options given on this very command: see {@link GlobalOptions#clientOptionsGiven}. */
+    public List<String> clientOptionsGiven() {
+        return ownOptions.clientOptionsGiven();
+    }
+
     /** The global options given on this command or any command before it. */
     protected GlobalOptions options() {
         if (options == null) {

@@ -73,6 +73,30 @@ public class GlobalOptions {
         return merged;
     }
 
+    /**
+     * The options given here that only a client of the service uses (all but --no-color and --verbose), by name:
+     * what a command that is no client ({@code serve}) refuses rather than ignores when they come before it.
+     */
+    public List<String> clientOptionsGiven() {
+        List<String> given = new ArrayList<>();
+        addIf(given, json != null, "--json");
+        addIf(given, jq != null, "--jq");
+        addIf(given, quiet, "--quiet");
+        addIf(given, server != null, "--server");
+        addIf(given, token != null, "--token");
+        addIf(given, profile != null, "--profile");
+        addIf(given, caFile != null, "--ca-file");
+        addIf(given, allowHttp, "--allow-http");
+        addIf(given, timeout != null, "--timeout");
+        return given;
+    }
+
+    private static void addIf(List<String> names, boolean given, String name) {
+        if (given) {
+            names.add(name);
+        }
+    }
+
     public String server() {
         return server;
     }

@@ -137,6 +137,7 @@ public final class AccountService {
         Instant expires = expiresAt(in.expiresIn());
         String token = Tokens.newToken();
         User user = store.write(tx -> {
+            refuseTakenName(tx, name, 0);
             Long accountId = account == null ? null : tx.accountId(account, true, clock.instant()).orElseThrow();
             User created = tx.insertUser(name, in.role(), accountId, clock.instant());
             tx.insertToken(created.id(), Tokens.hash(token), clock.instant(), expires);
@@ -201,6 +202,9 @@ public final class AccountService {
         }
         User user = store.write(tx -> {
             User found = tx.user(userId).orElseThrow(() -> ServiceException.notFound("User " + userId));
+            if (!disabled) {
+                refuseTakenName(tx, found.name(), userId);
+            }
             tx.setUserDisabled(userId, disabled, clock.instant());
             audit(tx, caller, disabled ? "user.disable" : "user.enable", describe(found), clock.instant());
             return tx.user(userId).orElseThrow();
@@ -242,6 +246,19 @@ public final class AccountService {
     /** Writes an audit entry for an admin action, in the action's own transaction. */
     static void audit(dev.ticket.store.StoreTx tx, Caller by, String action, String target, Instant at) {
         tx.appendAudit(by.userId(), by.name(), action, target, by.client(), at);
+    }
+
+    /**
+     * A name names one enabled user (ignoring case), as a login does on GitHub: {@code assign --to NAME} and
+     * {@code admin user disable NAME} must never have to ask which one. The store's unique index holds the
+     * rule when two nodes add the same name at once; this check words the refusal.
+     */
+    private static void refuseTakenName(dev.ticket.store.StoreTx tx, String name, long userId) {
+        tx.enabledUserNamed(name, userId).ifPresent(taken -> {
+            throw ServiceException.validation("name '" + name + "' is taken: user #" + taken.id() + " ("
+                    + taken.name() + ", " + taken.role().wire() + ") has it; choose another name, or disable #"
+                    + taken.id() + " first (ticket admin user disable '#" + taken.id() + "').");
+        });
     }
 
     private static String describe(User user) {

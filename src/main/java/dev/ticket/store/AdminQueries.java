@@ -40,8 +40,15 @@ abstract class AdminQueries extends LedgerQueries {
             h.createQuery("SELECT 1 FROM pg_notify(:channel, :payload)").bind("channel", PgEventListener.CHANNEL)
                     .bind("payload", PgEventListener.REVOKED + userId).mapTo(Integer.class).one();
         }
-        return h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id")
-                .bind("at", disabled ? now.toEpochMilli() : null).bind("id", userId).execute() > 0;
+        if (disabled) {
+            return h.createUpdate("UPDATE users SET disabled_at = :at WHERE id = :id")
+                    .bind("at", now.toEpochMilli()).bind("id", userId).execute() > 0;
+        }
+        // enabled again, its name is in the unique index again (a user kept from before migration 10 had no key)
+        String key = h.createQuery("SELECT name FROM users WHERE id = :id").bind("id", userId).mapTo(String.class)
+                .findOne().map(UserNames::key).orElse(null);
+        return h.createUpdate("UPDATE users SET disabled_at = NULL, name_key = :key WHERE id = :id")
+                .bind("key", key).bind("id", userId).execute() > 0;
     }
 
     public void appendAudit(long actorId, String actor, String action, String target, String client, Instant now) {

@@ -60,9 +60,10 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
 
     @Override
     public User insertUser(String name, Role role, Long accountId, Instant now) {
-        long id = h.createUpdate("INSERT INTO users (name, role, account_id, created_at) "
-                        + "VALUES (:name, :role, :account, :now)")
-                .bind("name", name).bind("role", role.wire()).bind("account", accountId)
+        long id = h.createUpdate("INSERT INTO users (name, name_key, role, account_id, created_at) "
+                        + "VALUES (:name, :key, :role, :account, :now)")
+                .bind("name", name).bind("key", UserNames.key(name)).bind("role", role.wire())
+                .bind("account", accountId)
                 .bind("now", now.toEpochMilli())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         try {
@@ -85,6 +86,13 @@ class JdbcStoreTx extends AdminQueries implements StoreTx {
     public Optional<User> userByName(String name) {
         return h.createQuery(USER_SQL + "WHERE u.name = :name ORDER BY u.id LIMIT 1").bind("name", name)
                 .map(JdbcStoreTx::userRow).findOne();
+    }
+
+    @Override
+    public Optional<User> enabledUserNamed(String name, long otherThan) {
+        return h.createQuery(USER_SQL + "WHERE u.name_key = :key AND u.disabled_at IS NULL AND u.id <> :other "
+                        + "ORDER BY u.id LIMIT 1")
+                .bind("key", UserNames.key(name)).bind("other", otherThan).map(JdbcStoreTx::userRow).findOne();
     }
 
     @Override

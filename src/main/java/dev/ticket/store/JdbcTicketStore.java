@@ -35,12 +35,13 @@ public final class JdbcTicketStore implements TicketStore {
      * The newest migration under db/sqlite and db/postgresql or in {@link #SQLITE_JAVA_MIGRATIONS} and
      * {@link #POSTGRES_JAVA_MIGRATIONS} (SchemaMigrationTest keeps them in step).
      */
-    static final int SQLITE_SCHEMA = 9;
-    static final int POSTGRES_SCHEMA = 9;
+    static final int SQLITE_SCHEMA = 10;
+    static final int POSTGRES_SCHEMA = 10;
 
     /** Migrations written in Java (they log their progress over many rows), beside the SQL ones. */
-    static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex(), new UnreadIndex(false));
-    static final List<JavaMigration> POSTGRES_JAVA_MIGRATIONS = List.of(new UnreadIndex(true));
+    static final List<JavaMigration> SQLITE_JAVA_MIGRATIONS = List.of(new SqliteTitleIndex(), new UnreadIndex(false),
+            new UserNames());
+    static final List<JavaMigration> POSTGRES_JAVA_MIGRATIONS = List.of(new UnreadIndex(true), new UserNames());
     private static final Logger LOG = LoggerFactory.getLogger("ticket.store");
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;

@@ -25,6 +25,12 @@ public interface StoreTx {
 
     Optional<User> userByName(String name);
 
+    /**
+     * The enabled user other than {@code otherThan} whose name is {@code name} ignoring case (Unicode), if any:
+     * a name names one enabled user.
+     */
+    Optional<User> enabledUserNamed(String name, long otherThan);
+
     List<User> users();
 
     /** The support team (agents and admins), by name. */

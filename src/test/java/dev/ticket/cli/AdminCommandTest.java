@@ -34,8 +34,8 @@ class AdminCommandTest {
 
     @Test
     void user_add_in_human_form_says_the_token_is_shown_once() {
-        String out = admin.ok("admin", "user", "add", "Sam", "--role", "agent");
-        assertTrue(out.matches("(?s)Created user #\\d+: Sam \\(agent\\)\\.\nToken \\(shown once, keep it secret\\): "
+        String out = admin.ok("admin", "user", "add", "Sasha", "--role", "agent");
+        assertTrue(out.matches("(?s)Created user #\\d+: Sasha \\(agent\\)\\.\nToken \\(shown once, keep it secret\\): "
                 + "\\S{16,}\n.*"), out);
     }
 
@@ -44,6 +44,36 @@ class AdminCommandTest {
         CliHarness.Result r = admin.run("admin", "user", "add", "Nobody", "--role", "customer");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--account"), r.err());
+    }
+
+    @Test
+    void a_second_user_with_a_taken_name_is_exit_2_in_one_line_and_assign_to_that_name_just_works() throws Exception {
+        JsonNode twin = Json.mapper().readTree(admin.ok("admin", "user", "add", "Twin", "--role", "agent", "--json"));
+        CliHarness.Result again = admin.run("admin", "user", "add", "twin", "--role", "agent");
+        assertEquals(2, again.exit(), again.err());
+        assertEquals("ticket: NAME 'twin' is taken: user #" + twin.get("id").asText()
+                + " (Twin, agent) has it; choose another name, or disable #" + twin.get("id").asText()
+                + " first (ticket admin user disable '#" + twin.get("id").asText() + "').\n", again.err());
+        assertEquals("", again.out());
+        long ticket = service.customer().post("/tickets", java.util.Map.of("title", "Twins", "body", "Which one?"))
+                .expect(201).json().get("id").asLong();
+        assertEquals("Assigned #" + ticket + " to Twin: Twins\n", admin.ok("assign", "#" + ticket, "--to", "twin"),
+                "one user has the name: no id asked for");
+    }
+
+    @Test
+    void a_disabled_users_name_may_be_given_again_and_the_name_then_means_the_enabled_user() throws Exception {
+        long left = Json.mapper().readTree(admin.ok("admin", "user", "add", "Leaver", "--role", "agent", "--json"))
+                .get("id").asLong();
+        admin.ok("admin", "user", "disable", "Leaver");
+        long hired = Json.mapper().readTree(admin.ok("admin", "user", "add", "Leaver", "--role", "agent", "--json"))
+                .get("id").asLong();
+        long ticket = service.customer().post("/tickets", java.util.Map.of("title", "Handover", "body", "Who?"))
+                .expect(201).json().get("id").asLong();
+        JsonNode assigned = Json.mapper().readTree(admin.ok("assign", "#" + ticket, "--to", "Leaver", "--json"));
+        assertEquals(hired, assigned.at("/assignee/id").asLong(), "the enabled Leaver, not #" + left);
+        JsonNode disabled = Json.mapper().readTree(admin.ok("admin", "user", "disable", "Leaver", "--json"));
+        assertEquals(hired, disabled.get("id").asLong(), "disable means the enabled one");
     }
 
     @Test
@@ -156,7 +186,7 @@ class AdminCommandTest {
 
     @Test
     void redact_is_for_the_team_and_leaves_the_note() throws Exception {
-        CliHarness olga = new CliHarness(service.url()).token(service.addUser("Olga", Role.CUSTOMER, "acme").token());
+        CliHarness olga = new CliHarness(service.url()).token(service.customer().token());
         CliHarness sam = new CliHarness(service.url()).token(service.addUser("Sam R", Role.AGENT, null).token());
         String ticket = olga.open("Leak", "password hunter2");
         String message = Json.mapper().readTree(olga.ok("show", ticket, "--json")).at("/messages/0/id").asText();

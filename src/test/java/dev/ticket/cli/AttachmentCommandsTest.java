@@ -32,10 +32,11 @@ class AttachmentCommandsTest {
     @TempDir
     Path dir;
     CliHarness olga;
+    static int customers;
 
     @BeforeEach
     void customer() {
-        olga = CliHarness.as(service, "Olga", Role.CUSTOMER, "acme");
+        olga = CliHarness.as(service, "Olga " + ++customers, Role.CUSTOMER, "acme"); // a name names one user
     }
 
     Path file(String name, String text) throws IOException {

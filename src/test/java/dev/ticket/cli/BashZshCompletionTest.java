@@ -50,6 +50,31 @@ class BashZshCompletionTest {
         assertEquals(List.of("redacted_at"), bash(ticket, "ticket", "redact", "--json", "red"));
     }
 
+    @Test
+    void a_json_field_list_completes_the_field_after_each_comma() throws Exception {
+        CommandLine ticket = TicketCommand.tree();
+        assertEquals(List.of("id,title"), bash(ticket, "ticket", "list", "--json", "id,tit"));
+        List<String> next = bash(ticket, "ticket", "list", "--json", "id,");
+        assertTrue(next.contains("id,title") && next.contains("id,due_at") && !next.contains("id,id"), next.toString());
+        assertEquals(List.of("id,title,due_at"), bash(ticket, "ticket", "list", "--json", "id,title,du"));
+        assertEquals(List.of(), bash(ticket, "ticket", "list", "--json", "id,nosuch"));
+    }
+
+    @Test
+    void aliases_are_offered_where_a_command_goes_and_after_help_without_a_jvm() throws Exception {
+        CliHarness cli = new CliHarness(null);
+        cli.ok("alias", "set", "queue", "list --awaiting team");
+        // the harness's home: its config file and the cache 'alias set' kept beside the recent ids
+        String home = "export HOME=" + ShellRunner.quoted(cli.configHome()) + " XDG_CONFIG_HOME="
+                + ShellRunner.quoted(cli.configHome()) + "; unset XDG_CACHE_HOME; PATH=/nonexistent:$PATH; ";
+        CommandLine ticket = TicketCommand.tree();
+        assertEquals(List.of("queue"), bashWith(ticket, home, "ticket", "qu"));
+        assertTrue(bashWith(ticket, home, "ticket", "").containsAll(List.of("list", "queue")));
+        assertEquals(List.of("queue"), bashWith(ticket, home, "ticket", "help", "qu"));
+        cli.ok("alias", "delete", "queue");
+        assertEquals(List.of(), bashWith(ticket, home, "ticket", "qu"), "a deleted alias is offered no more");
+    }
+
     /** The same, with {@code prefix} run first in the same shell (a PATH for a stub ticket). */
     private List<String> bashWith(CommandLine root, String prefix, String... words) throws Exception {
         Path script = dir.resolve("completion.bash");

@@ -79,6 +79,16 @@ class BusinessHoursThroughServeTest {
     }
 
     @Test
+    void hours_without_a_token_is_exit_3_and_says_hours_need_one_too() {
+        CliHarness.Result r = new CliHarness(serve.url()).run("hours");
+        assertEquals(3, r.exit(), r.toString());
+        assertEquals("ticket: not logged in (profile 'default'): 'ticket hours' needs a token, as every command that "
+                + "asks the service does (it answers its users only); run 'ticket login' or set TICKET_TOKEN\n",
+                r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void new_says_by_when_the_team_aims_to_answer_counted_in_working_time() throws Exception {
         // a question: one business day (9 working hours) from the next working minute
         List<String> out = customer.ok("new", "-t", "Due date check", "-m", "When will you answer?").lines().toList();

@@ -57,6 +57,22 @@ class FishCompletionTest {
     }
 
     @Test
+    void a_json_field_list_completes_the_field_after_each_comma_and_aliases_are_offered_as_commands()
+            throws Exception {
+        Path script = dir.resolve("ticket.fish");
+        Files.writeString(script, FishCompletion.script(TicketCommand.tree()));
+        CliHarness cli = new CliHarness(null);
+        cli.ok("alias", "set", "queue", "list --awaiting team");
+        String run = "set -x HOME " + ShellRunner.quoted(cli.configHome()) + "; set -x XDG_CONFIG_HOME $HOME; "
+                + "set -e XDG_CACHE_HOME; source " + ShellRunner.quoted(script) + "; ";
+        assertEquals(List.of("id,title"), words(ShellRunner.run("fish", run + "complete -C 'ticket list --json id,tit'")));
+        List<String> next = words(ShellRunner.run("fish", run + "complete -C 'ticket list --json id,'"));
+        assertTrue(next.contains("id,title") && !next.contains("id,id"), next.toString());
+        assertEquals(List.of("queue"), words(ShellRunner.run("fish", run + "complete -C 'ticket qu'")));
+        assertEquals(List.of("queue"), words(ShellRunner.run("fish", run + "complete -C 'ticket help qu'")));
+    }
+
+    @Test
     void top_level_offers_each_subcommand_with_its_first_sentence_once() throws Exception {
         List<String> offered = complete("tix ");
         assertEquals(List.of("admin\tManage users", "new\tOpen a ticket"), offered);

@@ -55,7 +55,7 @@ class HelpAliasProfileTest {
 
     @Test
     void an_alias_expands_with_quotes_and_takes_the_arguments_after_it() throws Exception {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness anna = CliHarness.as(service, "Alla", Role.CUSTOMER, "acme");
         anna.ok("new", "-t", "First one", "-m", "x");
         anna.ok("new", "-t", "Second one", "-m", "y");
         anna.ok("alias", "set", "titles", "list --jq '.[].title'");
@@ -91,10 +91,19 @@ class HelpAliasProfileTest {
         }
         assertEquals("", cli.ok("alias", "list", "-q"), "nothing refused was saved");
 
-        cli.ok("alias", "set", "queue", "--", "--no-color list --awaiting team");
-        assertEquals("'queue' is an alias: 'ticket queue ARGS...' runs 'ticket --no-color list --awaiting team "
-                + "ARGS...'. See 'ticket help list'.\n", cli.ok("help", "queue"));
-        cli.ok("alias", "delete", "queue");
+        // an expansion that starts with an option needs no '--' before it (the old spelling still works)
+        for (List<String> set : List.of(List.of("alias", "set", "queue", "--no-color list --awaiting team"),
+                List.of("alias", "set", "queue", "--", "--no-color list --awaiting team"),
+                List.of("alias", "set", "--no-color", "queue", "--no-color list --awaiting team"))) {
+            assertEquals("Alias 'queue' runs 'ticket --no-color list --awaiting team'.\n",
+                    cli.ok(set.toArray(String[]::new)), set.toString());
+            assertEquals("'queue' is an alias: 'ticket queue ARGS...' runs 'ticket --no-color list --awaiting team "
+                    + "ARGS...'. See 'ticket help list'.\n", cli.ok("help", "queue"));
+            cli.ok("alias", "delete", "queue");
+        }
+        assertEquals("Alias 'ids' runs 'ticket --quiet --server http://127.0.0.1:1 list'.\n",
+                cli.ok("alias", "set", "ids", "--quiet --server http://127.0.0.1:1 list"));
+        cli.ok("alias", "delete", "ids");
     }
 
     @Test

@@ -44,6 +44,25 @@ class HelpAndCompletionTest {
     }
 
     @Test
+    void client_options_before_serve_are_one_line_and_exit_2_not_dropped_unannounced() {
+        CliHarness cli = new CliHarness(null);
+        // --metrics-port 70000: were the option let through again, serve fails at once (another message) rather
+        // than start and block the test
+        for (List<String> args : List.of(List.of("--json", "serve", "--metrics-port", "70000"),
+                List.of("--jq", ".", "serve", "--metrics-port", "70000"),
+                List.of("--server", "http://127.0.0.1:1", "serve", "--metrics-port", "70000"),
+                List.of("-q", "serve", "--metrics-port", "70000"))) {
+            CliHarness.Result r = cli.run(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), args + ": " + r);
+            assertEquals("", r.out(), args.toString());
+            String flag = args.get(0).equals("-q") ? "--quiet" : args.get(0);
+            assertEquals(flag.startsWith("--j") ? "ticket: " + flag + ": 'ticket serve' prints no JSON\n"
+                    : "ticket: " + flag + ": 'ticket serve' is the service, not a client of one (see 'ticket serve "
+                    + "--help')\n", r.err(), args.toString());
+        }
+    }
+
+    @Test
     void every_example_fits_an_80_column_terminal_so_help_never_wraps_one_into_column_0() {
         for (CommandLine command : all(TicketCommand.tree())) {
             for (String line : command.getCommandSpec().usageMessage().footer()) {

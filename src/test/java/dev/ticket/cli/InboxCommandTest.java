@@ -46,6 +46,8 @@ class InboxCommandTest {
         assertEquals(2, lines.size(), lines.toString());
         assertTrue(lines.get(1).startsWith("#" + answered) && lines.get(1).contains("Answered one"), lines.toString());
         assertTrue(lines.get(0).contains("UNREAD"), lines.toString());
+        assertEquals(anna.ok("list", "--unread"), anna.ok("inbox"), "a customer's inbox reads as their list does: "
+                + "the same columns in the same order");
         JsonNode json = Json.mapper().readTree(anna.ok("inbox", "--json"));
         assertEquals(1, json.size(), json.toString());
         assertEquals(answered, json.get(0).get("id").asText());

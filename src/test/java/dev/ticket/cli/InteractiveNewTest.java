@@ -75,7 +75,7 @@ class InteractiveNewTest {
 
     @Test
     void reply_dash_e_uses_the_editor_and_drops_comment_lines() throws Exception {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness anna = CliHarness.as(service, "Anya", Role.CUSTOMER, "acme");
         String id = anna.open("Edit reply", "x");
         anna.tty(true).env("EDITOR", editor("From the editor")).ok("reply", id, "-e");
         JsonNode ticket = Json.mapper().readTree(anna.tty(false).ok("show", id, "--json"));

@@ -47,8 +47,11 @@ class NewFromCiTest {
 
     /** A customer of a fresh account, its CLI inside the given CI job, and its API client. */
     record Job(CliHarness cli, ApiClient api) {
+        /** Numbers each job's bot: a name names one user. */
+        static final java.util.concurrent.atomic.AtomicInteger JOBS = new java.util.concurrent.atomic.AtomicInteger();
+
         static Job in(Map<String, String> env, String account) {
-            User user = service.addUser("CI bot", Role.CUSTOMER, account);
+            User user = service.addUser("CI bot " + JOBS.incrementAndGet(), Role.CUSTOMER, account);
             CliHarness cli = new CliHarness(service.url()).token(user.token());
             env.forEach(cli::env);
             return new Job(cli, new ApiClient(service.url(), user.token()));

@@ -26,7 +26,7 @@ class RetryThroughProxyTest {
 
     @Test
     void a_reply_whose_response_is_lost_makes_exactly_one_message() throws Exception {
-        CliHarness direct = CliHarness.as(service, "Anna", Role.CUSTOMER, "proxy-reply");
+        CliHarness direct = CliHarness.as(service, "Ben", Role.CUSTOMER, "proxy-reply");
         String id = direct.open("Reply retry", "first");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.DROP_FIRST_RESPONSE)) {
             direct.through(proxy.url()).ok("reply", id, "-m", "only once");
@@ -37,7 +37,7 @@ class RetryThroughProxyTest {
 
     @Test
     void a_busy_service_is_retried_after_its_retry_after() throws Exception {
-        CliHarness direct = CliHarness.as(service, "Anna", Role.CUSTOMER, "proxy-busy");
+        CliHarness direct = CliHarness.as(service, "Cleo", Role.CUSTOMER, "proxy-busy");
         try (LoopbackProxy proxy = new LoopbackProxy(service.url(), LoopbackProxy.Sabotage.BUSY_FIRST_REQUEST)) {
             long start = System.nanoTime();
             CliHarness.Result r = direct.through(proxy.url()).run("new", "-t", "Busy", "-m", "hello", "-q");

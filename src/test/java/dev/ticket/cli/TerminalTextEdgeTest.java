@@ -53,7 +53,7 @@ class TerminalTextEdgeTest {
 
     @Test
     void a_reply_and_an_attach_message_are_sent_clean_too() {
-        CliHarness anna = CliHarness.as(service, "Anna", Role.CUSTOMER, "acme");
+        CliHarness anna = CliHarness.as(service, "Anya", Role.CUSTOMER, "acme");
         String id = anna.open("Clean", "first");
         anna.ok("reply", id, "-m", "one\r\ntwo \u001b[1mbold\u001b[0m\u0000");
         Ticket t = new ApiClient(service.url(), anna.token()).get("/tickets/" + id).expect(200).as(Ticket.class);

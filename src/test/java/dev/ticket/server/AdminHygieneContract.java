@@ -99,6 +99,24 @@ abstract class AdminHygieneContract {
         as(user).post("/users/" + user.id() + "/disable", "").expect(403);
     }
 
+    @Test
+    void a_name_names_one_enabled_user_ignoring_case_so_assign_never_asks_which() {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        User first = admin().addUser("Ольга " + unique, Role.AGENT, null);
+        JsonNode taken = admin().post("/users", Map.of("name", "ОЛЬГА " + unique, "role", "customer",
+                "account", "acme")).expect(422).json();
+        assertEquals("validation", taken.get("type").asText(), taken.toString());
+        assertTrue(taken.get("detail").asText().startsWith("name 'ОЛЬГА " + unique + "' is taken: user #"
+                + first.id() + " (Ольга " + unique + ", agent)"), taken.toString());
+
+        admin().post("/users/" + first.id() + "/disable", "").expect(200);
+        User second = admin().addUser("ольга " + unique, Role.AGENT, null); // a disabled user does not hold it
+        JsonNode back = admin().post("/users/" + first.id() + "/enable", "").expect(422).json();
+        assertTrue(back.get("detail").asText().contains("user #" + second.id()), back.toString());
+        admin().post("/users/" + second.id() + "/disable", "").expect(200);
+        admin().post("/users/" + first.id() + "/enable", "").expect(200);
+    }
+
     private JsonNode tokenOf(User user) {
         for (JsonNode token : admin().get("/admin/tokens").expect(200).json().get("items")) {
             if (token.get("user_id").asLong() == user.id()) {

@@ -125,6 +125,30 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void users_that_shared_a_name_before_names_were_unique_keep_working_and_the_name_is_not_given_again(
+            @TempDir Path dir) throws Exception {
+        SQLiteDataSource old = new SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + dir.resolve("ticket.db"));
+        Flyway.configure().dataSource(old).locations("classpath:db/sqlite").target("9")
+                .javaMigrations(JdbcTicketStore.SQLITE_JAVA_MIGRATIONS.toArray(JavaMigration[]::new)).load().migrate();
+        try (var c = old.getConnection(); var s = c.createStatement()) {
+            s.execute("INSERT INTO users (id, name, role, account_id, created_at, disabled_at) VALUES "
+                    + "(1, 'alice', 'agent', NULL, 0, NULL), (2, 'Alice', 'agent', NULL, 0, NULL), "
+                    + "(3, 'Ольга', 'agent', NULL, 0, 5), (4, 'ольга', 'agent', NULL, 0, NULL)");
+        }
+        try (JdbcTicketStore store = JdbcTicketStore.openSqlite(dir, 2)) {
+            assertEquals(List.of("alice", "Alice", "Ольга", "ольга"),
+                    store.read(tx -> tx.users()).stream().map(dev.ticket.model.User::name).toList(), "nobody renamed");
+            assertEquals(1L, store.read(tx -> tx.enabledUserNamed("ALICE", 0)).orElseThrow().id());
+            assertEquals(4L, store.read(tx -> tx.enabledUserNamed("ОЛЬГА", 0)).orElseThrow().id(),
+                    "Cyrillic case folds on SQLite too; a disabled user does not hold the name");
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> store.write(tx ->
+                    tx.insertUser("aLiCe", dev.ticket.model.Role.AGENT, null, Instant.EPOCH)),
+                    "the index refuses a name an enabled user has");
+        }
+    }
+
+    @Test
     void a_database_without_history_reads_as_no_schema(@TempDir Path dir) {
         SQLiteDataSource empty = new SQLiteDataSource();
         empty.setUrl("jdbc:sqlite:" + dir.resolve("empty.db"));

@@ -21,18 +21,22 @@ final class StoreFixture {
     final Caller customer;
     final Caller otherCustomer;
     final Caller agent;
+    /** Ends each user's name: a name names one enabled user, and tests share a store. */
+    private final String suffix;
 
     StoreFixture(TicketStore store) {
         this.store = store;
         this.tickets = new TicketService(store, BusinessHours.defaults(), ServiceSettings.defaults(),
                 Clock.systemUTC());
-        String account = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        this.suffix = UUID.randomUUID().toString().substring(0, 8);
+        String account = "acct-" + suffix;
         this.customer = caller("Olga", Role.CUSTOMER, account);
         this.otherCustomer = caller("Ivan", Role.CUSTOMER, account);
         this.agent = caller("Sam", Role.AGENT, null);
     }
 
-    Caller caller(String name, Role role, String account) {
+    Caller caller(String given, Role role, String account) {
+        String name = given + " " + suffix;
         return store.write(tx -> {
             Instant now = Instant.now();
             Long accountId = account == null ? null : tx.accountId(account, true, now).orElseThrow();

@@ -32,7 +32,7 @@ public class AdminUserDisableCommand extends BaseCommand {
     @Override
     protected int run() {
         TicketClient client = client();
-        User done = client.setUserDisabled(resolve(client, user), disable());
+        User done = client.setUserDisabled(resolve(client, user, disable()), disable());
         Output out = out();
         if (!out.printedForScripts(done, done.id())) {
             out.println((disable() ? "Disabled " : "Enabled ") + WhoamiCommand.describe(done) + " (#" + done.id()
@@ -43,11 +43,24 @@ public class AdminUserDisableCommand extends BaseCommand {
 
     /** A user's id from an id ({@code 7}, {@code #7}) or a name that names exactly one user. */
     static long resolve(TicketClient client, String user) {
+        return resolve(client, user, null);
+    }
+
+    /**
+     * The same; when the name is also a disabled user's (a name names one enabled user, so a disabled one may
+     * share it), the enabled one is meant by disable ({@code toDisable} true) and the disabled one by enable.
+     */
+    static long resolve(TicketClient client, String user, Boolean toDisable) {
         String text = user.strip();
         if (text.matches("#?[0-9]{1,18}")) {
             return Long.parseLong(text.replace("#", ""));
         }
         List<User> named = client.users().stream().filter(u -> u.name().equals(text)).toList();
+        List<User> meant = toDisable == null ? named
+                : named.stream().filter(u -> (u.disabledAt() == null) == toDisable).toList();
+        if (named.size() > 1 && meant.size() == 1) {
+            return meant.get(0).id();
+        }
         if (named.isEmpty()) {
             throw new UsageException("no user is named '" + Shown.line(text) + "' (see ticket admin user list)");
         }

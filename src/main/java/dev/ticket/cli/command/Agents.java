@@ -27,11 +27,12 @@ final class Agents {
         }
         List<User> team = client.agents(); // a customer: 403, which the caller words
         AgentNames.remember(env, team);
-        List<User> exact = team.stream().filter(u -> u.name().equals(wanted)).toList();
-        List<User> found = exact.isEmpty()
-                ? team.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))
-                        || String.valueOf(u.id()).equals(wanted)).toList()
-                : exact;
+        // a name names one enabled user, but a disabled one may share it: the enabled one is meant, and a
+        // disabled agent only when no enabled one matches (list --assignee after someone left)
+        List<User> found = matching(team.stream().filter(u -> u.disabledAt() == null).toList(), wanted);
+        if (found.isEmpty()) {
+            found = matching(team, wanted);
+        }
         if (found.size() == 1) {
             return found.get(0).id();
         }
@@ -43,5 +44,14 @@ final class Agents {
         }
         throw new UsageException(flag + ": " + found.size() + " agents are named '" + Shown.line(wanted)
                 + "'; give the id instead: " + names);
+    }
+
+    /** The agents {@code wanted} names: exactly, else ignoring case or by id. */
+    private static List<User> matching(List<User> team, String wanted) {
+        List<User> exact = team.stream().filter(u -> u.name().equals(wanted)).toList();
+        return exact.isEmpty()
+                ? team.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(wanted.toLowerCase(Locale.ROOT))
+                        || String.valueOf(u.id()).equals(wanted)).toList()
+                : exact;
     }
 }

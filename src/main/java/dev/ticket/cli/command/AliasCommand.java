@@ -3,6 +3,7 @@ package dev.ticket.cli.command;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
 import dev.ticket.cli.UsageException;
+import dev.ticket.cli.config.AliasNames;
 import dev.ticket.cli.config.Aliases;
 import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.cli.output.Output;
@@ -29,8 +30,25 @@ public class AliasCommand extends GroupCommand {
     /** {@code ticket alias set NAME EXPANSION}. */
     @Command(name = "set",
             description = "Create or replace an alias.",
-            footer = {"  ticket alias set due 'list --sort due --awaiting team'"})
+            footer = {"  ticket alias set due 'list --sort due --awaiting team'",
+                    "  ticket alias set plain '--no-color list'"},
+            modelTransformer = Set.OptionLikeExpansion.class)
     public static class Set extends BaseCommand {
+        /**
+         * An expansion may start with a global option ('--no-color list', '--server URL list'): a word that is
+         * none of this command's options is the expansion, not an unknown option, so no '--' is needed before it.
+         * For this command only; its own options (--json, --help...) still count as options, wherever they are.
+         * (A word that starts with one of its short options, '-q list', still reads as an option to picocli:
+         * '--quiet list', or '--' before it.)
+         */
+        public static final class OptionLikeExpansion implements picocli.CommandLine.IModelTransformer {
+            @Override
+            public picocli.CommandLine.Model.CommandSpec transform(picocli.CommandLine.Model.CommandSpec spec) {
+                spec.parser().unmatchedOptionsArePositionalParams(true);
+                return spec;
+            }
+        }
+
         @Parameters(index = "0", paramLabel = "NAME", description = "The alias: letters, digits, '-' and '_'.")
         String name;
 
@@ -53,6 +71,7 @@ public class AliasCommand extends GroupCommand {
             requireCommand(words);
             ConfigFile config = ConfigFile.load(io.env());
             config.saveAlias(name, expansion.strip());
+            AliasNames.remember(io.env(), config.aliases().keySet());
             Output out = out();
             if (out.json()) {
                 out.printJson(Map.of("name", name, "expansion", expansion.strip()));
@@ -93,6 +112,7 @@ public class AliasCommand extends GroupCommand {
         @Override
         protected int run() {
             Map<String, String> aliases = ConfigFile.load(io.env()).aliases();
+            AliasNames.remember(io.env(), aliases.keySet());
             Output out = out();
             if (out.json()) {
                 out.printJson(new LinkedHashMap<>(aliases));
@@ -118,7 +138,9 @@ public class AliasCommand extends GroupCommand {
         @Override
         protected int run() {
             ConfigFile config = ConfigFile.load(io.env());
-            if (!config.removeAlias(name)) {
+            boolean removed = config.removeAlias(name);
+            AliasNames.remember(io.env(), config.aliases().keySet());
+            if (!removed) {
                 throw new UsageException("no alias '" + name + "'" + (config.aliases().isEmpty() ? ""
                         : "; the aliases are: " + String.join(", ", config.aliases().keySet())));
             }

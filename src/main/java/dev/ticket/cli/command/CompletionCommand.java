@@ -1,6 +1,8 @@
 package dev.ticket.cli.command;
 
 import dev.ticket.cli.config.AgentNames;
+import dev.ticket.cli.config.AliasNames;
+import dev.ticket.cli.config.ConfigFile;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.ExitCodes;
@@ -47,6 +49,10 @@ public class CompletionCommand extends BaseCommand {
     @Option(names = "--refresh-agents", hidden = true)
     boolean refreshAgents;
 
+    /** What the scripts run in the background: the config file's alias names into their cache file. */
+    @Option(names = "--refresh-aliases", hidden = true)
+    boolean refreshAliases;
+
     @Override
     protected boolean printsJson() {
         return false;
@@ -61,6 +67,10 @@ public class CompletionCommand extends BaseCommand {
         }
         if (refreshAgents) {
             AgentNames.remember(io.env(), client().agents()); // a customer: 403, and the file stays empty
+            return ExitCodes.OK;
+        }
+        if (refreshAliases) {
+            AliasNames.remember(io.env(), ConfigFile.load(io.env()).aliases().keySet());
             return ExitCodes.OK;
         }
         if (shell == null) {

@@ -4,6 +4,7 @@ import dev.ticket.cli.BaseCommand;
 import dev.ticket.cli.config.HoursCache;
 import dev.ticket.cli.PrintsJson;
 import dev.ticket.cli.ExitCodes;
+import dev.ticket.cli.NotLoggedInException;
 import dev.ticket.cli.output.Output;
 import dev.ticket.cli.output.Shown;
 import dev.ticket.model.Hours;
@@ -31,7 +32,7 @@ public class HoursCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        Hours answer = client().hours();
+        Hours answer = hoursClient().hours();
         HoursCache.write(io.env(), settings().server(), answer); // what list, show and inbox count with
         Output out = out();
         if (out.json()) {
@@ -56,6 +57,19 @@ public class HoursCommand extends BaseCommand {
             out.println("Holidays: " + String.join(", ", hours.holidays()));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Business hours look public, so "not logged in" read like a bug: SPEC 2 has every request carry a token
+     * (the service answers its users only), and the error says so.
+     */
+    private dev.ticket.client.TicketClient hoursClient() {
+        try {
+            return client();
+        } catch (NotLoggedInException e) {
+            throw new NotLoggedInException(e.getMessage().replaceFirst(": run ", ": 'ticket hours' needs a token, as "
+                    + "every command that asks the service does (it answers its users only); run "));
+        }
     }
 
     private static ZoneId zone(Hours hours) {

@@ -191,6 +191,17 @@ public class ServeCommand implements Callable<Integer>, Injectable {
     @Option(names = "--verbose", description = "Explain a failure to start in full, with its stack trace.")
     boolean verbose;
 
+    /** {@code ticket --json serve}: the root took the option for serve, which would drop it unannounced. */
+    private void refuseClientOptionsBefore() {
+        if (spec.parent() != null && spec.parent().userObject() instanceof BaseCommand root
+                && !root.clientOptionsGiven().isEmpty()) {
+            String option = root.clientOptionsGiven().get(0);
+            throw new dev.ticket.cli.UsageException(option.equals("--json") || option.equals("--jq")
+                    ? option + ": 'ticket serve' prints no JSON"
+                    : option + ": 'ticket serve' is the service, not a client of one (see 'ticket serve --help')");
+        }
+    }
+
     @Override
     public void inject(Io io, Clock clock) {
         this.env = io.env();
@@ -198,6 +209,7 @@ public class ServeCommand implements Callable<Integer>, Injectable {
 
     @Override
     public Integer call() throws Exception {
+        refuseClientOptionsBefore();
         PrintWriter out = spec.commandLine().getOut();
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new ParameterException(spec.commandLine(), "--metrics-port must be between 0 and 65535.");

@@ -2,6 +2,7 @@ package dev.ticket.cli.docs;
 
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.config.AgentNames;
+import dev.ticket.cli.config.AliasNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.command.TicketCommand;
@@ -41,7 +42,18 @@ public final class CompletionScripts {
      * {@link RecentIds}, read without a JVM and refreshed in the background.
      */
     private static String dynamic(String script, String name) {
+        String commands = String.join(" ", TicketCommand.SUBCOMMANDS.keySet());
+        String helpNames = TicketCommand.SUBCOMMANDS.keySet().stream().map(c -> "\"" + c + "\"")
+                .collect(java.util.stream.Collectors.joining(" "));
         return script
+                // the user's aliases stand where a command does: offered beside the commands, and by 'help'
+                .replace("local commands=\"" + commands + "\"",
+                        "local commands=\"" + commands + " $(__" + name + "_alias_names)\"")
+                .replace("local COMMAND_pos_param_args=(" + helpNames + ")",
+                        "local COMMAND_pos_param_args=(" + helpNames + " $(__" + name + "_alias_names))")
+                // --json id,ti<Tab>: the fields after the last comma, the ones before kept
+                .replace("compReplyArray \"${FIELDS_option_args[@]}\"",
+                        "__" + name + "_fields \"${FIELDS_option_args[@]}\"")
                 .replace("(\"" + ProfileCommand.COMPLETION_MARKER + "\")", "($(__" + name + "_names profile))")
                 .replace("(\"" + Aliases.COMPLETION_MARKER + "\")", "($(__" + name + "_names alias))")
                 .replace("(\"" + RecentIds.COMPLETION_MARKER + "\")", "($(__" + name + "_recent_ids))")
@@ -66,7 +78,27 @@ public final class CompletionScripts {
                 + cacheReader(name, "recent_ids", "recent-ids", 1, "--refresh-ids", "cut -f1") + "\n"
                 + "# Agent names from the cache that assign and list --assignee keep (no JVM, no request on a Tab).\n"
                 + "# None yet or over ten minutes old: refreshed from the service in the background for the next Tab.\n"
-                + cacheReader(name, "agent_names", "agents", 10, "--refresh-agents", "cat");
+                + cacheReader(name, "agent_names", "agents", 10, "--refresh-agents", "cat") + "\n"
+                + "# Alias names from the cache that 'alias set|delete|list' keep (no JVM on a Tab); refreshed in the\n"
+                + "# background for the next Tab when the config file is newer (edited by hand).\n"
+                + "function __" + name + "_alias_names() {\n"
+                + "  local file=\"${XDG_CACHE_HOME:-$HOME/.cache}/" + name + "/" + AliasNames.FILE + "\"\n"
+                + "  local config=\"${XDG_CONFIG_HOME:-$HOME/.config}/" + name + "/config.json\"\n"
+                + "  if [[ -f $config && ( ! -e $file || $config -nt $file ) ]]; then\n"
+                + "    mkdir -p -m 700 \"${file%/*}\" 2>/dev/null && touch \"$file\" 2>/dev/null\n"
+                + "    (command " + name + " completion --refresh-aliases </dev/null >/dev/null 2>&1 &)\n"
+                + "  fi\n"
+                + "  [[ -f $file ]] && cat \"$file\"\n"
+                + "}\n\n"
+                + "# The --json fields for a word like 'id,ti': the names after its last comma that start so, each after\n"
+                + "# the fields already listed (and not one of them again).\n"
+                + "function __" + name + "_fields() {\n"
+                + "  local word=${COMP_WORDS[COMP_CWORD]} listed=\"\" field\n"
+                + "  if [[ $word == *,* ]]; then listed=${word%,*},; word=${word##*,}; fi\n"
+                + "  for field in \"$@\"; do\n"
+                + "    [[ -n $field && $field == \"$word\"* && \",$listed\" != *\",$field,\"* ]] && printf '%s\\n' \"$listed$field\"\n"
+                + "  done\n"
+                + "}\n";
     }
 
     /** A shell function that prints a cache file of the CLI's, and has it refreshed in the background when old. */

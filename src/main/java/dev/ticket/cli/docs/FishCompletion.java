@@ -2,6 +2,7 @@ package dev.ticket.cli.docs;
 
 import dev.ticket.cli.JsonFieldsOption;
 import dev.ticket.cli.config.AgentNames;
+import dev.ticket.cli.config.AliasNames;
 import dev.ticket.cli.config.RecentIds;
 import dev.ticket.cli.command.ProfileCommand;
 import dev.ticket.cli.config.Aliases;
@@ -53,6 +54,9 @@ public final class FishCompletion {
                 line(at + " -a " + quote(sub.name()) + " -d " + quote(summary(sub.usageMessage().description())));
             }
         }
+        if (path.isEmpty() || path.equals("help")) { // the user's aliases stand where a command does
+            line(at + " -a '(" + prefix + "_alias_names)' -d alias");
+        }
         for (OptionSpec option : spec.options()) {
             if (!option.hidden()) {
                 option(spec, option, path, at);
@@ -87,6 +91,11 @@ public final class FishCompletion {
             }
         }
         String argument = option.arity().max() > 0 ? argument(option) : null;
+        if ("--json".equals(option.longestName()) && argument != null && !argument.isEmpty()) {
+            List<String> fields = new ArrayList<>(); // 'id,ti': the fields after the last comma (__ticket_fields)
+            option.completionCandidates().forEach(fields::add);
+            argument = "-k -a " + quote("(" + prefix + "_fields " + String.join(" ", fields) + ")");
+        }
         String values = argument == null ? "" : argument.equals("-F") ? " -r -F"
                 : " -x" + (argument.isEmpty() ? "" : " " + argument);
         line(at + flags + values + " -d " + quote(summary(option.description(), option)));
@@ -204,6 +213,36 @@ public final class FishCompletion {
                 + "# Agent names from the cache that assign and list --assignee keep; over ten minutes old: refreshed\n"
                 + "# in the background for the next Tab.\n"
                 + cacheReader("agent_names", "agents", 10, "--refresh-agents") + "\n"
+                + "# Alias names from the cache that 'alias set|delete|list' keep (no JVM on a Tab); refreshed in the\n"
+                + "# background for the next Tab when the config file is newer (edited by hand).\n"
+                + "function " + prefix + "_alias_names\n"
+                + "    set -l dir $HOME/.cache/" + name + "\n"
+                + "    set -q XDG_CACHE_HOME; and test -n \"$XDG_CACHE_HOME\"; and set dir $XDG_CACHE_HOME/" + name + "\n"
+                + "    set -l config $HOME/.config/" + name + "/config.json\n"
+                + "    set -q XDG_CONFIG_HOME; and test -n \"$XDG_CONFIG_HOME\"; and set config $XDG_CONFIG_HOME/" + name
+                + "/config.json\n"
+                + "    set -l file $dir/" + AliasNames.FILE + "\n"
+                + "    if test -f $config; and begin; not test -e $file; or test $config -nt $file; end\n"
+                + "        mkdir -p -m 700 $dir 2>/dev/null; and touch $file 2>/dev/null\n"
+                + "        sh -c 'command " + name + " completion --refresh-aliases </dev/null >/dev/null 2>&1 &'\n"
+                + "    end\n"
+                + "    test -f $file; and cat $file\n"
+                + "end\n\n"
+                + "# The --json fields for a word like 'id,ti': the names after its last comma that start so, each after\n"
+                + "# the fields already listed (and not one of them again).\n"
+                + "function " + prefix + "_fields\n"
+                + "    set -l word (commandline -ct)\n"
+                + "    set -l listed ''\n"
+                + "    if string match -q -- '*,*' $word\n"
+                + "        set listed (string replace -r ',[^,]*$' ',' -- $word)\n"
+                + "        set word (string replace -r '.*,' '' -- $word)\n"
+                + "    end\n"
+                + "    for field in $argv\n"
+                + "        if string match -q -- \"$word*\" $field; and not string match -q -- \"*,$field,*\" \",$listed\"\n"
+                + "            echo $listed$field\n"
+                + "        end\n"
+                + "    end\n"
+                + "end\n\n"
                 + "complete -c " + name + " -f\n"
                 + completions;
     }

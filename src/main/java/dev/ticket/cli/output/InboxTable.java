@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The human view of {@code ticket inbox}: for the team, each ticket's time left first (what to answer next);
- * for a customer, the unread count. A table for the listing, one line for each arrival of {@code --watch}.
+ * for a customer, the columns of {@code ticket list} in its order (a customer reads both as one view). A table for the listing, one line for each arrival of {@code --watch}.
  */
 public final class InboxTable {
     private final Output out;
@@ -37,7 +37,7 @@ public final class InboxTable {
     /** The service's text is made inert cell by cell ({@link Table#row}). */
     private void table(List<Ticket> tickets, Due due, Instant now, boolean header) {
         Table table = team ? new Table("ID", "DUE", "TYPE", "ACCOUNT", "ASSIGNEE", "TITLE").flexible(5)
-                : new Table("ID", "UNREAD", "STATUS", "TITLE", "LAST ACTIVITY").flexible(3).alignRight(1);
+                : new Table("ID", "STATUS", "UNREAD", "TYPE", "TITLE", "LAST ACTIVITY").flexible(4).alignRight(2);
         table.alignRight(0);
         if (widths != null) {
             table.alignedWith(widths);
@@ -49,8 +49,8 @@ public final class InboxTable {
                         t.account() == null ? "" : t.account(), t.assignee() == null ? "-" : t.assignee().name(),
                         t.title());
             } else {
-                table.row("#" + t.id(), Integer.toString(t.unread()), Status.label(t.status()), t.title(),
-                        out.formats().ago(t.updatedAt()));
+                table.row("#" + t.id(), Status.label(t.status()), Integer.toString(t.unread()),
+                        t.type() == null ? "" : t.type().wire(), t.title(), out.formats().ago(t.updatedAt()));
             }
         }
         Style style = out.style();
@@ -66,11 +66,14 @@ public final class InboxTable {
         if (team && column == 1) {
             return text.startsWith("overdue") ? style.red(text) : text;
         }
-        if (team && column == 2) {
+        if (team ? column == 2 : column == 3) {
             return "critical".equals(text) ? style.red(text) : text;
         }
-        if (!team && column == 1) {
-            return style.red(style.bold(text));
+        if (!team && column == 1) { // as ticket list colours them
+            return Status.label(Status.DONE).equals(text) ? style.green(text) : style.yellow(text);
+        }
+        if (!team && column == 2) {
+            return "0".equals(text) ? style.dim(text) : style.red(style.bold(text));
         }
         return text;
     }
