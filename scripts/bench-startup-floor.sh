@@ -45,7 +45,7 @@ for stage in parse http json; do
     json) jars="httpclient5 httpcore5 httpcore5-h2 slf4j-api jackson-jr-objects jackson-core" ;;
     *) jars= ;;
   esac
-  for a in $jars; do (cd "$work/$stage" && unzip -q -o "$(lib "$a")" -x 'META-INF/*' '*module-info.class'); done
+  for a in $jars; do (cd "$work/$stage" && unzip -q -o "$(lib "$a")" -x 'META-INF/*'); done
   jar --create --file "$work/floor-$stage.jar" --main-class StartupFloor -C "$work/$stage" .
 done
 cat >"$work/hello/Hello.java" <<'JAVA'
