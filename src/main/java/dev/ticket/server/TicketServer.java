@@ -172,8 +172,11 @@ public final class TicketServer implements AutoCloseable {
         config.routes.exception(Exception.class, TicketServer::unexpected);
         config.routes.error(404, "*", ctx -> unlessProblem(ctx, 404, "not-found", "Not found",
                 "There is no " + ctx.method() + " " + Requests.printable(ctx.path()) + " in this API."));
-        config.routes.error(405, "*", ctx -> unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
-                ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
+        config.routes.error(405, "*", ctx -> {
+            ctx.header("Allow", Route.allowed(routes, ctx.path()));
+            unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + ".");
+        });
         // the request log and the request metrics: the client address, never a token (nor the Authorization header)
         config.requestLogger.http((ctx, ms) -> log.finished(ctx, ms, gate));
     }
