@@ -131,6 +131,12 @@ class BadInputTest {
                         "body"),
                 bad("the same key twice in a ticket", "POST", t, JSON,
                         "{\"title\":\"x\",\"body\":\"y\",\"title\":\"z\"}", 400, "bad-request", "title"),
+                bad("the same form field twice", "POST", m, "multipart/form-data; boundary=zzz",
+                        "--zzz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nfirst\r\n"
+                                + "--zzz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nsecond\r\n--zzz--\r\n",
+                        400, "bad-request", "'body' is given 2 times"),
+                bad("a ref that is no ticket id", "POST", t, JSON, "{\"title\":\"x\",\"body\":\"y\",\"refs\":[0]}",
+                        422, "validation", "refs: 0 is not a ticket id"),
                 bad("unknown form field", "POST", t, "multipart/form-data; boundary=zzz",
                         "--zzz\r\nContent-Disposition: form-data; name=\"colour\"\r\n\r\nred\r\n--zzz--\r\n", 400,
                         "bad-request", "colour"),
