@@ -135,6 +135,10 @@ class BadInputTest {
                         "--zzz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nfirst\r\n"
                                 + "--zzz\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\nsecond\r\n--zzz--\r\n",
                         400, "bad-request", "'body' is given 2 times"),
+                admin(bad("an assignment without its user_id", "PUT", "/api/v1/tickets/{ticket}/assignee", JSON, "{}",
+                        400, "bad-request", "user_id is required")),
+                admin(bad("an assignment naming a field it does not take", "PUT", "/api/v1/tickets/{ticket}/assignee",
+                        JSON, "{\"agent\":5}", 400, "bad-request", "Unknown field 'agent'")),
                 bad("a ref that is no ticket id", "POST", t, JSON, "{\"title\":\"x\",\"body\":\"y\",\"refs\":[0]}",
                         422, "validation", "refs: 0 is not a ticket id"),
                 bad("unknown form field", "POST", t, "multipart/form-data; boundary=zzz",
