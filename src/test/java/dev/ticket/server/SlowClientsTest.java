@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.MultipartBody;
 import dev.ticket.testing.RawHttp;
 import dev.ticket.testing.ServeProcess;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,42 @@ class SlowClientsTest {
         } finally {
             drip.shutdownNow();
             slow.forEach(RawHttp::close);
+        }
+    }
+
+    @Test
+    void hundredsOfDownloadsNobodyReadsDoNotStopOthersReads() throws Exception {
+        long other = customer.post("/tickets", Map.of("title", "Big file", "body", "see file")).expect(201).json()
+                .get("id").asLong();
+        byte[] file = new byte[8 << 20];
+        new java.util.Random(7).nextBytes(file);
+        long attachment = customer.postMultipart("/tickets/" + other + "/messages", new MultipartBody()
+                .field("body", "the file").file("big.bin", "application/octet-stream", file)).expect(201).json()
+                .at("/attachments/0/id").asLong();
+        java.net.URI uri = java.net.URI.create(serve.url());
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) { // more than Jetty's 250 threads; none of them reads a byte
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(2048);
+                socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                socket.getOutputStream().write(("GET /api/v1/attachments/" + attachment + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + customer.token() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                stalled.add(socket);
+            }
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                customer.get("/tickets/" + ticket).expect(200);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            millis.sort(null);
+            // starved, a read waits until the stalled downloads hit the idle timeout (30 s)
+            assertTrue(millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while stalled (ms): " + millis);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
         }
     }
 
