@@ -3,7 +3,6 @@ package dev.ticket.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ticket.model.Json;
-import io.javalin.http.Context;
 import java.io.IOException;
 
 /**
@@ -42,10 +41,6 @@ final class JsonBodies<T> {
             bodies.put(value, body);
         }
         return body;
-    }
-
-    void write(Context ctx, T value) throws IOException {
-        Responses.write(ctx, json(value));
     }
 
     Cache<T, byte[]> cache() {

@@ -83,7 +83,7 @@ final class TicketHandlers {
                 Requests.enumParam(ctx, "sort", TicketSort.class), blankToNull(ctx.queryParam("account")),
                 blankToNull(ctx.queryParam("assignee")), Requests.boolParam(ctx, "overdue"));
         // a page kept by the service is the same value again: its JSON is kept too
-        pages.write(ctx, tickets.list(Requests.caller(ctx), request));
+        downloads.write(ctx, pages.json(tickets.list(Requests.caller(ctx), request)));
     }
 
     void open(Context ctx) throws IOException {
@@ -115,7 +115,7 @@ final class TicketHandlers {
     }
 
     void get(Context ctx) throws IOException {
-        bodies.write(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
+        downloads.write(ctx, bodies.json(tickets.get(Requests.caller(ctx), Requests.id(ctx))));
     }
 
     void reply(Context ctx) throws IOException {

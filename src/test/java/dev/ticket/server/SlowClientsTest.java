@@ -132,14 +132,29 @@ class SlowClientsTest {
         long attachment = customer.postMultipart("/tickets/" + other + "/messages", new MultipartBody()
                 .field("body", "the file").file("big.bin", "application/octet-stream", file)).expect(201).json()
                 .at("/attachments/0/id").asLong();
+        assertReadsGoOnWhileNobodyReads("/api/v1/attachments/" + attachment);
+    }
+
+    @Test
+    void hundredsOfLongChatsNobodyReadsDoNotStopOthersReads() throws Exception {
+        long chat = customer.post("/tickets", Map.of("title", "Long chat", "body", "first")).expect(201).json()
+                .get("id").asLong();
+        for (int i = 0; i < 80; i++) { // 8 MB of JSON: more than a socket's buffers hold
+            customer.post("/tickets/" + chat + "/messages", Map.of("body", "m".repeat(99_000))).expect(201);
+        }
+        assertReadsGoOnWhileNobodyReads("/api/v1/tickets/" + chat);
+    }
+
+    /** 300 connections (more than Jetty's 250 threads) ask for {@code path} and read nothing; others still read. */
+    private static void assertReadsGoOnWhileNobodyReads(String path) throws Exception {
         java.net.URI uri = java.net.URI.create(serve.url());
         List<java.net.Socket> stalled = new ArrayList<>();
         try {
-            for (int i = 0; i < 300; i++) { // more than Jetty's 250 threads; none of them reads a byte
+            for (int i = 0; i < 300; i++) {
                 java.net.Socket socket = new java.net.Socket();
                 socket.setReceiveBufferSize(2048);
                 socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-                socket.getOutputStream().write(("GET /api/v1/attachments/" + attachment + " HTTP/1.1\r\nHost: x\r\n"
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n"
                         + "Authorization: Bearer " + customer.token() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
                 stalled.add(socket);
             }
@@ -150,7 +165,7 @@ class SlowClientsTest {
                 millis.add((System.nanoTime() - start) / 1_000_000);
             }
             millis.sort(null);
-            // starved, a read waits until the stalled downloads hit the idle timeout (30 s)
+            // starved, a read waits until the stalled answers hit the idle timeout (30 s)
             assertTrue(millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while stalled (ms): " + millis);
         } finally {
             for (java.net.Socket socket : stalled) {
