@@ -359,10 +359,14 @@ public final class HttpTicketClient implements TicketClient {
     }
 
     /**
-     * A 2xx JSON answer that is none of the ticket API's documents came from some other JSON API: the URL is
-     * wrong (exit 6), as with a web page there.
+     * A 2xx answer that is well-formed JSON but none of the ticket API's documents came from some other JSON API:
+     * the URL is wrong (exit 6), as with a web page there. Text that is not JSON at all, sent as JSON, is a
+     * service failing in a way nobody expected (exit 1).
      */
-    private NotATicketServiceException notTheTicketApi(IOException e) {
+    private ApiException notTheTicketApi(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return new ApiException("the service sent an answer this client cannot read: " + e.getMessage(), null, e);
+        }
         String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         why = why.length() > 120 ? why.substring(0, 120) + "..." : why;
         return new NotATicketServiceException(config.server(), "its JSON is no ticket API answer: " + why, e);
