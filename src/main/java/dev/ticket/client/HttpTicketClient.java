@@ -282,8 +282,7 @@ public final class HttpTicketClient implements TicketClient {
         try {
             return ClientJson.readItems(answer.body(), type);
         } catch (IOException e) {
-            throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
-                    null, e);
+            throw notTheTicketApi(e);
         }
     }
 
@@ -347,13 +346,30 @@ public final class HttpTicketClient implements TicketClient {
     }
 
     /** The model's records are read without the mapper (see {@link ClientJson}); anything else with it. */
-    private static <T> T parse(byte[] body, Class<T> type) {
+    private <T> T parse(byte[] body, Class<T> type) {
         try {
-            return ClientJson.handles(type) ? ClientJson.read(body, type) : mapper().readValue(body, type);
+            T value = ClientJson.handles(type) ? ClientJson.read(body, type) : mapper().readValue(body, type);
+            if (value instanceof TicketPage page && page.items() == null) {
+                throw new IOException("no items in the page");
+            }
+            return value;
         } catch (IOException e) {
-            throw new ApiException("the service sent an answer this client cannot read: " + e.getMessage(),
-                    null, e);
+            throw notTheTicketApi(e);
         }
+    }
+
+    /**
+     * A 2xx answer that is well-formed JSON but none of the ticket API's documents came from some other JSON API:
+     * the URL is wrong (exit 6), as with a web page there. Text that is not JSON at all, sent as JSON, is a
+     * service failing in a way nobody expected (exit 1).
+     */
+    private ApiException notTheTicketApi(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
+            return new ApiException("the service sent an answer this client cannot read: " + e.getMessage(), null, e);
+        }
+        String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        why = why.length() > 120 ? why.substring(0, 120) + "..." : why;
+        return new NotATicketServiceException(config.server(), "its JSON is no ticket API answer: " + why, e);
     }
 
 

@@ -8,7 +8,11 @@ import java.net.URI;
  */
 public class NotATicketServiceException extends UnavailableException {
     public NotATicketServiceException(URI server, String what) {
+        this(server, what, null);
+    }
+
+    public NotATicketServiceException(URI server, String what, Throwable cause) {
         super(server + " is not a ticket service (" + what + "); check --server, TICKET_SERVER or the profile's "
-                + "server", null, null);
+                + "server", null, cause);
     }
 }

@@ -4,6 +4,7 @@ import dev.ticket.model.Problem;
 import dev.ticket.service.AccountService;
 import dev.ticket.service.Caller;
 import dev.ticket.service.EventFeed;
+import dev.ticket.service.ServiceException;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -51,14 +52,32 @@ final class EventsHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long started = System.nanoTime();
+        boolean h2 = request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2;
         if (!HttpMethod.GET.is(request.getMethod()) || !PATH.equals(Request.getPathInContext(request))) {
+            if (h2) {
+                // The routes write with blocking writes, and an HTTP/2 client that grants no flow-control window
+                // would hold each one's thread: a few hundred such streams stopped the API. HTTP/2 is here for
+                // event streams, which need no thread; the rest is answered without one.
+                refuse(request, response, callback, new Problem("http-version-not-supported",
+                        "HTTP version not supported", 505, "HTTP/2 here carries event streams (GET " + PATH
+                        + ") only; send other requests over HTTP/1.1.", Requests.printable(
+                                Request.getPathInContext(request))));
+                requestLog.finished(request.getMethod(), Request.getPathInContext(request), "unmatched", 505,
+                        System.nanoTime() - started, null, gate.address(Request.getRemoteAddr(request),
+                                request.getHeaders().get(HttpHeader.FORWARDED),
+                                request.getHeaders().get(HttpHeader.X_FORWARDED_FOR)), RequestIds.of(request));
+                return true;
+            }
             return super.handle(request, response, callback);
         }
-        long started = System.nanoTime();
         String token = Gatekeeper.bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         String address = gate.address(Request.getRemoteAddr(request), request.getHeaders().get(HttpHeader.FORWARDED),
                 request.getHeaders().get(HttpHeader.X_FORWARDED_FOR));
         if (gate.throttled(address, token)) {
+            if (h2) {
+                return refuse(request, response, callback, gate.refusal(address, token), started, address);
+            }
             return super.handle(request, response, callback); // the route's gate answers 429 too-many-failures
         }
         long revocations = hub.revocations();
@@ -73,8 +92,14 @@ final class EventsHandler extends Handler.Wrapper {
                 feed.checkVisible(caller, ticketId);
             }
             last = EventStream.resumeFrom(request.getHeaders().get("Last-Event-ID"), query.getValue("after"), feed);
-        } catch (RuntimeException e) {
+        } catch (ServiceException e) {
+            if (h2) { // answered here, without a blocking write; counted as the routes count it
+                gate.failed(address, token, e);
+                return refuse(request, response, callback, e, started, address);
+            }
             return super.handle(request, response, callback); // Javalin's route answers (and counts) the refusal
+        } catch (RuntimeException e) {
+            return super.handle(request, response, callback);
         }
         gate.succeeded(address, token);
         StreamSettings limits = hub.settings();
@@ -86,7 +111,6 @@ final class EventsHandler extends Handler.Wrapper {
             log(request, caller, 503, started, address);
             return true;
         }
-        boolean h2 = request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_2;
         SseConnection stream = new SseConnection(caller, ticketId, last,
                 h2 ? request.getConnectionMetaData().getConnection() : null, response, callback,
                 limits.maxUnsentBytes(), hub::closed);
@@ -102,6 +126,10 @@ final class EventsHandler extends Handler.Wrapper {
         if (hub.revocations() != revocations && !stillValid(token)) {
             // The user's tokens were revoked while this stream was being set up, before the hub could end it.
             stream.discard();
+            if (h2) {
+                return refuse(request, response, callback, new ServiceException(ServiceException.Kind.UNAUTHORIZED,
+                        "The token is not valid or was revoked; log in again with ticket login."), started, address);
+            }
             return super.handle(request, response, callback);
         }
         response.setStatus(200);
@@ -173,8 +201,28 @@ final class EventsHandler extends Handler.Wrapper {
         Problem problem = refusal.withRequestId(RequestIds.of(request));
         response.setStatus(problem.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(StreamSettings.RETRY_AFTER_SECONDS));
+        if (problem.status() == 429 || problem.status() == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(StreamSettings.RETRY_AFTER_SECONDS));
+        }
         response.write(true, ByteBuffer.wrap(Problems.bytes(problem)), callback);
+    }
+
+    /** An HTTP/2 refusal the routes would give, answered here (no thread waits on its write); logged. */
+    private boolean refuse(Request request, Response response, Callback callback, ServiceException e, long started,
+                           String address) {
+        Problem problem = Problems.of(e, PATH).withRequestId(RequestIds.of(request));
+        response.setStatus(problem.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
+        if (e.retryAfterSeconds() > 0) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        if (e.kind() == ServiceException.Kind.UNAUTHORIZED) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+        }
+        response.write(true, ByteBuffer.wrap(Problems.bytes(problem)), callback);
+        requestLog.finished("GET", PATH, PATH, problem.status(), System.nanoTime() - started, null, address,
+                RequestIds.of(request));
+        return true;
     }
 
     private void log(Request request, Caller caller, int status, long started, String address) {

@@ -79,6 +79,23 @@ final class Gatekeeper {
         }
     }
 
+    /** The 429 a throttled address gets for this token (as the routes answer it). */
+    ServiceException refusal(String address, String token) {
+        try {
+            throttle.check(address, token);
+            return new ServiceException(ServiceException.Kind.TOO_MANY_FAILURES, "Too many failed authentications.");
+        } catch (ServiceException e) {
+            return e;
+        }
+    }
+
+    /** Counts a refused token from the address as {@link #admit} does, for a request served outside the routes. */
+    void failed(String address, String token, ServiceException refusal) {
+        if (refusal.kind() == ServiceException.Kind.UNAUTHORIZED && token != null && !token.isBlank()) {
+            throttle.failed(address);
+        }
+    }
+
     /** Remembers a token that authenticated from the address (it stays welcome there when the address is throttled). */
     void succeeded(String address, String token) {
         throttle.succeeded(address, token);

@@ -19,6 +19,13 @@ final class JettyProblems extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String path = request.getHttpURI().getPath();
+        if (code == 426) {
+            // an HTTP/1 request line naming HTTP/2.0 (h2c is by prior knowledge only): a version this syntax
+            // does not carry, answered like any other (Jetty asks for an upgrade no client can make)
+            code = 505;
+            message = null;
+            response.setStatus(code);
+        }
         // a request line Jetty could not parse reaches here as the made-up path /badMessage: name no path then
         write(request, response, callback, code, "/badMessage".equals(path) ? "" : path, message);
     }

@@ -61,8 +61,21 @@ final class StrictJson {
                 throw wrongType(name + " is null; leave out a field that has no value.");
             }
             Class<?> declared = componentType(type, name);
+            if (declared == null && type.isRecord()) {
+                // before a missing field, as binding does when the record has no primitive: a typo is named as such
+                throw wrongType(Problems.UNKNOWN_FIELD + Requests.printable(name) + "'; this service does not take it.");
+            }
             if (declared != null && declared.isEnum() && !value.isTextual()) {
                 throw wrongType(name + " must be a JSON string, not " + jsonType(value) + ".");
+            }
+        }
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                String name = SNAKE.translate(component.getName());
+                // binding would say "wrong JSON type" of a number the schema requires and the body left out
+                if (component.getType().isPrimitive() && !tree.has(name)) {
+                    throw wrongType(name + " is required.");
+                }
             }
         }
     }

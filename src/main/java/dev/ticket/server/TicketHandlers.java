@@ -42,9 +42,10 @@ final class TicketHandlers {
     private final Uploads uploads;
     private final JsonBodies<Ticket> bodies;
     private final JsonBodies<TicketPage> pages;
+    private final DownloadSlots downloads;
 
     TicketHandlers(TicketService tickets, AccountService accounts, BusinessHours hours, Clock clock,
-                   JsonBodies<Ticket> bodies, JsonBodies<TicketPage> pages) {
+                   JsonBodies<Ticket> bodies, JsonBodies<TicketPage> pages, DownloadSlots downloads) {
         this.tickets = tickets;
         this.accounts = accounts;
         this.hours = hours;
@@ -52,6 +53,7 @@ final class TicketHandlers {
         this.uploads = new Uploads(tickets.attachments());
         this.bodies = bodies;
         this.pages = pages;
+        this.downloads = downloads;
     }
 
     void me(Context ctx) throws IOException {
@@ -81,7 +83,7 @@ final class TicketHandlers {
                 Requests.enumParam(ctx, "sort", TicketSort.class), blankToNull(ctx.queryParam("account")),
                 blankToNull(ctx.queryParam("assignee")), Requests.boolParam(ctx, "overdue"));
         // a page kept by the service is the same value again: its JSON is kept too
-        pages.write(ctx, tickets.list(Requests.caller(ctx), request));
+        downloads.write(ctx, pages.json(tickets.list(Requests.caller(ctx), request)));
     }
 
     void open(Context ctx) throws IOException {
@@ -113,7 +115,7 @@ final class TicketHandlers {
     }
 
     void get(Context ctx) throws IOException {
-        bodies.write(ctx, tickets.get(Requests.caller(ctx), Requests.id(ctx)));
+        downloads.write(ctx, bodies.json(tickets.get(Requests.caller(ctx), Requests.id(ctx))));
     }
 
     void reply(Context ctx) throws IOException {
@@ -163,7 +165,12 @@ final class TicketHandlers {
     /** Streams the file: never compressed (Content-Length is the file's), never sniffed by browsers. */
     void attachment(Context ctx) throws IOException {
         AttachmentService.Content content = tickets.attachments().open(Requests.caller(ctx), Requests.id(ctx));
-        Attachment attachment = content.attachment();
+        try (InputStream in = content.bytes()) { // closed as well when the download is refused
+            downloads.send(() -> send(ctx, content.attachment(), in));
+        }
+    }
+
+    private static void send(Context ctx, Attachment attachment, InputStream in) throws IOException {
         ctx.disableCompression();
         ctx.header("Content-Disposition", ContentDisposition.attachment(attachment.filename()));
         ctx.header("X-Content-Type-Options", "nosniff");
@@ -174,7 +181,7 @@ final class TicketHandlers {
         ctx.header("Cache-Control", "private, max-age=31536000, immutable");
         ctx.contentType(attachment.contentType());
         // large blocks straight to Jetty's output (Javalin's result stream copies 8 KiB at a time)
-        try (InputStream in = content.bytes(); OutputStream out = ctx.outputStream()) {
+        try (OutputStream out = ctx.outputStream()) {
             byte[] block = new byte[DOWNLOAD_BLOCK];
             for (int n; (n = in.read(block)) >= 0; ) {
                 out.write(block, 0, n);

@@ -90,7 +90,9 @@ public final class TicketServer implements AutoCloseable {
         caches.put("page-json", pages.cache());
         caches.forEach((name, cache) -> CaffeineCacheMetrics.monitor(metrics.registry(), cache, name));
         MetricsEndpoint scrape = new MetricsEndpoint(metrics);
-        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies, pages),
+        DownloadSlots downloads = new DownloadSlots();
+        List<Route> routes = Routes.table(new TicketHandlers(tickets, accounts, settings.hours(), clock, bodies, pages,
+                        downloads),
                 new AdminHandlers(accounts, backups), new EventStream(feed), new Probes(storeReady,
                         List.of(settings.dataDir(), tickets.attachments().tempDir()),
                         settings.guards().minFreeSpace()), scrape);
@@ -99,8 +101,10 @@ public final class TicketServer implements AutoCloseable {
         RequestLog log = new RequestLog(settings.requestLog(), metrics);
         // Event streams are served in front of Javalin, without a thread each; Javalin goes inside this handler.
         EventsHandler streams = new EventsHandler(events, accounts, feed, log, gate);
-        Javalin app = Javalin.create(config -> configure(config, settings, routes, drain, gate, streams, log,
-                metrics));
+        Javalin app = Javalin.create(config -> {
+            configure(config, settings, routes, drain, gate, streams, log, metrics);
+            config.jetty.modifyServer(server -> downloads.sizeFor(server.getThreadPool()));
+        });
         try {
             app.start(settings.bind(), settings.port());
         } catch (JavalinBindException e) {
@@ -172,8 +176,11 @@ public final class TicketServer implements AutoCloseable {
         config.routes.exception(Exception.class, TicketServer::unexpected);
         config.routes.error(404, "*", ctx -> unlessProblem(ctx, 404, "not-found", "Not found",
                 "There is no " + ctx.method() + " " + Requests.printable(ctx.path()) + " in this API."));
-        config.routes.error(405, "*", ctx -> unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
-                ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + "."));
+        config.routes.error(405, "*", ctx -> {
+            ctx.header("Allow", Route.allowed(routes, ctx.path()));
+            unlessProblem(ctx, 405, "method-not-allowed", "Method not allowed",
+                    ctx.method() + " is not allowed on " + Requests.printable(ctx.path()) + ".");
+        });
         // the request log and the request metrics: the client address, never a token (nor the Authorization header)
         config.requestLogger.http((ctx, ms) -> log.finished(ctx, ms, gate));
     }

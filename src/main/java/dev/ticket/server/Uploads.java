@@ -30,8 +30,13 @@ final class Uploads {
 
     /** What a multipart request carried; closing deletes temporary files that were not stored. */
     record Received(Map<String, List<String>> fields, List<Upload> files) implements AutoCloseable {
+        /** A field that is sent once: a second value is refused as a JSON body's repeated key is (SPEC 7.2). */
         String field(String name) {
             List<String> values = fields.get(name);
+            if (values != null && values.size() > 1) {
+                throw new ServiceException(ServiceException.Kind.BAD_REQUEST, "The form field '" + name
+                        + "' is given " + values.size() + " times; send it once (only refs and labels repeat).");
+            }
             return values == null || values.isEmpty() ? null : values.get(0);
         }
 

@@ -44,8 +44,13 @@ final class TicketRules {
         String about = optional(in.about(), "about", MAX_ABOUT);
         String dialog = dialogUrl(in.dialogUrl());
         List<Long> refs = in.refs() == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(in.refs()));
-        if (refs.size() > MAX_REFS || refs.stream().anyMatch(r -> r == null || r <= 0)) {
+        if (refs.size() > MAX_REFS) {
             throw ServiceException.validation("refs must be at most " + MAX_REFS + " ticket ids.");
+        }
+        for (Long ref : refs) {
+            if (ref == null || ref <= 0) {
+                throw ServiceException.validation("refs: " + ref + " is not a ticket id.");
+            }
         }
         List<String> labels = labels(in.labels());
         String dedupe = optional(in.dedupeKey(), "dedupe_key", 200);

@@ -121,6 +121,34 @@ class OutputAndServerErrorsTest {
     }
 
     @Test
+    void a_json_api_that_is_not_a_ticket_service_is_exit_6_saying_so() throws Exception {
+        // some other JSON API: 200 with a JSON document that is none of the ticket API's answers
+        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        api.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        api.start();
+        try {
+            String url = "http://127.0.0.1:" + api.getAddress().getPort();
+            CliHarness anna = new CliHarness(url).token("t");
+            for (String[] args : new String[][] {{"list"}, {"show", "5"}, {"whoami"}, {"close", "5"},
+                    {"new", "-t", "Broken", "-m", "It broke."}, {"reply", "5", "-m", "More."}}) {
+                CliHarness.Result r = anna.run(args);
+                assertEquals(6, r.exit(), String.join(" ", args) + ": " + r);
+                assertTrue(r.err().startsWith("ticket: " + url + " is not a ticket service ("), r.err());
+                assertEquals(1, r.err().lines().count(), r.err());
+            }
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    @Test
     void a_ticket_that_is_not_there_on_a_real_service_stays_exit_4() {
         CliHarness anna = new CliHarness(service.url()).token(token);
         CliHarness.Result r = anna.run("show", "999999");

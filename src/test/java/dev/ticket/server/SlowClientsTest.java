@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ticket.model.Json;
 import dev.ticket.model.Role;
 import dev.ticket.testing.ApiClient;
+import dev.ticket.testing.MultipartBody;
 import dev.ticket.testing.RawHttp;
 import dev.ticket.testing.ServeProcess;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,107 @@ class SlowClientsTest {
         } finally {
             drip.shutdownNow();
             slow.forEach(RawHttp::close);
+        }
+    }
+
+    @Test
+    void hundredsOfDownloadsNobodyReadsDoNotStopOthersReads() throws Exception {
+        long other = customer.post("/tickets", Map.of("title", "Big file", "body", "see file")).expect(201).json()
+                .get("id").asLong();
+        byte[] file = new byte[8 << 20];
+        new java.util.Random(7).nextBytes(file);
+        long attachment = customer.postMultipart("/tickets/" + other + "/messages", new MultipartBody()
+                .field("body", "the file").file("big.bin", "application/octet-stream", file)).expect(201).json()
+                .at("/attachments/0/id").asLong();
+        assertReadsGoOnWhileNobodyReads("/api/v1/attachments/" + attachment);
+    }
+
+    @Test
+    void hundredsOfLongChatsNobodyReadsDoNotStopOthersReads() throws Exception {
+        long chat = customer.post("/tickets", Map.of("title", "Long chat", "body", "first")).expect(201).json()
+                .get("id").asLong();
+        for (int i = 0; i < 80; i++) { // 8 MB of JSON: more than a socket's buffers hold
+            customer.post("/tickets/" + chat + "/messages", Map.of("body", "m".repeat(99_000))).expect(201);
+        }
+        assertReadsGoOnWhileNobodyReads("/api/v1/tickets/" + chat);
+    }
+
+    @Test
+    void http2StreamsThatGrantNoWindowDoNotStopOthersReads() throws Exception {
+        java.net.URI uri = java.net.URI.create(serve.url());
+        org.eclipse.jetty.http2.client.HTTP2Client client = new org.eclipse.jetty.http2.client.HTTP2Client();
+        client.start();
+        try {
+            List<java.util.concurrent.CompletableFuture<Integer>> statuses = new ArrayList<>();
+            for (int c = 0; c < 3; c++) { // 300 streams in all, more than Jetty's 250 threads
+                org.eclipse.jetty.http2.api.Session session = client.connect(new java.net.InetSocketAddress(
+                        uri.getHost(), uri.getPort()), new org.eclipse.jetty.http2.api.Session.Listener() {
+                            @Override
+                            public Map<Integer, Integer> onPreface(org.eclipse.jetty.http2.api.Session session) {
+                                // no window for any stream: not a byte of a body can be sent to this client
+                                return Map.of(org.eclipse.jetty.http2.frames.SettingsFrame.INITIAL_WINDOW_SIZE, 0);
+                            }
+                        }).get(10, TimeUnit.SECONDS);
+                for (int i = 0; i < 100; i++) {
+                    var status = new java.util.concurrent.CompletableFuture<Integer>();
+                    statuses.add(status);
+                    var request = new org.eclipse.jetty.http.MetaData.Request("GET",
+                            org.eclipse.jetty.http.HttpURI.from(uri.resolve("/api/v1/me")),
+                            org.eclipse.jetty.http.HttpVersion.HTTP_2, org.eclipse.jetty.http.HttpFields.build()
+                                    .put("Authorization", "Bearer " + customer.token()));
+                    session.newStream(new org.eclipse.jetty.http2.frames.HeadersFrame(request, null, true),
+                            new org.eclipse.jetty.http2.api.Stream.Listener() {
+                                @Override
+                                public void onHeaders(org.eclipse.jetty.http2.api.Stream stream,
+                                                      org.eclipse.jetty.http2.frames.HeadersFrame frame) {
+                                    if (frame.getMetaData() instanceof org.eclipse.jetty.http.MetaData.Response r) {
+                                        status.complete(r.getStatus());
+                                    }
+                                }
+                            });
+                }
+            }
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                customer.get("/tickets/" + ticket).expect(200);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            millis.sort(null);
+            assertTrue(millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while stalled (ms): " + millis);
+            // HTTP/2 carries event streams; anything else is refused without a thread waiting on its write
+            assertEquals(505, statuses.get(0).get(10, TimeUnit.SECONDS));
+        } finally {
+            client.stop();
+        }
+    }
+
+    /** 300 connections (more than Jetty's 250 threads) ask for {@code path} and read nothing; others still read. */
+    private static void assertReadsGoOnWhileNobodyReads(String path) throws Exception {
+        java.net.URI uri = java.net.URI.create(serve.url());
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.setReceiveBufferSize(2048);
+                socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: Bearer " + customer.token() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                stalled.add(socket);
+            }
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                customer.get("/tickets/" + ticket).expect(200);
+                millis.add((System.nanoTime() - start) / 1_000_000);
+            }
+            millis.sort(null);
+            // starved, a read waits until the stalled answers hit the idle timeout (30 s)
+            assertTrue(millis.get(millis.size() - 1) < DEADLINE.toMillis() - 500, "reads while stalled (ms): " + millis);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
         }
     }
 
