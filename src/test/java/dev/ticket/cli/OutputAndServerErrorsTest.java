@@ -93,8 +93,7 @@ class OutputAndServerErrorsTest {
 
     @Test
     void a_url_that_is_not_a_ticket_service_is_exit_6_saying_so() throws Exception {
-        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        web.createContext("/", exchange -> {
+        everyCommandSaysNotATicketService(exchange -> {
             byte[] page = "<html><body><h1>Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8);
             // as python3 -m http.server answers: a page for GET, 501 for a POST it does not implement
             int status = exchange.getRequestMethod().equals("POST") ? 501
@@ -104,6 +103,26 @@ class OutputAndServerErrorsTest {
             exchange.getResponseBody().write(page);
             exchange.close();
         });
+    }
+
+    @Test
+    void a_json_api_that_is_not_a_ticket_service_is_exit_6_saying_so() throws Exception {
+        // some other JSON API: 200 with a JSON document that is none of the ticket API's answers
+        everyCommandSaysNotATicketService(exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
+    /** Each command against a server that answers as {@code handler} does: exit 6, one line naming the URL. */
+    private static void everyCommandSaysNotATicketService(com.sun.net.httpserver.HttpHandler handler)
+            throws Exception {
+        HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        web.createContext("/", handler);
         web.start();
         try {
             String url = "http://127.0.0.1:" + web.getAddress().getPort();
@@ -117,34 +136,6 @@ class OutputAndServerErrorsTest {
             }
         } finally {
             web.stop(0);
-        }
-    }
-
-    @Test
-    void a_json_api_that_is_not_a_ticket_service_is_exit_6_saying_so() throws Exception {
-        // some other JSON API: 200 with a JSON document that is none of the ticket API's answers
-        HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        api.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        api.start();
-        try {
-            String url = "http://127.0.0.1:" + api.getAddress().getPort();
-            CliHarness anna = new CliHarness(url).token("t");
-            for (String[] args : new String[][] {{"list"}, {"show", "5"}, {"whoami"}, {"close", "5"},
-                    {"new", "-t", "Broken", "-m", "It broke."}, {"reply", "5", "-m", "More."}}) {
-                CliHarness.Result r = anna.run(args);
-                assertEquals(6, r.exit(), String.join(" ", args) + ": " + r);
-                assertTrue(r.err().startsWith("ticket: " + url + " is not a ticket service ("), r.err());
-                assertEquals(1, r.err().lines().count(), r.err());
-            }
-        } finally {
-            api.stop(0);
         }
     }
 
