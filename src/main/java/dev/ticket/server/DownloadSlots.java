@@ -18,7 +18,14 @@ final class DownloadSlots {
     /** JSON answers larger than this take a slot; smaller ones fit the socket's buffers and never wait. */
     static final int LARGE_ANSWER = 64 * 1024;
 
+    /**
+     * Long chats answered at once: each holds its JSON (megabytes) while it is made and written, so only a few
+     * may; a few hundred readers of an 8 MB chat made the service collect garbage for seconds.
+     */
+    static final int LARGE_CHATS = 8;
+
     private volatile Semaphore slots = new Semaphore(64);
+    private final Semaphore largeChats = new Semaphore(LARGE_CHATS);
 
     /** Sizes the bound to {@code pool}: a quarter of its threads (at least 4). */
     void sizeFor(ThreadPool pool) {
@@ -43,6 +50,31 @@ final class DownloadSlots {
             send.run();
         } finally {
             held.release();
+        }
+    }
+
+    /** What makes an answer's JSON. */
+    interface Body {
+        byte[] json() throws IOException;
+    }
+
+    /**
+     * Writes a chat's JSON; one whose text is over {@link #LARGE_ANSWER} takes one of {@link #LARGE_CHATS} slots
+     * before its JSON is made, and past them is refused 503 with {@code Retry-After} at no cost.
+     */
+    void writeChat(Context ctx, long textLength, Body body) throws IOException {
+        if (textLength <= LARGE_ANSWER) {
+            write(ctx, body.json());
+            return;
+        }
+        if (!largeChats.tryAcquire()) {
+            throw new ServiceException(ServiceException.Kind.UNAVAILABLE,
+                    "Too many long chats are being sent; try again shortly.", RETRY_AFTER_SECONDS);
+        }
+        try {
+            Responses.write(ctx, body.json());
+        } finally {
+            largeChats.release();
         }
     }
 

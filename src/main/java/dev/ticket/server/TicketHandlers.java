@@ -2,6 +2,7 @@ package dev.ticket.server;
 
 import dev.ticket.model.Attachment;
 import dev.ticket.model.Awaiting;
+import dev.ticket.model.Message;
 import dev.ticket.model.NewAssignee;
 import dev.ticket.model.NewMessage;
 import dev.ticket.model.NewTicket;
@@ -115,7 +116,12 @@ final class TicketHandlers {
     }
 
     void get(Context ctx) throws IOException {
-        downloads.write(ctx, bodies.json(tickets.get(Requests.caller(ctx), Requests.id(ctx))));
+        Ticket ticket = tickets.get(Requests.caller(ctx), Requests.id(ctx));
+        long text = ticket.title().length();
+        for (Message message : ticket.messages() == null ? List.<Message>of() : ticket.messages()) {
+            text += message.body() == null ? 0 : message.body().length();
+        }
+        downloads.writeChat(ctx, text, () -> bodies.json(ticket));
     }
 
     void reply(Context ctx) throws IOException {
